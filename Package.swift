@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "marketnote",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "marketnote", targets: ["marketnote"]),
+        .executable(name: "marketnote-sample", targets: ["SampleGenerator"]),
+        .library(name: "MarketNoteKit", targets: ["MarketData", "Analytics", "Newsletter", "Publishing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CFileSwap"),
+        .target(
+            name: "MarketData",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Analytics", dependencies: ["MarketData"]),
+        .target(
+            name: "Newsletter",
+            dependencies: [
+                "MarketData", "Analytics",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Publishing",
+            dependencies: [
+                "MarketData", "Analytics", "Newsletter", "CCmarkGFM", "CFileSwap",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "marketnote",
+            dependencies: [
+                "MarketData", "Analytics", "Newsletter", "Publishing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "SampleGenerator",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["MarketData", "Analytics"]),
+        .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter"]),
+        .testTarget(
+            name: "PublishingTests",
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

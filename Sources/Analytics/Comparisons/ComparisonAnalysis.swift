@@ -1,0 +1,40 @@
+import MarketData
+
+/// A leader measured against a benchmark on their common sessions, for all sessions at once.
+///
+/// "A beat B" on a common session means r_A > r_B, each daily return taken from the series' own
+/// previous session; a tie is not a beat, and a series' first session has no return and beats nothing.
+public struct ComparisonAnalysis: Sendable {
+    public let leader: SeriesAnalysis
+    public let benchmark: SeriesAnalysis
+    public let alignment: SessionAlignment
+    /// Streaks of sessions on which the leader beat the benchmark.
+    public let leaderBeats: RunHistory
+    /// Streaks of sessions on which the benchmark beat the leader.
+    public let benchmarkBeats: RunHistory
+
+    public init(leader: SeriesAnalysis, benchmark: SeriesAnalysis) {
+        self.leader = leader
+        self.benchmark = benchmark
+        alignment = SessionAlignment(leader.series.dates, benchmark.series.dates)
+        var leaderWins = [Bool](repeating: false, count: alignment.count)
+        var benchmarkWins = [Bool](repeating: false, count: alignment.count)
+        for k in 0..<alignment.count {
+            let a = Int(alignment.leaderIndex[k]), b = Int(alignment.benchmarkIndex[k])
+            guard a > 0, b > 0 else { continue }
+            let ra = leader.closes[a] / leader.closes[a - 1] - 1
+            let rb = benchmark.closes[b] / benchmark.closes[b - 1] - 1
+            leaderWins[k] = ra > rb
+            benchmarkWins[k] = rb > ra
+        }
+        leaderBeats = RunHistory(leaderWins)
+        benchmarkBeats = RunHistory(benchmarkWins)
+    }
+
+    /// The leader's return relative to the benchmark between two common sessions: (1+R_A)/(1+R_B) − 1.
+    public func relativeReturn(from start: Int, to end: Int) -> Double {
+        let a0 = Int(alignment.leaderIndex[start]), a1 = Int(alignment.leaderIndex[end])
+        let b0 = Int(alignment.benchmarkIndex[start]), b1 = Int(alignment.benchmarkIndex[end])
+        return (leader.closes[a1] / leader.closes[a0]) / (benchmark.closes[b1] / benchmark.closes[b0]) - 1
+    }
+}

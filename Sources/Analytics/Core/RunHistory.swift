@@ -1,0 +1,92 @@
+/// A stretch of consecutive positions on which a condition held.
+public struct Run: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var length: Int { end - start + 1 }
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Streaks of a condition over a sequence, with "the last time" answered for every position in
+/// one forward pass.
+///
+/// For a streak of length L at t, the last time is the latest earlier run (entirely before the
+/// current one) that reached length ≥ L. Completed runs update a table indexed by length, so each
+/// position is answered in O(1) and the whole pass costs O(N).
+public struct RunHistory: Sendable {
+    /// Streak length ending at each position (0 where the condition failed).
+    public let length: [Int32]
+    /// Every run, in order; the last one may still be running.
+    public let runs: [Run]
+    /// Per position: index into `runs` of the last earlier run reaching `length[t]`, or -1.
+    public let previousRun: [Int32]
+    /// Per position: how many earlier runs reached `length[t]`.
+    public let earlierRunsAtLeast: [Int32]
+
+    public init(_ condition: [Bool]) {
+        var length = [Int32](repeating: 0, count: condition.count)
+        var previousRun = [Int32](repeating: -1, count: condition.count)
+        var earlierRunsAtLeast = [Int32](repeating: 0, count: condition.count)
+        var runs: [Run] = []
+        // latestReaching[l] = index of the latest completed run of length ≥ l; countReaching[l] = how many.
+        var latestReaching: [Int32] = [-1]
+        var countReaching: [Int32] = [0]
+        var current: Int32 = 0
+
+        func complete(_ run: Run) {
+            let runIndex = Int32(runs.count - 1)
+            while latestReaching.count <= run.length {
+                latestReaching.append(-1)
+                countReaching.append(0)
+            }
+            for l in 1...run.length {
+                latestReaching[l] = runIndex
+                countReaching[l] += 1
+            }
+        }
+
+        for (t, holds) in condition.enumerated() {
+            if holds {
+                current += 1
+                if current == 1 { runs.append(Run(start: t, end: t)) } else { runs[runs.count - 1].end = t }
+                let l = Int(current)
+                if l < latestReaching.count {
+                    previousRun[t] = latestReaching[l]
+                    earlierRunsAtLeast[t] = countReaching[l]
+                }
+            } else {
+                if current > 0 { complete(runs[runs.count - 1]) }
+                current = 0
+            }
+            length[t] = current
+        }
+        self.length = length
+        self.runs = runs
+        self.previousRun = previousRun
+        self.earlierRunsAtLeast = earlierRunsAtLeast
+    }
+
+    /// The run that position `t` belongs to, if the condition held there.
+    public func currentRun(at t: Int) -> Run? {
+        guard length[t] > 0 else { return nil }
+        return Run(start: t - Int(length[t]) + 1, end: t)
+    }
+
+    public func lastEarlierRun(at t: Int) -> Run? {
+        previousRun[t] >= 0 ? runs[Int(previousRun[t])] : nil
+    }
+
+    /// Positions where earlier runs first reached `length` (the signal's earlier firings), before `t`'s run.
+    public func earlierFirings(reaching length: Int, before t: Int) -> [Int] {
+        let currentStart = t - Int(self.length[t]) + 1
+        var firings: [Int] = []
+        for run in runs {
+            if run.start >= currentStart { break }
+            if run.length >= length { firings.append(run.start + length - 1) }
+        }
+        return firings
+    }
+}

@@ -1,0 +1,190 @@
+import MarketData
+
+/// Every fact of one note's date: typed, Codable, and written beside the note as `facts.json`.
+public struct NoteFacts: Sendable, Codable, Hashable {
+    public var date: SessionDate
+    /// The first session in the data, so readers know how far "since" can reach.
+    public var historyStart: SessionDate
+    public var series: [SeriesFacts]
+    public var comparisons: [ComparisonFacts]
+    public var macro: [MacroFacts]
+    public var breadth: [BreadthFacts]
+
+    public func series(_ symbol: String) -> SeriesFacts? { series.first { $0.symbol == symbol } }
+}
+
+/// A period return and the session it is measured from.
+public struct PeriodReturn: Sendable, Codable, Hashable {
+    public var period: ReturnPeriod
+    /// Nil when the series is too short for the period.
+    public var value: Double?
+    public var baseDate: SessionDate?
+}
+
+/// A run of sessions, by date.
+public struct RunFacts: Sendable, Codable, Hashable {
+    public var start: SessionDate
+    public var end: SessionDate
+    public var length: Int
+}
+
+/// A streak ending on the note's session, and the last time one as long happened.
+public struct StreakFacts: Sendable, Codable, Hashable {
+    /// Consecutive sessions ending on the note's session (0 when the streak is broken).
+    public var length: Int
+    public var start: SessionDate?
+    /// The latest earlier run (entirely before this one) of at least `length` sessions.
+    public var lastTime: RunFacts?
+    /// How many earlier runs reached `length`.
+    public var earlierRunsAtLeast: Int
+    /// Length of the streak that ended on the previous session, when today broke it.
+    public var brokenLength: Int?
+    public var rarity: Rarity
+    /// What followed earlier runs of this length, when there were any.
+    public var outcomes: SignalOutcomeFacts?
+}
+
+/// One price series on the note's date.
+public struct SeriesFacts: Sendable, Codable, Hashable {
+    public var symbol: String
+    public var name: String
+    public var shortName: String
+    /// Whether `shortName` takes a plural verb.
+    public var plural: Bool
+    public var topics: [String]
+    /// The series' last session on or before the note's date.
+    public var sessionDate: SessionDate
+    public var close: Double
+    public var returns: [PeriodReturn]
+    public var dailyMoveRarity: Rarity
+    /// The latest earlier session with a one-day move at least as large in the same direction;
+    /// nil when this is the largest in the data (or the first session).
+    public var largestMoveSince: SessionDate?
+    public var intradayRecord: RecordFacts
+    public var closingRecord: RecordFacts
+    public var yearHigh: Bool
+    public var yearLow: Bool
+    /// Close relative to the highest close so far (0 at a record, −0.1 ten percent below).
+    public var drawdown: Double
+    public var recordClose: Double
+    public var recordCloseDate: SessionDate
+
+    public func returnValue(_ period: ReturnPeriod) -> Double? { returns.first { $0.period == period }?.value }
+}
+
+/// Record highs (intraday or closing) on the note's session.
+public struct RecordFacts: Sendable, Codable, Hashable {
+    public var isRecord: Bool
+    /// The session's High (intraday) or Close (closing).
+    public var level: Double
+    /// The record that stood before this session.
+    public var previousRecord: Double?
+    public var streak: StreakFacts
+}
+
+/// A leader against a benchmark on the note's session.
+public struct ComparisonFacts: Sendable, Codable, Hashable {
+    public var leader: String
+    public var benchmark: String
+    public var sessionDate: SessionDate
+    /// Sessions in a row on which the leader beat the benchmark.
+    public var leaderStreak: StreakFacts
+    /// Sessions in a row on which the benchmark beat the leader.
+    public var benchmarkStreak: StreakFacts
+    /// (1 + R_leader) / (1 + R_benchmark) − 1 for each period both series cover.
+    public var relativeReturns: [PeriodReturn]
+}
+
+/// What followed earlier firings of a signal.
+public struct SignalOutcomeFacts: Sendable, Codable, Hashable {
+    public var signal: String
+    public var leader: String
+    /// Nil when outcomes are the leader's own returns rather than relative ones.
+    public var benchmark: String?
+    public var horizons: [HorizonOutcome]
+}
+
+/// Outcomes over one horizon.
+public struct HorizonOutcome: Sendable, Codable, Hashable {
+    public var sessions: Int
+    public var count: Int
+    /// Episodes in which the leader beat the benchmark over the horizon.
+    public var hits: Int
+    public var hitRate: Double?
+    public var median: Double?
+    public var episodes: [OutcomeEpisode]
+}
+
+public struct OutcomeEpisode: Sendable, Codable, Hashable {
+    public var date: SessionDate
+    /// The leader's return relative to the benchmark (or its own return) over the horizon.
+    public var relativeReturn: Double
+}
+
+/// "Highest since" or "lowest since" for a value.
+public struct ExtremeFacts: Sendable, Codable, Hashable {
+    /// The latest earlier period at least as extreme (skipping exclusion windows); nil when none.
+    public var since: ObservationPointFacts?
+    /// The one before that.
+    public var beforeThat: ObservationPointFacts?
+    /// Exclusion windows that were skipped and held a value at least as extreme.
+    public var skippedWindows: [String]
+    /// The latest period at least as extreme when nothing is skipped.
+    public var sinceWithoutExclusions: ObservationPointFacts?
+    /// Periods between `since` and the current one (the whole history when `since` is nil).
+    public var periodsSince: Int
+    public var rarity: Rarity
+}
+
+public struct ObservationPointFacts: Sendable, Codable, Hashable {
+    public var period: ObservationPeriod
+    public var value: Double
+}
+
+/// A macro series on the note's date.
+public struct MacroFacts: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    public var shortName: String
+    public var unit: String
+    public var topics: [String]
+    public var period: ObservationPeriod
+    public var value: Double
+    public var previous: ObservationPointFacts?
+    public var highest: ExtremeFacts?
+    public var lowest: ExtremeFacts?
+    /// The data stop at least two periods short of what should be known on the note's date
+    /// (the note then leaves the series out rather than present an old reading as news).
+    public var isStale: Bool
+}
+
+/// A breadth table on the note's date.
+public struct BreadthFacts: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    public var shortName: String
+    public var topics: [String]
+    public var period: ObservationPeriod
+    public var groups: [BreadthGroupValue]
+    public var focus: String
+    /// The group strictly above every other, if any.
+    public var leader: String?
+    public var focusLeads: Bool
+    /// The focus group leads now and did not in the previous period.
+    public var newLead: Bool
+    /// Consecutive periods the focus group has led.
+    public var leadLength: Int
+    /// The latest earlier period in which the focus group led ("first time since").
+    public var previousLead: ObservationPeriod?
+    /// How many earlier lead stretches started.
+    public var earlierLeads: Int
+    public var rarity: Rarity
+    public var outcomes: SignalOutcomeFacts?
+}
+
+public struct BreadthGroupValue: Sendable, Codable, Hashable {
+    public var column: String
+    public var label: String
+    public var plural: Bool
+    public var value: Double?
+}

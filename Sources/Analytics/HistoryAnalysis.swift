@@ -1,0 +1,154 @@
+import MarketData
+
+/// The whole project analysed once, forward through history; the facts of any date are then
+/// read off the precomputed arrays, so a backfill of every session costs one pass, not N.
+public struct HistoryAnalysis: Sendable {
+    public let series: [SeriesAnalysis]
+    public let comparisons: [ComparisonAnalysis]
+    public let macro: [MacroAnalysis]
+    public let breadth: [BreadthAnalysis]
+    /// For each breadth table, the pair whose relative return measures what followed a new lead.
+    private let breadthOutcomePairs: [ComparisonAnalysis?]
+    /// Every session of any configured series, ascending: the dates a note can be written for.
+    public let sessions: [SessionDate]
+
+    /// Streaks shorter than this do not get a "what followed" study.
+    public static let outcomeThreshold = 3
+
+    public init(inputs: ProjectInputs) {
+        let config = inputs.config
+        let series = config.series.compactMap { item in
+            inputs.prices(item.symbol).map { SeriesAnalysis(config: item, series: $0) }
+        }
+        self.series = series
+        func analysis(_ symbol: String) -> SeriesAnalysis? { series.first { $0.symbol == symbol } }
+        comparisons = config.comparisons.compactMap { pair in
+            guard let leader = analysis(pair.leader), let benchmark = analysis(pair.benchmark) else { return nil }
+            return ComparisonAnalysis(leader: leader, benchmark: benchmark)
+        }
+        macro = config.macro.compactMap { item in inputs.macro[item.id].map { MacroAnalysis(config: item, series: $0) } }
+        let breadth = config.breadth.compactMap { item in inputs.breadth[item.id].map { BreadthAnalysis(config: item, table: $0) } }
+        self.breadth = breadth
+        let comparisons = self.comparisons
+        breadthOutcomePairs = breadth.map { table in
+            table.config.outcome.flatMap { pair in
+                comparisons.first { $0.leader.symbol == pair.leader && $0.benchmark.symbol == pair.benchmark }
+                    ?? analysis(pair.leader).flatMap { leader in
+                        analysis(pair.benchmark).map { ComparisonAnalysis(leader: leader, benchmark: $0) }
+                    }
+            }
+        }
+        sessions = Array(Set(series.flatMap(\.series.dates))).sorted()
+    }
+
+    public var historyStart: SessionDate? { sessions.first }
+
+    /// The facts of `date`, using only data known on that date.
+    public func facts(on date: SessionDate) -> NoteFacts {
+        NoteFacts(
+            date: date, historyStart: sessions.first ?? date,
+            series: series.compactMap { $0.facts(on: date) },
+            comparisons: comparisons.compactMap { $0.facts(on: date) },
+            macro: macro.compactMap { $0.facts(knownOn: date) },
+            breadth: breadth.indices.compactMap { breadthFacts($0, on: date) })
+    }
+
+    private func breadthFacts(_ index: Int, on date: SessionDate) -> BreadthFacts? {
+        let analysis = breadth[index]
+        guard let t = analysis.position(knownOn: date) else { return nil }
+        var outcomes: SignalOutcomeFacts?
+        if analysis.focusLeads.length[t] == 1, let comparison = breadthOutcomePairs[index],
+           let last = comparison.alignment.position(onOrBefore: date) {
+            let firings = analysis.earlierLeadStarts(before: t).compactMap { start in
+                comparison.alignment.position(onOrAfter: analysis.knownDate(analysis.table.periods[start]))
+            }
+            outcomes = comparison.outcomes(signal: "\(analysis.config.id): \(analysis.config.focus) takes the lead",
+                                           firings: firings, through: last)
+        }
+        return analysis.facts(at: t, outcomes: outcomes)
+    }
+}
+
+extension SeriesAnalysis {
+    public func facts(on date: SessionDate) -> SeriesFacts? {
+        guard let t = series.index(onOrBefore: date) else { return nil }
+        let dates = series.dates
+        let years = dates[0].years(until: dates[t])
+        let record = Int(recordCloseIndex[t])
+        return SeriesFacts(
+            symbol: symbol, name: config.name, shortName: config.shortName, plural: config.plural, topics: config.topics,
+            sessionDate: dates[t], close: series.close[t],
+            returns: ReturnPeriod.allCases.map { period in
+                let result = periodReturn(period, at: t)
+                return PeriodReturn(period: period, value: result?.value, baseDate: result.map { dates[$0.base] })
+            },
+            dailyMoveRarity: t > 0 ? Rarity(earlierOccurrences: Int(largerEarlierMoves[t]), yearsOfHistory: years) : .common,
+            largestMoveSince: previousMoveAtLeast(at: t).map { dates[$0] },
+            intradayRecord: RecordFacts(
+                isRecord: intradayRecords.length[t] > 0, level: series.high[t], previousRecord: t > 0 ? previousHigh[t] : nil,
+                streak: intradayRecords.streakFacts(at: t, dates: dates, years: years, outcomes: nil)),
+            closingRecord: RecordFacts(
+                isRecord: closingRecords.length[t] > 0, level: series.close[t],
+                previousRecord: t > 0 ? series.close[Int(recordCloseIndex[t - 1])] : nil,
+                streak: closingRecords.streakFacts(at: t, dates: dates, years: years, outcomes: nil)),
+            yearHigh: yearHigh[t], yearLow: yearLow[t],
+            drawdown: series.close[t] / series.close[record] - 1,
+            recordClose: series.close[record], recordCloseDate: dates[record])
+    }
+}
+
+extension ComparisonAnalysis {
+    public func facts(on date: SessionDate) -> ComparisonFacts? {
+        guard let k = alignment.position(onOrBefore: date) else { return nil }
+        let dates = alignment.dates
+        let years = dates[0].years(until: dates[k])
+        let a = Int(alignment.leaderIndex[k]), b = Int(alignment.benchmarkIndex[k])
+        let leaderOutcomes = leaderBeats.length[k] >= HistoryAnalysis.outcomeThreshold
+            ? outcomes(signal: "\(leader.symbol) beats \(benchmark.symbol) \(leaderBeats.length[k]) sessions in a row",
+                       firings: leaderBeats.earlierFirings(reaching: Int(leaderBeats.length[k]), before: k), through: k)
+            : nil
+        return ComparisonFacts(
+            leader: leader.symbol, benchmark: benchmark.symbol, sessionDate: dates[k],
+            leaderStreak: leaderBeats.streakFacts(at: k, dates: dates, years: years, outcomes: leaderOutcomes),
+            benchmarkStreak: benchmarkBeats.streakFacts(at: k, dates: dates, years: years, outcomes: nil),
+            relativeReturns: ReturnPeriod.allCases.map { period in
+                guard let ra = leader.periodReturn(period, at: a), let rb = benchmark.periodReturn(period, at: b) else {
+                    return PeriodReturn(period: period, value: nil, baseDate: nil)
+                }
+                return PeriodReturn(period: period, value: (1 + ra.value) / (1 + rb.value) - 1,
+                                    baseDate: max(leader.series.dates[ra.base], benchmark.series.dates[rb.base]))
+            })
+    }
+
+    /// What followed each firing (common-session positions), up to position `last`.
+    func outcomes(signal: String, firings: [Int], through last: Int) -> SignalOutcomeFacts {
+        SignalOutcomeFacts(
+            signal: signal, leader: leader.symbol, benchmark: benchmark.symbol,
+            horizons: SignalOutcomes.horizons.map { horizon in
+                let episodes = SignalOutcomes.measure(firings: firings, horizon: horizon, through: last,
+                                                      relativeReturn: relativeReturn(from:to:))
+                let values = episodes.map(\.relative)
+                let hits = values.filter { $0 > 0 }.count
+                return HorizonOutcome(
+                    sessions: horizon, count: values.count, hits: hits,
+                    hitRate: values.isEmpty ? nil : Double(hits) / Double(values.count),
+                    median: SignalOutcomes.median(values),
+                    episodes: episodes.map { OutcomeEpisode(date: alignment.dates[$0.firing], relativeReturn: $0.relative) })
+            })
+    }
+}
+
+extension RunHistory {
+    /// The streak at position `t` as facts, dated with `dates`.
+    func streakFacts(at t: Int, dates: [SessionDate], years: Double, outcomes: SignalOutcomeFacts?) -> StreakFacts {
+        let current = Int(length[t])
+        let last = lastEarlierRun(at: t)
+        return StreakFacts(
+            length: current, start: currentRun(at: t).map { dates[$0.start] },
+            lastTime: current > 0 ? last.map { RunFacts(start: dates[$0.start], end: dates[$0.end], length: $0.length) } : nil,
+            earlierRunsAtLeast: current > 0 ? Int(earlierRunsAtLeast[t]) : 0,
+            brokenLength: current == 0 && t > 0 && length[t - 1] > 0 ? Int(length[t - 1]) : nil,
+            rarity: current > 0 ? Rarity(earlierOccurrences: Int(earlierRunsAtLeast[t]), yearsOfHistory: years) : .common,
+            outcomes: outcomes)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import MarketData
+
+/// A macro series analysed for every period: the reported value, "highest since" and "lowest
+/// since" with exclusion windows and "before that".
+public struct MacroAnalysis: Sendable {
+    public let config: MacroConfig
+    public let periods: [ObservationPeriod]
+    /// The values the note reports (after the configured transform); nil when missing.
+    public let values: [Double?]
+    private let highs: ExtremeSearch
+    private let lows: ExtremeSearch
+
+    public init(config: MacroConfig, series: ObservationSeries) {
+        self.config = config
+        periods = series.periods
+        values = config.transform == .annualisedGrowth ? Self.annualisedGrowth(series) : series.values
+        highs = ExtremeSearch(values, periods: periods, exclude: config.exclude)
+        lows = ExtremeSearch(values.map { $0.map { -$0 } }, periods: periods, exclude: config.exclude)
+    }
+
+    /// ((L_t / L_{t−1})^4 − 1) × 100 for consecutive quarters; nil where a level is missing.
+    static func annualisedGrowth(_ series: ObservationSeries) -> [Double?] {
+        series.values.indices.map { t in
+            guard t > 0, let level = series.values[t], let previous = series.values[t - 1], previous > 0,
+                  series.periods[t].ordinal == series.periods[t - 1].ordinal + 1 else { return nil }
+            return (pow(level / previous, 4) - 1) * 100
+        }
+    }
+
+    /// The latest period with a value that is known on `date`.
+    public func position(knownOn date: SessionDate) -> Int? {
+        var position: Int?
+        for (t, period) in periods.enumerated() {
+            guard Availability.isKnown(period, on: date, config.availability) else { break }
+            if values[t] != nil { position = t }
+        }
+        return position
+    }
+
+    public func facts(knownOn date: SessionDate) -> MacroFacts? {
+        guard let t = position(knownOn: date), let value = values[t] else { return nil }
+        let previous = (0..<t).last { values[$0] != nil }.map { ObservationPointFacts(period: periods[$0], value: values[$0]!) }
+        let isRising = previous.map { value > $0.value } ?? false
+        let isFalling = previous.map { value < $0.value } ?? false
+        // Stale: the data stops at least two periods before what should be known by now.
+        let stale = Availability.isKnown(periods[t].advanced(by: 2), on: date, config.availability)
+        return MacroFacts(
+            id: config.id, name: config.name, shortName: config.shortName, unit: config.unit, topics: config.topics, period: periods[t], value: value,
+            previous: previous,
+            highest: isRising ? highs.facts(at: t, sign: 1) : nil,
+            lowest: isFalling ? lows.facts(at: t, sign: -1) : nil,
+            isStale: stale)
+    }
+}
+
+extension Availability {
+    /// Whether an observation of `period` is known on `date`.
+    public static func isKnown(_ period: ObservationPeriod, on date: SessionDate, _ availability: Availability) -> Bool {
+        switch availability {
+        case .periodStart: return period.firstDay <= date
+        case .periodEnd: return period.lastDay < date
+        }
+    }
+}
+
+/// "Highest since" over a value series: the latest earlier period at least as high, skipping
+/// exclusion windows, and the one before that. Lows use the same search on negated values.
+struct ExtremeSearch: Sendable {
+    let values: [Double?]
+    let periods: [ObservationPeriod]
+    let exclude: [ExclusionWindow]
+    private let withExclusions: PreviousAtLeastIndex
+    private let withoutExclusions: PreviousAtLeastIndex
+    /// Per period: how many earlier periods reached at least as far back.
+    private let earlierAtLeastAsFarBack: [Int32]
+
+    init(_ values: [Double?], periods: [ObservationPeriod], exclude: [ExclusionWindow]) {
+        self.values = values
+        self.periods = periods
+        self.exclude = exclude
+        let eligible = values.indices.map { t in exclude.contains { $0.contains(periods[t]) } ? nil : values[t] }
+        withExclusions = PreviousAtLeastIndex(eligible)
+        withoutExclusions = PreviousAtLeastIndex(values)
+        let index = withExclusions
+        let reach: [Double?] = values.indices.map { t in
+            values[t].map { value in Double(t - (index.latest(before: t, atLeast: value) ?? -1)) }
+        }
+        earlierAtLeastAsFarBack = EarlierCountIndex(reach).atLeast
+    }
+
+    func facts(at t: Int, sign: Double) -> ExtremeFacts? {
+        guard let value = values[t] else { return nil }
+        let since = withExclusions.latest(before: t, atLeast: value)
+        let beforeThat = since.flatMap { withExclusions.latest(before: $0, atLeast: value) }
+        let unfiltered = withoutExclusions.latest(before: t, atLeast: value)
+        let skipped = exclude.filter { window in
+            values.indices.contains { p in p < t && p > (since ?? -1) && window.contains(periods[p]) && (values[p] ?? -.infinity) >= value }
+        }
+        func point(_ p: Int?) -> ObservationPointFacts? {
+            p.map { ObservationPointFacts(period: periods[$0], value: values[$0]! * sign) }
+        }
+        let years = periods[0].firstDay.years(until: periods[t].lastDay)
+        return ExtremeFacts(since: point(since), beforeThat: point(beforeThat), skippedWindows: skipped.map(\.label),
+                            sinceWithoutExclusions: point(unfiltered), periodsSince: t - (since ?? -1),
+                            rarity: Rarity(earlierOccurrences: Int(earlierAtLeastAsFarBack[t]), yearsOfHistory: years))
+    }
+}

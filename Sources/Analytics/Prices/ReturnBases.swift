@@ -1,0 +1,42 @@
+import MarketData
+
+/// For every session, the base session of each return period, found in one forward pass.
+public struct ReturnBases: Sendable {
+    /// `bases[period.index][t]` = base session index, or -1 when the history is too short.
+    private let bases: [[Int32]]
+
+    public init(dates: [SessionDate]) {
+        let count = dates.count
+        var oneDay = [Int32](repeating: -1, count: count)
+        var fiveDays = [Int32](repeating: -1, count: count)
+        var month = [Int32](repeating: -1, count: count)
+        var quarter = [Int32](repeating: -1, count: count)
+        var year = [Int32](repeating: -1, count: count)
+        var oneYear = [Int32](repeating: -1, count: count)
+        var lastOfPreviousMonth: Int32 = -1, lastOfPreviousQuarter: Int32 = -1, lastOfPreviousYear: Int32 = -1
+        var yearAgo = -1
+        for t in 0..<count {
+            let date = dates[t]
+            if t > 0 {
+                let previous = dates[t - 1]
+                if previous.month != date.month || previous.year != date.year { lastOfPreviousMonth = Int32(t - 1) }
+                if (previous.month - 1) / 3 != (date.month - 1) / 3 || previous.year != date.year { lastOfPreviousQuarter = Int32(t - 1) }
+                if previous.year != date.year { lastOfPreviousYear = Int32(t - 1) }
+                oneDay[t] = Int32(t - 1)
+            }
+            if t >= 5 { fiveDays[t] = Int32(t - 5) }
+            month[t] = lastOfPreviousMonth
+            quarter[t] = lastOfPreviousQuarter
+            year[t] = lastOfPreviousYear
+            let target = date.sameDay(yearsEarlier: 1)
+            while yearAgo + 1 < t && dates[yearAgo + 1] <= target { yearAgo += 1 }
+            oneYear[t] = yearAgo >= 0 && dates[yearAgo] <= target ? Int32(yearAgo) : -1
+        }
+        bases = [oneDay, fiveDays, month, quarter, year, oneYear]
+    }
+
+    public func base(_ period: ReturnPeriod, at t: Int) -> Int? {
+        let value = bases[period.index][t]
+        return value >= 0 ? Int(value) : nil
+    }
+}

@@ -1,0 +1,115 @@
+import MarketData
+
+/// Everything computed from one price series, for all sessions at once.
+public struct SeriesAnalysis: Sendable {
+    public let config: SeriesConfig
+    public let series: PriceSeries
+    /// Closes used for returns (adjusted when the config asks for total return).
+    public let closes: [Double]
+    public let bases: ReturnBases
+    /// Intraday records: High_t above every earlier High.
+    public let intradayRecords: RunHistory
+    /// Closing records: Close_t above every earlier Close.
+    public let closingRecords: RunHistory
+    /// The highest High before each session (−∞ before the first).
+    public let previousHigh: [Double]
+    /// Index of the highest close up to and including each session.
+    public let recordCloseIndex: [Int32]
+    /// Whether High_t exceeds every High of the previous 52 weeks (and Low_t undercuts every Low).
+    public let yearHigh: [Bool]
+    public let yearLow: [Bool]
+    /// Per session: earlier sessions whose absolute daily move was at least as large.
+    public let largerEarlierMoves: [Int32]
+    /// Daily returns (nil for the first session), and searches for earlier moves at least as large.
+    public let dailyReturns: [Double?]
+    private let gains: PreviousAtLeastIndex
+    private let losses: PreviousAtLeastIndex
+
+    public init(config: SeriesConfig, series: PriceSeries) {
+        self.config = config
+        self.series = series
+        let closes = series.returnBasis(config.returns)
+        self.closes = closes
+        bases = ReturnBases(dates: series.dates)
+        let (previousHigh, intraday) = Self.records(series.high)
+        self.previousHigh = previousHigh
+        intradayRecords = RunHistory(intraday)
+        closingRecords = RunHistory(Self.records(series.close).flags)
+        recordCloseIndex = Self.runningMaximumIndex(series.close)
+        yearHigh = WindowExtreme.exceeds(series.high, dates: series.dates, above: true)
+        yearLow = WindowExtreme.exceeds(series.low, dates: series.dates, above: false)
+        let returns: [Double?] = closes.indices.map { t in t == 0 ? nil : closes[t] / closes[t - 1] - 1 }
+        dailyReturns = returns
+        largerEarlierMoves = EarlierCountIndex(returns.map { $0.map(abs) }).atLeast
+        gains = PreviousAtLeastIndex(returns)
+        losses = PreviousAtLeastIndex(returns.map { $0.map { -$0 } })
+    }
+
+    public var symbol: String { series.symbol }
+
+    /// Return of `period` ending at session `t`, with its base session.
+    public func periodReturn(_ period: ReturnPeriod, at t: Int) -> (value: Double, base: Int)? {
+        guard let base = bases.base(period, at: t) else { return nil }
+        return (closes[t] / closes[base] - 1, base)
+    }
+
+    /// The latest earlier session with a daily move at least as large in the same direction
+    /// (nil when none: the largest in the data).
+    public func previousMoveAtLeast(at t: Int) -> Int? {
+        guard let move = dailyReturns[t] else { return nil }
+        return move >= 0 ? gains.latest(before: t, atLeast: move) : losses.latest(before: t, atLeast: -move)
+    }
+
+    /// Return from the last session on or before `date` to session `t`.
+    public func returnSince(_ date: SessionDate, at t: Int) -> (value: Double, base: Int)? {
+        guard let base = series.index(onOrBefore: date), base < t else { return nil }
+        return (closes[t] / closes[base] - 1, base)
+    }
+
+    /// Running maximum before each position, and whether each position set a new one.
+    /// The first session has nothing before it and is not a record.
+    static func records(_ values: [Double]) -> (previousMaximum: [Double], flags: [Bool]) {
+        var maximum = -Double.infinity
+        var previous = [Double](repeating: 0, count: values.count)
+        var flags = [Bool](repeating: false, count: values.count)
+        for (t, value) in values.enumerated() {
+            previous[t] = maximum
+            flags[t] = t > 0 && value > maximum
+            maximum = max(maximum, value)
+        }
+        return (previous, flags)
+    }
+
+    static func runningMaximumIndex(_ values: [Double]) -> [Int32] {
+        var best = 0
+        return values.indices.map { t in
+            if values[t] > values[best] { best = t }
+            return Int32(best)
+        }
+    }
+}
+
+/// Sliding 52-week extremes with a monotonic deque: O(N) for the whole history.
+enum WindowExtreme {
+    /// Whether each value beats every value of the sessions in the year before it (strictly).
+    /// A session with less than a year of history before it is not counted.
+    static func exceeds(_ values: [Double], dates: [SessionDate], above: Bool) -> [Bool] {
+        var result = [Bool](repeating: false, count: values.count)
+        var deque: [Int] = []
+        var head = 0
+        guard let first = dates.first else { return result }
+        for t in values.indices {
+            let windowStart = dates[t].sameDay(yearsEarlier: 1)
+            while head < deque.count && dates[deque[head]] <= windowStart { head += 1 }
+            if head < deque.count, dates[t].sameDay(yearsEarlier: 1) >= first {
+                let best = values[deque[head]]
+                result[t] = above ? values[t] > best : values[t] < best
+            }
+            while deque.count > head && (above ? values[deque[deque.count - 1]] <= values[t] : values[deque[deque.count - 1]] >= values[t]) {
+                deque.removeLast()
+            }
+            deque.append(t)
+        }
+        return result
+    }
+}

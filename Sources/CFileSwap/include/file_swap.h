@@ -1,0 +1,8 @@
+#ifndef MARKETNOTE_FILE_SWAP_H
+#define MARKETNOTE_FILE_SWAP_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, or the errno value on failure (ENOSYS/EINVAL when unsupported).
+int marketnote_exchange_paths(const char *first, const char *second);
+
+#endif

@@ -1,0 +1,127 @@
+/// A calendar date without time zone, stored as days since 1970-01-01 so that comparisons,
+/// differences and hashing are integer operations.
+public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let dayNumber: Int32
+
+    public init(dayNumber: Int32) {
+        self.dayNumber = dayNumber
+    }
+
+    /// Nil when the components do not name a real date (month 13, February 30…).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...SessionDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.dayNumber = Int32(SessionDate.days(year: year, month: month, day: day))
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard let date = bytes.withUnsafeBufferPointer({ SessionDate.parseISO($0[...]) }) else { return nil }
+        self = date
+    }
+
+    public static func < (lhs: SessionDate, rhs: SessionDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    public var components: (year: Int, month: Int, day: Int) { SessionDate.civil(fromDays: Int(dayNumber)) }
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+    public var day: Int { components.day }
+
+    /// 0 = Sunday … 6 = Saturday.
+    public var weekday: Int {
+        let value = (Int(dayNumber) + 4) % 7
+        return value < 0 ? value + 7 : value
+    }
+
+    public func adding(days: Int) -> SessionDate { SessionDate(dayNumber: dayNumber + Int32(days)) }
+
+    /// The same month and day in another year; February 29 becomes February 28.
+    public func sameDay(yearsEarlier years: Int) -> SessionDate {
+        let (y, m, d) = components
+        let target = y - years
+        return SessionDate(year: target, month: m, day: min(d, SessionDate.daysIn(month: m, year: target)))!
+    }
+
+    public var description: String {
+        let (y, m, d) = components
+        return SessionDate.pad(y, 4) + "-" + SessionDate.pad(m, 2) + "-" + SessionDate.pad(d, 2)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = SessionDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected YYYY-MM-DD, found \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    // MARK: - Calendar arithmetic (Howard Hinnant's civil-days algorithms)
+
+    static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// Parses `YYYY-MM-DD` from raw bytes without building a String.
+    static func parseISO(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> SessionDate? {
+        guard bytes.count == 10 else { return nil }
+        let base = bytes.startIndex
+        guard bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-"),
+              let year = Digits.value(bytes, base, 4), let month = Digits.value(bytes, base + 5, 2),
+              let day = Digits.value(bytes, base + 8, 2)
+        else { return nil }
+        return SessionDate(year: year, month: month, day: day)
+    }
+}
+
+/// Reads fixed-width unsigned decimal fields from bytes.
+enum Digits {
+    static func value(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ start: Int, _ count: Int) -> Int? {
+        var result = 0
+        for index in start..<(start + count) {
+            let digit = Int(bytes[index]) - 48
+            guard (0...9).contains(digit) else { return nil }
+            result = result * 10 + digit
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Reads quotes and commentary files: YAML front matter plus a Markdown body.
+public enum ContentReader {
+    public static func quote(text: String, path: String, id: String) throws(DiagnosticReport) -> Quote {
+        let document: FrontMatterDocument
+        do { document = try FrontMatterDocument.split(text, path: path) } catch { throw DiagnosticReport([error]) }
+        let reader = YAMLReader(path: path, lineOffset: document.yamlFirstLine - 1)
+        if document.yaml.isEmpty {
+            throw DiagnosticReport([.error(at: SourceLocation(path: path), "a quote needs front matter",
+                                           hint: "start the file with ---, then by:, firm:, date: and topics:, then ---")])
+        }
+        guard var root = reader.root(of: document.yaml) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        let by = root.string("by", required: true)
+        let firm = root.string("firm", required: true)
+        let date = sessionDate(&root, "date", reader: reader)
+        let topics = root.strings("topics") ?? []
+        let url = root.string("url")
+        _ = root.string("note")
+        root.finish()
+        let body = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        var diagnostics = reader.diagnostics
+        if body.isEmpty {
+            diagnostics.report(.error(at: SourceLocation(path: path, line: document.bodyFirstLine), "the quote has no text",
+                                      hint: "write the quoted words below the front matter"))
+        }
+        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            diagnostics.report(.error(at: root.location(of: "url"), "url must start with https:// or http://"))
+        }
+        guard let by, let firm, let date, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
+        return Quote(id: id, by: by, firm: firm, date: date, topics: topics, text: body, url: url)
+    }
+
+    public static func commentary(text: String, path: String, date: SessionDate) throws(DiagnosticReport) -> Commentary {
+        let document: FrontMatterDocument
+        do { document = try FrontMatterDocument.split(text, path: path) } catch { throw DiagnosticReport([error]) }
+        let reader = YAMLReader(path: path, lineOffset: document.yamlFirstLine - 1)
+        guard var root = reader.root(of: document.yaml) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        let title = root.string("title")
+        _ = root.string("note")
+        root.finish()
+        if reader.diagnostics.hasErrors { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        return Commentary(date: date, title: title,
+                          body: document.body.trimmingCharacters(in: .whitespacesAndNewlines), path: path)
+    }
+
+    private static func sessionDate(_ root: inout YAMLMapping, _ key: String, reader: YAMLReader) -> SessionDate? {
+        guard let text = root.string(key, required: true) else { return nil }
+        guard let date = SessionDate(text) else {
+            reader.fail(at: root.node(key)?.mark, "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
+            return nil
+        }
+        return date
+    }
+}

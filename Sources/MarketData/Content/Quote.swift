@@ -1,0 +1,40 @@
+/// An analyst quote from `content/quotes/`, with its attribution.
+public struct Quote: Sendable, Hashable, Codable {
+    /// The file name without extension, unique within the project.
+    public var id: String
+    public var by: String
+    public var firm: String
+    public var date: SessionDate
+    /// What the quote is about ("small caps", "macro"…), matched against the day's facts.
+    public var topics: [String]
+    /// The quoted words, as Markdown text.
+    public var text: String
+    /// Optional link to the source.
+    public var url: String?
+
+    public init(id: String, by: String, firm: String, date: SessionDate, topics: [String], text: String, url: String? = nil) {
+        self.id = id
+        self.by = by
+        self.firm = firm
+        self.date = date
+        self.topics = topics
+        self.text = text
+        self.url = url
+    }
+}
+
+/// The editor's commentary for one date, from `content/notes/YYYY-MM-DD.md`.
+public struct Commentary: Sendable, Hashable {
+    public var date: SessionDate
+    /// Optional headline the editor wants instead of the generated one.
+    public var title: String?
+    public var body: String
+    public var path: String
+
+    public init(date: SessionDate, title: String?, body: String, path: String) {
+        self.date = date
+        self.title = title
+        self.body = body
+        self.path = path
+    }
+}

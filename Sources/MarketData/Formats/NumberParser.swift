@@ -1,0 +1,95 @@
+import Foundation
+
+/// Converts decimal text to `Double` exactly as `strtod` would, with a fast path for the plain
+/// decimals that price files are made of.
+public enum NumberParser {
+    /// Powers of ten that a `Double` holds exactly.
+    private static let exactPowers: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// Nil unless the bytes are a finite decimal number (`12`, `-3.25`, `1e-4`, `.5`).
+    public static func double(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        guard !bytes.isEmpty, bytes.count < 64 else { return nil }
+        if let value = plainDecimal(bytes) { return value }
+        guard isDecimalSyntax(bytes) else { return nil }
+        return slowParse(bytes)
+    }
+
+    public static func double(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { double($0[...]) }
+    }
+
+    /// Clinger's fast path: at most 15 significant digits and no exponent means the mantissa and
+    /// the power of ten are both exact doubles, so one correctly rounded division gives the
+    /// correctly rounded result.
+    private static func plainDecimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var index = bytes.startIndex
+        var negative = false
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        var significant = false
+        var anyDigit = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                if seenPoint { return nil }
+                seenPoint = true
+            } else {
+                let digit = byte &- 48
+                guard digit < 10 else { return nil }
+                anyDigit = true
+                if digit != 0 || significant {
+                    significant = true
+                    digits += 1
+                }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                if seenPoint { fractionDigits += 1 }
+            }
+            index += 1
+        }
+        guard anyDigit, digits <= 15, fractionDigits <= 22 else { return nil }
+        let value = Double(mantissa) / exactPowers[fractionDigits]
+        return negative ? -value : value
+    }
+
+    /// Digits with an optional sign, point and exponent; rejects `nan`, `inf`, hex and spaces,
+    /// which `strtod` would otherwise accept.
+    private static func isDecimalSyntax(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var index = bytes.startIndex
+        func skipDigits() -> Int {
+            let start = index
+            while index < bytes.endIndex, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+            return index - start
+        }
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        var mantissaDigits = skipDigits()
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            mantissaDigits += skipDigits()
+        }
+        guard mantissaDigits > 0 else { return false }
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            guard skipDigits() > 0 else { return false }
+        }
+        return index == bytes.endIndex
+    }
+
+    private static func slowParse(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var buffer = [CChar](repeating: 0, count: bytes.count + 1)
+        for (offset, byte) in bytes.enumerated() { buffer[offset] = CChar(bitPattern: byte) }
+        let value = strtod(buffer, nil)
+        return value.isFinite ? value : nil
+    }
+}

@@ -1,0 +1,148 @@
+/// Parses and validates a daily price file into `PriceSeries`, reporting every bad row.
+public enum PriceFileParser {
+    /// Errors reported per file before the rest are summarised, so a wholly wrong file stays readable.
+    static let errorLimit = 20
+
+    /// The series in the file, keyed by symbol; a single-symbol file is keyed by `symbol`.
+    public static func parse(bytes: [UInt8], path: String, symbol: String) throws(DiagnosticReport) -> [String: PriceSeries] {
+        var reader = CSVReader(path: path, bytes: bytes)
+        guard try readHeader(&reader, path: path) else {
+            throw DiagnosticReport([.error(at: SourceLocation(path: path), "the file is empty",
+                                           hint: "a price file starts with a header such as Date,Open,High,Low,Close,Adj Close,Volume")])
+        }
+        let layout = try PriceFileLayout.detect(reader)
+        var builders: [String: PriceSeriesBuilder] = [:]
+        var diagnostics = DiagnosticCollector()
+        var rows = 0
+        while true {
+            let hasRow: Bool
+            do { hasRow = try reader.nextRow() } catch { diagnostics.report(error); break }
+            guard hasRow else { break }
+            rows += 1
+            let key = layout.symbol.map { reader.string($0) } ?? symbol
+            do {
+                let row = try PriceRow(reader, layout)
+                try builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].append(row, reader)
+            } catch {
+                diagnostics.report(error)
+                if diagnostics.diagnostics.count >= errorLimit {
+                    diagnostics.report(.error(at: reader.rowLocation, "too many errors in this file; stopped reading it",
+                                              hint: "is this a \(layout.formatName)?"))
+                    break
+                }
+            }
+        }
+        if rows == 0 && !diagnostics.hasErrors {
+            diagnostics.report(.error(at: SourceLocation(path: path, line: 2), "the file has a header but no rows"))
+        }
+        if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        return builders.mapValues { $0.series }
+    }
+
+    /// Moves to the header row; false when the file has none.
+    static func readHeader(_ reader: inout CSVReader, path: String) throws(DiagnosticReport) -> Bool {
+        do { return try reader.nextRow() } catch { throw DiagnosticReport([error]) }
+    }
+}
+
+/// One validated row of a price file.
+struct PriceRow {
+    var date: SessionDate
+    var open, high, low, close: Double
+    var adjustedClose: Double?
+    var volume: Double?
+
+    init(_ reader: CSVReader, _ layout: PriceFileLayout) throws(Diagnostic) {
+        guard reader.fieldCount == layout.columnCount else {
+            let problem = reader.fieldCount < layout.columnCount ? "missing" : "extra"
+            throw .error(at: reader.location(ofField: min(reader.fieldCount, layout.columnCount)),
+                         "expected \(layout.columnCount) fields, found \(reader.fieldCount) (\(problem) values)",
+                         hint: reader.isAtEnd && problem == "missing" ? "the last line looks truncated" : "every row must have a value for each header column")
+        }
+        guard let date = reader.withField(layout.date, { SessionDate.parseISO($0) ?? ObservationPeriod.parse($0).flatMap { $0.frequency == .daily ? $0.firstDay : nil } }) else {
+            throw .error(at: reader.location(ofField: layout.date), "'\(reader.string(layout.date))' is not a date",
+                         hint: "price files use YYYY-MM-DD (or YYYYMMDD) dates")
+        }
+        self.date = date
+        open = try Self.price(reader, layout.open, "Open")
+        high = try Self.price(reader, layout.high, "High")
+        low = try Self.price(reader, layout.low, "Low")
+        close = try Self.price(reader, layout.close, "Close")
+        adjustedClose = try layout.adjustedClose.map { index throws(Diagnostic) in try Self.price(reader, index, "Adj Close") }
+        volume = try layout.volume.map { index throws(Diagnostic) in try Self.volume(reader, index) }
+        try checkRange(reader, layout)
+    }
+
+    private static func number(_ reader: CSVReader, _ index: Int, _ name: String) throws(Diagnostic) -> Double {
+        guard let value = reader.withField(index, NumberParser.double) else {
+            let text = reader.string(index)
+            throw .error(at: reader.location(ofField: index), text.isEmpty ? "\(name) is empty" : "\(name) '\(text)' is not a number",
+                         hint: "write a finite decimal number such as 101.25")
+        }
+        return value
+    }
+
+    private static func price(_ reader: CSVReader, _ index: Int, _ name: String) throws(Diagnostic) -> Double {
+        let value = try number(reader, index, name)
+        guard value > 0 else {
+            throw .error(at: reader.location(ofField: index), "\(name) must be positive, found \(reader.string(index))",
+                         hint: "prices are above zero; fix or remove this row")
+        }
+        return value
+    }
+
+    private static func volume(_ reader: CSVReader, _ index: Int) throws(Diagnostic) -> Double {
+        let value = try number(reader, index, "Volume")
+        guard value >= 0 else {
+            throw .error(at: reader.location(ofField: index), "Volume cannot be negative, found \(reader.string(index))")
+        }
+        return value
+    }
+
+    /// High is the highest and Low the lowest price of the session.
+    private func checkRange(_ reader: CSVReader, _ layout: PriceFileLayout) throws(Diagnostic) {
+        if high < low {
+            throw .error(at: reader.location(ofField: layout.high), "High \(reader.string(layout.high)) is below Low \(reader.string(layout.low))",
+                         hint: "are the High and Low columns swapped?")
+        }
+        for (value, index, name) in [(open, layout.open, "Open"), (close, layout.close, "Close")] where value > high || value < low {
+            throw .error(at: reader.location(ofField: index),
+                         "\(name) \(reader.string(index)) is outside the session's range \(reader.string(layout.low))–\(reader.string(layout.high))",
+                         hint: "High must be at least Open and Close, Low at most both")
+        }
+    }
+}
+
+/// Accumulates rows of one symbol, checking that dates strictly increase.
+struct PriceSeriesBuilder {
+    private(set) var series: PriceSeries
+    private var lastLine = 0
+    private let dateColumn: Int
+
+    init(symbol: String, layout: PriceFileLayout, path: String) {
+        dateColumn = layout.date
+        series = PriceSeries(symbol: symbol, dates: [], open: [], high: [], low: [], close: [],
+                             adjustedClose: layout.adjustedClose == nil ? nil : [], volume: layout.volume == nil ? nil : [],
+                             source: path)
+    }
+
+    mutating func append(_ row: PriceRow, _ reader: CSVReader) throws(Diagnostic) {
+        if let last = series.dates.last, row.date <= last {
+            let location = reader.location(ofField: dateColumn)
+            if row.date == last {
+                throw .error(at: location, "date \(row.date) appears twice (also on line \(lastLine))",
+                             hint: "keep one row per session")
+            }
+            throw .error(at: location, "date \(row.date) comes after \(last) (line \(lastLine)): dates must increase",
+                         hint: "sort the file by date, oldest first")
+        }
+        lastLine = reader.line
+        series.dates.append(row.date)
+        series.open.append(row.open)
+        series.high.append(row.high)
+        series.low.append(row.low)
+        series.close.append(row.close)
+        if let value = row.adjustedClose { series.adjustedClose?.append(value) }
+        if let value = row.volume { series.volume?.append(value) }
+    }
+}

@@ -1,0 +1,193 @@
+/// Reads `marketnote.yml` into a `ProjectConfig`, reporting every problem with its position.
+public enum ProjectConfigReader {
+    public static func read(text: String, path: String) throws(DiagnosticReport) -> ProjectConfig {
+        let reader = YAMLReader(path: path)
+        guard var root = reader.root(of: text) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        let config = readProject(&root, path: path)
+        root.finish()
+        var diagnostics = reader.diagnostics
+        if let config { validate(config, into: &diagnostics) }
+        guard let config, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
+        return config
+    }
+
+    private static func readProject(_ root: inout YAMLMapping, path: String) -> ProjectConfig? {
+        let title = root.string("title", required: true)
+        let description = root.string("description") ?? ""
+        let baseURL = root.string("baseURL", required: true)
+        let language = root.string("language") ?? "en"
+        let author = root.string("author") ?? title ?? ""
+        let disclaimer = root.string("disclaimer")
+        let email = readEmail(&root)
+        let series = root.mappings("series", required: true).compactMap(readSeries)
+        let comparisons = root.mappings("comparisons").compactMap(readComparison)
+        let macro = root.mappings("macro").compactMap(readMacro)
+        let breadth = root.mappings("breadth").compactMap(readBreadth)
+        let quotes = readQuoteSettings(&root)
+        let output = root.string("output") ?? "output"
+        guard let title, let baseURL else { return nil }
+        return ProjectConfig(
+            title: title, description: description, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
+            language: language, author: author, disclaimer: disclaimer,
+            email: email ?? EmailSettings(from: "\(title) <newsletter@example.invalid>", subjectPrefix: nil),
+            series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes,
+            outputDirectory: output, path: path)
+    }
+
+    private static func readEmail(_ root: inout YAMLMapping) -> EmailSettings? {
+        guard var mapping = root.mapping("email") else { return nil }
+        defer { mapping.finish() }
+        guard let from = mapping.string("from", required: true) else { return nil }
+        return EmailSettings(from: from, subjectPrefix: mapping.string("subjectPrefix"))
+    }
+
+    private static func readSeries(_ item: YAMLMapping) -> SeriesConfig? {
+        var item = item
+        defer { item.finish() }
+        let symbol = item.string("symbol", required: true)
+        let name = item.string("name")
+        let shortName = item.string("shortName")
+        let plural = item.bool("plural")
+        let file = item.string("file", required: true)
+        let returns = item.choice("returns", as: ReturnBasis.self) ?? .price
+        let topics = item.strings("topics") ?? []
+        guard let symbol, let file else { return nil }
+        let short = shortName ?? name ?? symbol
+        return SeriesConfig(symbol: symbol, name: name ?? symbol, shortName: short,
+                            plural: plural ?? GrammaticalNumber.isPlural(short), file: file,
+                            returns: returns, topics: topics, location: item.location)
+    }
+
+    private static func readComparison(_ item: YAMLMapping) -> ComparisonConfig? {
+        var item = item
+        defer { item.finish() }
+        guard let leader = item.string("leader", required: true),
+              let benchmark = item.string("benchmark", required: true) else { return nil }
+        return ComparisonConfig(leader: leader, benchmark: benchmark, location: item.location)
+    }
+
+    private static func readMacro(_ item: YAMLMapping) -> MacroConfig? {
+        var item = item
+        defer { item.finish() }
+        let id = item.string("id", required: true)
+        let name = item.string("name")
+        let shortName = item.string("shortName")
+        let file = item.string("file", required: true)
+        let column = item.string("column")
+        let transform = item.choice("transform", as: MacroTransform.self) ?? .none
+        let unit = item.string("unit") ?? ""
+        let exclude = item.mappings("exclude").compactMap(readExclusion)
+        let availability = item.choice("available", as: Availability.self) ?? .periodStart
+        let topics = item.strings("topics") ?? ["macro"]
+        guard let id, let file else { return nil }
+        return MacroConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, column: column, transform: transform, unit: unit,
+                           exclude: exclude, availability: availability, topics: topics, location: item.location)
+    }
+
+    private static func readExclusion(_ item: YAMLMapping) -> ExclusionWindow? {
+        var item = item
+        defer { item.finish() }
+        let from = period(&item, "from")
+        let to = period(&item, "to")
+        let label = item.string("label") ?? "an excluded period"
+        guard let from, let to else { return nil }
+        return ExclusionWindow(from: from, to: to, label: label)
+    }
+
+    private static func period(_ item: inout YAMLMapping, _ key: String) -> ObservationPeriod? {
+        guard let text = item.string(key, required: true) else { return nil }
+        guard let period = ObservationPeriod(text) else {
+            item.reader.fail(at: item.node(key)?.mark, "'\(key)' is not a date: '\(text)'",
+                             hint: "write YYYY-MM-DD, YYYY-MM or YYYYQn")
+            return nil
+        }
+        return period
+    }
+
+    private static func readBreadth(_ item: YAMLMapping) -> BreadthConfig? {
+        var item = item
+        defer { item.finish() }
+        let id = item.string("id", required: true)
+        let name = item.string("name")
+        let shortName = item.string("shortName")
+        let file = item.string("file", required: true)
+        let groups = item.mappings("groups", required: true).compactMap(readGroup)
+        let focus = item.string("focus") ?? groups.first?.column
+        var outcome: (String, String)?
+        if var compare = item.mapping("outcome") {
+            if let leader = compare.string("leader", required: true), let benchmark = compare.string("benchmark", required: true) {
+                outcome = (leader, benchmark)
+            }
+            compare.finish()
+        }
+        let availability = item.choice("available", as: Availability.self) ?? .periodStart
+        let topics = item.strings("topics") ?? ["breadth"]
+        guard let id, let file, let focus, !groups.isEmpty else { return nil }
+        return BreadthConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, groups: groups, focus: focus, outcome: outcome,
+                             availability: availability, topics: topics, location: item.location)
+    }
+
+    private static func readGroup(_ item: YAMLMapping) -> BreadthGroup? {
+        var item = item
+        defer { item.finish() }
+        guard let column = item.string("column", required: true) else { return nil }
+        let label = item.string("label") ?? column
+        return BreadthGroup(column: column, label: label, plural: item.bool("plural") ?? GrammaticalNumber.isPlural(label))
+    }
+
+    private static func readQuoteSettings(_ root: inout YAMLMapping) -> QuoteSettings {
+        var settings = QuoteSettings(windowDays: 14, maximum: 3)
+        guard var mapping = root.mapping("quotes") else { return settings }
+        settings.windowDays = mapping.int("windowDays", in: 0...3650) ?? settings.windowDays
+        settings.maximum = mapping.int("maximum", in: 0...20) ?? settings.maximum
+        mapping.finish()
+        return settings
+    }
+
+    /// Cross-field checks: symbols exist, ids are unique, URLs are absolute.
+    private static func validate(_ config: ProjectConfig, into diagnostics: inout DiagnosticCollector) {
+        let configLocation = SourceLocation(path: config.path)
+        if !(config.baseURL.hasPrefix("https://") || config.baseURL.hasPrefix("http://")) {
+            diagnostics.report(.error(at: configLocation, "baseURL must be an absolute http(s) URL, found '\(config.baseURL)'",
+                                      hint: "write e.g. `baseURL: https://notes.example.com/`"))
+        }
+        var seen: Set<String> = []
+        for series in config.series {
+            if !Symbol.isValid(series.symbol) {
+                diagnostics.report(.error(at: series.location, "symbol '\(series.symbol)' has characters a symbol cannot have",
+                                          hint: "use letters, digits, '.', '-', '^' or '_' (at most 20)"))
+            }
+            if !seen.insert(series.symbol).inserted {
+                diagnostics.report(.error(at: series.location, "symbol '\(series.symbol)' is configured twice"))
+            }
+        }
+        let symbols = Set(config.series.map(\.symbol))
+        for comparison in config.comparisons {
+            for symbol in [comparison.leader, comparison.benchmark] where !symbols.contains(symbol) {
+                diagnostics.report(.error(at: comparison.location, "comparison names '\(symbol)', which is not a configured series",
+                                          hint: "configured series: \(config.series.map(\.symbol).joined(separator: ", "))"))
+            }
+        }
+        for breadth in config.breadth {
+            if !breadth.groups.contains(where: { $0.column == breadth.focus }) {
+                diagnostics.report(.error(at: breadth.location, "focus '\(breadth.focus)' is not one of the groups",
+                                          hint: "groups: \(breadth.groups.map(\.column).joined(separator: ", "))"))
+            }
+            if let outcome = breadth.outcome {
+                for symbol in [outcome.leader, outcome.benchmark] where !symbols.contains(symbol) {
+                    diagnostics.report(.error(at: breadth.location, "outcome names '\(symbol)', which is not a configured series"))
+                }
+            }
+        }
+    }
+}
+
+/// What a ticker symbol may contain: it becomes part of file names, CSS classes and URLs.
+public enum Symbol {
+    public static func isValid(_ symbol: String) -> Bool {
+        !symbol.isEmpty && symbol.utf8.count <= 20 && symbol.utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "^") || byte == UInt8(ascii: "_")
+        } && symbol != "." && symbol != ".."
+    }
+}

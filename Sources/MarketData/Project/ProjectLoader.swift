@@ -1,0 +1,168 @@
+import Foundation
+
+/// Reads a newsletter project from disk: `marketnote.yml`, the data files it names, quotes and
+/// commentary. Every file is read once; every problem in every file is reported together.
+public struct ProjectLoader {
+    public let root: String
+    public let configName: String
+
+    public init(root: String, configName: String = "marketnote.yml") {
+        self.root = root
+        self.configName = configName
+    }
+
+    public func load() throws(DiagnosticReport) -> ProjectInputs {
+        let config = try loadConfig()
+        var diagnostics = DiagnosticCollector()
+        var files = FileCache(root: root)
+        let prices = config.series.compactMap { series in
+            diagnostics.collect { () throws -> PriceSeries in try files.prices(series) }
+        }
+        var macro: [String: ObservationSeries] = [:]
+        for item in config.macro {
+            macro[item.id] = diagnostics.collect { () throws -> ObservationSeries in try files.macro(item) }
+        }
+        var breadth: [String: ObservationTable] = [:]
+        for item in config.breadth {
+            breadth[item.id] = diagnostics.collect { () throws -> ObservationTable in try files.breadth(item) }
+        }
+        let quotes = loadQuotes(&diagnostics)
+        let commentary = loadCommentary(&diagnostics)
+        if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        return ProjectInputs(config: config, root: root, prices: prices, macro: macro, breadth: breadth,
+                             quotes: quotes, commentary: commentary)
+    }
+
+    public func loadConfig() throws(DiagnosticReport) -> ProjectConfig {
+        let path = configName
+        guard let text = FileCache.text(atPath: absolute(path)) else {
+            throw DiagnosticReport([.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                           "cannot read the project configuration",
+                                           hint: "run marketnote in a project folder (one holding marketnote.yml) or pass --project")])
+        }
+        return try ProjectConfigReader.read(text: text, path: path)
+    }
+
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
+    }
+
+    private func markdownFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+    }
+
+    private func loadQuotes(_ diagnostics: inout DiagnosticCollector) -> [Quote] {
+        let quotes = markdownFiles(in: "content/quotes").compactMap { name -> Quote? in
+            let path = "content/quotes/" + name
+            return diagnostics.collect { () throws -> Quote in
+                guard let text = FileCache.text(atPath: absolute(path)) else {
+                    throw Diagnostic.error(at: SourceLocation(path: path), "cannot read the file as UTF-8 text")
+                }
+                return try ContentReader.quote(text: text, path: path, id: String(name.dropLast(3)))
+            }
+        }
+        return quotes.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    private func loadCommentary(_ diagnostics: inout DiagnosticCollector) -> [SessionDate: Commentary] {
+        var result: [SessionDate: Commentary] = [:]
+        for name in markdownFiles(in: "content/notes") {
+            let path = "content/notes/" + name
+            guard let date = SessionDate(String(name.dropLast(3))) else {
+                diagnostics.report(.error(at: SourceLocation(path: path), "commentary files are named by their date",
+                                          hint: "rename it YYYY-MM-DD.md, the date of the note it belongs to"))
+                continue
+            }
+            result[date] = diagnostics.collect { () throws -> Commentary in
+                guard let text = FileCache.text(atPath: absolute(path)) else {
+                    throw Diagnostic.error(at: SourceLocation(path: path), "cannot read the file as UTF-8 text")
+                }
+                return try ContentReader.commentary(text: text, path: path, date: date)
+            }
+        }
+        return result
+    }
+}
+
+/// Reads each data file once, even when several config entries point at it (a long-format file).
+struct FileCache {
+    let root: String
+    private var priceFiles: [String: [String: PriceSeries]] = [:]
+    private var tables: [String: ObservationTable] = [:]
+
+    init(root: String) { self.root = root }
+
+    static func bytes(atPath path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    static func text(atPath path: String) -> String? {
+        bytes(atPath: path).flatMap { String(validating: $0, as: UTF8.self) }
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
+    }
+
+    private func read(_ path: String, for location: SourceLocation) throws(Diagnostic) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute(path), isDirectory: &isDirectory), !isDirectory.boolValue,
+              let bytes = Self.bytes(atPath: absolute(path)) else {
+            throw .error(at: location, "the data file '\(path)' does not exist or cannot be read",
+                         hint: "check the 'file:' path; it is relative to the project folder")
+        }
+        return bytes
+    }
+
+    mutating func prices(_ series: SeriesConfig) throws(DiagnosticReport) -> PriceSeries {
+        if priceFiles[series.file] == nil {
+            let bytes: [UInt8]
+            do { bytes = try read(series.file, for: series.location) } catch { throw DiagnosticReport([error]) }
+            priceFiles[series.file] = try PriceFileParser.parse(bytes: bytes, path: series.file, symbol: series.symbol)
+        }
+        let file = priceFiles[series.file]!
+        if let found = file[series.symbol] { return found }
+        if file.count == 1, let only = file.values.first, only.symbol == series.symbol || file.keys.first == series.symbol {
+            return only
+        }
+        throw DiagnosticReport([.error(at: series.location, "'\(series.file)' has no rows for symbol '\(series.symbol)'",
+                                       hint: "symbols in the file: \(file.keys.sorted().joined(separator: ", "))")])
+    }
+
+    mutating func table(_ path: String, for location: SourceLocation) throws(DiagnosticReport) -> ObservationTable {
+        if let table = tables[path] { return table }
+        let bytes: [UInt8]
+        do { bytes = try read(path, for: location) } catch { throw DiagnosticReport([error]) }
+        let table = try ObservationFileParser.parse(bytes: bytes, path: path)
+        tables[path] = table
+        return table
+    }
+
+    mutating func macro(_ item: MacroConfig) throws(DiagnosticReport) -> ObservationSeries {
+        let table = try table(item.file, for: item.location)
+        let name = item.column ?? table.columnNames[0]
+        guard let column = table.column(name) else {
+            throw DiagnosticReport([.error(at: item.location, "'\(item.file)' has no column '\(name)'",
+                                           hint: "columns: \(table.columnNames.joined(separator: ", "))")])
+        }
+        return ObservationSeries(id: item.id, periods: table.periods, values: column)
+    }
+
+    mutating func breadth(_ item: BreadthConfig) throws(DiagnosticReport) -> ObservationTable {
+        let table = try table(item.file, for: item.location)
+        var columns: [[Double?]] = []
+        var diagnostics = DiagnosticCollector()
+        for group in item.groups {
+            guard let column = table.column(group.column) else {
+                diagnostics.report(.error(at: item.location, "'\(item.file)' has no column '\(group.column)'",
+                                          hint: "columns: \(table.columnNames.joined(separator: ", "))"))
+                continue
+            }
+            columns.append(column)
+        }
+        if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        return ObservationTable(frequency: table.frequency, periods: table.periods, columnNames: item.groups.map(\.column),
+                                values: columns, source: item.file)
+    }
+}

@@ -1,0 +1,208 @@
+import Yams
+
+/// Reads a YAML document into typed values, reporting unknown keys, missing keys and values of
+/// the wrong type with their position, and carrying on so that every problem is reported at once.
+public final class YAMLReader {
+    public let path: String
+    /// Added to every line, for YAML that starts inside a larger file (front matter).
+    let lineOffset: Int
+    public private(set) var diagnostics = DiagnosticCollector()
+
+    public init(path: String, lineOffset: Int = 0) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses `text`; nil (with a diagnostic) when it is not YAML. An empty document is an empty mapping.
+    public func root(of text: String) -> YAMLMapping? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return YAMLMapping(reader: self, mapping: Node.Mapping([]), context: "document")
+            }
+            return mapping(node, context: "the document")
+        } catch let error as YamlError {
+            report(error)
+        } catch {
+            fail(at: nil, "cannot read YAML: \(error)")
+        }
+        return nil
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    func fail(at mark: Mark?, _ message: String, hint: String? = nil) {
+        diagnostics.report(.error(at: location(mark), message, hint: hint))
+    }
+
+    func mapping(_ node: Node, context: String) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            fail(at: node.mark, "\(context) must be a mapping of keys to values", hint: "write `key: value` lines")
+            return nil
+        }
+        return YAMLMapping(reader: self, mapping: mapping, context: context)
+    }
+
+    private func report(_ error: YamlError) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            fail(at: mark, "invalid YAML: \(problem)", hint: "check indentation and quoting near this position")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            fail(at: context.mark, "duplicated key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                 hint: "each key may appear once in a mapping")
+        default:
+            fail(at: nil, "invalid YAML: \(error)")
+        }
+    }
+}
+
+/// One YAML mapping being read; `finish()` reports the keys nobody asked for.
+public struct YAMLMapping {
+    let reader: YAMLReader
+    let mapping: Node.Mapping
+    let context: String
+    private var consumed: Set<String> = []
+
+    init(reader: YAMLReader, mapping: Node.Mapping, context: String) {
+        self.reader = reader
+        self.mapping = mapping
+        self.context = context
+    }
+
+    public var location: SourceLocation { reader.location(mapping.mark) }
+
+    /// The underlying YAML, for readers whose keys are not fixed (a phrase table).
+    public var node: Node.Mapping { mapping }
+
+    public func location(of key: String) -> SourceLocation {
+        reader.location(entry(key)?.key.mark ?? mapping.mark)
+    }
+
+    public func has(_ key: String) -> Bool { entry(key) != nil }
+
+    private func entry(_ key: String) -> (key: Node, value: Node)? {
+        mapping.first { $0.key.string == key }
+    }
+
+    /// The node under `key`; reports it when required and absent.
+    public mutating func node(_ key: String, required: Bool = false) -> Node? {
+        consumed.insert(key)
+        guard let value = entry(key)?.value else {
+            if required {
+                reader.fail(at: mapping.mark, "\(context) is missing the required key '\(key)'",
+                            hint: "add `\(key): …`")
+            }
+            return nil
+        }
+        if value.null != nil {
+            if required { reader.fail(at: value.mark, "'\(key)' needs a value") }
+            return nil
+        }
+        return value
+    }
+
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = node(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = value else {
+            reader.fail(at: value.mark, "'\(key)' must be a single value, not a list or mapping")
+            return nil
+        }
+        return scalar.string
+    }
+
+    public mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = node(key) else { return nil }
+        guard let number = value.int, range.contains(number) else {
+            reader.fail(at: value.mark, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+                        hint: "found '\(value.string ?? "a list or mapping")'")
+            return nil
+        }
+        return number
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        guard let flag = value.bool else {
+            reader.fail(at: value.mark, "'\(key)' must be true or false", hint: "found '\(value.string ?? "a list or mapping")'")
+            return nil
+        }
+        return flag
+    }
+
+    /// A list of strings; a single string counts as a list of one.
+    public mutating func strings(_ key: String) -> [String]? {
+        guard let value = node(key) else { return nil }
+        switch value {
+        case .scalar(let scalar):
+            return [scalar.string]
+        case .sequence(let sequence):
+            var result: [String] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    reader.fail(at: item.mark, "'\(key)' must list plain values")
+                    continue
+                }
+                result.append(scalar.string)
+            }
+            return result
+        default:
+            reader.fail(at: value.mark, "'\(key)' must be a list")
+            return nil
+        }
+    }
+
+    /// A value chosen from a fixed set, such as `returns: price | total`.
+    public mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
+        guard let text = string(key) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            reader.fail(at: entry(key)?.value.mark, "'\(key)' cannot be '\(text)'", hint: "use one of \(allowed)")
+            return nil
+        }
+        return value
+    }
+
+    public mutating func mapping(_ key: String, required: Bool = false) -> YAMLMapping? {
+        guard let value = node(key, required: required) else { return nil }
+        return reader.mapping(value, context: "'\(key)'")
+    }
+
+    /// Each item of a list of mappings.
+    public mutating func mappings(_ key: String, required: Bool = false) -> [YAMLMapping] {
+        guard let value = node(key, required: required) else { return [] }
+        guard case .sequence(let sequence) = value else {
+            reader.fail(at: value.mark, "'\(key)' must be a list", hint: "start each item with `- `")
+            return []
+        }
+        return sequence.compactMap { reader.mapping($0, context: "an item of '\(key)'") }
+    }
+
+    /// Reports every key that was never read, suggesting the closest known one.
+    public func finish() {
+        for (key, _) in mapping {
+            guard let name = key.string, !consumed.contains(name) else { continue }
+            let suggestion = consumed.min { EditDistance.between($0, name) < EditDistance.between($1, name) }
+            let hint = suggestion.map { EditDistance.between($0, name) <= 3 ? "did you mean '\($0)'?" : nil } ?? nil
+            reader.fail(at: key.mark, "unknown key '\(name)' in \(context)",
+                        hint: hint ?? "known keys: \(consumed.sorted().joined(separator: ", "))")
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

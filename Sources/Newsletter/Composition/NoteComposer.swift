@@ -1,0 +1,109 @@
+import Analytics
+import Foundation
+import MarketData
+
+/// Composes a note: narrative, tables, quotes and commentary poured into the Markdown templates.
+public struct NoteComposer: Sendable {
+    public let config: ProjectConfig
+    public let templates: TemplateLibrary
+    public let writer: NarrativeWriter
+    public let quoteSelector: QuoteSelector
+
+    public init(config: ProjectConfig, templates: TemplateLibrary) {
+        self.config = config
+        self.templates = templates
+        writer = NarrativeWriter(phrases: templates.phrases)
+        quoteSelector = QuoteSelector(settings: config.quotes)
+    }
+
+    public func compose(_ facts: NoteFacts, quotes: [Quote], commentary: Commentary?) -> NoteDocument {
+        let figures = FigureLedger()
+        figures.date(facts.date, "date")
+        let narrative = writer.write(facts, figures: figures)
+        let chosen = quoteSelector.select(from: quotes, on: facts.date, topicWeights: narrative.topicWeights)
+        let title = commentary?.title ?? narrative.headline
+        let context = templateContext(facts, narrative, figures, chosen, commentary, title: title)
+        return NoteDocument(
+            date: facts.date, title: title, summary: narrative.summary,
+            markdown: templates.render("note.md", context).trimmingTrailingBlankLines(),
+            emailMarkdown: templates.render("email.md", context).trimmingTrailingBlankLines(),
+            facts: facts, figures: figures.figures, quotes: chosen,
+            topics: narrative.topicWeights.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key))
+    }
+
+    private func templateContext(_ facts: NoteFacts, _ narrative: Narrative, _ figures: FigureLedger, _ quotes: [Quote],
+                                 _ commentary: Commentary?, title: String) -> [String: Any] {
+        let noteURL = config.baseURL + NotePaths.notePath(facts.date)
+        var sections: [[String: Any]] = narrative.sections.map { section in
+            ["id": section.id, "heading": section.heading, "blocks": section.blocks]
+        }
+        let table = ReturnsTable(facts: facts, figures: figures)
+        if let index = sections.firstIndex(where: { $0["id"] as? String == "performance" }) {
+            sections[index]["blocks"] = [table.markdown, table.legend] + (sections[index]["blocks"] as? [String] ?? [])
+        } else {
+            sections.insert(["id": "performance", "heading": templates.phrases.render("section.performance", [:]),
+                             "blocks": [table.markdown, table.legend]], at: min(1, sections.count))
+        }
+        var context: [String: Any] = [
+            "title": title,
+            "summary": narrative.summary,
+            "date": facts.date.description,
+            "dateLong": NumberStyle.longDate(facts.date),
+            "sections": sections,
+            "site": ["title": config.title, "url": config.baseURL, "description": config.description],
+            "noteURL": noteURL,
+            "noteLink": MarkdownEscaping.linkDestination(noteURL),
+            "factsLink": MarkdownEscaping.linkDestination(noteURL + "facts.json"),
+            "chartsLink": MarkdownEscaping.linkDestination(noteURL + "#charts"),
+            "subjectYAML": YAMLString.quoted((config.email.subjectPrefix.map { $0 + " " } ?? "") + title),
+            "preheaderYAML": YAMLString.quoted(narrative.summary),
+            "urlYAML": YAMLString.quoted(noteURL),
+            "quotesHeading": templates.phrases.render("section.quotes", [:]),
+            "quotes": quotes.map { quote -> [String: Any] in
+                ["text": MarkdownEscaping.blockquote(quote.text), "by": quote.by, "firm": quote.firm,
+                 "dateLong": NumberStyle.longDate(quote.date), "hasURL": quote.url != nil,
+                 "link": quote.url.map(MarkdownEscaping.linkDestination) ?? ""]
+            },
+            "hasQuotes": !quotes.isEmpty,
+        ]
+        if let disclaimer = config.disclaimer { context["disclaimer"] = disclaimer }
+        if let commentary, !commentary.body.isEmpty {
+            context["commentary"] = ["heading": templates.phrases.render("section.commentary", [:]),
+                                     "body": CommentaryMarkdown.confine(commentary.body)]
+        }
+        return context
+    }
+}
+
+/// Makes YAML front-matter values safe: a JSON string is a valid double-quoted YAML scalar.
+enum YAMLString {
+    static func quoted(_ text: String) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+        let array = data.flatMap { String(data: $0, encoding: .utf8) } ?? "[\"\"]"
+        return String(array.dropFirst().dropLast())
+    }
+}
+
+/// Keeps the editor's Markdown inside its section: headings are demoted below the note's own.
+enum CommentaryMarkdown {
+    static func confine(_ markdown: String) -> String {
+        var inFence = false
+        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence, trimmed.hasPrefix("#") else { return String(line) }
+            let level = trimmed.prefix { $0 == "#" }.count
+            guard level <= 6, trimmed.dropFirst(level).first.map({ $0 == " " }) ?? true else { return String(line) }
+            return String(repeating: "#", count: min(6, max(level + 2, 3))) + trimmed.dropFirst(level)
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingBlankLines() -> String {
+        var text = self
+        while text.hasSuffix("\n\n") { text.removeLast() }
+        if !text.hasSuffix("\n") { text += "\n" }
+        return text
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import MarketData
+
+/// How numbers and dates read in a note: `+7.6%`, `−0.4%`, `June 2008`, `the second quarter of 2014`.
+///
+/// Losses carry a real minus sign (U+2212) so that gains and losses differ in text, not only in colour.
+public enum NumberStyle {
+    public static let minus = "\u{2212}"
+
+    /// A fraction as a percentage: 0.0761 → "+7.6%" (signed) or "7.6%".
+    public static func percent(_ fraction: Double, decimals: Int = 1, signed: Bool = true) -> String {
+        let text = fixed(abs(fraction) * 100, decimals: decimals)
+        let isZero = Double(text) == 0
+        let sign = isZero ? "" : fraction < 0 ? minus : signed ? "+" : ""
+        return sign + text + "%"
+    }
+
+    /// A value already in percent (a growth rate of 5.3): "5.3%".
+    public static func rate(_ value: Double, unit: String, decimals: Int = 1) -> String {
+        let text = fixed(abs(value), decimals: decimals)
+        return (value < 0 && Double(text) != 0 ? minus : "") + text + unit
+    }
+
+    /// A price or index level: 2 decimals with thousands separators.
+    public static func price(_ value: Double) -> String {
+        let text = fixed(value, decimals: 2)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        return grouped(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        String(format: "%.\(decimals)f", value)
+    }
+
+    static func grouped(_ digits: String) -> String {
+        var result = ""
+        for (offset, character) in digits.reversed().enumerated() {
+            if offset > 0 && offset % 3 == 0 && character != "-" { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+
+    /// 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd".
+    public static func ordinal(_ number: Int) -> String {
+        let tens = number % 100
+        let suffix = (11...13).contains(tens) ? "th" : [1: "st", 2: "nd", 3: "rd"][number % 10] ?? "th"
+        return "\(number)\(suffix)"
+    }
+
+    /// "1 session", "10 sessions".
+    public static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
+    /// "January 15, 2026".
+    public static func longDate(_ date: SessionDate) -> String {
+        "\(monthNames[date.month - 1]) \(date.day), \(date.year)"
+    }
+
+    /// "Jan. 15": for a date in the same year as the note.
+    public static func shortDate(_ date: SessionDate) -> String {
+        let name = monthNames[date.month - 1]
+        let short = name.count <= 5 ? name : String(name.prefix(3)) + "."
+        return "\(short) \(date.day)"
+    }
+
+    /// "June 2008".
+    public static func monthYear(_ date: SessionDate) -> String {
+        "\(monthNames[date.month - 1]) \(date.year)"
+    }
+
+    /// "the second quarter of 2014", "January 2025", "March 3, 2025".
+    public static func period(_ period: ObservationPeriod) -> String {
+        switch period.frequency {
+        case .daily: return longDate(period.firstDay)
+        case .monthly: return "\(monthNames[period.subdivision - 1]) \(period.year)"
+        case .quarterly:
+            return "the \(["first", "second", "third", "fourth"][period.subdivision - 1]) quarter of \(period.year)"
+        }
+    }
+
+    /// "Q2 2014", "Jan 2025": for tables and headlines.
+    public static func shortPeriod(_ period: ObservationPeriod) -> String {
+        switch period.frequency {
+        case .daily: return shortDate(period.firstDay) + ", \(period.year)"
+        case .monthly: return "\(monthNames[period.subdivision - 1].prefix(3)) \(period.year)"
+        case .quarterly: return "Q\(period.subdivision) \(period.year)"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Analytics
+import MarketData
+
+/// Sentences about breadth tables: which group leads, a new lead "for the first time since", what followed.
+enum BreadthStatements {
+    static func make(_ context: NarrativeContext) -> [Statement] {
+        context.facts.breadth.map { breadth in statement(breadth, context) }
+    }
+
+    private static func statement(_ breadth: BreadthFacts, _ context: NarrativeContext) -> Statement {
+        let figures = context.figures
+        let source = "breadth.\(breadth.id)"
+        let focus = breadth.groups.first { $0.column == breadth.focus }
+        let leader = breadth.groups.first { $0.column == breadth.leader }
+        let others = breadth.groups.filter { $0.column != breadth.focus }.map(\.label)
+        var values = [
+            "measure": breadth.name, "measureShort": breadth.shortName,
+            "focus": focus?.label ?? breadth.focus, "leaderGroup": leader?.label ?? "",
+            "others": NarrativeContext.list(others),
+            "values": NarrativeContext.list(breadth.groups.map { group in
+                "\(group.label) " + (group.value.map { figures.rate($0, unit: "%", source + ".groups.\(group.column)") } ?? "n/a")
+            }),
+            "length": figures.count(breadth.leadLength, source + ".leadLength"),
+            "unit": unit(breadth.period.frequency, breadth.leadLength),
+        ].merging(NarrativeContext.agreement(plural: (breadth.newLead || breadth.focusLeads ? focus : leader)?.plural ?? true)) { $1 }
+        var sentences: [Sentence] = []
+        var blocks: [String] = []
+        var headline: String?
+        if breadth.newLead {
+            if let previous = breadth.previousLead {
+                values["since"] = figures.period(previous, source + ".previousLead")
+                values["sinceShort"] = figures.period(previous, source + ".previousLead", short: true)
+                sentences.append(context.sentence("breadth.newLead", values))
+                headline = context.headline("headline.breadthLead", values.merging(["measure": breadth.shortName]) { $1 })
+            } else {
+                sentences.append(context.sentence("breadth.firstLead", values))
+                headline = context.headline("headline.breadthFirstLead", values.merging(["measure": breadth.shortName]) { $1 })
+            }
+            if let outcomes = breadth.outcomes, let (sentence, table) = OutcomeStatements.describe(
+                outcomes, prefix: "breadthOutcome", values: values, source: source + ".outcomes", context) {
+                sentences.append(sentence)
+                blocks.append(table)
+            }
+        } else if breadth.focusLeads {
+            sentences.append(context.sentence("breadth.stillLeading", values))
+        } else if leader != nil {
+            values["leader"] = leader?.label ?? ""
+            sentences.append(context.sentence("breadth.lostLead", values))
+        } else {
+            sentences.append(context.sentence("breadth.noLeader", values))
+        }
+        var statement = Statement(.breadth, score: breadth.newLead ? breadth.rarity.score : -1, topics: breadth.topics,
+                                  sentences: sentences, headline: headline)
+        statement.blocks = blocks
+        return statement
+    }
+
+    private static func unit(_ frequency: Frequency, _ count: Int) -> String {
+        switch frequency {
+        case .daily: return count == 1 ? "session" : "sessions"
+        case .monthly: return count == 1 ? "month" : "months"
+        case .quarterly: return count == 1 ? "quarter" : "quarters"
+        }
+    }
+}

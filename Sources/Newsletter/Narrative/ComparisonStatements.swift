@@ -1,0 +1,134 @@
+import Analytics
+import MarketData
+
+/// Sentences about a leader against its benchmark: outperformance streaks, the last time, what followed.
+enum ComparisonStatements {
+    /// Streaks shorter than this are not news.
+    static let minimumStreak = 3
+    /// A broken streak is mentioned when it had lasted at least this long.
+    static let minimumBrokenStreak = 5
+
+    static func make(_ context: NarrativeContext) -> [Statement] {
+        context.facts.comparisons.flatMap { comparison -> [Statement] in
+            guard comparison.sessionDate == context.facts.date else { return [] }
+            var statements: [Statement] = []
+            let source = "comparisons.\(comparison.leader)-\(comparison.benchmark)"
+            if let statement = streak(comparison.leaderStreak, leader: comparison.leader, benchmark: comparison.benchmark,
+                                      source: source + ".leaderStreak", context) {
+                statements.append(statement)
+            }
+            if let statement = streak(comparison.benchmarkStreak, leader: comparison.benchmark, benchmark: comparison.leader,
+                                      source: source + ".benchmarkStreak", context) {
+                statements.append(statement)
+            }
+            for (streak, leader, benchmark, path) in [
+                (comparison.leaderStreak, comparison.leader, comparison.benchmark, ".leaderStreak"),
+                (comparison.benchmarkStreak, comparison.benchmark, comparison.leader, ".benchmarkStreak"),
+            ] {
+                if let broken = streak.brokenLength, broken >= minimumBrokenStreak {
+                    let values = ["leader": leader, "benchmark": benchmark,
+                                  "brokenLength": context.figures.count(broken, source + path + ".brokenLength")]
+                    statements.append(Statement(.lead, score: -0.5, topics: topics(leader, benchmark, context),
+                                                sentences: [context.sentence("beat.broken", values)], headline: nil))
+                }
+            }
+            return statements
+        }
+    }
+
+    private static func topics(_ leader: String, _ benchmark: String, _ context: NarrativeContext) -> [String] {
+        (context.seriesName(leader)?.topics ?? []) + (context.seriesName(benchmark)?.topics ?? []) + ["streaks"]
+    }
+
+    private static func streak(_ streak: StreakFacts, leader: String, benchmark: String, source: String,
+                               _ context: NarrativeContext) -> Statement? {
+        guard streak.length >= minimumStreak else { return nil }
+        let figures = context.figures
+        let leaderFacts = context.seriesName(leader), benchmarkFacts = context.seriesName(benchmark)
+        var values = [
+            "leader": leader, "benchmark": benchmark,
+            "leaderShort": leaderFacts?.shortName ?? leader, "benchmarkShort": benchmarkFacts?.shortName ?? benchmark,
+            "short": leaderFacts?.shortName ?? leader,
+            "length": figures.count(streak.length, source + ".length"),
+            "ordinal": figures.ordinal(streak.length, source + ".length"),
+        ].merging(NarrativeContext.agreement(plural: leaderFacts?.plural ?? false)) { $1 }
+        var sentences: [Sentence] = []
+        if !saidByRecordStatement(leader: leader, benchmark: benchmark, length: streak.length, context) {
+            sentences.append(context.sentence("beat.streak", values))
+        }
+        if let last = streak.lastTime {
+            values["lastEnd"] = figures.date(last.end, source + ".lastTime.end", style: NumberStyle.monthYear)
+            values["lastLength"] = figures.count(last.length, source + ".lastTime.length")
+            sentences.append(context.sentence("beat.lastTime", values))
+        } else {
+            values["startYear"] = figures.record(String(context.facts.historyStart.year), "historyStart", nil)
+            sentences.append(context.sentence("beat.firstEver", values))
+        }
+        var blocks: [String] = []
+        if let outcomes = streak.outcomes, let (sentence, table) = OutcomeStatements.describe(
+            outcomes, prefix: "outcome", values: values, source: source + ".outcomes", context) {
+            sentences.append(sentence)
+            blocks.append(table)
+        }
+        var statement = Statement(.lead, score: streak.rarity.score, topics: topics(leader, benchmark, context),
+                                  sentences: sentences, headline: context.headline("headline.beatStreak", values))
+        statement.blocks = blocks
+        return statement
+    }
+
+    /// The record statement already says the leader beat the benchmark throughout its record run.
+    static func saidByRecordStatement(leader: String, benchmark: String, length: Int, _ context: NarrativeContext) -> Bool {
+        guard let record = context.seriesName(leader)?.intradayRecord, record.isRecord, record.streak.length >= 2 else { return false }
+        let companion = context.facts.comparisons.first { $0.leader == leader && $0.leaderStreak.length >= record.streak.length }
+        return companion?.benchmark == benchmark && length == record.streak.length
+    }
+}
+
+/// "What followed" sentences and tables, shared by streaks and breadth signals.
+enum OutcomeStatements {
+    /// Describes the longest horizon with episodes; the table lists every horizon.
+    static func describe(_ outcomes: SignalOutcomeFacts, prefix: String, values: [String: String], source: String,
+                         _ context: NarrativeContext) -> (Sentence, String)? {
+        guard let index = outcomes.horizons.lastIndex(where: { $0.count > 0 }) else { return nil }
+        let horizon = outcomes.horizons[index]
+        let figures = context.figures
+        let path = source + ".horizons.\(horizon.sessions)"
+        var values = values
+        values["count"] = figures.count(horizon.count, path + ".count")
+        values["sessions"] = figures.count(horizon.sessions, path + ".sessions")
+        values["hits"] = figures.count(horizon.hits, path + ".hits")
+        values["median"] = horizon.median.map { figures.percent($0, path + ".median") } ?? ""
+        values["leader"] = outcomes.leader
+        values["benchmark"] = outcomes.benchmark ?? ""
+        let firstEpisodes = outcomes.horizons[0].episodes.isEmpty ? horizon.episodes : outcomes.horizons[0].episodes
+        values["dates"] = NarrativeContext.list(firstEpisodes.map { NumberStyle.monthYear($0.date) })
+        for episode in firstEpisodes { figures.date(episode.date, source + ".episodes", style: NumberStyle.monthYear) }
+        let key = horizon.hits == horizon.count ? "All" : horizon.hits == 0 ? "None" : "Some"
+        let sentence = context.sentence(prefix + "." + key.lowercased(), values)
+        return (sentence, table(outcomes, source: source, context))
+    }
+
+    /// A table of past episodes: signal date, then the relative return over each horizon.
+    static func table(_ outcomes: SignalOutcomeFacts, source: String, _ context: NarrativeContext) -> String {
+        let versus = outcomes.benchmark.map { "\(outcomes.leader) vs \($0)" } ?? outcomes.leader
+        var header = ["Signal date"]
+        for horizon in outcomes.horizons {
+            let sessions = context.figures.count(horizon.sessions, source + ".horizons.\(horizon.sessions).sessions")
+            header.append("Next \(sessions) sessions, \(versus)")
+        }
+        var dates: [SessionDate] = []
+        for horizon in outcomes.horizons {
+            for episode in horizon.episodes where !dates.contains(episode.date) { dates.append(episode.date) }
+        }
+        dates.sort()
+        let rows: [[String]] = dates.suffix(12).map { date in
+            [NumberStyle.longDate(date)] + outcomes.horizons.map { horizon in
+                horizon.episodes.first { $0.date == date }.map {
+                    context.figures.percent($0.relativeReturn, source + ".horizons.\(horizon.sessions).episodes")
+                } ?? "n/a"
+            }
+        }
+        for date in dates.suffix(12) { context.figures.date(date, source + ".episodes") }
+        return MarkdownTable(header: header, alignments: [.left] + outcomes.horizons.map { _ in .right }, rows: rows).markdown
+    }
+}

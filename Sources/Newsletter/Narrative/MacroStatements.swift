@@ -1,0 +1,68 @@
+import Analytics
+import MarketData
+
+/// Sentences about macro series: the latest reading, and how long since one was as high or as low.
+enum MacroStatements {
+    static func make(_ context: NarrativeContext) -> [Statement] {
+        context.facts.macro.filter { !$0.isStale }.map { macro in statement(macro, context) }
+    }
+
+    private static func statement(_ macro: MacroFacts, _ context: NarrativeContext) -> Statement {
+        let figures = context.figures
+        let source = "macro.\(macro.id)"
+        var values = [
+            "name": macro.name, "short": macro.shortName,
+            "period": figures.period(macro.period, source + ".period"),
+            "value": figures.rate(macro.value, unit: macro.unit, source + ".value"),
+        ]
+        if let (extreme, high) = notableExtreme(macro) {
+            let path = source + (high ? ".highest" : ".lowest")
+            var sentences: [Sentence] = []
+            guard let since = extreme.since else {
+                values["startYear"] = figures.record(String(context.facts.historyStart.year), "historyStart", nil)
+                sentences.append(context.sentence(high ? "macro.highestEver" : "macro.lowestEver", values))
+                return Statement(.macro, score: extreme.rarity.score, topics: macro.topics, sentences: sentences,
+                                 headline: nil)
+            }
+            values["since"] = figures.period(since.period, path + ".since.period")
+            values["sinceShort"] = figures.period(since.period, path + ".since.period", short: true)
+            values["skipped"] = NarrativeContext.list(extreme.skippedWindows)
+            sentences.append(context.sentence(high ? "macro.highestSince" : "macro.lowestSince", values))
+            if let before = extreme.beforeThat {
+                values["beforeThat"] = figures.period(before.period, path + ".beforeThat.period")
+                sentences.append(context.sentence(high ? "macro.beforeThat" : "macro.beforeThatLow", values))
+            }
+            if high, !extreme.skippedWindows.isEmpty, let unfiltered = extreme.sinceWithoutExclusions {
+                values["unfiltered"] = figures.period(unfiltered.period, path + ".sinceWithoutExclusions.period")
+                sentences.append(context.sentence("macro.skippedNote", values))
+            }
+            return Statement(.macro, score: extreme.rarity.score, topics: macro.topics, sentences: sentences,
+                             headline: context.headline(high ? "headline.macroHigh" : "headline.macroLow",
+                                                        values.merging(["name": macro.shortName]) { $1 }))
+        }
+        return Statement(.macro, score: -1, topics: macro.topics, sentences: [plainSentence(macro, values, context)],
+                         headline: nil)
+    }
+
+    /// The highest- or lowest-since fact when it reaches back at least a year (or to the start of the data).
+    private static func notableExtreme(_ macro: MacroFacts) -> (ExtremeFacts, Bool)? {
+        for (extreme, high) in [(macro.highest, true), (macro.lowest, false)] {
+            guard let extreme else { continue }
+            guard let since = extreme.since else { return extreme.periodsSince >= 4 ? (extreme, high) : nil }
+            if since.period.lastDay.years(until: macro.period.firstDay) >= 1 { return (extreme, high) }
+        }
+        return nil
+    }
+
+    private static func plainSentence(_ macro: MacroFacts, _ values: [String: String], _ context: NarrativeContext) -> Sentence {
+        guard let previous = macro.previous else { return context.sentence("macro.only", values) }
+        var values = values
+        values["previousPeriod"] = context.figures.period(previous.period, "macro.\(macro.id).previous.period")
+        if NumberStyle.rate(previous.value, unit: macro.unit) == NumberStyle.rate(macro.value, unit: macro.unit) {
+            return context.sentence("macro.unchanged", values)
+        }
+        values["previous"] = context.figures.rate(previous.value, unit: macro.unit, "macro.\(macro.id).previous.value")
+        values["direction"] = macro.value > previous.value ? "up from" : "down from"
+        return context.sentence("macro.plain", values)
+    }
+}

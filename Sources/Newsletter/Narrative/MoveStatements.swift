@@ -1,0 +1,59 @@
+import Analytics
+import MarketData
+
+/// Sentences about unusually large one-day moves, and the plain wrap-up of a quiet day.
+enum MoveStatements {
+    /// A move is news when moves at least as large come less than once a year.
+    static let notableScore = 0.0
+    /// Below this magnitude a one-day move reads as "little changed".
+    static let flatThreshold = 0.0005
+
+    static func make(_ context: NarrativeContext) -> [Statement] {
+        context.facts.series.compactMap { series in
+            guard series.sessionDate == context.facts.date, series.dailyMoveRarity.score >= notableScore,
+                  let move = series.returnValue(.oneDay) else { return nil }
+            let source = "series.\(series.symbol).returns.1D"
+            var values = ["symbol": series.symbol, "short": series.shortName,
+                          "magnitude": context.figures.percent(abs(move), source, signed: false)]
+                .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+            let sentence: Sentence
+            if let since = series.largestMoveSince {
+                values["since"] = context.figures.date(since, "series.\(series.symbol).largestMoveSince")
+                values["sinceShort"] = context.figures.date(since, "series.\(series.symbol).largestMoveSince",
+                                                            style: NumberStyle.monthYear)
+                sentence = context.sentence(move >= 0 ? "move.bigUp" : "move.bigDown", values)
+            } else {
+                values["sinceShort"] = "the start of the data"
+                sentence = context.sentence(move >= 0 ? "move.bigUpEver" : "move.bigDownEver", values)
+            }
+            return Statement(.lead, score: series.dailyMoveRarity.score, topics: series.topics + ["volatility"],
+                             sentences: [sentence],
+                             headline: context.headline(move >= 0 ? "headline.bigMove.up" : "headline.bigMove.down", values))
+        }
+    }
+
+    /// "It was a quiet session: SPY rose 0.2%, IWM fell 0.1%…".
+    static func quietDay(_ context: NarrativeContext) -> Statement? {
+        let moves = context.facts.series.filter { $0.sessionDate == context.facts.date }.compactMap { series -> (SeriesFacts, Double)? in
+            series.returnValue(.oneDay).map { (series, $0) }
+        }
+        guard !moves.isEmpty else { return nil }
+        let items = moves.map { series, move in
+            context.phrases.render(key(move, prefix: "quiet"), [
+                "symbol": MarkdownEscaping.text(series.symbol),
+                "magnitude": context.figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false),
+            ], variant: context.variant)
+        }
+        let markdown = context.phrases.render("quiet.day", ["list": NarrativeContext.list(items)], variant: context.variant)
+        let (main, move) = moves[0]
+        let headline = context.headline(key(move, prefix: "headline.quiet"), [
+            "symbol": main.symbol, "magnitude": NumberStyle.percent(abs(move), signed: false),
+        ])
+        return Statement(section: .lead, score: -2, topics: [], markdown: [markdown],
+                         plain: [markdown.replacingBackslashEscapes()], headline: headline)
+    }
+
+    private static func key(_ move: Double, prefix: String) -> String {
+        abs(move) < flatThreshold ? prefix + ".flat" : move > 0 ? prefix + ".up" : prefix + ".down"
+    }
+}

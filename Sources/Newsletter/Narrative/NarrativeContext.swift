@@ -1,0 +1,54 @@
+import Analytics
+import MarketData
+
+/// What every statement builder needs: the facts, the wording, and the ledger of printed figures.
+struct NarrativeContext {
+    let facts: NoteFacts
+    let phrases: Phrasebook
+    let figures: FigureLedger
+    /// Chooses among phrase alternatives; the note's day number, so output is deterministic.
+    var variant: Int { Int(facts.date.dayNumber) }
+
+    /// Renders a phrase twice: with values escaped for Markdown, and plain.
+    func sentence(_ key: String, _ values: [String: String]) -> Sentence {
+        Sentence(markdown: phrases.render(key, values.mapValues(MarkdownEscaping.text), variant: variant),
+                 plain: phrases.render(key, values, variant: variant))
+    }
+
+    func headline(_ key: String, _ values: [String: String]) -> String {
+        phrases.render(key, values, variant: variant)
+    }
+
+    /// Verb endings that agree with a subject: `{{Short}} extend{{s}} {{their}} run`.
+    static func agreement(plural: Bool) -> [String: String] {
+        ["s": plural ? "" : "s", "es": plural ? "" : "es", "have": plural ? "have" : "has",
+         "their": plural ? "their" : "its", "are": plural ? "are" : "is"]
+    }
+
+    /// "once", "twice", "3 times".
+    static func times(_ count: Int) -> String {
+        switch count {
+        case 1: return "once"
+        case 2: return "twice"
+        default: return "\(count) times"
+        }
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    func seriesName(_ symbol: String) -> SeriesFacts? { facts.series(symbol) }
+}
+
+extension Statement {
+    init(_ section: Section, score: Double, topics: [String], sentences: [Sentence], headline: String?) {
+        self.init(section: section, score: score, topics: topics, markdown: sentences.map(\.markdown),
+                  plain: sentences.map(\.plain), headline: headline)
+    }
+}

@@ -1,0 +1,76 @@
+import Analytics
+import MarketData
+
+/// The narrative of one note: headline, summary and paragraphs by section.
+public struct Narrative: Sendable {
+    public var headline: String
+    public var summary: String
+    public var sections: [NarrativeSection]
+    /// Every statement, most notable first.
+    public var statements: [Statement]
+
+    /// Topic weights for choosing quotes: each topic scored by its most notable statement.
+    public var topicWeights: [String: Double] {
+        var weights: [String: Double] = [:]
+        for statement in statements {
+            for topic in statement.topics { weights[topic] = max(weights[topic] ?? -.infinity, statement.score) }
+        }
+        return weights
+    }
+}
+
+/// One titled part of the narrative.
+public struct NarrativeSection: Sendable, Hashable {
+    public var id: String
+    public var heading: String
+    /// Markdown paragraphs and blocks (tables), in order.
+    public var blocks: [String]
+}
+
+/// Turns facts into ranked statements and assembles them into a narrative. Ranking is by rarity,
+/// so a day with a decade-rare fact leads with it, and a day without one says it was quiet.
+public struct NarrativeWriter: Sendable {
+    public let phrases: Phrasebook
+    /// Statements scoring below this are not news (rarer than once a year scores above 0).
+    public static let notableScore = 0.0
+
+    public init(phrases: Phrasebook = .standard) {
+        self.phrases = phrases
+    }
+
+    public func write(_ facts: NoteFacts, figures: FigureLedger) -> Narrative {
+        let context = NarrativeContext(facts: facts, phrases: phrases, figures: figures)
+        var statements = RecordStatements.make(context) + ComparisonStatements.make(context) + MoveStatements.make(context)
+            + PerformanceStatements.make(context) + MacroStatements.make(context) + BreadthStatements.make(context)
+        statements = statements.enumerated().sorted { lhs, rhs in
+            lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
+        }.map(\.element)
+        let notable = statements.filter { $0.score >= Self.notableScore && $0.headline != nil }
+        // A day whose statements carry no headline (no record, streak, big move or signal) is quiet.
+        if !statements.contains(where: { $0.headline != nil }), let quiet = MoveStatements.quietDay(context) {
+            statements.insert(quiet, at: 0)
+        }
+        let top = notable.first ?? statements.first { $0.headline != nil }
+        let headline = top?.headline ?? "Market note for \(NumberStyle.longDate(facts.date))"
+        return Narrative(headline: headline, summary: summary(top: top, notable: notable),
+                         sections: sections(statements), statements: statements)
+    }
+
+    /// The top statement's first sentence, and the next notable fact from another section.
+    private func summary(top: Statement?, notable: [Statement]) -> String {
+        guard let top, let first = top.plain.first else { return "" }
+        guard let second = notable.first(where: { $0.section != top.section && $0.headline != nil }),
+              let extra = second.headline else { return first }
+        return first + " " + extra + "."
+    }
+
+    private func sections(_ statements: [Statement]) -> [NarrativeSection] {
+        Statement.Section.allCases.compactMap { section in
+            let members = statements.filter { $0.section == section }
+            guard !members.isEmpty else { return nil }
+            let blocks = members.flatMap { [$0.markdown.joined(separator: " ")] + $0.blocks }
+            return NarrativeSection(id: section.rawValue, heading: phrases.render("section." + section.rawValue, [:]),
+                                    blocks: blocks)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import MarketData
+import Mustache
+import Yams
+
+/// The wording of the narrative: Mustache sentences keyed by dotted names (`record.streak`), each
+/// with one or more alternatives. Which sentence applies is decided in Swift; the words live in
+/// `phrases.yml`, which a project can override.
+public struct Phrasebook: Sendable {
+    private var phrases: [String: [MustacheTemplate]]
+
+    /// Parses a phrase file; a key missing from it falls back to `fallback` (the shipped wording).
+    public init(yaml: String, path: String, fallback: Phrasebook? = nil) throws(DiagnosticReport) {
+        let reader = YAMLReader(path: path)
+        guard let root = reader.root(of: yaml) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        var phrases = fallback?.phrases ?? [:]
+        var diagnostics = reader.diagnostics
+        Self.collect(root.node, prefix: "", into: &phrases, path: path, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        self.phrases = phrases
+    }
+
+    /// The shipped wording.
+    public static let standard: Phrasebook = {
+        do { return try Phrasebook(yaml: DefaultTemplates.files["phrases.yml"]!, path: "phrases.yml") } catch {
+            fatalError("the shipped phrases.yml does not parse: \(error)")
+        }
+    }()
+
+    public var keys: [String] { phrases.keys.sorted() }
+
+    /// Renders phrase `key` with `values`; the alternative is chosen by `variant` (the note's date),
+    /// with a stable hash so that output does not change between runs.
+    public func render(_ key: String, _ values: [String: String], variant: Int = 0) -> String {
+        guard let alternatives = phrases[key], !alternatives.isEmpty else {
+            preconditionFailure("no phrase '\(key)'")
+        }
+        let choice = alternatives[Int((UInt64(bitPattern: Int64(variant)) &+ StableHash.of(key)) % UInt64(alternatives.count))]
+        // An empty value is a missing one, so `{{#name}}…{{/name}}` sections skip it.
+        var context = values.filter { !$0.value.isEmpty }
+        for (name, value) in values where !value.isEmpty {
+            context[name.prefix(1).uppercased() + name.dropFirst()] = value.prefix(1).uppercased() + value.dropFirst()
+        }
+        return choice.render(context)
+    }
+
+    public func has(_ key: String) -> Bool { phrases[key] != nil }
+
+    private static func collect(_ mapping: Node.Mapping, prefix: String, into phrases: inout [String: [MustacheTemplate]],
+                                path: String, diagnostics: inout DiagnosticCollector) {
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let name = prefix.isEmpty ? key : prefix + "." + key
+            let location = SourceLocation(path: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
+            switch value {
+            case .mapping(let nested):
+                collect(nested, prefix: name, into: &phrases, path: path, diagnostics: &diagnostics)
+            case .scalar(let scalar):
+                if let template = compile(scalar.string, at: location, &diagnostics) { phrases[name] = [template] }
+            case .sequence(let items):
+                phrases[name] = items.compactMap { item in
+                    item.string.flatMap { compile($0, at: location, &diagnostics) }
+                }
+            case .alias:
+                diagnostics.report(.error(at: location, "aliases are not supported in phrases"))
+            }
+        }
+    }
+
+    private static func compile(_ text: String, at location: SourceLocation, _ diagnostics: inout DiagnosticCollector) -> MustacheTemplate? {
+        do {
+            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+        } catch {
+            diagnostics.report(.error(at: location, "the phrase is not a valid Mustache template: \(error)",
+                                      hint: "check that every {{#section}} has its {{/section}}"))
+            return nil
+        }
+    }
+}
+
+/// FNV-1a: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
+enum StableHash {
+    static func of(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,53 @@
+import Analytics
+import MarketData
+
+/// Sentences about intraday record highs of each series.
+enum RecordStatements {
+    static func make(_ context: NarrativeContext) -> [Statement] {
+        context.facts.series.compactMap { series in
+            let record = series.intradayRecord
+            guard record.isRecord, series.sessionDate == context.facts.date else { return nil }
+            return statement(series, record, context)
+        }
+    }
+
+    private static func statement(_ series: SeriesFacts, _ record: RecordFacts, _ context: NarrativeContext) -> Statement {
+        let figures = context.figures
+        let source = "series.\(series.symbol).intradayRecord"
+        let streak = record.streak
+        var values = [
+            "symbol": series.symbol, "name": series.name, "short": series.shortName,
+            "level": figures.price(record.level, source + ".level"),
+            "length": figures.count(streak.length, source + ".streak.length"),
+            "ordinal": figures.ordinal(streak.length, source + ".streak.length"),
+        ].merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        var sentences: [Sentence] = []
+        if streak.length >= 2 {
+            sentences.append(context.sentence("record.streak", values))
+            if let beat = companionBeat(series, streak.length, context) {
+                values["benchmark"] = beat
+                sentences.append(context.sentence("record.withBeat", values))
+            }
+            if let last = streak.lastTime {
+                values["lastEnd"] = figures.date(last.end, source + ".streak.lastTime.end", style: NumberStyle.monthYear)
+                values["lastLength"] = NumberStyle.count(last.length, "session")
+                figures.count(last.length, source + ".streak.lastTime.length")
+                sentences.append(context.sentence("record.lastTime", values))
+            } else {
+                values["startYear"] = figures.record(String(context.facts.historyStart.year), "historyStart", nil)
+                sentences.append(context.sentence("record.firstEver", values))
+            }
+        } else {
+            values["previous"] = record.previousRecord.map { figures.price($0, source + ".previousRecord") } ?? ""
+            sentences.append(context.sentence("record.single", values))
+        }
+        let headline = context.headline(streak.length >= 2 ? "headline.recordStreak" : "headline.recordSingle", values)
+        return Statement(.lead, score: streak.rarity.score, topics: series.topics + ["records"], sentences: sentences,
+                         headline: headline)
+    }
+
+    /// The benchmark the series also beat in every session of the record run, if any.
+    private static func companionBeat(_ series: SeriesFacts, _ length: Int, _ context: NarrativeContext) -> String? {
+        context.facts.comparisons.first { $0.leader == series.symbol && $0.leaderStreak.length >= length }?.benchmark
+    }
+}

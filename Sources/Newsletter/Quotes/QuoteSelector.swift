@@ -1,0 +1,35 @@
+import MarketData
+
+/// Picks the analyst quotes a note carries: dated within the window before the note (never
+/// after it), sharing a topic with the day's statements, the most relevant first.
+public struct QuoteSelector: Sendable {
+    public var settings: QuoteSettings
+
+    public init(settings: QuoteSettings) {
+        self.settings = settings
+    }
+
+    /// `topicWeights` maps a topic to the score of the most notable statement about it.
+    public func select(from quotes: [Quote], on date: SessionDate, topicWeights: [String: Double]) -> [Quote] {
+        let earliest = date.adding(days: -settings.windowDays)
+        let weights = Dictionary(topicWeights.map { (Self.canonical($0.key), $0.value) }, uniquingKeysWith: max)
+        let scored: [(quote: Quote, relevance: Double)] = quotes.compactMap { quote in
+            guard quote.date <= date, quote.date >= earliest else { return nil }
+            let matches = quote.topics.compactMap { weights[Self.canonical($0)] }
+            guard let best = matches.max() else { return nil }
+            // The best matching fact counts most; every further matching topic adds a little.
+            return (quote, best + 0.1 * Double(matches.count - 1))
+        }
+        return scored.sorted { lhs, rhs in
+            if lhs.relevance != rhs.relevance { return lhs.relevance > rhs.relevance }
+            if lhs.quote.date != rhs.quote.date { return lhs.quote.date > rhs.quote.date }
+            return lhs.quote.id < rhs.quote.id
+        }.prefix(settings.maximum).map(\.quote)
+    }
+
+    /// "Small-caps", "small caps" and "SMALL_CAPS" are one topic.
+    static func canonical(_ topic: String) -> String {
+        String(topic.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            .map(Character.init))
+    }
+}

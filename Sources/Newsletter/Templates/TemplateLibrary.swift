@@ -1,0 +1,114 @@
+import Foundation
+import MarketData
+import Mustache
+
+/// The project's templates (Markdown, HTML, CSS, phrases), each falling back to the shipped
+/// default when the project does not override it. Parsed once per run, with errors located in
+/// their file.
+public struct TemplateLibrary: Sendable {
+    /// Mustache templates by relative path: `note.md`, `partials/quotes.md`, `layout.html`.
+    public let mustache: MustacheLibrary
+    /// Raw text of every file, including non-template ones (`style.css`, `phrases.yml`).
+    public let files: [String: String]
+    public let phrases: Phrasebook
+
+    static let templateExtensions = [".md", ".html", ".xml", ".txt"]
+
+    /// Loads `directory` (if it exists) over the defaults.
+    public init(directory: String?) throws(DiagnosticReport) {
+        _ = MarkdownContentType.registered
+        var files = DefaultTemplates.files
+        var origins: [String: String] = [:]
+        if let directory {
+            for (name, text) in try Self.readDirectory(directory) {
+                files[name] = text
+                origins[name] = (directory as NSString).lastPathComponent + "/" + name
+            }
+        }
+        var diagnostics = DiagnosticCollector()
+        var library = MustacheLibrary()
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
+            let path = origins[name] ?? "<default>/" + name
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.report(.error(at: SourceLocation(path: path, line: error.context.lineNumber,
+                                                             column: error.context.columnNumber + 1),
+                                          "template error: \(Self.describe(error.error))",
+                                          hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
+            } catch {
+                diagnostics.report(.error(at: SourceLocation(path: path), "template error: \(error)"))
+            }
+        }
+        for (name, text) in files where Self.isTemplate(name) {
+            for (partial, location) in Self.partials(in: text, path: origins[name] ?? "<default>/" + name)
+            where files[partial] == nil {
+                diagnostics.report(.error(at: location, "unknown partial '\(partial)'",
+                                          hint: "partials are named by their path in templates/, e.g. {{> partials/quotes.md}}"))
+            }
+        }
+        let phrasesPath = origins["phrases.yml"] ?? "<default>/phrases.yml"
+        let phrases = diagnostics.collect { () throws -> Phrasebook in
+            origins["phrases.yml"] == nil ? Phrasebook.standard
+                : try Phrasebook(yaml: files["phrases.yml"] ?? "", path: phrasesPath, fallback: .standard)
+        }
+        if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        self.mustache = library
+        self.files = files
+        self.phrases = phrases ?? .standard
+    }
+
+    public func render(_ name: String, _ context: Any) -> String {
+        mustache.render(context, withTemplate: name) ?? ""
+    }
+
+    static func isTemplate(_ name: String) -> Bool { templateExtensions.contains { name.hasSuffix($0) } }
+
+    static func readDirectory(_ directory: String) throws(DiagnosticReport) -> [(String, String)] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var result: [(String, String)] = []
+        var diagnostics = DiagnosticCollector()
+        while let name = enumerator.nextObject() as? String {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !(name as NSString).lastPathComponent.hasPrefix("."), name != "README.md" else { continue }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.report(.error(at: SourceLocation(path: "templates/" + name), "cannot read the template as UTF-8 text"))
+                continue
+            }
+            result.append((name, text))
+        }
+        if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    /// Every `{{> name}}` in a template, with its position.
+    static func partials(in text: String, path: String) -> [(String, SourceLocation)] {
+        var result: [(String, SourceLocation)] = []
+        for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                result.append((name, SourceLocation(path: path, line: lineNumber + 1, column: column)))
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with the wrong name"
+        case .expectedSectionEnd?: return "a section is never closed"
+        case .unfinishedName?: return "a tag is not finished"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        case .unrecognisedConfigVariable?: return "unknown pragma"
+        case .invalidConfigVariableSyntax?: return "invalid pragma syntax"
+        default: return "\(error)"
+        }
+    }
+}

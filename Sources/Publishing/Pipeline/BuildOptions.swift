@@ -1,0 +1,43 @@
+import MarketData
+
+/// Which sessions a build writes notes for.
+public enum DateSelection: Sendable, Equatable {
+    /// The last session in the data.
+    case latest
+    case single(SessionDate)
+    /// Every session from one date to another, inclusive.
+    case range(from: SessionDate?, to: SessionDate?)
+    /// Every session in the data.
+    case all
+}
+
+/// What `marketnote build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var projectRoot: String
+    /// Overrides the config's output folder.
+    public var outputPath: String?
+    public var dates: DateSelection
+    /// Write email editions for every note built, not only the latest.
+    public var emailForEveryNote: Bool
+    /// Threads for composing and rendering; 0 means one per core.
+    public var jobs: Int
+
+    public init(projectRoot: String, outputPath: String? = nil, dates: DateSelection = .latest,
+                emailForEveryNote: Bool = false, jobs: Int = 0) {
+        self.projectRoot = projectRoot
+        self.outputPath = outputPath
+        self.dates = dates
+        self.emailForEveryNote = emailForEveryNote
+        self.jobs = jobs
+    }
+}
+
+/// What a build did, for the one-line summary.
+public struct BuildSummary: Sendable {
+    public var notes: Int
+    public var first: SessionDate?
+    public var last: SessionDate?
+    public var filesWritten: Int
+    public var filesUnchanged: Int
+    public var outputPath: String
+}

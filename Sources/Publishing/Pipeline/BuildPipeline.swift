@@ -1,0 +1,177 @@
+import Analytics
+import Dispatch
+import Foundation
+import MarketData
+import Newsletter
+
+/// `marketnote build`: load, analyze, compose, publish, as named steps over a project.
+public struct BuildPipeline {
+    public let options: BuildOptions
+    /// Called with (done, total) while notes are rendered.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Notes are composed and rendered in chunks, so memory stays bounded in a long backfill.
+    static let chunkSize = 256
+
+    public func run() throws(DiagnosticReport) -> BuildSummary {
+        let inputs = try ProjectLoader(root: options.projectRoot).load()
+        let templates = try TemplateLibrary(directory: templatesDirectory(inputs))
+        let analysis = HistoryAnalysis(inputs: inputs)
+        let dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
+        let outputPath = options.outputPath ?? absolute(inputs.config.outputDirectory)
+        do {
+            return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates, outputPath: outputPath)
+        } catch let report as DiagnosticReport {
+            throw report
+        } catch {
+            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(error)",
+                                           hint: "check that the output folder's parent exists and is writable")])
+        }
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (options.projectRoot as NSString).appendingPathComponent(path)
+    }
+
+    private func templatesDirectory(_ inputs: ProjectInputs) -> String? {
+        let path = absolute("templates")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : nil
+    }
+
+    /// The sessions to write, checked against the data.
+    func selectDates(_ sessions: [SessionDate], configPath: String) throws(DiagnosticReport) -> [SessionDate] {
+        guard let first = sessions.first, let last = sessions.last else {
+            throw DiagnosticReport([.error(at: SourceLocation(path: configPath), "the project has no price sessions",
+                                           hint: "configure at least one series with a non-empty file")])
+        }
+        switch options.dates {
+        case .latest:
+            return [last]
+        case .all:
+            return sessions
+        case .single(let date):
+            guard sessions.contains(date) else {
+                let before = sessions.last { $0 < date }, after = sessions.first { $0 > date }
+                let nearest = [before, after].compactMap { $0?.description }.joined(separator: " or ")
+                throw DiagnosticReport([.error(at: SourceLocation(path: configPath),
+                                               "\(date) is not a session in the data (\(first) to \(last))",
+                                               hint: nearest.isEmpty ? nil : "the nearest sessions are \(nearest)")])
+            }
+            return [date]
+        case .range(let from, let to):
+            let selected = sessions.filter { $0 >= (from ?? first) && $0 <= (to ?? last) }
+            guard !selected.isEmpty else {
+                throw DiagnosticReport([.error(at: SourceLocation(path: configPath),
+                                               "no session between \(from ?? first) and \(to ?? last)",
+                                               hint: "the data covers \(first) to \(last)")])
+            }
+            return selected
+        }
+    }
+
+    private func publish(inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
+                         dates: [SessionDate], outputPath: String) throws -> BuildSummary {
+        let composer = NoteComposer(config: inputs.config, templates: templates)
+        let site = SiteRenderer(config: inputs.config, templates: templates)
+        let email = EmailEditions(config: inputs.config)
+        let previousManifest = SiteManifest.read(fromSite: outputPath)
+        let building = Set(dates)
+        let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) })
+        var output = try AtomicOutput(outputPath: outputPath)
+        do {
+            var entries: [SiteManifest.Entry] = []
+            var latest: (NoteDocument, String)?
+            let newestDate = max(dates.last!, manifestBefore.notes.last?.date ?? dates.last!)
+            var done = 0
+            let emailForEveryNote = options.emailForEveryNote
+            let lastDate = dates.last!
+            for chunk in stride(from: 0, to: dates.count, by: Self.chunkSize) {
+                let chunkDates = Array(dates[chunk..<min(chunk + Self.chunkSize, dates.count)])
+                let rendered = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> (NoteDocument, String, [OutputFile]) in
+                    let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
+                                                commentary: inputs.commentary[date])
+                    let body = site.body(note)
+                    let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
+                    var files = site.notePage(note, body: body, previous: previous)
+                    if emailForEveryNote || date == lastDate { files += email.files(for: note) }
+                    return (note, body, files)
+                }
+                for (note, body, files) in rendered {
+                    for file in files { try output.write(file) }
+                    entries.append(SiteManifest.Entry(note))
+                    if note.date == newestDate { latest = (note, body) }
+                }
+                done += chunkDates.count
+                progress?(done, dates.count)
+            }
+            try carryOver(manifestBefore, from: outputPath, into: &output)
+            let manifest = manifestBefore.merging(entries)
+            try output.write(site.homePage(latest: latest, manifest: manifest))
+            try output.write(site.stylesheet())
+            try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
+            try output.commit()
+            return BuildSummary(notes: dates.count, first: dates.first, last: dates.last, filesWritten: output.written,
+                                filesUnchanged: output.unchanged, outputPath: outputPath)
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    /// The note before `date` on the new site: an earlier date of this build, or of the old site.
+    static func previousEntry(before date: SessionDate, dates: [SessionDate], manifest: SiteManifest) -> SiteManifest.Entry? {
+        let built = dates.last { $0 < date }
+        let kept = manifest.notes.last { $0.date < date }
+        guard let built else { return kept }
+        if let kept, kept.date > built { return kept }
+        return SiteManifest.Entry(date: built, title: "", summary: "", path: NotePaths.notePath(built))
+    }
+
+    /// Keeps the earlier notes (and their email editions) of the previous site.
+    private func carryOver(_ manifest: SiteManifest, from outputPath: String, into output: inout AtomicOutput) throws {
+        for entry in manifest.notes {
+            try output.keep(directory: entry.path, from: outputPath)
+            try output.keepFiles(withPrefix: NotePaths.emailBase(entry.date) + ".", in: "email", from: outputPath)
+        }
+    }
+}
+
+/// Maps over items on several threads, keeping the order of results.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
+        let slots = ResultSlots<R>(count: items.count)
+        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, items.count))
+        if workers == 1 {
+            return items.map(transform)
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < items.count {
+                slots.set(index, transform(items[index]))
+                index += workers
+            }
+        }
+        return slots.values
+    }
+}
+
+/// Fixed slots that worker threads fill at distinct indices.
+final class ResultSlots<R>: @unchecked Sendable {
+    private var storage: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [R] { storage.map { $0! } }
+}

@@ -1,0 +1,46 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown to HTML through the system libcmark-gfm, with the `table` and `tagfilter` extensions
+/// only: `strikethrough` and `autolink` flip a process-global character table during every parse,
+/// which corrupts output when two threads parse at once. Raw HTML stays off (safe mode).
+public struct MarkdownRenderer: Sendable {
+    /// Registers the core extensions once, before any thread can parse.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensionNames = ["table", "tagfilter"]
+    /// Tables align cells with `style` attributes: the HTML `align` attribute is obsolete.
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    public init() {
+        _ = Self.registered
+    }
+
+    /// The HTML fragment for `markdown`.
+    public func html(_ markdown: String) -> String {
+        guard let parser = cmark_parser_new(Self.options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        // The parser's extension list must reach the renderer, or tagfilter is skipped.
+        guard let rendered = cmark_render_html(document, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}

@@ -1,0 +1,31 @@
+import Analytics
+import Foundation
+import MarketData
+import Newsletter
+
+/// `facts.json`: the facts of a note and every figure it printed, with the figure's source.
+struct FactsDocument: Encodable {
+    var date: SessionDate
+    var title: String
+    var summary: String
+    var facts: NoteFacts
+    var figures: [Figure]
+    var quotes: [String]
+
+    init(_ note: NoteDocument) {
+        date = note.date
+        title = note.title
+        summary = note.summary
+        facts = note.facts
+        figures = note.figures
+        quotes = note.quotes.map(\.id)
+    }
+
+    /// Sorted keys and fixed formatting, so the same facts always give the same bytes.
+    func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return Array("{}".utf8) }
+        return Array(data) + [0x0A]
+    }
+}

@@ -1,0 +1,7 @@
+/// One instrument's finished daily bars, ready to write as `SYMBOL.csv`.
+struct PriceSeries: Sendable {
+    let profile: InstrumentProfile
+    let bars: [DailyBar]
+
+    var fileName: String { "\(profile.symbol).csv" }
+}

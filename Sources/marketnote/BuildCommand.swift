@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import MarketData
+import Publishing
+
+/// `marketnote build`: writes the note of a date (or of many) and publishes the site.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the note of a date (default: the last session in the data) and publish the site.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Option(help: "The session to write the note for (YYYY-MM-DD).")
+    var date: DateArgument?
+
+    @Flag(help: "Write a note for every session in the data.")
+    var all = false
+
+    @Option(help: "First session of a backfill (YYYY-MM-DD).")
+    var from: DateArgument?
+
+    @Option(help: "Last session of a backfill (YYYY-MM-DD).")
+    var to: DateArgument?
+
+    @Flag(name: .customLong("email-all"), help: "Write email editions for every note built, not only the latest.")
+    var emailAll = false
+
+    @Option(help: "Output folder (default: the config's `output`, normally output/).")
+    var output: String?
+
+    @Option(help: "Worker threads (default: one per core).")
+    var jobs: Int = 0
+
+    func validate() throws {
+        let ways = [date != nil, all, from != nil || to != nil].filter { $0 }.count
+        if ways > 1 { throw ValidationError("use only one of --date, --all, or --from/--to") }
+        if let from, let to, from.date > to.date { throw ValidationError("--from \(from.date) is after --to \(to.date)") }
+        if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
+    }
+
+    func run() throws {
+        let selection: DateSelection = all ? .all
+            : (from != nil || to != nil) ? .range(from: from?.date, to: to?.date)
+            : date.map { .single($0.date) } ?? .latest
+        var pipeline = BuildPipeline(options: BuildOptions(
+            projectRoot: projectOptions.root, outputPath: output.map(absolute), dates: selection,
+            emailForEveryNote: emailAll, jobs: jobs))
+        if Terminal.isInteractive && selection != .latest && !(selection != .all && date != nil) {
+            pipeline.progress = { done, total in Terminal.progress(done: done, total: total) }
+        }
+        let summary = try pipeline.run()
+        let range = summary.first == summary.last ? "\(summary.first!)" : "\(summary.first!) to \(summary.last!)"
+        print("wrote \(summary.notes) note\(summary.notes == 1 ? "" : "s") (\(range)) to \(summary.outputPath): "
+            + "\(summary.filesWritten) files written, \(summary.filesUnchanged) unchanged")
+    }
+
+    private func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+}

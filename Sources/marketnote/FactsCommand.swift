@@ -1,0 +1,46 @@
+import Analytics
+import ArgumentParser
+import Foundation
+import MarketData
+import Newsletter
+
+/// `marketnote facts`: prints the facts of a date, for auditing and scripting.
+struct FactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts", abstract: "Print the facts of a date (default: the last session in the data).")
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Option(help: "The session (YYYY-MM-DD).")
+    var date: DateArgument?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        let inputs = try ProjectLoader(root: projectOptions.root).load()
+        let analysis = HistoryAnalysis(inputs: inputs)
+        guard let last = analysis.sessions.last else {
+            throw DiagnosticReport([.error(at: SourceLocation(path: inputs.config.path), "the project has no price sessions")])
+        }
+        let day = date?.date ?? last
+        guard analysis.sessions.contains(day) else {
+            throw DiagnosticReport([.error(at: SourceLocation(path: inputs.config.path), "\(day) is not a session in the data",
+                                           hint: "the data covers \(analysis.sessions.first!) to \(last)")])
+        }
+        let facts = analysis.facts(on: day)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(facts), as: UTF8.self))
+        } else {
+            let templates = try TemplateLibrary(directory: nil)
+            let figures = FigureLedger()
+            let narrative = NarrativeWriter(phrases: templates.phrases).write(facts, figures: figures)
+            print("\(day): \(narrative.headline)")
+            for statement in narrative.statements {
+                print("[\(String(format: "%+.2f", statement.score))] " + statement.plain.joined(separator: " "))
+            }
+        }
+    }
+}

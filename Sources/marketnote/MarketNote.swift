@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import MarketData
+
+/// The `marketnote` command: a thin shell over the library. Exit status 1 for bad input, 2 for bad usage.
+@main
+struct MarketNote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "marketnote",
+        abstract: "Writes a daily market note from price files and publishes it as a static site and email editions.",
+        subcommands: [BuildCommand.self, FactsCommand.self],
+        defaultSubcommand: BuildCommand.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let report as DiagnosticReport {
+            Terminal.printDiagnostics(report)
+            Foundation.exit(1)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options every command shares.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder (holding marketnote.yml).")
+    var project: String = "."
+
+    var root: String {
+        URL(fileURLWithPath: project, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+}
+
+/// Parses a `YYYY-MM-DD` option value.
+struct DateArgument: ExpressibleByArgument {
+    let date: SessionDate
+
+    init?(argument: String) {
+        guard let date = SessionDate(argument) else { return nil }
+        self.date = date
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}

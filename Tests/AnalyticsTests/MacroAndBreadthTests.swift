@@ -1,0 +1,104 @@
+import Foundation
+import Analytics
+import MarketData
+import Testing
+
+@Suite struct MacroAnalysisTests {
+    private func quarters(from year: Int, _ values: [Double?]) -> ObservationSeries {
+        ObservationSeries(id: "g", periods: values.indices.map { .quarter(year: year + $0 / 4, quarter: $0 % 4 + 1) }, values: values)
+    }
+
+    private func config(exclude: [ExclusionWindow] = [], transform: MacroTransform = .none) -> MacroConfig {
+        MacroConfig(id: "g", name: "growth", shortName: "growth", file: "g.csv", column: nil, transform: transform, unit: "%",
+                    exclude: exclude, availability: .periodStart, topics: [], location: SourceLocation(path: "test"))
+    }
+
+    @Test func highestSinceSkipsExclusionWindowsAndReportsTheOneBeforeThat() throws {
+        // 2010Q1 … 2012Q4: 6.0 and 5.5 early, 8.0 inside the excluded 2011, then 5.8 at the end.
+        let values: [Double?] = [6.0, 2, 5.5, 1, 8.0, 9.0, 2, 1, 2, 3, 2, 5.8]
+        let window = ExclusionWindow(from: ObservationPeriod("2011Q1")!, to: ObservationPeriod("2011Q4")!, label: "the rebound")
+        let analysis = MacroAnalysis(config: config(exclude: [window]), series: quarters(from: 2010, values))
+        let facts = try #require(analysis.facts(knownOn: Series.date("2013-01-15")))
+        #expect(facts.period == ObservationPeriod("2012Q4"))
+        let highest = try #require(facts.highest)
+        #expect(highest.since?.period == ObservationPeriod("2010Q1"))
+        #expect(highest.beforeThat == nil)
+        #expect(highest.skippedWindows == ["the rebound"])
+        #expect(highest.sinceWithoutExclusions?.period == ObservationPeriod("2011Q2"))
+    }
+
+    @Test func beforeThatRepeatsTheSearchFromTheFirstAnswerWithTheSameThreshold() throws {
+        let values: [Double?] = [5.4, 1, 1, 6.0, 1, 5.3]
+        let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, values))
+        let highest = try #require(analysis.facts(knownOn: Series.date("2001-06-01"))?.highest)
+        #expect(highest.since?.period == ObservationPeriod("2000Q4"))
+        #expect(highest.beforeThat?.period == ObservationPeriod("2000Q1"))
+    }
+
+    @Test func anEqualEarlierValueEndsTheSearch() throws {
+        let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, [3.0, 1, 3.0]))
+        #expect(try #require(analysis.facts(knownOn: Series.date("2000-07-01"))?.highest).since?.period == ObservationPeriod("2000Q1"))
+    }
+
+    @Test func quarterlyLevelsBecomeAnnualisedGrowth() throws {
+        let analysis = MacroAnalysis(config: config(transform: .annualisedGrowth), series: quarters(from: 2000, [100, 101]))
+        let value = try #require(analysis.values[1])
+        #expect(abs(value - (pow(1.01, 4) - 1) * 100) < 1e-9)
+        #expect(analysis.values[0] == nil)
+    }
+
+    @Test func aPeriodIsOnlyReportedOnceItIsKnown() {
+        var config = config()
+        config.availability = .periodEnd
+        let analysis = MacroAnalysis(config: config, series: quarters(from: 2000, [1, 2]))
+        #expect(analysis.facts(knownOn: Series.date("2000-06-30"))?.period == ObservationPeriod("2000Q1"))
+        #expect(analysis.facts(knownOn: Series.date("2000-07-01"))?.period == ObservationPeriod("2000Q2"))
+        #expect(analysis.facts(knownOn: Series.date("2000-03-31")) == nil)
+    }
+
+    @Test func missingValuesAreSkipped() throws {
+        let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, [2, nil, 3, nil]))
+        let facts = try #require(analysis.facts(knownOn: Series.date("2000-12-01")))
+        #expect(facts.period == ObservationPeriod("2000Q3"))
+        #expect(facts.previous?.period == ObservationPeriod("2000Q1"))
+    }
+}
+
+@Suite struct BreadthAnalysisTests {
+    private func analysis(_ small: [Double?], _ large: [Double?]) -> BreadthAnalysis {
+        let periods = small.indices.map { ObservationPeriod.month(year: 2020, month: $0 + 1) }
+        let table = ObservationTable(frequency: .monthly, periods: periods, columnNames: ["small", "large"], values: [small, large])
+        let config = BreadthConfig(
+            id: "b", name: "breadth", shortName: "breadth",
+            file: "b.csv", groups: [BreadthGroup(column: "small", label: "small caps", plural: true),
+                                    BreadthGroup(column: "large", label: "large caps", plural: true)],
+            focus: "small", outcome: nil, availability: .periodStart, topics: [], location: SourceLocation(path: "test"))
+        return BreadthAnalysis(config: config, table: table)
+    }
+
+    @Test func aNewLeadReportsTheLatestEarlierPeriodInWhichTheFocusLed() {
+        let breadth = analysis([5, 9, 9, 4, 4, 8], [6, 8, 7, 6, 6, 7])
+        let facts = breadth.facts(at: 5, outcomes: nil)
+        #expect(facts.newLead)
+        #expect(facts.previousLead == .month(year: 2020, month: 3))
+        #expect(facts.earlierLeads == 1)
+    }
+
+    @Test func aTieIsNoLead() {
+        let breadth = analysis([5, 6], [5, 7])
+        #expect(breadth.leader == [nil, 1])
+        #expect(!breadth.facts(at: 0, outcomes: nil).focusLeads)
+    }
+
+    @Test func theFirstLeadEverHasNoPreviousLead() {
+        let facts = analysis([1, 9], [2, 3]).facts(at: 1, outcomes: nil)
+        #expect(facts.newLead)
+        #expect(facts.previousLead == nil)
+    }
+
+    @Test func aMissingValueMeansNoLeaderThatPeriod() {
+        let breadth = analysis([9, nil, 9], [1, 1, 1])
+        #expect(breadth.leader == [0, nil, 0])
+        #expect(breadth.facts(at: 2, outcomes: nil).previousLead == .month(year: 2020, month: 1))
+    }
+}

@@ -1,0 +1,65 @@
+import Analytics
+import Testing
+
+@Suite struct RunHistoryTests {
+    @Test func streakCountsConsecutiveTrueValuesEndingAtEachPosition() {
+        let history = RunHistory([true, true, false, true, true, true])
+        #expect(history.length == [1, 2, 0, 1, 2, 3])
+    }
+
+    @Test func lastTimeIsTheLatestEarlierRunReachingTheCurrentLength() {
+        // Runs: [0-2] length 3, [4] length 1, [6-7] length 2, then the current run from 9.
+        let history = RunHistory([true, true, true, false, true, false, true, true, false, true, true, true])
+        #expect(history.lastEarlierRun(at: 9) == Run(start: 6, end: 7))   // length 1: latest earlier run
+        #expect(history.lastEarlierRun(at: 10) == Run(start: 6, end: 7))  // length 2: [6-7] reached 2
+        #expect(history.lastEarlierRun(at: 11) == Run(start: 0, end: 2))  // length 3: only [0-2]
+        #expect(history.earlierRunsAtLeast[9] == 3)
+        #expect(history.earlierRunsAtLeast[10] == 2)
+        #expect(history.earlierRunsAtLeast[11] == 1)
+    }
+
+    @Test func aStreakStillRunningIsNotItsOwnLastTime() {
+        let history = RunHistory([true, true, true, true])
+        #expect(history.lastEarlierRun(at: 3) == nil)
+        #expect(history.earlierRunsAtLeast[3] == 0)
+        #expect(history.currentRun(at: 3) == Run(start: 0, end: 3))
+    }
+
+    @Test func longerEarlierRunCountsAsReachingEveryShorterLength() {
+        let history = RunHistory([true, true, true, true, true, false, true])
+        #expect(history.lastEarlierRun(at: 6) == Run(start: 0, end: 4))
+    }
+
+    @Test func earlierFiringsAreTheSessionsOnWhichEarlierRunsReachedTheLength() {
+        let history = RunHistory([true, true, false, true, false, true, true, true, false, true, true])
+        #expect(history.earlierFirings(reaching: 2, before: 10) == [1, 6])
+    }
+}
+
+@Suite struct PreviousAtLeastIndexTests {
+    @Test func findsTheLatestEarlierPositionAtLeastTheThreshold() {
+        let index = PreviousAtLeastIndex([5, 9, 6, 7, 3])
+        #expect(index.latest(before: 4, atLeast: 5) == 3)
+        #expect(index.latest(before: 3, atLeast: 6.5) == 1)
+        #expect(index.latest(before: 4, atLeast: 10) == nil)
+        #expect(index.latest(before: 0, atLeast: 0) == nil)
+    }
+
+    @Test func equalValuesCountAsAtLeast() {
+        let index = PreviousAtLeastIndex([4, 4, 4])
+        #expect(index.latest(before: 2, atLeast: 4) == 1)
+    }
+
+    @Test func missingPositionsAreNeverAnswers() {
+        let index = PreviousAtLeastIndex([8, nil, 2])
+        #expect(index.latest(before: 3, atLeast: 1) == 2)
+        #expect(index.latest(before: 2, atLeast: 1) == 0)
+    }
+}
+
+@Suite struct EarlierCountIndexTests {
+    @Test func countsEarlierValuesAtLeastTheCurrentOne() {
+        let counts = EarlierCountIndex([3, 1, 3, 5, nil, 2]).atLeast
+        #expect(counts == [0, 1, 1, 0, 0, 3])
+    }
+}

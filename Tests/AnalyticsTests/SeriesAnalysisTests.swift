@@ -1,0 +1,101 @@
+import Analytics
+import MarketData
+import Testing
+
+@Suite struct SeriesAnalysisTests {
+    @Test func recordStreakCountsConsecutiveNewIntradayHighs() {
+        let dates = Series.dates(6)
+        let series = PriceSeries(symbol: "X", dates: dates, open: [10, 10, 10, 10, 10, 10],
+                                 high: [11, 12, 13, 12.5, 14, 15], low: [9, 9, 9, 9, 9, 9], close: [10, 10, 10, 10, 10, 10])
+        let analysis = SeriesAnalysis(config: Series.config("X"), series: series)
+        #expect(analysis.intradayRecords.length == [0, 1, 2, 0, 1, 2])
+    }
+
+    @Test func theFirstSessionIsNeverARecord() {
+        let analysis = SeriesAnalysis(config: Series.config("X"), series: Series.closes("X", [10, 11]))
+        #expect(analysis.closingRecords.length == [0, 1])
+    }
+
+    @Test func equalingTheRecordIsNotANewRecord() {
+        let analysis = SeriesAnalysis(config: Series.config("X"), series: Series.closes("X", [10, 12, 12, 13]))
+        #expect(analysis.closingRecords.length == [0, 1, 0, 1])
+    }
+
+    @Test func periodReturnsCompareWithTheLastSessionOfThePreviousPeriod() throws {
+        let dates = ["2024-12-30", "2024-12-31", "2025-01-02", "2025-01-31", "2025-02-03"].map(Series.date)
+        let analysis = SeriesAnalysis(config: Series.config("X"), series: Series.closes("X", [100, 110, 121, 99, 132], dates: dates))
+        let ytd = try #require(analysis.periodReturn(.yearToDate, at: 4))
+        #expect(ytd.base == 1)
+        #expect(abs(ytd.value - 0.2) < 1e-12)
+        let mtd = try #require(analysis.periodReturn(.monthToDate, at: 4))
+        #expect(mtd.base == 3)
+        #expect(abs(mtd.value - (132.0 / 99 - 1)) < 1e-12)
+        #expect(analysis.periodReturn(.monthToDate, at: 1) == nil)  // the series starts in its first month
+        #expect(analysis.periodReturn(.oneDay, at: 0) == nil)
+    }
+
+    @Test func oneYearReturnUsesTheLastSessionOnOrBeforeTheSameDateAYearEarlier() throws {
+        let dates = ["2024-03-01", "2024-03-04", "2025-03-03", "2025-03-04"].map(Series.date)
+        let analysis = SeriesAnalysis(config: Series.config("X"), series: Series.closes("X", [50, 60, 75, 80], dates: dates))
+        // 2025-03-03 looks back to 2024-03-03, a Sunday: the last session on or before it is 2024-03-01.
+        #expect(try #require(analysis.periodReturn(.oneYear, at: 2)).base == 0)
+        #expect(try #require(analysis.periodReturn(.oneYear, at: 3)).base == 1)
+        #expect(analysis.periodReturn(.oneYear, at: 1) == nil)
+    }
+
+    @Test func totalReturnUsesTheAdjustedClose() throws {
+        var series = Series.closes("X", [100, 100])
+        series.adjustedClose = [98, 100]
+        let analysis = SeriesAnalysis(config: Series.config("X", returns: .total), series: series)
+        #expect(abs(try #require(analysis.periodReturn(.oneDay, at: 1)).value - (100.0 / 98 - 1)) < 1e-12)
+    }
+}
+
+@Suite struct ComparisonAnalysisTests {
+    private func comparison(_ a: [Double], _ b: [Double], datesA: [SessionDate]? = nil, datesB: [SessionDate]? = nil) -> ComparisonAnalysis {
+        ComparisonAnalysis(leader: SeriesAnalysis(config: Series.config("A"), series: Series.closes("A", a, dates: datesA)),
+                           benchmark: SeriesAnalysis(config: Series.config("B"), series: Series.closes("B", b, dates: datesB)))
+    }
+
+    @Test func aTieIsNotABeat() {
+        let pair = comparison([100, 101, 102.01, 103], [100, 101, 102.01, 102])
+        // r_A = r_B on sessions 1 and 2; A beats on session 3.
+        #expect(pair.leaderBeats.length == [0, 0, 0, 1])
+        #expect(pair.benchmarkBeats.length == [0, 0, 0, 0])
+    }
+
+    @Test func outperformanceStreakRunsOverCommonSessionsOnly() {
+        let all = Series.dates(5)
+        // B has no row on the third session: the pair has four common sessions.
+        let pair = comparison([100, 102, 104, 106, 108], [100, 101, 103, 104],
+                              datesA: all, datesB: [all[0], all[1], all[3], all[4]])
+        #expect(pair.alignment.dates == [all[0], all[1], all[3], all[4]])
+        // On all[3], A's return is from all[2] (+1.9%), B's from all[1] (+2.0%): not a beat.
+        #expect(pair.leaderBeats.length == [0, 1, 0, 1])
+    }
+
+    @Test func aSeriesThatStartsLaterBeatsNothingOnItsFirstSession() {
+        let all = Series.dates(4)
+        let pair = comparison([50, 60, 70], [100, 100, 100, 100], datesA: Array(all[1...]), datesB: all)
+        #expect(pair.leaderBeats.length == [0, 1, 2])
+    }
+
+    @Test func relativeReturnIsTheRatioOfGrowthFactorsMinusOne() {
+        let pair = comparison([100, 110], [100, 105])
+        #expect(abs(pair.relativeReturn(from: 0, to: 1) - (1.10 / 1.05 - 1)) < 1e-12)
+    }
+}
+
+@Suite struct SignalOutcomesTests {
+    @Test func refiresWithinTheHorizonAreIgnoredAndIncompleteHorizonsLeftOut() {
+        let episodes = SignalOutcomes.measure(firings: [0, 5, 30, 70], horizon: 21, through: 80) { start, end in
+            Double(end - start)
+        }
+        #expect(episodes.map(\.firing) == [0, 30])
+    }
+
+    @Test func medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        #expect(SignalOutcomes.median([4, 1, 3, 2]) == 2.5)
+        #expect(SignalOutcomes.median([]) == nil)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import MarketData
+import Testing
+
+/// Every number the note prints is in its facts.json, and changing the data changes the note.
+@Suite(.serialized) struct FactsTraceabilityTests {
+    @Test func everyNumberInTheNarrativeAndTablesIsAFigureOfFactsJSON() throws {
+        let output = try SampleProject.build()
+        let facts = try NoteFactsFile(output + "/notes/2026-01-15/facts.json")
+        let markdown = try SampleProject.read(output + "/email/2026-01-15.md")
+        // Quotes and commentary are people's words, not computed facts: leave them out.
+        let computed = markdown.components(separatedBy: "\n## What analysts say")[0]
+            .components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n")
+        let numbers = Self.numbers(in: computed)
+        // A number is traced when it is a printed figure, or part of a name the facts carry ("S&P 500").
+        let figures = Set((facts.figureTexts + facts.strings).flatMap(Self.numbers(in:)))
+        #expect(numbers.count > 20)
+        for number in numbers {
+            #expect(figures.contains(number), "\(number) is not a figure of facts.json")
+        }
+    }
+
+    @Test func everyFigureMatchesTheRawValueItCameFrom() throws {
+        let output = try SampleProject.build()
+        let facts = try NoteFactsFile(output + "/notes/2026-01-15/facts.json")
+        let figures = facts.json["figures"] as? [[String: Any]] ?? []
+        for figure in figures {
+            guard let value = figure["value"] as? Double, let text = figure["text"] as? String, text.hasSuffix("%") else { continue }
+            let printed = Double(text.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "%", with: ""))!
+            let source = figure["source"] as? String ?? ""
+            let scale = source.hasPrefix("macro") || source.hasPrefix("breadth") && source.contains("groups") ? 1.0 : 100.0
+            #expect(abs(abs(printed) - abs(value * scale)) <= 0.05 + 1e-9, "\(text) vs \(value) at \(source)")
+        }
+    }
+
+    @Test func changingTheDataChangesTheNote() throws {
+        let project = try SampleProject.copy()
+        // Drop IWM's last session: the note date is still 2026-01-15 (SPY has it), but IWM's streak and YTD change.
+        let path = project + "/content/data/IWM.csv"
+        var lines = try SampleProject.read(path).split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        lines.removeLast()
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        // And lower the fourth-quarter nowcast below the 2014 reading's neighbours.
+        let gdp = project + "/content/data/gdp-nowcast.csv"
+        try SampleProject.read(gdp).replacingOccurrences(of: "2025Q4,5.3", with: "2025Q4,2.1")
+            .write(toFile: gdp, atomically: true, encoding: .utf8)
+        let original = try SampleProject.read(try SampleProject.build() + "/email/2026-01-15.md")
+        let altered = try SampleProject.read(try SampleProject.build(project: project) + "/email/2026-01-15.md")
+        #expect(original != altered)
+        #expect(!altered.contains("for the 10th straight session"))
+        #expect(!altered.contains("5.3%"))
+        #expect(altered.contains("2.1%"))
+        #expect(altered.contains("IWM (Jan. 14)"))
+    }
+
+    /// Numbers as printed (7.6%, −0.4%, 2,506.85, 10th, 2008), leaving out labels such as 1D or Q2.
+    static func numbers(in text: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: "[+\u{2212}]?[0-9][0-9,.]*%?[A-Za-z]*")
+        let range = NSRange(text.startIndex..., in: text)
+        return pattern.matches(in: text, range: range).compactMap { match -> String? in
+            guard let range = Range(match.range, in: text) else { return nil }
+            if range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)].isLetter { return nil }
+            var token = String(text[range])
+            let letters = token.reversed().prefix { $0.isLetter }.count
+            guard ["", "st", "nd", "rd", "th"].contains(String(token.suffix(letters))) else { return nil }
+            while let last = token.last, last == "," || last == "." { token.removeLast() }
+            return token
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import MarketData
+import Testing
+
+@Suite struct ObservationFileParserTests {
+    private func parse(_ text: String) throws(DiagnosticReport) -> ObservationTable {
+        try ObservationFileParser.parse(bytes: Array(text.utf8), path: "macro.csv")
+    }
+
+    @Test func readsFREDWithDotsForMissingValuesAndInfersQuarters() throws {
+        let table = try parse("observation_date,GDPC1\n2024-01-01,100\n2024-04-01,.\n2024-07-01,102\n")
+        #expect(table.frequency == .quarterly)
+        #expect(table.periods.map(\.description) == ["2024Q1", "2024Q2", "2024Q3"])
+        #expect(table.column("GDPC1") == [100, nil, 102])
+    }
+
+    @Test func readsMonthlyAndQuarterlyDateForms() throws {
+        #expect(try parse("date,value\n2025-10,1\n2025-11,2\n").frequency == .monthly)
+        #expect(try parse("date,value\n2025Q3,1\n2025Q4,2\n").periods.last == ObservationPeriod.quarter(year: 2025, quarter: 4))
+        #expect(try parse("DATE,VALUE\n2025-01-01,1\n2025-02-01,2\n").frequency == .monthly)
+    }
+
+    @Test func readsSeveralValueColumns() throws {
+        let table = try parse("date,small,mid,large\n2025-01,10,9,8\n")
+        #expect(table.columnNames == ["small", "mid", "large"])
+        #expect(table.column("mid") == [9])
+    }
+
+    @Test func readsYearAndQuarterColumns() throws {
+        let table = try parse("year,quarter,realgdp\n1959,1,2710.349\n1959,2,2778.801\n")
+        #expect(table.periods.map(\.description) == ["1959Q1", "1959Q2"])
+    }
+
+    @Test func aMissingDateColumnIsExplained() throws {
+        do {
+            _ = try parse("value,date\n1,2025-01\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("not a date column") == true)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import MarketData
+import Testing
+
+@Suite struct PriceFileParserTests {
+    private func parse(_ text: String, symbol: String = "X") throws(DiagnosticReport) -> [String: PriceSeries] {
+        try PriceFileParser.parse(bytes: Array(text.utf8), path: "prices.csv", symbol: symbol)
+    }
+
+    private func firstError(_ text: String) -> Diagnostic? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error.diagnostics.first
+        }
+    }
+
+    @Test func readsYahooFinanceWithAdjustedClose() throws {
+        let series = try #require(try parse("""
+            Date,Open,High,Low,Close,Adj Close,Volume
+            2024-01-02,10,11,9,10.5,10.4,1000
+            2024-01-03,10.5,12,10,11.75,11.6,1200
+
+            """)["X"])
+        #expect(series.dates.map(\.description) == ["2024-01-02", "2024-01-03"])
+        #expect(series.close == [10.5, 11.75])
+        #expect(series.adjustedClose == [10.4, 11.6])
+        #expect(series.volume == [1000, 1200])
+    }
+
+    @Test func readsStooqWithoutAdjustedCloseAndWithCRLFAndBOM() throws {
+        let series = try #require(try parse("\u{FEFF}Date,Open,High,Low,Close,Volume\r\n2024-01-02,1,2,0.5,1.5,10\r\n")["X"])
+        #expect(series.close == [1.5])
+        #expect(series.adjustedClose == nil)
+    }
+
+    @Test func readsTheStooqBulkFormWithCompactDates() throws {
+        let series = try parse("""
+            <TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>
+            AAPL.US,D,20240102,000000,10,11,9,10.5,100,0
+            """, symbol: "AAPL.US")
+        #expect(series["AAPL.US"]?.dates.first == SessionDate("2024-01-02"))
+    }
+
+    @Test func aLongFormatFileHoldsManySymbols() throws {
+        let series = try parse("""
+            symbol,date,open,high,low,close,volume
+            A,2024-01-02,1,1,1,1,0
+            B,2024-01-02,2,2,2,2,0
+            A,2024-01-03,1,1.5,1,1.5,0
+            """)
+        #expect(series["A"]?.close == [1, 1.5])
+        #expect(series["B"]?.close == [2])
+    }
+
+    @Test func highBelowLowIsAnErrorAtTheHighColumn() throws {
+        let error = try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,10,9,11,10\n"))
+        #expect(error.location == SourceLocation(path: "prices.csv", line: 2, column: 15))
+        #expect(error.message.contains("below Low"))
+        #expect(error.hint != nil)
+    }
+
+    @Test func unsortedAndDuplicatedDatesAreErrors() throws {
+        let duplicate = try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,1,1,1,1\n2024-01-02,1,1,1,1\n"))
+        #expect(duplicate.message.contains("appears twice"))
+        let backwards = try #require(firstError("Date,Open,High,Low,Close\n2024-01-03,1,1,1,1\n2024-01-02,1,1,1,1\n"))
+        #expect(backwards.location.line == 3)
+        #expect(backwards.message.contains("dates must increase"))
+    }
+
+    @Test func everyBadRowIsReported() throws {
+        do {
+            _ = try parse("Date,Open,High,Low,Close\n2024-01-02,x,1,1,1\n2024-01-03,1,1,1,-1\n2024-13-01,1,1,1,1\n")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.diagnostics.map(\.location.line) == [2, 3, 4])
+        }
+    }
+
+    @Test func nanAndInfinityAreNotNumbers() throws {
+        #expect(try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,nan,1,1,1\n")).message.contains("not a number"))
+        #expect(try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,1,inf,1,1\n")).message.contains("not a number"))
+    }
+
+    @Test func unknownColumnsAndWrongDelimitersAreExplained() throws {
+        #expect(try #require(firstError("Date,Open,High,Low,Close,Foo\n")).message.contains("unknown column 'Foo'"))
+        #expect(try #require(firstError("Date;Open;High;Low;Close\n")).message.contains("semicolon"))
+    }
+
+    @Test func anEmptyFileIsAnError() throws {
+        #expect(try #require(firstError("")).message.contains("empty"))
+    }
+
+    @Test func aTruncatedLastLineIsReported() throws {
+        let error = try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,1,1,1,1\n2024-01-03,1,1"))
+        #expect(error.message.contains("expected 5 fields, found 3"))
+    }
+}
+
+@Suite struct NumberParserTests {
+    @Test func plainDecimalsMatchTheStandardLibrary() {
+        for text in ["0", "1", "-2.5", "123.456", "0.1", "2208.050049", "17361.99", "+4", ".5", "1e3", "2.5E-2"] {
+            #expect(NumberParser.double(text) == Double(text.hasPrefix("+") ? String(text.dropFirst()) : text), "\(text)")
+        }
+    }
+
+    @Test func rejectsTextStrtodWouldAccept() {
+        for text in ["nan", "inf", "0x10", " 1", "1 ", "", "-", "1e", "1.2.3"] {
+            #expect(NumberParser.double(text) == nil, "\(text)")
+        }
+    }
+}

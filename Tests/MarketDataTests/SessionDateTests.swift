@@ -1,0 +1,28 @@
+import MarketData
+import Testing
+
+@Suite struct SessionDateTests {
+    @Test func roundTripsThroughItsDayNumber() {
+        for text in ["1950-01-03", "2000-02-29", "2026-01-15", "1969-12-31"] {
+            #expect(SessionDate(text)?.description == text)
+        }
+        #expect(SessionDate("1970-01-01")?.dayNumber == 0)
+    }
+
+    @Test func rejectsDatesThatDoNotExist() {
+        #expect(SessionDate("2025-02-29") == nil)
+        #expect(SessionDate("2025-13-01") == nil)
+        #expect(SessionDate("2025-1-01") == nil)
+    }
+
+    @Test func knowsItsWeekday() {
+        #expect(SessionDate("2026-01-15")?.weekday == 4)
+    }
+
+    @Test func periodsParseEveryForm() {
+        #expect(ObservationPeriod("2025Q4")?.firstDay == SessionDate("2025-10-01"))
+        #expect(ObservationPeriod("2025-Q4")?.lastDay == SessionDate("2025-12-31"))
+        #expect(ObservationPeriod("2024-02")?.lastDay == SessionDate("2024-02-29"))
+        #expect(ObservationPeriod("20240315")?.frequency == .daily)
+    }
+}

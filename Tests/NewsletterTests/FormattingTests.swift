@@ -1,0 +1,81 @@
+import MarketData
+import Newsletter
+import Testing
+
+@Suite struct NumberStyleTests {
+    @Test func percentagesCarryASignAndARealMinus() {
+        #expect(NumberStyle.percent(0.0761) == "+7.6%")
+        #expect(NumberStyle.percent(-0.0042) == "\u{2212}0.4%")
+        #expect(NumberStyle.percent(-0.0004) == "0.0%")
+        #expect(NumberStyle.percent(0.0761, signed: false) == "7.6%")
+    }
+
+    @Test func ordinalsHandleTheTeens() {
+        #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103, 111].map(NumberStyle.ordinal)
+            == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd", "111th"])
+    }
+
+    @Test func pricesGroupThousands() {
+        #expect(NumberStyle.price(2506.85) == "2,506.85")
+        #expect(NumberStyle.price(1234567.891) == "1,234,567.89")
+        #expect(NumberStyle.price(68.1) == "68.10")
+    }
+
+    @Test func periodsReadAsWords() {
+        #expect(NumberStyle.period(ObservationPeriod("2014Q2")!) == "the second quarter of 2014")
+        #expect(NumberStyle.period(ObservationPeriod("2025-01")!) == "January 2025")
+        #expect(NumberStyle.shortPeriod(ObservationPeriod("2014Q2")!) == "Q2 2014")
+        #expect(NumberStyle.monthYear(SessionDate("2008-06-13")!) == "June 2008")
+    }
+}
+
+@Suite struct MarkdownEscapingTests {
+    @Test func punctuationThatMakesStructureIsEscaped() {
+        #expect(MarkdownEscaping.text("S&P 500") == "S\\&P 500")
+        #expect(MarkdownEscaping.text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))")
+        #expect(MarkdownEscaping.text("<script>") == "\\<script\\>")
+        #expect(MarkdownEscaping.text("a|b") == "a\\|b")
+    }
+
+    @Test func lineBreaksCannotStartNewBlocks() {
+        #expect(MarkdownEscaping.text("a\n# b") == "a \\# b")
+        #expect(MarkdownEscaping.text("- item") == "\\- item")
+        #expect(MarkdownEscaping.text("1. item") == "1\\. item")
+        #expect(MarkdownEscaping.text("+7.6%") == "+7.6%")
+    }
+
+    @Test func blockquotesPrefixEveryLine() {
+        #expect(MarkdownEscaping.blockquote("a\n\nb") == "> a\n>\n> b")
+    }
+
+    @Test func linkDestinationsCannotBreakOut() {
+        #expect(MarkdownEscaping.linkDestination("https://x.example/a b>c") == "<https://x.example/a%20b%3Ec>")
+    }
+}
+
+@Suite struct QuoteSelectorTests {
+    private func quote(_ id: String, _ date: String, _ topics: [String]) -> Quote {
+        Quote(id: id, by: "A", firm: "F", date: SessionDate(date)!, topics: topics, text: "t")
+    }
+
+    @Test func choosesMatchingQuotesInTheWindowMostRelevantFirst() {
+        let quotes = [
+            quote("old", "2025-11-01", ["small caps"]),
+            quote("macro", "2026-01-10", ["macro"]),
+            quote("small", "2026-01-12", ["Small-Caps"]),
+            quote("future", "2026-01-16", ["small caps"]),
+            quote("unrelated", "2026-01-14", ["crypto"]),
+        ]
+        let selector = QuoteSelector(settings: QuoteSettings(windowDays: 14, maximum: 3))
+        let chosen = selector.select(from: quotes, on: SessionDate("2026-01-15")!,
+                                     topicWeights: ["small caps": 0.8, "macro": 0.5])
+        #expect(chosen.map(\.id) == ["small", "macro"])
+    }
+
+    @Test func respectsTheMaximum() {
+        let quotes = (1...5).map { quote("q\($0)", "2026-01-1\($0)", ["macro"]) }
+        let chosen = QuoteSelector(settings: QuoteSettings(windowDays: 30, maximum: 2))
+            .select(from: quotes, on: SessionDate("2026-01-20")!, topicWeights: ["macro": 0])
+        #expect(chosen.map(\.id) == ["q5", "q4"])
+    }
+}
