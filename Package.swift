@@ -31,7 +31,10 @@ let package = Package(
             dependencies: [
                 "MarketData", "Analytics",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The sample project's templates/ are the shipped defaults, compiled into the binary.
+            resources: ["note.md", "email.md", "partials/body.md", "phrases.yml", "layout.html", "note.html",
+                        "index.html", "style.css"].map { .embedInCode("DefaultTemplates/" + $0) }
         ),
         .target(
             name: "Publishing",

@@ -3,7 +3,7 @@ import Newsletter
 import Testing
 
 @Suite struct DefaultTemplatesTests {
-    /// The shipped defaults are the sample project's templates; `scripts/embed-templates` keeps them in step.
+    /// The shipped defaults are the sample project's templates, each listed in Package.swift.
     @Test func embeddedDefaultsMatchTheTemplatesFolder() throws {
         var url = URL(fileURLWithPath: #filePath)
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("templates").path) { url.deleteLastPathComponent() }
@@ -14,10 +14,10 @@ import Testing
                 return FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory) && !isDirectory.boolValue
                     && name != "README.md" && !name.hasPrefix(".")
             }
-        #expect(Set(names) == Set(DefaultTemplates.files.keys), "run scripts/embed-templates")
+        #expect(Set(names) == Set(DefaultTemplates.files.keys), "list every template in Package.swift and DefaultTemplates.swift")
         for name in names {
             #expect(try String(contentsOfFile: folder + "/" + name, encoding: .utf8) == DefaultTemplates.files[name],
-                    "\(name) differs from the embedded default: run scripts/embed-templates")
+                    "\(name) differs from the embedded default")
         }
     }
 
