@@ -34,7 +34,8 @@ let package = Package(
             ],
             // The sample project's templates/ are the shipped defaults, compiled into the binary.
             resources: ["note.md", "email.md", "partials/body.md", "phrases.yml", "layout.html", "note.html",
-                        "index.html", "style.css"].map { .embedInCode("DefaultTemplates/" + $0) }
+                        "index.html", "archive.html", "not-found.html", "email.html", "style.css"]
+                .map { .embedInCode("DefaultTemplates/" + $0) }
         ),
         .target(
             name: "Publishing",
@@ -59,6 +60,10 @@ let package = Package(
         .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter"]),
         .testTarget(
             name: "PublishingTests",
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
+        ),
+        .testTarget(
+            name: "ReliabilityTests",
             dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
         ),
         .testTarget(

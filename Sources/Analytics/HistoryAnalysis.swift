@@ -111,6 +111,7 @@ extension ComparisonAnalysis {
             leader: leader.symbol, benchmark: benchmark.symbol, sessionDate: dates[k],
             leaderStreak: leaderBeats.streakFacts(at: k, dates: dates, years: years, outcomes: leaderOutcomes),
             benchmarkStreak: benchmarkBeats.streakFacts(at: k, dates: dates, years: years, outcomes: nil),
+            relativePerformance: relativePerformance(through: k),
             relativeReturns: ReturnPeriod.allCases.map { period in
                 guard let ra = leader.periodReturn(period, at: a), let rb = benchmark.periodReturn(period, at: b) else {
                     return PeriodReturn(period: period, value: nil, baseDate: nil)
@@ -118,6 +119,14 @@ extension ComparisonAnalysis {
                 return PeriodReturn(period: period, value: (1 + ra.value) / (1 + rb.value) - 1,
                                     baseDate: max(leader.series.dates[ra.base], benchmark.series.dates[rb.base]))
             })
+    }
+
+    /// The leader's return relative to the benchmark from the window's first session to each session.
+    func relativePerformance(through k: Int) -> [ChartPoint] {
+        let start = max(0, k - ComparisonFacts.chartSessions + 1)
+        return (start...k).map { position in
+            ChartPoint(date: alignment.dates[position], value: relativeReturn(from: start, to: position))
+        }
     }
 
     /// What followed each firing (common-session positions), up to position `last`.

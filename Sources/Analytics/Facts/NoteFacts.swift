@@ -91,8 +91,24 @@ public struct ComparisonFacts: Sendable, Codable, Hashable {
     public var leaderStreak: StreakFacts
     /// Sessions in a row on which the benchmark beat the leader.
     public var benchmarkStreak: StreakFacts
+    /// The leader's return relative to the benchmark since the start of the window, for each
+    /// common session of the last year (at most `ComparisonFacts.chartSessions` points).
+    public var relativePerformance: [ChartPoint]
     /// (1 + R_leader) / (1 + R_benchmark) − 1 for each period both series cover.
     public var relativeReturns: [PeriodReturn]
+
+    public static let chartSessions = 252
+}
+
+/// One point of a chart line.
+public struct ChartPoint: Sendable, Codable, Hashable {
+    public var date: SessionDate
+    public var value: Double
+
+    public init(date: SessionDate, value: Double) {
+        self.date = date
+        self.value = value
+    }
 }
 
 /// What followed earlier firings of a signal.

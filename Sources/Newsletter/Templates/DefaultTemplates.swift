@@ -11,6 +11,9 @@ public enum DefaultTemplates {
         "layout.html": PackageResources.layout_html,
         "note.html": PackageResources.note_html,
         "index.html": PackageResources.index_html,
+        "archive.html": PackageResources.archive_html,
+        "not-found.html": PackageResources.not_found_html,
+        "email.html": PackageResources.email_html,
         "style.css": PackageResources.style_css,
     ].mapValues { String(decoding: $0, as: UTF8.self) }
 }

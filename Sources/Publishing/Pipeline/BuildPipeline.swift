@@ -112,6 +112,7 @@ public struct BuildPipeline {
             try carryOver(manifestBefore, from: outputPath, into: &output)
             let manifest = manifestBefore.merging(entries)
             try output.write(site.homePage(latest: latest, manifest: manifest))
+            for file in site.sitePages(manifest: manifest) { try output.write(file) }
             try output.write(site.stylesheet())
             try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
             try output.commit()
