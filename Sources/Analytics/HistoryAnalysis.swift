@@ -11,6 +11,8 @@ public struct HistoryAnalysis: Sendable {
     private let breadthOutcomePairs: [ComparisonAnalysis?]
     /// Every session of any configured series, ascending: the dates a note can be written for.
     public let sessions: [SessionDate]
+    /// Dates that returns are also measured from.
+    public let referenceDates: [ReferenceDate]
 
     /// Streaks shorter than this do not get a "what followed" study.
     public static let outcomeThreshold = 3
@@ -39,6 +41,7 @@ public struct HistoryAnalysis: Sendable {
             }
         }
         sessions = Array(Set(series.flatMap(\.series.dates))).sorted()
+        referenceDates = config.since
     }
 
     public var historyStart: SessionDate? { sessions.first }
@@ -47,7 +50,7 @@ public struct HistoryAnalysis: Sendable {
     public func facts(on date: SessionDate) -> NoteFacts {
         NoteFacts(
             date: date, historyStart: sessions.first ?? date,
-            series: series.compactMap { $0.facts(on: date) },
+            series: series.compactMap { $0.facts(on: date, since: referenceDates) },
             comparisons: comparisons.compactMap { $0.facts(on: date) },
             macro: macro.compactMap { $0.facts(knownOn: date) },
             breadth: breadth.indices.compactMap { breadthFacts($0, on: date) })
@@ -70,14 +73,14 @@ public struct HistoryAnalysis: Sendable {
 }
 
 extension SeriesAnalysis {
-    public func facts(on date: SessionDate) -> SeriesFacts? {
+    public func facts(on date: SessionDate, since references: [ReferenceDate] = []) -> SeriesFacts? {
         guard let t = series.index(onOrBefore: date) else { return nil }
         let dates = series.dates
         let years = dates[0].years(until: dates[t])
         let record = Int(recordCloseIndex[t])
         return SeriesFacts(
             symbol: symbol, name: config.name, shortName: config.shortName, plural: config.plural, topics: config.topics,
-            sessionDate: dates[t], close: series.close[t],
+            historyStart: dates[0], sessionDate: dates[t], close: series.close[t],
             returns: ReturnPeriod.allCases.map { period in
                 let result = periodReturn(period, at: t)
                 return PeriodReturn(period: period, value: result?.value, baseDate: result.map { dates[$0.base] })
@@ -86,14 +89,32 @@ extension SeriesAnalysis {
             largestMoveSince: previousMoveAtLeast(at: t).map { dates[$0] },
             intradayRecord: RecordFacts(
                 isRecord: intradayRecords.length[t] > 0, level: series.high[t], previousRecord: t > 0 ? previousHigh[t] : nil,
-                streak: intradayRecords.streakFacts(at: t, dates: dates, years: years, outcomes: nil)),
+                streak: intradayRecords.streakFacts(at: t, dates: dates, years: years, outcomes: recordOutcomes(at: t))),
             closingRecord: RecordFacts(
                 isRecord: closingRecords.length[t] > 0, level: series.close[t],
                 previousRecord: t > 0 ? series.close[Int(recordCloseIndex[t - 1])] : nil,
                 streak: closingRecords.streakFacts(at: t, dates: dates, years: years, outcomes: nil)),
             yearHigh: yearHigh[t], yearLow: yearLow[t],
+            closeHigh: closeExtreme(at: t, high: true), closeLow: closeExtreme(at: t, high: false),
+            returnsSince: references.map { reference in
+                let result = reference.date < dates[t] ? returnSince(reference.date, at: t) : nil
+                return SinceReturn(label: reference.label, date: reference.date, value: result?.value,
+                                   baseDate: result.map { dates[$0.base] })
+            },
             drawdown: series.close[t] / series.close[record] - 1,
             recordClose: series.close[record], recordCloseDate: dates[record])
+    }
+}
+
+extension SeriesAnalysis {
+    /// The series' own return after earlier intraday record runs reached the current run's length.
+    func recordOutcomes(at t: Int) -> SignalOutcomeFacts? {
+        let length = Int(intradayRecords.length[t])
+        guard length >= HistoryAnalysis.outcomeThreshold else { return nil }
+        return SignalOutcomes.facts(
+            signal: "\(symbol) sets an intraday record \(length) sessions in a row", leader: symbol, benchmark: nil,
+            firings: intradayRecords.earlierFirings(reaching: length, before: t), through: t, dates: series.dates,
+            relativeReturn: { start, end in closes[end] / closes[start] - 1 })
     }
 }
 
@@ -108,7 +129,7 @@ extension ComparisonAnalysis {
                        firings: leaderBeats.earlierFirings(reaching: Int(leaderBeats.length[k]), before: k), through: k)
             : nil
         return ComparisonFacts(
-            leader: leader.symbol, benchmark: benchmark.symbol, sessionDate: dates[k],
+            leader: leader.symbol, benchmark: benchmark.symbol, historyStart: dates[0], sessionDate: dates[k],
             leaderStreak: leaderBeats.streakFacts(at: k, dates: dates, years: years, outcomes: leaderOutcomes),
             benchmarkStreak: benchmarkBeats.streakFacts(at: k, dates: dates, years: years, outcomes: nil),
             relativePerformance: relativePerformance(through: k),
@@ -131,19 +152,8 @@ extension ComparisonAnalysis {
 
     /// What followed each firing (common-session positions), up to position `last`.
     func outcomes(signal: String, firings: [Int], through last: Int) -> SignalOutcomeFacts {
-        SignalOutcomeFacts(
-            signal: signal, leader: leader.symbol, benchmark: benchmark.symbol,
-            horizons: SignalOutcomes.horizons.map { horizon in
-                let episodes = SignalOutcomes.measure(firings: firings, horizon: horizon, through: last,
-                                                      relativeReturn: relativeReturn(from:to:))
-                let values = episodes.map(\.relative)
-                let hits = values.filter { $0 > 0 }.count
-                return HorizonOutcome(
-                    sessions: horizon, count: values.count, hits: hits,
-                    hitRate: values.isEmpty ? nil : Double(hits) / Double(values.count),
-                    median: SignalOutcomes.median(values),
-                    episodes: episodes.map { OutcomeEpisode(date: alignment.dates[$0.firing], relativeReturn: $0.relative) })
-            })
+        SignalOutcomes.facts(signal: signal, leader: leader.symbol, benchmark: benchmark.symbol, firings: firings,
+                             through: last, dates: alignment.dates, relativeReturn: relativeReturn(from:to:))
     }
 }
 

@@ -33,7 +33,7 @@ public struct BreadthAnalysis: Sendable {
 
     /// The session on which an observation of `period` became known.
     public func knownDate(_ period: ObservationPeriod) -> SessionDate {
-        config.availability == .periodStart ? period.firstDay : period.lastDay.adding(days: 1)
+        config.availability.knownDate(period)
     }
 
     /// Periods in which a new lead of the focus group started, before position `t`'s lead.
@@ -55,6 +55,7 @@ public struct BreadthAnalysis: Sendable {
         let years = table.periods[0].firstDay.years(until: table.periods[t].lastDay)
         return BreadthFacts(
             id: config.id, name: config.name, shortName: config.shortName, topics: config.topics, period: table.periods[t],
+            knownSince: knownDate(table.periods[t]),
             groups: config.groups.enumerated().map { index, group in
                 BreadthGroupValue(column: group.column, label: group.label, plural: group.plural, value: table.values[index][t])
             },

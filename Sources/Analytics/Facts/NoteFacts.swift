@@ -52,6 +52,8 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     /// Whether `shortName` takes a plural verb.
     public var plural: Bool
     public var topics: [String]
+    /// The series' first session, where its "since" searches stop.
+    public var historyStart: SessionDate
     /// The series' last session on or before the note's date.
     public var sessionDate: SessionDate
     public var close: Double
@@ -64,12 +66,36 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     public var closingRecord: RecordFacts
     public var yearHigh: Bool
     public var yearLow: Bool
+    /// The highest close since…, and the lowest close since…
+    public var closeHigh: PriceExtremeFacts
+    public var closeLow: PriceExtremeFacts
+    /// Returns since the project's reference dates.
+    public var returnsSince: [SinceReturn]
     /// Close relative to the highest close so far (0 at a record, −0.1 ten percent below).
     public var drawdown: Double
     public var recordClose: Double
     public var recordCloseDate: SessionDate
 
     public func returnValue(_ period: ReturnPeriod) -> Double? { returns.first { $0.period == period }?.value }
+}
+
+/// A close compared with history: the latest earlier session with a close at least as high (or low).
+public struct PriceExtremeFacts: Sendable, Codable, Hashable {
+    /// Nil when no earlier close reached it: a record (or the first session).
+    public var since: SessionDate?
+    public var sinceClose: Double?
+    /// Sessions back to `since` (the whole history when nil).
+    public var sessionsSince: Int
+    public var rarity: Rarity
+}
+
+/// The return since a reference date of the project ("since the April low").
+public struct SinceReturn: Sendable, Codable, Hashable {
+    public var label: String
+    public var date: SessionDate
+    public var value: Double?
+    /// The session the return is measured from (the last on or before `date`).
+    public var baseDate: SessionDate?
 }
 
 /// Record highs (intraday or closing) on the note's session.
@@ -86,6 +112,8 @@ public struct RecordFacts: Sendable, Codable, Hashable {
 public struct ComparisonFacts: Sendable, Codable, Hashable {
     public var leader: String
     public var benchmark: String
+    /// The first session both series have.
+    public var historyStart: SessionDate
     public var sessionDate: SessionDate
     /// Sessions in a row on which the leader beat the benchmark.
     public var leaderStreak: StreakFacts
@@ -165,6 +193,10 @@ public struct MacroFacts: Sendable, Codable, Hashable {
     public var unit: String
     public var topics: [String]
     public var period: ObservationPeriod
+    /// The series' first period, where "since" searches stop.
+    public var firstPeriod: ObservationPeriod
+    /// The day the reading became known (the period's start or the day after its end).
+    public var knownSince: SessionDate
     public var value: Double
     public var previous: ObservationPointFacts?
     public var highest: ExtremeFacts?
@@ -181,6 +213,8 @@ public struct BreadthFacts: Sendable, Codable, Hashable {
     public var shortName: String
     public var topics: [String]
     public var period: ObservationPeriod
+    /// The day the reading became known.
+    public var knownSince: SessionDate
     public var groups: [BreadthGroupValue]
     public var focus: String
     /// The group strictly above every other, if any.

@@ -46,7 +46,8 @@ public struct MacroAnalysis: Sendable {
         // Stale: the data stops at least two periods before what should be known by now.
         let stale = Availability.isKnown(periods[t].advanced(by: 2), on: date, config.availability)
         return MacroFacts(
-            id: config.id, name: config.name, shortName: config.shortName, unit: config.unit, topics: config.topics, period: periods[t], value: value,
+            id: config.id, name: config.name, shortName: config.shortName, unit: config.unit, topics: config.topics, period: periods[t], firstPeriod: periods[0],
+            knownSince: config.availability.knownDate(periods[t]), value: value,
             previous: previous,
             highest: isRising ? highs.facts(at: t, sign: 1) : nil,
             lowest: isFalling ? lows.facts(at: t, sign: -1) : nil,
@@ -55,6 +56,11 @@ public struct MacroAnalysis: Sendable {
 }
 
 extension Availability {
+    /// The first day an observation of `period` is known.
+    public func knownDate(_ period: ObservationPeriod) -> SessionDate {
+        self == .periodStart ? period.firstDay : period.lastDay.adding(days: 1)
+    }
+
     /// Whether an observation of `period` is known on `date`.
     public static func isKnown(_ period: ObservationPeriod, on date: SessionDate, _ availability: Availability) -> Bool {
         switch availability {

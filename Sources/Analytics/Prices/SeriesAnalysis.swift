@@ -24,6 +24,12 @@ public struct SeriesAnalysis: Sendable {
     public let dailyReturns: [Double?]
     private let gains: PreviousAtLeastIndex
     private let losses: PreviousAtLeastIndex
+    /// Searches for earlier closes at least as high (and, negated, at least as low).
+    private let highCloses: PreviousAtLeastIndex
+    private let lowCloses: PreviousAtLeastIndex
+    /// Per session: earlier sessions whose close reached at least as far back to find a higher (lower) close.
+    private let earlierHighReach: [Int32]
+    private let earlierLowReach: [Int32]
 
     public init(config: SeriesConfig, series: PriceSeries) {
         self.config = config
@@ -43,6 +49,17 @@ public struct SeriesAnalysis: Sendable {
         largerEarlierMoves = EarlierCountIndex(returns.map { $0.map(abs) }).atLeast
         gains = PreviousAtLeastIndex(returns)
         losses = PreviousAtLeastIndex(returns.map { $0.map { -$0 } })
+        let highCloses = PreviousAtLeastIndex(series.close)
+        let lowCloses = PreviousAtLeastIndex(series.close.map { -$0 })
+        self.highCloses = highCloses
+        self.lowCloses = lowCloses
+        let levels = series.close
+        earlierHighReach = EarlierCountIndex(levels.indices.map { t in
+            Double(t - (highCloses.latest(before: t, atLeast: levels[t]) ?? -1))
+        }).atLeast
+        earlierLowReach = EarlierCountIndex(levels.indices.map { t in
+            Double(t - (lowCloses.latest(before: t, atLeast: -levels[t]) ?? -1))
+        }).atLeast
     }
 
     public var symbol: String { series.symbol }
@@ -58,6 +75,18 @@ public struct SeriesAnalysis: Sendable {
     public func previousMoveAtLeast(at t: Int) -> Int? {
         guard let move = dailyReturns[t] else { return nil }
         return move >= 0 ? gains.latest(before: t, atLeast: move) : losses.latest(before: t, atLeast: -move)
+    }
+
+    /// "Highest close since": the latest earlier session whose close was at least as high (or, for
+    /// `high == false`, at least as low), with how unusual such a reach back is.
+    public func closeExtreme(at t: Int, high: Bool) -> PriceExtremeFacts {
+        let index = high ? highCloses : lowCloses
+        let since = index.latest(before: t, atLeast: high ? series.close[t] : -series.close[t])
+        let years = series.dates[0].years(until: series.dates[t])
+        return PriceExtremeFacts(
+            since: since.map { series.dates[$0] }, sinceClose: since.map { series.close[$0] },
+            sessionsSince: t - (since ?? -1),
+            rarity: Rarity(earlierOccurrences: Int((high ? earlierHighReach : earlierLowReach)[t]), yearsOfHistory: years))
     }
 
     /// Return from the last session on or before `date` to session `t`.

@@ -1,3 +1,5 @@
+import MarketData
+
 /// What followed earlier firings of a signal: the leader's return relative to the benchmark over
 /// the next `horizon` common sessions after each firing, with count, hit rate and median.
 ///
@@ -17,6 +19,22 @@ public enum SignalOutcomes {
             lastCounted = firing
         }
         return episodes
+    }
+
+    /// What followed `firings` (positions in `dates`) over every horizon, up to position `last`.
+    static func facts(signal: String, leader: String, benchmark: String?, firings: [Int], through last: Int,
+                      dates: [SessionDate], relativeReturn: (Int, Int) -> Double) -> SignalOutcomeFacts {
+        SignalOutcomeFacts(
+            signal: signal, leader: leader, benchmark: benchmark,
+            horizons: horizons.map { horizon in
+                let episodes = measure(firings: firings, horizon: horizon, through: last, relativeReturn: relativeReturn)
+                let values = episodes.map(\.relative)
+                let hits = values.filter { $0 > 0 }.count
+                return HorizonOutcome(
+                    sessions: horizon, count: values.count, hits: hits,
+                    hitRate: values.isEmpty ? nil : Double(hits) / Double(values.count), median: median(values),
+                    episodes: episodes.map { OutcomeEpisode(date: dates[$0.firing], relativeReturn: $0.relative) })
+            })
     }
 
     /// Median of a non-empty list (mean of the middle two for an even count).

@@ -14,6 +14,8 @@ public struct ProjectConfig: Sendable {
     public var macro: [MacroConfig]
     public var breadth: [BreadthConfig]
     public var quotes: QuoteSettings
+    /// Dates that returns are also measured from ("since the April low").
+    public var since: [ReferenceDate]
     /// Where the site is written, relative to the project.
     public var outputDirectory: String
     /// Where the config came from, for diagnostics.
@@ -21,7 +23,7 @@ public struct ProjectConfig: Sendable {
 
     public func series(_ symbol: String) -> SeriesConfig? { series.first { $0.symbol == symbol } }
 
-    public init(title: String, description: String, baseURL: String, language: String, author: String, disclaimer: String?, email: EmailSettings, series: [SeriesConfig], comparisons: [ComparisonConfig], macro: [MacroConfig], breadth: [BreadthConfig], quotes: QuoteSettings, outputDirectory: String, path: String) {
+    public init(title: String, description: String, baseURL: String, language: String, author: String, disclaimer: String?, email: EmailSettings, series: [SeriesConfig], comparisons: [ComparisonConfig], macro: [MacroConfig], breadth: [BreadthConfig], quotes: QuoteSettings, since: [ReferenceDate], outputDirectory: String, path: String) {
         self.title = title
         self.description = description
         self.baseURL = baseURL
@@ -34,6 +36,7 @@ public struct ProjectConfig: Sendable {
         self.macro = macro
         self.breadth = breadth
         self.quotes = quotes
+        self.since = since
         self.outputDirectory = outputDirectory
         self.path = path
     }
@@ -209,6 +212,17 @@ public struct BreadthConfig: Sendable {
         self.availability = availability
         self.topics = topics
         self.location = location
+    }
+}
+
+/// A date that returns are measured from, with how a sentence names it.
+public struct ReferenceDate: Sendable, Hashable {
+    public var date: SessionDate
+    public var label: String
+
+    public init(date: SessionDate, label: String) {
+        self.date = date
+        self.label = label
     }
 }
 

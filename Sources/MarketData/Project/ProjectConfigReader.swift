@@ -24,13 +24,14 @@ public enum ProjectConfigReader {
         let macro = root.mappings("macro").compactMap(readMacro)
         let breadth = root.mappings("breadth").compactMap(readBreadth)
         let quotes = readQuoteSettings(&root)
+        let since = root.mappings("since").compactMap(readReferenceDate)
         let output = root.string("output") ?? "output"
         guard let title, let baseURL else { return nil }
         return ProjectConfig(
             title: title, description: description, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
             language: language, author: author, disclaimer: disclaimer,
             email: email ?? EmailSettings(from: "\(title) <newsletter@example.invalid>", subjectPrefix: nil),
-            series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes,
+            series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes, since: since,
             outputDirectory: output, path: path)
     }
 
@@ -133,6 +134,17 @@ public enum ProjectConfigReader {
         guard let column = item.string("column", required: true) else { return nil }
         let label = item.string("label") ?? column
         return BreadthGroup(column: column, label: label, plural: item.bool("plural") ?? GrammaticalNumber.isPlural(label))
+    }
+
+    private static func readReferenceDate(_ item: YAMLMapping) -> ReferenceDate? {
+        var item = item
+        defer { item.finish() }
+        guard let text = item.string("date", required: true) else { return nil }
+        guard let date = SessionDate(text) else {
+            item.reader.fail(at: item.node("date")?.mark, "'date' must be written YYYY-MM-DD, found '\(text)'")
+            return nil
+        }
+        return ReferenceDate(date: date, label: item.string("label") ?? "")
     }
 
     private static func readQuoteSettings(_ root: inout YAMLMapping) -> QuoteSettings {

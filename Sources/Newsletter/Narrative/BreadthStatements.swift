@@ -49,7 +49,8 @@ enum BreadthStatements {
         } else {
             sentences.append(context.sentence("breadth.noLeader", values))
         }
-        var statement = Statement(.breadth, score: breadth.newLead ? breadth.rarity.score : -1, topics: breadth.topics,
+        let score = breadth.newLead ? breadth.rarity.score - Staleness.penalty(since: breadth.knownSince, on: context.facts.date) : -1
+        var statement = Statement(.breadth, score: score, topics: breadth.topics,
                                   sentences: sentences, headline: headline)
         statement.blocks = blocks
         return statement

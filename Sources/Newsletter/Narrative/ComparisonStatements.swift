@@ -42,7 +42,9 @@ enum ComparisonStatements {
 
     private static func streak(_ streak: StreakFacts, leader: String, benchmark: String, source: String,
                                _ context: NarrativeContext) -> Statement? {
-        guard streak.length >= minimumStreak else { return nil }
+        guard streak.length >= minimumStreak,
+              let comparison = context.facts.comparisons.first(where: { Set([$0.leader, $0.benchmark]) == Set([leader, benchmark]) })
+        else { return nil }
         let figures = context.figures
         let leaderFacts = context.seriesName(leader), benchmarkFacts = context.seriesName(benchmark)
         var values = [
@@ -61,7 +63,8 @@ enum ComparisonStatements {
             values["lastLength"] = figures.count(last.length, source + ".lastTime.length")
             sentences.append(context.sentence("beat.lastTime", values))
         } else {
-            values["startYear"] = figures.record(String(context.facts.historyStart.year), "historyStart", nil)
+            values["startYear"] = figures.record(String(comparison.historyStart.year),
+                                                 "comparisons.\(comparison.leader)-\(comparison.benchmark).historyStart", nil)
             sentences.append(context.sentence("beat.firstEver", values))
         }
         var blocks: [String] = []

@@ -19,7 +19,7 @@ enum MacroStatements {
             let path = source + (high ? ".highest" : ".lowest")
             var sentences: [Sentence] = []
             guard let since = extreme.since else {
-                values["startYear"] = figures.record(String(context.facts.historyStart.year), "historyStart", nil)
+                values["startYear"] = figures.record(String(macro.firstPeriod.year), source + ".firstPeriod", nil)
                 sentences.append(context.sentence(high ? "macro.highestEver" : "macro.lowestEver", values))
                 return Statement(.macro, score: extreme.rarity.score, topics: macro.topics, sentences: sentences,
                                  headline: nil)
@@ -36,7 +36,8 @@ enum MacroStatements {
                 values["unfiltered"] = figures.period(unfiltered.period, path + ".sinceWithoutExclusions.period")
                 sentences.append(context.sentence("macro.skippedNote", values))
             }
-            return Statement(.macro, score: extreme.rarity.score, topics: macro.topics, sentences: sentences,
+            return Statement(.macro, score: extreme.rarity.score - Staleness.penalty(since: macro.knownSince, on: context.facts.date),
+                             topics: macro.topics, sentences: sentences,
                              headline: context.headline(high ? "headline.macroHigh" : "headline.macroLow",
                                                         values.merging(["name": macro.shortName]) { $1 }))
         }

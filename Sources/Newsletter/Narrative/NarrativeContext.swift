@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import MarketData
 
@@ -44,6 +45,15 @@ struct NarrativeContext {
     }
 
     func seriesName(_ symbol: String) -> SeriesFacts? { facts.series(symbol) }
+}
+
+/// A reading that became known weeks ago is context, not news: its score fades with age,
+/// by log10(1 + days/30), so a month-old reading loses 0.3 and a quarter-old one 0.6.
+enum Staleness {
+    static func penalty(since known: SessionDate, on date: SessionDate) -> Double {
+        let days = max(0, Double(date.dayNumber - known.dayNumber))
+        return log10(1 + days / 30)
+    }
 }
 
 extension Statement {

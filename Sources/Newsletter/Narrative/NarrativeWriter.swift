@@ -41,7 +41,7 @@ public struct NarrativeWriter: Sendable {
     public func write(_ facts: NoteFacts, figures: FigureLedger) -> Narrative {
         let context = NarrativeContext(facts: facts, phrases: phrases, figures: figures)
         var statements = RecordStatements.make(context) + ComparisonStatements.make(context) + MoveStatements.make(context)
-            + PerformanceStatements.make(context) + MacroStatements.make(context) + BreadthStatements.make(context)
+            + LevelStatements.make(context) + PerformanceStatements.make(context) + MacroStatements.make(context) + BreadthStatements.make(context)
         statements = statements.enumerated().sorted { lhs, rhs in
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)

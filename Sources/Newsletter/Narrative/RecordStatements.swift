@@ -5,10 +5,24 @@ import MarketData
 enum RecordStatements {
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
-            let record = series.intradayRecord
-            guard record.isRecord, series.sessionDate == context.facts.date else { return nil }
-            return statement(series, record, context)
+            guard series.sessionDate == context.facts.date else { return nil }
+            if series.intradayRecord.isRecord { return statement(series, series.intradayRecord, context) }
+            if series.closingRecord.isRecord { return closingOnly(series, context) }
+            return nil
         }
+    }
+
+    /// A record close without an intraday record (the High stayed below the old peak).
+    private static func closingOnly(_ series: SeriesFacts, _ context: NarrativeContext) -> Statement {
+        let source = "series.\(series.symbol).closingRecord"
+        let values = [
+            "symbol": series.symbol, "short": series.shortName,
+            "close": context.figures.price(series.close, "series.\(series.symbol).close"),
+            "previous": series.closingRecord.previousRecord.map { context.figures.price($0, source + ".previousRecord") } ?? "",
+        ].merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        return Statement(.lead, score: series.closingRecord.streak.rarity.score, topics: series.topics + ["records"],
+                         sentences: [context.sentence("record.closingOnly", values)],
+                         headline: context.headline("headline.recordSingle", values))
     }
 
     private static func statement(_ series: SeriesFacts, _ record: RecordFacts, _ context: NarrativeContext) -> Statement {
@@ -34,16 +48,28 @@ enum RecordStatements {
                 figures.count(last.length, source + ".streak.lastTime.length")
                 sentences.append(context.sentence("record.lastTime", values))
             } else {
-                values["startYear"] = figures.record(String(context.facts.historyStart.year), "historyStart", nil)
+                values["startYear"] = figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
                 sentences.append(context.sentence("record.firstEver", values))
             }
         } else {
             values["previous"] = record.previousRecord.map { figures.price($0, source + ".previousRecord") } ?? ""
             sentences.append(context.sentence("record.single", values))
         }
+        if series.closingRecord.isRecord {
+            values["close"] = figures.price(series.close, "series.\(series.symbol).close")
+            sentences.append(context.sentence("record.closing", values))
+        }
+        var blocks: [String] = []
+        if let outcomes = streak.outcomes, let (sentence, table) = OutcomeStatements.describe(
+            outcomes, prefix: "recordOutcome", values: values, source: source + ".streak.outcomes", context) {
+            sentences.append(sentence)
+            blocks.append(table)
+        }
         let headline = context.headline(streak.length >= 2 ? "headline.recordStreak" : "headline.recordSingle", values)
-        return Statement(.lead, score: streak.rarity.score, topics: series.topics + ["records"], sentences: sentences,
-                         headline: headline)
+        var statement = Statement(.lead, score: streak.rarity.score, topics: series.topics + ["records"],
+                                  sentences: sentences, headline: headline)
+        statement.blocks = blocks
+        return statement
     }
 
     /// The benchmark the series also beat in every session of the record run, if any.
