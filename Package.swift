@@ -55,20 +55,25 @@ let package = Package(
             name: "SampleGenerator",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["MarketData", "Analytics"]),
-        .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["MarketData", "Analytics", "TestSupport"]),
+        .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter", "TestSupport"]),
         .testTarget(
             name: "PublishingTests",
             dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
         ),
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

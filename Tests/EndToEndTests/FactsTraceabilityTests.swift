@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import Testing
+import TestSupport
 
 /// Every number the note prints is in its facts.json, and changing the data changes the note.
 @Suite(.serialized) struct FactsTraceabilityTests {
@@ -11,9 +12,9 @@ import Testing
         // Quotes and commentary are people's words, not computed facts: leave them out.
         let computed = markdown.components(separatedBy: "\n## What analysts say")[0]
             .components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n")
-        let numbers = Self.numbers(in: computed)
+        let numbers = NumberTokens.in(computed)
         // A number is traced when it is a printed figure, or part of a name the facts carry ("S&P 500").
-        let figures = Set((facts.figureTexts + facts.strings).flatMap(Self.numbers(in:)))
+        let figures = Set((facts.figureTexts + facts.strings).flatMap(NumberTokens.in))
         #expect(numbers.count > 20)
         for number in numbers {
             #expect(figures.contains(number), "\(number) is not a figure of facts.json")
@@ -52,20 +53,5 @@ import Testing
         #expect(!altered.contains("5.3%"))
         #expect(altered.contains("2.1%"))
         #expect(altered.contains("IWM (Jan. 14)"))
-    }
-
-    /// Numbers as printed (7.6%, −0.4%, 2,506.85, 10th, 2008), leaving out labels such as 1D or Q2.
-    static func numbers(in text: String) -> [String] {
-        let pattern = try! NSRegularExpression(pattern: "[+\u{2212}]?[0-9][0-9,.]*%?[A-Za-z]*")
-        let range = NSRange(text.startIndex..., in: text)
-        return pattern.matches(in: text, range: range).compactMap { match -> String? in
-            guard let range = Range(match.range, in: text) else { return nil }
-            if range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)].isLetter { return nil }
-            var token = String(text[range])
-            let letters = token.reversed().prefix { $0.isLetter }.count
-            guard ["", "st", "nd", "rd", "th"].contains(String(token.suffix(letters))) else { return nil }
-            while let last = token.last, last == "," || last == "." { token.removeLast() }
-            return token
-        }
     }
 }

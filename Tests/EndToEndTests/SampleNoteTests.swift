@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import Testing
+import TestSupport
 
 /// The sample note of 2026-01-15 states what the seed article states, computed from the data.
 @Suite(.serialized) struct SampleNoteTests {

@@ -27,8 +27,8 @@ public final class FigureLedger {
     }
 
     @discardableResult
-    public func percent(_ fraction: Double, _ source: String, signed: Bool = true) -> String {
-        record(NumberStyle.percent(fraction, signed: signed), source, fraction)
+    public func percent(_ fraction: Double, _ source: String, signed: Bool = true, decimals: Int = 1) -> String {
+        record(NumberStyle.percent(fraction, decimals: decimals, signed: signed), source, fraction)
     }
 
     @discardableResult

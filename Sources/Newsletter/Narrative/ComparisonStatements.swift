@@ -27,9 +27,13 @@ enum ComparisonStatements {
             ] {
                 if let broken = streak.brokenLength, broken >= minimumBrokenStreak {
                     let values = ["leader": leader, "benchmark": benchmark,
+                                  "leaderShort": context.seriesName(leader)?.shortName ?? leader,
+                                  "benchmarkShort": context.seriesName(benchmark)?.shortName ?? benchmark,
                                   "brokenLength": context.figures.count(broken, source + path + ".brokenLength")]
+                        .merging(NarrativeContext.agreement(plural: context.seriesName(leader)?.plural ?? false)) { $1 }
                     statements.append(Statement(.lead, score: -0.5, topics: topics(leader, benchmark, context),
-                                                sentences: [context.sentence("beat.broken", values)], headline: nil))
+                                                sentences: [context.sentence("beat.broken", values)],
+                                                headline: context.headline("headline.beatBroken", values)))
                 }
             }
             return statements

@@ -49,6 +49,7 @@ enum LevelStatements {
         let figures = context.figures
         let values = [
             "symbol": series.symbol,
+            "threshold": figures.percent(abs(bearMarket), "definitions.bearMarket", signed: false, decimals: 0),
             "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false),
             "record": figures.price(series.recordClose, "series.\(series.symbol).recordClose"),
             "recordDate": figures.date(series.recordCloseDate, "series.\(series.symbol).recordCloseDate"),

@@ -23,7 +23,7 @@ struct NarrativeContext {
     /// Verb endings that agree with a subject: `{{Short}} extend{{s}} {{their}} run`.
     static func agreement(plural: Bool) -> [String: String] {
         ["s": plural ? "" : "s", "es": plural ? "" : "es", "have": plural ? "have" : "has",
-         "their": plural ? "their" : "its", "are": plural ? "are" : "is"]
+         "their": plural ? "their" : "its", "are": plural ? "are" : "is", "possessive": plural ? "'" : "'s"]
     }
 
     /// "once", "twice", "3 times".

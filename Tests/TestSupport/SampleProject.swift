@@ -3,9 +3,9 @@ import MarketData
 import Publishing
 
 /// The sample project at the repository root, built into temporary folders.
-enum SampleProject {
+public enum SampleProject {
     /// The repository root, found from this file's path.
-    static let root: String = {
+    public static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
@@ -14,14 +14,14 @@ enum SampleProject {
         fatalError("no marketnote.yml above \(#filePath)")
     }()
 
-    static func temporaryDirectory(_ name: String) -> String {
+    public static func temporaryDirectory(_ name: String) -> String {
         let path = NSTemporaryDirectory() + "marketnote-tests-\(name)-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
     /// Copies the sample project (config, content, templates) so a test can alter it.
-    static func copy() throws -> String {
+    public static func copy() throws -> String {
         let target = temporaryDirectory("project")
         for item in ["marketnote.yml", "content", "templates"] {
             try FileManager.default.copyItem(atPath: root + "/" + item, toPath: target + "/" + item)
@@ -31,13 +31,13 @@ enum SampleProject {
 
     /// Builds `project` into a fresh output folder and returns it.
     @discardableResult
-    static func build(project: String = root, dates: DateSelection = .latest, output: String? = nil) throws -> String {
+    public static func build(project: String = root, dates: DateSelection = .latest, output: String? = nil) throws -> String {
         let output = output ?? temporaryDirectory("output") + "/site"
         _ = try BuildPipeline(options: BuildOptions(projectRoot: project, outputPath: output, dates: dates)).run()
         return output
     }
 
-    static func read(_ path: String) throws -> String {
+    public static func read(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)
     }
 }

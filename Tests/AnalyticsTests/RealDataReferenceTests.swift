@@ -1,0 +1,107 @@
+import Analytics
+import Foundation
+import MarketData
+import Testing
+import TestSupport
+
+/// The engine's facts on the real S&P 500 (1950–2018) and NASDAQ (1999–2018) files, loaded
+/// unchanged, agree with the naive reference on dates spread over the whole history.
+@Suite(.serialized) struct RealDataReferenceTests {
+    static let inputs = Result { try Fixtures.realProject() }
+    static let spx = Result { try NaiveSeries(csv: Fixtures.path("real/SPX.csv")) }
+    static let ixic = Result { try NaiveSeries(csv: Fixtures.path("real/IXIC.csv")) }
+
+    /// About 60 sessions spread over 1950–2018, plus famous ones.
+    static var sampleDates: [String] {
+        guard let spx = try? spx.get() else { return [] }
+        let spread = stride(from: 3, to: spx.dates.count, by: 290).map { spx.dates[$0] }
+        return spread + ["1987-10-19", "1987-10-20", "2000-03-10", "2008-10-13", "2008-10-15", "2009-03-09", "2018-12-31"]
+    }
+
+    private func approximately(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case let (x?, y?): return abs(x - y) <= 1e-12 * max(1, abs(y))
+        default: return false
+        }
+    }
+
+    @Test func seriesFactsAgreeWithTheNaiveReference() throws {
+        let analysis = HistoryAnalysis(inputs: try Self.inputs.get())
+        let naive = try Self.spx.get()
+        #expect(Self.sampleDates.count >= 50)
+        for text in Self.sampleDates {
+            let date = try #require(SessionDate(text))
+            let t = try #require(naive.index(of: text))
+            let facts = try #require(analysis.facts(on: date).series("SPX"))
+            for period in ReturnPeriod.allCases {
+                #expect(approximately(facts.returnValue(period), naive.periodReturn(period.rawValue, at: t)), "\(text) \(period)")
+            }
+            #expect(facts.intradayRecord.streak.length == NaiveSeries.streak(at: t, naive.isIntradayRecord), "\(text)")
+            #expect(facts.closingRecord.streak.length == NaiveSeries.streak(at: t, naive.isClosingRecord), "\(text)")
+            let length = facts.intradayRecord.streak.length
+            if length > 0 {
+                let last = NaiveSeries.lastRun(before: t, reaching: length, naive.isIntradayRecord)
+                #expect(facts.intradayRecord.streak.lastTime?.end.description == last.map { naive.dates[$0.end] }, "\(text)")
+                #expect(facts.intradayRecord.streak.lastTime?.length == last?.length, "\(text)")
+            }
+            #expect(facts.closeHigh.since?.description == naive.highestCloseSince(t).map { naive.dates[$0] }, "\(text)")
+            #expect(facts.closeLow.since?.description == naive.lowestCloseSince(t).map { naive.dates[$0] }, "\(text)")
+            #expect(facts.yearHigh == naive.yearHigh(t), "\(text)")
+            #expect(approximately(facts.drawdown, naive.drawdown(t)), "\(text)")
+        }
+    }
+
+    @Test func outperformanceStreaksAndTheLastTimeAgreeWithTheNaiveReference() throws {
+        let analysis = HistoryAnalysis(inputs: try Self.inputs.get())
+        let pair = NaivePair(try Self.ixic.get(), try Self.spx.get())
+        let dates = stride(from: 5, to: pair.common.count, by: 97).map { pair.common[$0] }
+        #expect(dates.count >= 50)
+        for text in dates {
+            let k = try #require(pair.common.firstIndex(of: text))
+            let facts = try #require(analysis.facts(on: SessionDate(text)!).comparisons.first)
+            let length = NaiveSeries.streak(at: k, pair.beat)
+            #expect(facts.leaderStreak.length == length, "\(text)")
+            if length > 0 {
+                let last = NaiveSeries.lastRun(before: k, reaching: length, pair.beat)
+                #expect(facts.leaderStreak.lastTime?.end.description == last.map { pair.common[$0.end] }, "\(text)")
+            }
+            let ytdA = pair.a.periodReturn("YTD", at: pair.a.index(of: text)!)
+            let ytdB = pair.b.periodReturn("YTD", at: pair.b.index(of: text)!)
+            let relative = facts.relativeReturns.first { $0.period == .yearToDate }?.value
+            if let ytdA, let ytdB {
+                #expect(approximately(relative, (1 + ytdA) / (1 + ytdB) - 1), "\(text)")
+            }
+        }
+    }
+
+    @Test func theLongestRunOfNasdaqBeatingTheSAndP500Matches() throws {
+        let inputs = try Self.inputs.get()
+        let analysis = HistoryAnalysis(inputs: inputs)
+        let pair = NaivePair(try Self.ixic.get(), try Self.spx.get())
+        let naiveLongest = pair.common.indices.map { NaiveSeries.streak(at: $0, pair.beat) }.max()!
+        let longest = try #require(analysis.comparisons.first).leaderBeats.runs.map(\.length).max()
+        #expect(longest == naiveLongest)
+    }
+
+    @Test func annualisedGdpGrowthAndHighestSinceAgreeWithTheNaiveReference() throws {
+        let analysis = HistoryAnalysis(inputs: try Self.inputs.get())
+        let rows = try String(contentsOfFile: Fixtures.path("real/US_macrodata.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let levels = rows.map { Double($0[2])! }
+        let growth = levels.indices.map { $0 == 0 ? nil : (pow(levels[$0] / levels[$0 - 1], 4) - 1) * 100 }
+        let labels = rows.map { "\($0[0])Q\($0[1])" }
+        let excluded: Set<String> = ["2008Q4", "2009Q1", "2009Q2"]
+        for t in stride(from: 8, to: rows.count, by: 3) {
+            let period = try #require(ObservationPeriod(labels[t]))
+            let facts = try #require(analysis.facts(on: period.lastDay.adding(days: 1)).macro.first)
+            #expect(facts.period == period)
+            #expect(approximately(facts.value, growth[t]))
+            guard let highest = facts.highest else { continue }
+            let since = (1..<t).last { !excluded.contains(labels[$0]) && growth[$0]! >= growth[t]! }
+            #expect(highest.since?.period.description == since.map { labels[$0] }, "\(labels[t])")
+            let before = since.flatMap { s in (1..<s).last { !excluded.contains(labels[$0]) && growth[$0]! >= growth[t]! } }
+            #expect(highest.beforeThat?.period.description == before.map { labels[$0] }, "\(labels[t])")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Analytics
+import MarketData
+import Newsletter
+import Testing
+import TestSupport
+
+/// Notes for the kinds of day an editor meets, on the real S&P 500 and NASDAQ data: each reads
+/// correctly and claims nothing the facts do not hold.
+@Suite(.serialized) struct NarrativeScenarioTests {
+    static let analysis = Result { HistoryAnalysis(inputs: try Fixtures.realProject()) }
+
+    private func note(_ date: String) throws -> (facts: NoteFacts, narrative: Narrative, text: String) {
+        let facts = try Self.analysis.get().facts(on: SessionDate(date)!)
+        let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+        let text = narrative.statements.flatMap(\.plain).joined(separator: " ")
+        return (facts, narrative, text)
+    }
+
+    @Test func aRecordDayLeadsWithTheRecordRun() throws {
+        let (facts, narrative, text) = try note("2018-08-29")
+        let ixic = try #require(facts.series("IXIC"))
+        #expect(ixic.intradayRecord.streak.length == 4)
+        #expect(narrative.headline == "Tech stocks set a record high for the 4th session running"
+            || narrative.headline == "Tech stocks extend their record run to 4 sessions")
+        #expect(text.contains("IXIC set an intraday record high for the 4th straight session")
+            || text.contains("IXIC has now traded at an all-time intraday high in each of the last 4 sessions"))
+        #expect(text.contains("ended in \(NumberStyle.monthYear(try #require(ixic.intradayRecord.streak.lastTime).end))"))
+        #expect(!text.contains("No record, streak or signal"))
+    }
+
+    @Test func aQuietDaySaysSoWithoutDrama() throws {
+        let (facts, narrative, text) = try note("2016-03-02")
+        #expect(facts.series.allSatisfy { !$0.intradayRecord.isRecord && !$0.closingRecord.isRecord })
+        #expect(narrative.headline == "IXIC rises 0.3% in a session without records or streaks")
+        #expect(text.hasPrefix("No record, streak or signal stood out today: IXIC rose 0.3% and SPX rose 0.4%."))
+        #expect(!text.contains("biggest") && !text.contains("highest since") && !text.contains("lowest since"))
+    }
+
+    @Test func aFallingMarketReportsTheDropTheLowsAndTheDrawdown() throws {
+        let (facts, narrative, text) = try note("2008-10-15")
+        let spx = try #require(facts.series("SPX"))
+        #expect(spx.largestMoveSince == SessionDate("1987-10-19"))
+        #expect(text.contains("SPX fell 9.0%, its biggest one-day drop since October 19, 1987."))
+        #expect(text.contains("past the 20% mark that usually defines a bear market"))
+        #expect(!narrative.headline.isEmpty)
+        #expect(!text.contains("rose 9.0%"))
+    }
+
+    @Test func aNewStreakCountsItsSessions() throws {
+        let (facts, narrative, _) = try note("2016-03-04")
+        #expect(try #require(facts.comparisons.first).benchmarkStreak.length == 3)
+        #expect(narrative.headline == "The S&P 500 outruns tech stocks for the 3rd straight session")
+    }
+
+    @Test func aBrokenStreakIsReportedAndTheDayIsNotCalledQuiet() throws {
+        let (facts, narrative, text) = try note("2016-03-09")
+        #expect(try #require(facts.comparisons.first).benchmarkStreak.brokenLength == 5)
+        #expect(text.contains("SPX's run of 5 sessions ahead of IXIC ended today."))
+        #expect(narrative.headline == "The S&P 500's 5-session run ahead of tech stocks ends")
+        #expect(!text.contains("No record, streak or signal"))
+    }
+
+    @Test func missingOrStaleMacroDataIsLeftOutRatherThanPresentedAsNews() throws {
+        let (late, _, lateText) = try note("2018-12-31")
+        #expect(try #require(late.macro.first).isStale)
+        #expect(!lateText.contains("GDP"))
+        let (early, _, earlyText) = try note("1955-06-01")
+        #expect(early.macro.isEmpty)
+        #expect(!earlyText.contains("GDP"))
+    }
+
+    @Test func noteSentencesStateOnlyNumbersTheLedgerRecorded() throws {
+        for date in ["2018-08-29", "2016-03-02", "2008-10-15", "2016-03-04", "2016-03-09", "2000-03-10"] {
+            let facts = try Self.analysis.get().facts(on: SessionDate(date)!)
+            let figures = FigureLedger()
+            let narrative = NarrativeWriter().write(facts, figures: figures)
+            // Figures, and names the facts carry ("S&P 500").
+            let printed = Set(figures.figures.map(\.text) + facts.series.flatMap { [$0.name, $0.shortName] })
+            for sentence in narrative.statements.flatMap(\.plain) {
+                for token in NumberTokens.in(sentence) {
+                    #expect(printed.contains { $0.contains(token) }, "\(date): '\(token)' in '\(sentence)'")
+                }
+            }
+        }
+    }
+}
