@@ -4,31 +4,55 @@ import Mustache
 /// Escapes untrusted text for the Markdown context it lands in, so that a series name, a quote or
 /// a config string can never add structure (links, HTML, headings, table cells) to a note.
 public enum MarkdownEscaping {
-    /// Characters that can start or end inline structure in CommonMark/GFM.
-    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "!", "&"]
+    /// Bytes of characters that can start or end inline structure in CommonMark/GFM.
+    private static let special: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for character in "\\`*_[]<>#|~!&".utf8 { table[Int(character)] = true }
+        return table
+    }()
 
     /// Inline text: punctuation backslash-escaped, line breaks folded to spaces, and a leading
-    /// list marker (`- `, `+ `, `1. `) neutralised in case the text starts a line.
+    /// list marker (`- `, `+ `, `1. `) neutralised in case the text starts a line. Works on UTF-8
+    /// bytes and returns the input itself when nothing needs escaping (the common case).
     public static func text(_ raw: String) -> String {
-        var result = ""
-        result.reserveCapacity(raw.utf8.count + 8)
-        for character in raw.trimmingCharacters(in: .whitespaces) {
-            if character == "\n" || character == "\r" || character == "\u{2028}" || character == "\u{2029}" {
-                result.append(" ")
-                continue
+        var utf8 = Array(raw.utf8)
+        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8.removeLast() }
+        let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? utf8.count
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 8)
+        var changed = start > 0 || utf8.count != raw.utf8.count
+        var index = start
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                output.append(0x20)
+                changed = true
+            } else if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
+                // U+2028 and U+2029 are line breaks too.
+                output.append(0x20)
+                index += 2
+                changed = true
+            } else {
+                if special[Int(byte)] {
+                    output.append(0x5C)
+                    changed = true
+                }
+                output.append(byte)
             }
-            if special.contains(character) { result.append("\\") }
-            result.append(character)
+            index += 1
         }
-        return neutraliseListMarker(result)
+        let escaped = changed ? String(decoding: output, as: UTF8.self) : raw
+        return neutraliseListMarker(escaped)
     }
 
     /// `- x`, `+ x`, `= ` and `12. x` / `12) x` at the start of a line would become a list or heading.
     private static func neutraliseListMarker(_ text: String) -> String {
+        guard let first = text.utf8.first, first == 0x2D || first == 0x2B || first == 0x3D || (0x30...0x39).contains(first) else {
+            return text
+        }
         let scalars = Array(text.unicodeScalars.prefix(12))
-        guard let first = scalars.first else { return text }
         let followedBySpace: (Int) -> Bool = { index in index >= scalars.count || scalars[index] == " " || scalars[index] == "\t" }
-        if (first == "-" || first == "+" || first == "=") && followedBySpace(1) { return "\\" + text }
+        if (scalars[0] == "-" || scalars[0] == "+" || scalars[0] == "=") && followedBySpace(1) { return "\\" + text }
         var digits = 0
         while digits < scalars.count, ("0"..."9").contains(scalars[digits]) { digits += 1 }
         if digits > 0, digits < scalars.count, scalars[digits] == "." || scalars[digits] == ")", followedBySpace(digits + 1) {

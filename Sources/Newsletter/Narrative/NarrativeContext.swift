@@ -10,10 +10,11 @@ struct NarrativeContext {
     /// Chooses among phrase alternatives; the note's day number, so output is deterministic.
     var variant: Int { Int(facts.date.dayNumber) }
 
-    /// Renders a phrase twice: with values escaped for Markdown, and plain.
+    /// Renders a phrase with values escaped for Markdown; the plain form undoes the escapes
+    /// (phrases themselves hold no backslashes), which is cheaper than rendering twice.
     func sentence(_ key: String, _ values: [String: String]) -> Sentence {
-        Sentence(markdown: phrases.render(key, values.mapValues(MarkdownEscaping.text), variant: variant),
-                 plain: phrases.render(key, values, variant: variant))
+        let markdown = phrases.render(key, values.mapValues(MarkdownEscaping.text), variant: variant)
+        return Sentence(markdown: markdown, plain: markdown.replacingBackslashEscapes())
     }
 
     func headline(_ key: String, _ values: [String: String]) -> String {
