@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The marketnote benchmark suite. Generates its inputs deterministically, then measures whole
+# processes (wall time and peak memory, median of several runs) and reports each result as a
+# ratio against references measured in the same run. See BENCHMARKS.md.
+#
+#   Benchmarks/run.sh            # all benchmarks, 5 runs each
+#   RUNS=3 Benchmarks/run.sh     # fewer runs
+#   Benchmarks/run.sh backfill   # one group: backfill | daily | scaling
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+runs=${RUNS:-5}
+work=${BENCH_WORK:-/tmp/marketnote-bench}
+only=${1:-all}
+results=$root/Benchmarks/results
+mkdir -p "$results" "$work"
+
+./scripts/ensure-system-deps hugo cmark-gfm time
+swift build -c release --product marketnote >/dev/null
+swift build -c release --product marketnote-sample >/dev/null
+(cd Benchmarks && swift build -c release >/dev/null)
+marketnote=$root/.build/release/marketnote
+sample=$root/.build/release/marketnote-sample
+tools=$root/Benchmarks/.build/release/BenchTools
+
+# measure NAME COMMAND…: runs the command $runs times (after one warm-up), records wall seconds
+# and peak RSS (MiB) per run in $work/NAME.tsv, prints the median. BEFORE (if set) runs untimed first.
+measure() {
+  local name=$1; shift
+  : > "$work/$name.tsv"
+  for i in $(seq 0 "$runs"); do
+    if [ -n "${BEFORE:-}" ]; then eval "$BEFORE"; fi
+    local start end
+    start=$(date +%s.%N)
+    /usr/bin/time -f "%M" -o "$work/$name.mem" "$@" >/dev/null 2>"$work/$name.err" || { cat "$work/$name.err"; exit 1; }
+    end=$(date +%s.%N)
+    [ "$i" -eq 0 ] && continue   # warm-up: page cache, first-touch of the binary
+    printf '%s\t%s\n' "$(awk "BEGIN{print $end - $start}")" "$(tail -n1 "$work/$name.mem")" >> "$work/$name.tsv"
+  done
+  python3 - "$work/$name.tsv" "$name" <<'PY'
+import statistics, sys
+rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
+wall = statistics.median(float(r[0]) for r in rows)
+mem = max(int(r[1]) for r in rows) / 1024
+print(f"{sys.argv[2]}\t{wall:.3f}\t{mem:.0f}")
+PY
+}
+
+project=$work/project
+prepare_project() {
+  rm -rf "$project" && mkdir -p "$project"
+  cp -r marketnote.yml templates content "$project/"
+  "$sample" --output "$project/content/data" >/dev/null
+}
+
+report=$work/report.tsv
+: > "$report"
+
+if [ "$only" = all ] || [ "$only" = backfill ]; then
+  prepare_project
+  sessions=$(($(wc -l < "$project/content/data/SPY.csv") - 1))
+  echo "backfill: $sessions sessions" >&2
+  "$tools" export-markdown --project "$project" --output "$work/markdown"
+  "$tools" export-markdown --project "$project" --output "$work/hugo/content/notes" --hugo
+  mkdir -p "$work/hugo/layouts/_default"
+  printf 'baseURL = "https://bench.example/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$work/hugo/hugo.toml"
+  printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n' > "$work/hugo/layouts/_default/baseof.html"
+  printf '{{ define "main" }}<article>{{ .Content }}</article>{{ end }}\n' > "$work/hugo/layouts/_default/single.html"
+  printf '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n' > "$work/hugo/layouts/_default/list.html"
+  mkdir -p "$work/cmark-out"
+  BEFORE="rm -rf $work/site" measure backfill "$marketnote" build --all --project "$project" --output "$work/site" >> "$report"
+  BEFORE="" measure cmark-in-process "$tools" render-markdown --input "$work/markdown" >> "$report"
+  BEFORE="" measure cmark-gfm-command bash -c "cd $work/markdown && ls | xargs -P 2 -n 100 sh -c 'for f; do cmark-gfm -e table -e tagfilter \"\$f\" > $work/cmark-out/\${f%.md}.html; done' _" >> "$report"
+  BEFORE="rm -rf $work/hugo/public" measure hugo hugo --quiet -s "$work/hugo" -d "$work/hugo/public" >> "$report"
+  echo "backfill: notes written $(ls "$work/site/notes" | grep -c '^[0-9]'), site $(du -sm "$work/site" | cut -f1) MiB" >&2
+fi
+
+if [ "$only" = all ] || [ "$only" = daily ]; then
+  prepare_project
+  "$marketnote" build --all --project "$project" --output "$work/daily-base" >/dev/null
+  # The next session: one new row in every price file, dated the next weekday.
+  python3 - "$project/content/data" <<'PY'
+import csv, datetime, os, sys
+folder = sys.argv[1]
+for name in ("SPY.csv", "IWM.csv", "MAGS.csv"):
+    path = os.path.join(folder, name)
+    rows = list(csv.reader(open(path)))
+    last = rows[-1]
+    day = datetime.date.fromisoformat(last[0]) + datetime.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    close = float(last[4]) * 1.004
+    new = [day.isoformat(), last[4], f"{close * 1.003:.2f}", f"{float(last[4]) * 0.998:.2f}", f"{close:.2f}",
+           f"{close:.2f}", last[6]]
+    with open(path, "a", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(new)
+PY
+  BEFORE="rm -rf $work/daily && cp -al $work/daily-base $work/daily" measure daily "$marketnote" build --project "$project" --output "$work/daily" >> "$report"
+fi
+
+if [ "$only" = all ] || [ "$only" = scaling ]; then
+  for years in 26 52 104; do
+    dir=$work/scale-$years
+    rm -rf "$dir" && mkdir -p "$dir/data"
+    "$sample" universe --symbols 3 --years "$years" --output "$dir/data" >/dev/null
+    printf 'title: scale\nbaseURL: https://bench.example/\nseries:\n' > "$dir/marketnote.yml"
+    for f in "$dir"/data/*.csv; do s=$(basename "$f" .csv); printf '  - { symbol: %s, file: data/%s.csv }\n' "$s" "$s" >> "$dir/marketnote.yml"; done
+    printf 'comparisons:\n  - { leader: S0001, benchmark: S0002 }\n' >> "$dir/marketnote.yml"
+    BEFORE="" measure "analytics-${years}y" "$tools" analytics --project "$dir" >> "$report"
+  done
+  dir=$work/universe
+  rm -rf "$dir" && mkdir -p "$dir/data"
+  "$sample" universe --symbols 500 --years 26 --output "$dir/data" >/dev/null
+  printf 'title: universe\nbaseURL: https://bench.example/\nseries:\n' > "$dir/marketnote.yml"
+  for f in "$dir"/data/*.csv; do s=$(basename "$f" .csv); printf '  - { symbol: %s, file: data/%s.csv }\n' "$s" "$s" >> "$dir/marketnote.yml"; done
+  printf 'comparisons:\n  - { leader: S0001, benchmark: S0002 }\n' >> "$dir/marketnote.yml"
+  BEFORE="" measure universe-500 "$marketnote" facts --json --project "$dir" >> "$report"
+fi
+
+python3 "$root/Benchmarks/report.py" "$report" "$runs" | tee "$results/latest.md"
