@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter", "TestSupport"]),
         .testTarget(
             name: "PublishingTests",
-            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"]
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing", "TestSupport"]
         ),
         .testTarget(
             name: "ReliabilityTests",

@@ -21,11 +21,8 @@ struct FactsDocument: Encodable {
         quotes = note.quotes.map(\.id)
     }
 
-    /// Sorted keys and fixed formatting, so the same facts always give the same bytes.
+    /// Keys in declaration order and fixed formatting, so the same facts always give the same bytes.
     func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return Array("{}".utf8) }
-        return Array(data) + [0x0A]
+        (try? StreamingJSONEncoder().encode(self)) ?? Array("{}\n".utf8)
     }
 }

@@ -1,0 +1,243 @@
+/// Encodes `Encodable` values straight into pretty-printed JSON bytes, keys in the order the
+/// types encode them (declaration order for synthesized conformances, so output is stable).
+///
+/// Foundation's `JSONEncoder` builds a tree of boxed values and sorts every key; on a backfill
+/// it took a quarter of all instructions for `facts.json` (Benchmarks/, callgrind). This writer
+/// relies on what synthesized `Codable` does: one container per value, filled depth-first.
+/// Dictionaries are not supported (their order is not stable); the facts have none.
+public struct StreamingJSONEncoder {
+    public init() {}
+
+    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let writer = JSONByteWriter()
+        let encoder = StreamEncoder(writer: writer, codingPath: [])
+        try value.encode(to: encoder)
+        encoder.close()
+        writer.bytes.append(0x0A)
+        return writer.bytes
+    }
+}
+
+/// The output buffer and the indentation state shared by every container of one encoding.
+final class JSONByteWriter {
+    var bytes: [UInt8] = []
+    var depth = 0
+
+    init() { bytes.reserveCapacity(16_384) }
+
+    func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    func string(_ text: String) {
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: raw(#"\""#)
+            case 0x5C: raw(#"\\"#)
+            case 0x0A: raw(#"\n"#)
+            case 0x0D: raw(#"\r"#)
+            case 0x09: raw(#"\t"#)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                raw(#"\u00"#)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    func number(_ value: Double) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "JSON has no NaN or infinity"))
+        }
+        if value == value.rounded(), abs(value) < 1e15 {
+            bytes.append(contentsOf: String(Int64(value)).utf8)
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    func integer<T: BinaryInteger>(_ value: T) { bytes.append(contentsOf: String(value).utf8) }
+}
+
+/// Encodes one value; remembers which container it opened so its parent can close it.
+final class StreamEncoder: Encoder {
+    enum Opened { case none, object, array, single }
+
+    let writer: JSONByteWriter
+    let codingPath: [CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    private(set) var opened = Opened.none
+    private var count = 0
+
+    init(writer: JSONByteWriter, codingPath: [CodingKey]) {
+        self.writer = writer
+        self.codingPath = codingPath
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if opened == .none {
+            opened = .object
+            writer.bytes.append(0x7B)
+            writer.depth += 1
+        }
+        return KeyedEncodingContainer(KeyedStream<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        if opened == .none {
+            opened = .array
+            writer.bytes.append(0x5B)
+            writer.depth += 1
+        }
+        return UnkeyedStream(encoder: self)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer {
+        opened = .single
+        return SingleStream(encoder: self)
+    }
+
+    /// Starts the next member of the open container: a comma after the first, then a new line.
+    func nextMember() {
+        if count > 0 { writer.bytes.append(0x2C) }
+        count += 1
+        writer.newline()
+    }
+
+    /// Encodes a nested value through a child encoder and closes what it opened.
+    func encodeNested<T: Encodable>(_ value: T, key: CodingKey?) throws {
+        let child = StreamEncoder(writer: writer, codingPath: key.map { codingPath + [$0] } ?? codingPath)
+        try value.encode(to: child)
+        child.close()
+    }
+
+    /// Writes the closing bracket of the container this encoder opened (`null` if it wrote nothing).
+    func close() {
+        switch opened {
+        case .object, .array:
+            writer.depth -= 1
+            if count > 0 { writer.newline() }
+            writer.bytes.append(opened == .object ? 0x7D : 0x5D)
+        case .none:
+            writer.raw("null")
+        case .single:
+            break
+        }
+    }
+}
+
+struct KeyedStream<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: StreamEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
+
+    private func key(_ key: Key) {
+        encoder.nextMember()
+        encoder.writer.string(key.stringValue)
+        encoder.writer.raw(": ")
+    }
+
+    mutating func encodeNil(forKey key: Key) throws { self.key(key); encoder.writer.raw("null") }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { self.key(key); encoder.writer.raw(value ? "true" : "false") }
+    mutating func encode(_ value: String, forKey key: Key) throws { self.key(key); encoder.writer.string(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { self.key(key); try encoder.writer.number(value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { self.key(key); try encoder.writer.number(Double(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        self.key(key)
+        try encoder.encodeNested(value, key: key)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        preconditionFailure("StreamingJSONEncoder does not support nested containers; encode a value instead")
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+        preconditionFailure("StreamingJSONEncoder does not support nested containers; encode a value instead")
+    }
+
+    mutating func superEncoder() -> Encoder { preconditionFailure("StreamingJSONEncoder does not support superEncoder") }
+    mutating func superEncoder(forKey key: Key) -> Encoder { preconditionFailure("StreamingJSONEncoder does not support superEncoder") }
+}
+
+struct UnkeyedStream: UnkeyedEncodingContainer {
+    let encoder: StreamEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
+    private(set) var count = 0
+
+    init(encoder: StreamEncoder) { self.encoder = encoder }
+
+    mutating func encodeNil() throws { member(); encoder.writer.raw("null") }
+    mutating func encode(_ value: Bool) throws { member(); encoder.writer.raw(value ? "true" : "false") }
+    mutating func encode(_ value: String) throws { member(); encoder.writer.string(value) }
+    mutating func encode(_ value: Double) throws { member(); try encoder.writer.number(value) }
+    mutating func encode(_ value: Float) throws { member(); try encoder.writer.number(Double(value)) }
+    mutating func encode(_ value: Int) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int8) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int16) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int32) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: Int64) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt8) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt16) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt32) throws { member(); encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt64) throws { member(); encoder.writer.integer(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        member()
+        try encoder.encodeNested(value, key: nil)
+    }
+
+    private mutating func member() {
+        encoder.nextMember()
+        count += 1
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        preconditionFailure("StreamingJSONEncoder does not support nested containers; encode a value instead")
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+        preconditionFailure("StreamingJSONEncoder does not support nested containers; encode a value instead")
+    }
+
+    mutating func superEncoder() -> Encoder { preconditionFailure("StreamingJSONEncoder does not support superEncoder") }
+}
+
+struct SingleStream: SingleValueEncodingContainer {
+    let encoder: StreamEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
+
+    mutating func encodeNil() throws { encoder.writer.raw("null") }
+    mutating func encode(_ value: Bool) throws { encoder.writer.raw(value ? "true" : "false") }
+    mutating func encode(_ value: String) throws { encoder.writer.string(value) }
+    mutating func encode(_ value: Double) throws { try encoder.writer.number(value) }
+    mutating func encode(_ value: Float) throws { try encoder.writer.number(Double(value)) }
+    mutating func encode(_ value: Int) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: Int32) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: Int64) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: Int8) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: Int16) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt8) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt16) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt32) throws { encoder.writer.integer(value) }
+    mutating func encode(_ value: UInt64) throws { encoder.writer.integer(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeNested(value, key: nil) }
+}
