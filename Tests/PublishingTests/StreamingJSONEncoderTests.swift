@@ -41,6 +41,13 @@ import TestSupport
         }
     }
 
+    @Test func keepsScalarArraysOnOneLineAndNestedValuesOnTheirOwn() throws {
+        let value = [ChartPoint(date: SessionDate("2026-01-14")!, value: 0.5), ChartPoint(date: SessionDate("2026-01-15")!, value: -1)]
+        let text = String(decoding: try StreamingJSONEncoder().encode(value), as: UTF8.self)
+        #expect(text == "[\n  [\"2026-01-14\", 0.5],\n  [\"2026-01-15\", -1]\n]\n")
+        #expect(String(decoding: try StreamingJSONEncoder().encode([String]()), as: UTF8.self) == "[]\n")
+    }
+
     @Test func refusesNonFiniteNumbers() {
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Double.nan]) }
     }

@@ -128,7 +128,8 @@ public struct ComparisonFacts: Sendable, Codable, Hashable {
     public static let chartSessions = 252
 }
 
-/// One point of a chart line.
+/// One point of a chart line, written `["2026-01-15", 0.061]` in JSON: a year of points per
+/// note stays readable and small.
 public struct ChartPoint: Sendable, Codable, Hashable {
     public var date: SessionDate
     public var value: Double
@@ -136,6 +137,18 @@ public struct ChartPoint: Sendable, Codable, Hashable {
     public init(date: SessionDate, value: Double) {
         self.date = date
         self.value = value
+    }
+
+    public init(from decoder: Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        date = try container.decode(SessionDate.self)
+        value = try container.decode(Double.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(date)
+        try container.encode(value)
     }
 }
 

@@ -36,6 +36,12 @@ final class JSONByteWriter {
 
     func string(_ text: String) {
         bytes.append(0x22)
+        // Most strings (dates, symbols, names) need no escape: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: raw(#"\""#)
@@ -69,22 +75,30 @@ final class JSONByteWriter {
 }
 
 /// Encodes one value; remembers which container it opened so its parent can close it.
+///
+/// Objects put each member on its own line; arrays keep scalars on one line (`["2026-01-15", 0.061]`)
+/// and put nested objects and arrays on their own lines.
 final class StreamEncoder: Encoder {
     enum Opened { case none, object, array, single }
 
     let writer: JSONByteWriter
     let codingPath: [CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// The array this value is a member of, which writes the separator once it knows the value's kind.
+    private let parentArray: StreamEncoder?
     private(set) var opened = Opened.none
     private var count = 0
+    private var hasBlockMembers = false
 
-    init(writer: JSONByteWriter, codingPath: [CodingKey]) {
+    init(writer: JSONByteWriter, codingPath: [CodingKey], parentArray: StreamEncoder? = nil) {
         self.writer = writer
         self.codingPath = codingPath
+        self.parentArray = parentArray
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if opened == .none {
+            parentArray?.arrayMember(block: true)
             opened = .object
             writer.bytes.append(0x7B)
             writer.depth += 1
@@ -94,6 +108,7 @@ final class StreamEncoder: Encoder {
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
         if opened == .none {
+            parentArray?.arrayMember(block: true)
             opened = .array
             writer.bytes.append(0x5B)
             writer.depth += 1
@@ -102,20 +117,34 @@ final class StreamEncoder: Encoder {
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer {
+        if opened == .none { parentArray?.arrayMember(block: false) }
         opened = .single
         return SingleStream(encoder: self)
     }
 
-    /// Starts the next member of the open container: a comma after the first, then a new line.
-    func nextMember() {
+    /// Starts the next member of this object: a comma after the first, then a new line.
+    func objectMember() {
         if count > 0 { writer.bytes.append(0x2C) }
         count += 1
         writer.newline()
     }
 
+    /// Starts the next member of this array: nested containers on a new line, scalars inline.
+    func arrayMember(block: Bool) {
+        if count > 0 { writer.bytes.append(0x2C) }
+        if block {
+            hasBlockMembers = true
+            writer.newline()
+        } else if count > 0 {
+            writer.bytes.append(0x20)
+        }
+        count += 1
+    }
+
     /// Encodes a nested value through a child encoder and closes what it opened.
-    func encodeNested<T: Encodable>(_ value: T, key: CodingKey?) throws {
-        let child = StreamEncoder(writer: writer, codingPath: key.map { codingPath + [$0] } ?? codingPath)
+    func encodeNested<T: Encodable>(_ value: T, key: CodingKey?, inArray: Bool) throws {
+        let child = StreamEncoder(writer: writer, codingPath: key.map { codingPath + [$0] } ?? codingPath,
+                                  parentArray: inArray ? self : nil)
         try value.encode(to: child)
         child.close()
     }
@@ -123,11 +152,16 @@ final class StreamEncoder: Encoder {
     /// Writes the closing bracket of the container this encoder opened (`null` if it wrote nothing).
     func close() {
         switch opened {
-        case .object, .array:
+        case .object:
             writer.depth -= 1
             if count > 0 { writer.newline() }
-            writer.bytes.append(opened == .object ? 0x7D : 0x5D)
+            writer.bytes.append(0x7D)
+        case .array:
+            writer.depth -= 1
+            if hasBlockMembers { writer.newline() }
+            writer.bytes.append(0x5D)
         case .none:
+            parentArray?.arrayMember(block: false)
             writer.raw("null")
         case .single:
             break
@@ -140,7 +174,7 @@ struct KeyedStream<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [CodingKey] { encoder.codingPath }
 
     private func key(_ key: Key) {
-        encoder.nextMember()
+        encoder.objectMember()
         encoder.writer.string(key.stringValue)
         encoder.writer.raw(": ")
     }
@@ -162,7 +196,7 @@ struct KeyedStream<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
-        try encoder.encodeNested(value, key: key)
+        try encoder.encodeNested(value, key: key, inArray: false)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -200,12 +234,12 @@ struct UnkeyedStream: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { member(); encoder.writer.integer(value) }
     mutating func encode(_ value: UInt64) throws { member(); encoder.writer.integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        member()
-        try encoder.encodeNested(value, key: nil)
+        count += 1
+        try encoder.encodeNested(value, key: nil, inArray: true)
     }
 
     private mutating func member() {
-        encoder.nextMember()
+        encoder.arrayMember(block: false)
         count += 1
     }
 
@@ -239,5 +273,5 @@ struct SingleStream: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { encoder.writer.integer(value) }
     mutating func encode(_ value: UInt32) throws { encoder.writer.integer(value) }
     mutating func encode(_ value: UInt64) throws { encoder.writer.integer(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeNested(value, key: nil) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeNested(value, key: nil, inArray: false) }
 }
