@@ -8,7 +8,7 @@ struct MarketNote: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketnote",
         abstract: "Writes a daily market note from price files and publishes it as a static site and email editions.",
-        subcommands: [BuildCommand.self, FactsCommand.self],
+        subcommands: [BuildCommand.self, FactsCommand.self, SendCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     static func main() {

@@ -2,15 +2,76 @@ import Foundation
 import MarketData
 import Newsletter
 
-/// The email editions of a note: `email/DATE.md`, email-ready Markdown with absolute links.
+/// The email editions of a note, below `email/`:
+/// - `DATE.md`: the email Markdown, front matter (subject, preheader) and a body whose links are
+///   all absolute, with no image and no raw HTML;
+/// - `DATE.html`: that body as an HTML email, styles inlined (`templates/email.html`);
+/// - `DATE.eml`: a multipart/alternative message holding both, ready for `marketnote send`.
 public struct EmailEditions: Sendable {
     public let config: ProjectConfig
+    public let templates: TemplateLibrary
+    public let settings: EmailEditionSettings
+    private let htmlRenderer: EmailHTMLRenderer
 
-    public init(config: ProjectConfig) {
+    public init(config: ProjectConfig, templates: TemplateLibrary? = nil, settings: EmailEditionSettings = EmailEditionSettings()) {
         self.config = config
+        self.templates = templates ?? Self.defaultTemplates
+        self.settings = settings
+        htmlRenderer = EmailHTMLRenderer(config: config, templates: self.templates)
     }
 
+    /// The shipped templates, for callers that do not pass the project's.
+    private static let defaultTemplates: TemplateLibrary = {
+        do {
+            return try TemplateLibrary(directory: nil)
+        } catch {
+            preconditionFailure("the shipped templates do not parse: \(error)")
+        }
+    }()
+
     public func files(for note: NoteDocument) -> [OutputFile] {
-        [OutputFile(path: NotePaths.emailBase(note.date) + ".md", text: note.emailMarkdown)]
+        files(date: note.date, emailMarkdown: note.emailMarkdown, title: note.title, summary: note.summary)
+    }
+
+    /// The three files of the note of `date`; `title` and `summary` stand in for a subject and a
+    /// preheader that the front matter leaves out.
+    func files(date: SessionDate, emailMarkdown: String, title: String, summary: String) -> [OutputFile] {
+        let notePath = NotePaths.notePath(date)
+        let links = LinkResolver(baseURL: config.baseURL, pagePath: notePath)
+        let email = EmailMarkdown(emailMarkdown, links: links)
+        let subject = email.frontMatter.subject ?? title
+        let preheader = email.frontMatter.preheader ?? summary
+        let html = htmlRenderer.render(email, subject: subject, preheader: preheader, date: date, noteURL: config.baseURL + notePath)
+        let base = NotePaths.emailBase(date)
+        return [
+            OutputFile(path: base + ".md", text: email.text),
+            OutputFile(path: base + ".html", text: html),
+            OutputFile(path: base + ".eml", text: message(date: date, subject: subject, text: email.body, html: html).rendered),
+        ]
+    }
+
+    func message(date: SessionDate, subject: String, text: String, html: String) -> EmailMessage {
+        EmailMessage(
+            from: sender, to: settings.to, subject: subject, date: settings.sendTime.headerValue(on: date),
+            messageID: "\(date).note@\(messageIDDomain)", boundary: "=_marketnote_\(date)", text: text, html: html)
+    }
+
+    /// `email.from`; a value that is not an address (`validate` reports it) falls back to an
+    /// address at the site's host, so the message stays well-formed.
+    var sender: Mailbox {
+        Mailbox(parsing: config.email.from) ?? Mailbox(displayName: config.title, address: "newsletter@\(messageIDDomain)")
+    }
+
+    /// The base URL's host, when it can be the right side of a Message-ID.
+    var messageIDDomain: String {
+        let host = URL(string: config.baseURL)?.host?.lowercased() ?? ""
+        return Mailbox.isAddress("note@" + host) ? host : "marketnote.invalid"
+    }
+
+    /// Problems in the email settings of a config, for the config reader to report with its own.
+    public static func validate(_ config: ProjectConfig) -> [Diagnostic] {
+        guard Mailbox(parsing: config.email.from) == nil else { return [] }
+        return [.error(at: SourceLocation(path: config.path), "email.from '\(config.email.from)' is not an email address",
+                       hint: "write it as `Name <address@example.com>` or `address@example.com`")]
     }
 }

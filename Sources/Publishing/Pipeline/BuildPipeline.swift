@@ -19,6 +19,8 @@ public struct BuildPipeline {
 
     public func run() throws(DiagnosticReport) -> BuildSummary {
         let inputs = try ProjectLoader(root: options.projectRoot).load()
+        let emailProblems = EmailEditions.validate(inputs.config)
+        if !emailProblems.isEmpty { throw DiagnosticReport(emailProblems) }
         let templates = try TemplateLibrary(directory: templatesDirectory(inputs))
         let analysis = HistoryAnalysis(inputs: inputs)
         let dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
@@ -78,7 +80,7 @@ public struct BuildPipeline {
                          dates: [SessionDate], outputPath: String) throws -> BuildSummary {
         let composer = NoteComposer(config: inputs.config, templates: templates)
         let site = SiteRenderer(config: inputs.config, templates: templates)
-        let email = EmailEditions(config: inputs.config)
+        let email = EmailEditions(config: inputs.config, templates: templates)
         let previousManifest = SiteManifest.read(fromSite: outputPath)
         let building = Set(dates)
         let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) })

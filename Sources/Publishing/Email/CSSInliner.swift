@@ -1,0 +1,83 @@
+/// Copies the rules of a document's `<style>` blocks into the `style` attribute of every element
+/// they select, then removes the blocks: email clients drop or ignore stylesheets, but keep
+/// `style` attributes. Rules apply in order of specificity, then of source; declarations already
+/// in a `style` attribute win, as in a browser. Elements inside `<head>` are left alone.
+///
+/// An inliner parses its stylesheet once, so one made from the email shell serves every note.
+struct CSSInliner: Sendable {
+    /// In the order they apply: by specificity, then by source order.
+    let rules: [CSSStylesheet.Rule]
+
+    init(_ stylesheet: CSSStylesheet) {
+        rules = stylesheet.rules.enumerated()
+            .sorted { ($0.element.selector.specificity, $0.offset) < ($1.element.selector.specificity, $1.offset) }
+            .map(\.element)
+    }
+
+    /// An inliner for the rules of the `<style>` blocks of `html`.
+    init(styleOf html: String) {
+        self.init(CSSStylesheet(parsing: Self.styleBlocks(HTMLTokenizer.tokens(html)).joined(separator: "\n")))
+    }
+
+    /// `html` with its own `<style>` blocks inlined.
+    static func inline(_ html: String) -> String {
+        CSSInliner(styleOf: html).inline(html)
+    }
+
+    /// `html` with this inliner's rules applied and its `<style>` blocks removed.
+    func inline(_ html: String) -> String {
+        let tokens = HTMLTokenizer.tokens(html)
+        var output = ""
+        var open: [HTMLStartTag] = []
+        var inStyle = false
+        for token in tokens {
+            switch token {
+            case .startTag(let tag) where tag.name == "style":
+                inStyle = true
+            case .rawText where inStyle:
+                break
+            case .endTag(name: "style", _):
+                inStyle = false
+            case .startTag(var tag):
+                if !open.contains(where: { $0.name == "head" }) && tag.name != "head" {
+                    apply(to: &tag, ancestors: open[...])
+                }
+                output += tag.html
+                if !tag.isVoid && !tag.isSelfClosing { open.append(tag) }
+            case .endTag(let name, let source):
+                if let index = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(index...) }
+                output += source
+            default:
+                output += token.html
+            }
+        }
+        return output
+    }
+
+    /// The CSS text of every `<style>` element.
+    private static func styleBlocks(_ tokens: [HTMLToken]) -> [String] {
+        zip(tokens, tokens.dropFirst()).compactMap { first, second in
+            guard case .startTag(let tag) = first, tag.name == "style", case .rawText(let css) = second else { return nil }
+            return String(css)
+        }
+    }
+
+    private func apply(to tag: inout HTMLStartTag, ancestors: ArraySlice<HTMLStartTag>) {
+        var declarations: [CSSDeclaration] = []
+        for rule in rules where rule.selector.matches(tag, ancestors: ancestors) {
+            Self.merge(rule.declarations, into: &declarations)
+        }
+        guard !declarations.isEmpty else { return }
+        Self.merge(CSSDeclaration.list(tag.value(of: "style") ?? ""), into: &declarations)
+        tag.set("style", to: CSSDeclaration.style(declarations))
+    }
+
+    /// A later declaration of a property replaces an earlier one and moves to the end, so that a
+    /// shorthand and its longhands keep the order in which the cascade applied them.
+    private static func merge(_ later: [CSSDeclaration], into declarations: inout [CSSDeclaration]) {
+        for declaration in later {
+            declarations.removeAll { $0.property == declaration.property }
+            declarations.append(declaration)
+        }
+    }
+}

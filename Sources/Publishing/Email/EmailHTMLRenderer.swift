@@ -1,0 +1,39 @@
+import MarketData
+import Newsletter
+
+/// The HTML edition: the email Markdown's body through cmark-gfm, placed in the `email.html`
+/// shell (a 600-pixel centred table layout with a hidden preheader), with every style inlined.
+///
+/// The shell's `<style>` blocks are parsed once, from the shell rendered with the site's values
+/// alone: a stylesheet may use `{{site.…}}`, but not a note's values.
+struct EmailHTMLRenderer: Sendable {
+    let config: ProjectConfig
+    let templates: TemplateLibrary
+    let markdown = MarkdownRenderer()
+    let inliner: CSSInliner
+
+    init(config: ProjectConfig, templates: TemplateLibrary) {
+        self.config = config
+        self.templates = templates
+        inliner = CSSInliner(styleOf: templates.render("email.html", ["site": Self.site(config)]))
+    }
+
+    func render(_ email: EmailMarkdown, subject: String, preheader: String, date: SessionDate, noteURL: String) -> String {
+        let shell = templates.render("email.html", [
+            "subject": subject, "preheader": preheader, "body": body(email.body), "site": Self.site(config), "noteURL": noteURL,
+            "date": date.description, "dateLong": NumberStyle.longDate(date),
+        ] as [String: Any])
+        return inliner.inline(shell)
+    }
+
+    private static func site(_ config: ProjectConfig) -> [String: Any] {
+        ["title": config.title, "url": config.baseURL, "description": config.description, "language": config.language]
+    }
+
+    /// cmark-gfm's HTML with the site's accessible tables (row headers, gain and loss classes),
+    /// and the table attributes Outlook needs to draw them at full width without gaps.
+    private func body(_ markdown: String) -> String {
+        TableMarkup.enhance(self.markdown.html(markdown))
+            .replacingAll("<table>", with: "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">")
+    }
+}

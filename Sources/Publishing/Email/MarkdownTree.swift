@@ -1,0 +1,59 @@
+import CCmarkGFM
+import Foundation
+
+/// A Markdown document as cmark-gfm's syntax tree, parsed like `MarkdownRenderer` parses it (the
+/// `table` and `tagfilter` extensions only), to be edited and written back as CommonMark.
+final class MarkdownTree {
+    let root: OpaquePointer
+
+    init?(_ markdown: String) {
+        _ = MarkdownRenderer()  // registers the core extensions
+        guard let parser = cmark_parser_new(MarkdownRenderer.options) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownRenderer.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return nil }
+        root = document
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    /// Every node below the root, in document order.
+    var nodes: [OpaquePointer] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var result: [OpaquePointer] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != root {
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    /// The document as CommonMark, without line wrapping.
+    var commonMark: String {
+        guard let rendered = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// Moves the children of `node` to just before it, then deletes it.
+    static func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_free(node)
+    }
+}

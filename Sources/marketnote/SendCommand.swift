@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import MarketData
+import Publishing
+
+/// `marketnote send`: delivers a built email edition (`email/DATE.eml`) to an SMTP server.
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send the email edition of a note (email/DATE.eml, written by build) to an SMTP server.",
+        discussion: """
+            The message is sent exactly as built, over plain TCP: EHLO, MAIL FROM, RCPT TO for each --to, \
+            DATA, QUIT. There is no STARTTLS and no AUTH: use a relay that accepts mail from this machine \
+            (a local Postfix or an SSH tunnel, say). The To header of the message stays as built \
+            (undisclosed-recipients); --to names the envelope recipients.
+            """)
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Option(help: "The note's session (YYYY-MM-DD; default: the latest email edition in the output folder).")
+    var date: DateArgument?
+
+    @Option(help: ArgumentHelp("The SMTP server.", valueName: "host:port"))
+    var smtp: SMTPEndpoint
+
+    @Option(help: ArgumentHelp("The envelope sender (MAIL FROM).", valueName: "address"))
+    var from: String
+
+    @Option(help: ArgumentHelp("An envelope recipient (RCPT TO); repeat for more.", valueName: "address"))
+    var to: [String] = []
+
+    @Option(help: "Output folder holding email/ (default: the config's `output`, normally output/).")
+    var output: String?
+
+    @Option(help: "Seconds to wait for the server at each step.")
+    var timeout: Int = 30
+
+    func validate() throws {
+        if to.isEmpty { throw ValidationError("name at least one recipient with --to") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        for address in [from] + to where Mailbox(parsing: address) == nil {
+            throw ValidationError("'\(address)' is not an email address")
+        }
+    }
+
+    func run() throws {
+        let edition = try BuiltEmailEdition.read(fromSite: outputFolder(), date: date?.date)
+        try SMTPClient(endpoint: smtp, timeoutSeconds: timeout).send(edition.bytes, from: address(from), to: to.map(address))
+        print("sent \(edition.path) (\(edition.bytes.count) bytes) to \(to.count) recipient\(to.count == 1 ? "" : "s") via \(smtp)")
+    }
+
+    /// The bare address of a `Name <address>` argument (validated above).
+    private func address(_ argument: String) -> String {
+        Mailbox(parsing: argument)?.address ?? argument
+    }
+
+    private func outputFolder() throws -> String {
+        if let output {
+            return URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.path
+        }
+        let configured = try ProjectLoader(root: projectOptions.root).loadConfig().outputDirectory
+        return configured.hasPrefix("/") ? configured : (projectOptions.root as NSString).appendingPathComponent(configured)
+    }
+}
+
+/// `--smtp host:port`.
+extension SMTPEndpoint: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(parsing: argument)
+    }
+
+    public static var defaultCompletionKind: CompletionKind { .default }
+}

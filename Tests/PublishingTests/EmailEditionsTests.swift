@@ -1,0 +1,147 @@
+import Foundation
+import MarketData
+import Newsletter
+import Testing
+@testable import Publishing
+
+@Suite struct EmailEditionsTests {
+    static let config: ProjectConfig = {
+        let yaml = """
+            title: The Small-Cap Desk
+            baseURL: https://smallcapdesk.example.com/
+            email:
+              from: The Small-Cap Desk <desk@smallcapdesk.example.com>
+            series:
+              - symbol: IWM
+                file: content/data/IWM.csv
+            """
+        do { return try ProjectConfigReader.read(text: yaml, path: "marketnote.yml") } catch { fatalError("\(error)") }
+    }()
+
+    static let markdown = """
+        ---
+        subject: "[Small-Cap Desk] Small caps \\u2212 a record"
+        preheader: "IWM set a record high."
+        date: 2026-01-15
+        url: "https://smallcapdesk.example.com/notes/2026-01-15/"
+        ---
+
+        # Small caps set a record
+
+        **January 15, 2026.** IWM set a record high.
+
+        | Series | 1D |
+        | :--- | ---: |
+        | IWM | +0.7% |
+        | SPY | −0.1% |
+
+        > Leadership is [broadening](notes/2026-01-14/).
+        >
+        > — Marisol Reyes, Cobalt Street Advisors
+
+        ![Chart](../../assets/charts/iwm.svg)
+
+        Charts: [web edition](<https://smallcapdesk.example.com/notes/2026-01-15/>)
+
+        """
+
+    static func files(templates: TemplateLibrary? = nil) -> [String: String] {
+        let editions = EmailEditions(config: config, templates: templates)
+        let files = editions.files(date: SessionDate("2026-01-15")!, emailMarkdown: markdown, title: "t", summary: "s")
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    @Test func aNoteHasMarkdownHTMLAndMessageEditions() {
+        #expect(Self.files().keys.sorted() == ["email/2026-01-15.eml", "email/2026-01-15.html", "email/2026-01-15.md"])
+    }
+
+    @Test func theMarkdownEditionHasOnlyAbsoluteLinksAndNoImages() throws {
+        let markdown = try #require(Self.files()["email/2026-01-15.md"])
+        #expect(markdown.hasPrefix("---\nsubject: \"[Small-Cap Desk] Small caps \\u2212 a record\"\n"))
+        #expect(markdown.contains("[broadening](https://smallcapdesk.example.com/notes/2026-01-14/)"))
+        #expect(markdown.contains("[Chart](https://smallcapdesk.example.com/assets/charts/iwm.svg)"))
+        #expect(!markdown.contains("!["))
+    }
+
+    @Test func theHTMLEditionIsACentredTableWithInlineStylesOnly() throws {
+        let html = try #require(Self.files()["email/2026-01-15.html"])
+        #expect(!html.contains("<style"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<svg"))
+        #expect(!html.contains("<link"))
+        #expect(html.contains("<table role=\"presentation\" class=\"container\" width=\"600\""))
+        #expect(html.contains("<div class=\"preheader\" style=\"display: none;"))
+        #expect(html.contains(">IWM set a record high.</div>"))
+        #expect(html.contains("<title>[Small-Cap Desk] Small caps − a record</title>"))
+        #expect(html.contains("href=\"https://smallcapdesk.example.com/notes/2026-01-14/\""))
+    }
+
+    @Test func numbersInTablesAreRightAlignedAndSignedNotOnlyColoured() throws {
+        let html = try #require(Self.files()["email/2026-01-15.html"])
+        #expect(html.contains("<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"width: 100%;"))
+        let gain = try #require(html.range(of: "<td class=\"gain\" style=\""))
+        let gainTag = html[gain.lowerBound...].prefix { $0 != ">" }
+        #expect(gainTag.contains("text-align: right"))
+        #expect(gainTag.contains("border-bottom: 1px solid"))
+        #expect(html.contains(">+0.7%</td>"))
+        #expect(html.contains(">−0.1%</td>"))
+    }
+
+    @Test func theMessageCarriesTheConfiguredSenderAndTheFrontMatterSubject() throws {
+        let message = try #require(Self.files()["email/2026-01-15.eml"])
+        #expect(message.hasPrefix("From: The Small-Cap Desk <desk@smallcapdesk.example.com>\r\nTo: undisclosed-recipients:;\r\n"))
+        #expect(message.contains("Subject: =?utf-8?q?=5BSmall-Cap_Desk=5D_Small_caps_=E2=88=92_a_record?=\r\n"))
+        #expect(message.contains("Message-ID: <2026-01-15.note@smallcapdesk.example.com>\r\n"))
+    }
+
+    @Test func buildingTwiceGivesTheSameBytes() {
+        #expect(Self.files() == Self.files())
+    }
+
+    @Test func aProjectCanRestyleTheHTMLShell() throws {
+        let directory = NSTemporaryDirectory() + "marketnote-email-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let shell = "<html><head><style>.house { color: #123456 } p { margin: 0 }</style></head><body class=\"house\">{{{body}}}</body></html>\n"
+        try shell.write(toFile: directory + "/email.html", atomically: true, encoding: .utf8)
+        let html = try #require(Self.files(templates: TemplateLibrary(directory: directory))["email/2026-01-15.html"])
+        #expect(html.hasPrefix("<html><head></head><body class=\"house\" style=\"color: #123456\">"))
+        #expect(html.contains("<p style=\"margin: 0\"><strong>January 15, 2026.</strong>"))
+    }
+
+    @Test func anEmailFromThatIsNotAnAddressIsReported() {
+        var config = Self.config
+        config.email.from = "The Desk"
+        #expect(EmailEditions.validate(config).count == 1)
+        #expect(EmailEditions.validate(Self.config).isEmpty)
+        #expect(EmailEditions(config: config).sender.address == "newsletter@smallcapdesk.example.com")
+    }
+}
+
+@Suite struct EmailBuiltEditionTests {
+    static func site(_ names: [String]) throws -> String {
+        let site = NSTemporaryDirectory() + "marketnote-sent-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: site + "/email", withIntermediateDirectories: true)
+        for name in names { try Data(name.utf8).write(to: URL(fileURLWithPath: site + "/email/" + name)) }
+        return site
+    }
+
+    @Test func withoutADateTheLatestEditionIsSent() throws {
+        let site = try Self.site(["2026-01-14.eml", "2026-01-15.eml", "2026-01-16.md", "notes.eml"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let edition = try BuiltEmailEdition.read(fromSite: site, date: nil)
+        #expect(edition.date == SessionDate("2026-01-15"))
+        #expect(edition.bytes == Array("2026-01-15.eml".utf8))
+    }
+
+    @Test func anEditionThatWasNotBuiltSaysHowToBuildIt() throws {
+        let site = try Self.site(["2026-01-15.eml"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(throws: MissingEmailEdition(message: "there is no email edition of 2026-01-14 at \(site)/email/2026-01-14.eml",
+                                            hint: "build it first: marketnote build --date 2026-01-14")) {
+            try BuiltEmailEdition.read(fromSite: site, date: SessionDate("2026-01-14"))
+        }
+        #expect(throws: MissingEmailEdition.self) { try BuiltEmailEdition.read(fromSite: site + "/none", date: nil) }
+    }
+}
