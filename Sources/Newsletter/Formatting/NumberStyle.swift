@@ -53,7 +53,7 @@ public enum NumberStyle {
         "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
     /// "January 15, 2026".

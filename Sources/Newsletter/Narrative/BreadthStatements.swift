@@ -50,8 +50,9 @@ enum BreadthStatements {
             sentences.append(context.sentence("breadth.noLeader", values))
         }
         let score = breadth.newLead ? breadth.rarity.score - Staleness.penalty(since: breadth.knownSince, on: context.facts.date) : -1
+        let isNews = Staleness.isNews(since: breadth.knownSince, on: context.facts.date)
         var statement = Statement(.breadth, score: score, topics: breadth.topics,
-                                  sentences: sentences, headline: headline)
+                                  sentences: sentences, headline: isNews ? headline : nil)
         statement.blocks = blocks
         return statement
     }

@@ -112,16 +112,16 @@ enum OutcomeStatements {
         for episode in firstEpisodes { figures.date(episode.date, source + ".episodes", style: NumberStyle.monthYear) }
         let key = horizon.hits == horizon.count ? "All" : horizon.hits == 0 ? "None" : "Some"
         let sentence = context.sentence(prefix + "." + key.lowercased(), values)
-        return (sentence, table(outcomes, source: source, context))
+        let caption = context.sentence(prefix + ".table", values).markdown
+        return (sentence, "Table: " + caption + "\n\n" + table(outcomes, source: source, context))
     }
 
-    /// A table of past episodes: signal date, then the relative return over each horizon.
+    /// A table of past episodes: signal date, then the (relative) return over each horizon.
     static func table(_ outcomes: SignalOutcomeFacts, source: String, _ context: NarrativeContext) -> String {
-        let versus = outcomes.benchmark.map { "\(outcomes.leader) vs \($0)" } ?? outcomes.leader
         var header = ["Signal date"]
         for horizon in outcomes.horizons {
             let sessions = context.figures.count(horizon.sessions, source + ".horizons.\(horizon.sessions).sessions")
-            header.append("Next \(sessions) sessions, \(versus)")
+            header.append("After \(sessions) sessions")
         }
         var dates: [SessionDate] = []
         for horizon in outcomes.horizons {

@@ -38,8 +38,10 @@ enum MacroStatements {
             }
             return Statement(.macro, score: extreme.rarity.score - Staleness.penalty(since: macro.knownSince, on: context.facts.date),
                              topics: macro.topics, sentences: sentences,
-                             headline: context.headline(high ? "headline.macroHigh" : "headline.macroLow",
-                                                        values.merging(["name": macro.shortName]) { $1 }))
+                             headline: Staleness.isNews(since: macro.knownSince, on: context.facts.date)
+                                 ? context.headline(high ? "headline.macroHigh" : "headline.macroLow",
+                                                    values.merging(["name": macro.shortName]) { $1 })
+                                 : nil)
         }
         return Statement(.macro, score: -1, topics: macro.topics, sentences: [plainSentence(macro, values, context)],
                          headline: nil)

@@ -51,6 +51,14 @@ struct NarrativeContext {
 /// A reading that became known weeks ago is context, not news: its score fades with age,
 /// by log10(1 + days/30), so a month-old reading loses 0.3 and a quarter-old one 0.6.
 enum Staleness {
+    /// A reading makes headlines only this many days after it became known, so one quarterly
+    /// number does not headline every note of its quarter.
+    static let newsDays = 7
+
+    static func isNews(since known: SessionDate, on date: SessionDate) -> Bool {
+        Int(date.dayNumber - known.dayNumber) <= newsDays
+    }
+
     static func penalty(since known: SessionDate, on date: SessionDate) -> Double {
         let days = max(0, Double(date.dayNumber - known.dayNumber))
         return log10(1 + days / 30)

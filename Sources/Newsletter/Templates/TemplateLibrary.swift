@@ -32,15 +32,15 @@ public struct TemplateLibrary: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.report(.error(at: SourceLocation(path: path, line: error.context.lineNumber,
-                                                             column: error.context.columnNumber + 1),
-                                          "template error: \(Self.describe(error.error))",
-                                          hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
+                diagnostics.report(Self.unbalancedTag(in: text, path: path) ?? .error(
+                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    "template error: \(Self.describe(error.error))",
+                    hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
             } catch {
                 diagnostics.report(.error(at: SourceLocation(path: path), "template error: \(error)"))
             }
         }
-        for (name, text) in files where Self.isTemplate(name) {
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
             for (partial, location) in Self.partials(in: text, path: origins[name] ?? "<default>/" + name)
             where files[partial] == nil {
                 diagnostics.report(.error(at: location, "unknown partial '\(partial)'",
@@ -98,6 +98,52 @@ public struct TemplateLibrary: Sendable {
             }
         }
         return result
+    }
+
+    /// The tag that unbalances a template: a tag never closed, a section never closed, or a
+    /// section closed with another name; located at the tag to fix, which the parser's error is
+    /// not (it points at the end of the file). Nil when a `{{=…=}}` tag changes the delimiters.
+    static func unbalancedTag(in text: String, path: String) -> Diagnostic? {
+        var open: [(name: String, location: SourceLocation)] = []
+        var rest = text[...]
+        func location(_ index: String.Index) -> SourceLocation {
+            let before = text[..<index]
+            let lineStart = before.lastIndex(where: \.isNewline).map(text.index(after:)) ?? text.startIndex
+            return SourceLocation(path: path, line: before.filter(\.isNewline).count + 1,
+                                  column: text.distance(from: lineStart, to: index) + 1)
+        }
+        while let start = rest.range(of: "{{") {
+            let triple = rest[start.upperBound...].hasPrefix("{")
+            guard let end = rest[start.upperBound...].range(of: triple ? "}}}" : "}}") else {
+                let tag = rest[start.lowerBound...].prefix { !$0.isNewline }.prefix(30)
+                return .error(at: location(start.lowerBound), "the tag '\(tag)' is never closed",
+                              hint: "end it with \(triple ? "}}}" : "}}")")
+            }
+            let content = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
+            switch content.first {
+            case "=":
+                return nil
+            case "#", "^", "$", "<":
+                open.append((name, location(start.lowerBound)))
+            case "/":
+                guard let section = open.popLast() else {
+                    return .error(at: location(start.lowerBound), "'{{/\(name)}}' closes a section that was never opened",
+                                  hint: "remove it, or open the section with {{#\(name)}}")
+                }
+                if section.name != name {
+                    return .error(at: location(start.lowerBound),
+                                  "'{{/\(name)}}' closes section '\(section.name)', opened on line \(section.location.line)",
+                                  hint: "close it with {{/\(section.name)}}")
+                }
+            default:
+                break
+            }
+            rest = rest[end.upperBound...]
+        }
+        guard let section = open.last else { return nil }
+        return .error(at: section.location, "section '\(section.name)' is never closed",
+                      hint: "close it with {{/\(section.name)}}")
     }
 
     static func describe(_ error: Error) -> String {

@@ -111,6 +111,12 @@ public struct BuildPipeline {
                 done += chunkDates.count
                 progress?(done, dates.count)
             }
+            if latest == nil, analysis.sessions.contains(newestDate) {
+                // The home page shows the newest note in full, even when this build wrote an older one.
+                let note = composer.compose(analysis.facts(on: newestDate), quotes: inputs.quotes,
+                                            commentary: inputs.commentary[newestDate])
+                latest = (note, site.body(note))
+            }
             try carryOver(manifestBefore, from: outputPath, into: &output)
             let manifest = manifestBefore.merging(entries)
             try output.write(site.homePage(latest: latest, manifest: manifest))

@@ -15,6 +15,9 @@ public struct SiteRenderer: Sendable {
         markdown = MarkdownRenderer()
     }
 
+    /// How many notes the home page lists.
+    static let recentCount = 15
+
     /// The note's HTML body: its Markdown through cmark-gfm, tables made accessible.
     public func body(_ note: NoteDocument) -> String {
         TableMarkup.enhance(markdown.html(note.markdown))
@@ -22,46 +25,79 @@ public struct SiteRenderer: Sendable {
 
     /// `notes/DATE/index.html` and `notes/DATE/facts.json`.
     public func notePage(_ note: NoteDocument, body: String, previous: SiteManifest.Entry?) -> [OutputFile] {
-        let root = "../../"
-        var context: [String: Any] = ["body": body, "root": root, "hasCharts": false, "charts": [[String: Any]]()]
+        let page = SitePath(note.path)
+        let root = page.root
+        let month = ArchiveMonth(containing: note.date)
+        var context: [String: Any] = [
+            "body": body, "root": root, "hasCharts": false, "charts": [[String: Any]](),
+            "month": ["href": month.path.href(from: page), "name": month.name],
+        ]
         if let previous {
-            context["previous"] = ["path": previous.path, "dateLong": NumberStyle.longDate(previous.date), "root": root]
+            context["previous"] = ["href": SitePath(previous.path).href(from: page),
+                                   "date": previous.date.description, "dateLong": NumberStyle.longDate(previous.date)]
         }
         let content = templates.render("note.html", context)
-        let page = layout(content: content, title: "\(note.title) · \(config.title)", description: note.summary,
-                          canonicalPath: note.path, root: root, type: "article")
-        return [OutputFile(path: note.path + "index.html", text: page),
+        let html = layout(content: content, title: "\(note.title) · \(config.title)", description: note.summary,
+                          page: page, type: "article")
+        return [OutputFile(path: note.path + "index.html", text: html),
                 OutputFile(path: note.path + "facts.json", bytes: FactsDocument(note).encoded())]
     }
 
-    /// The home page: the latest note in full when it was built in this run, and the recent notes.
+    /// The home page: the latest note in full when it was built in this run (else its summary),
+    /// and the most recent notes.
     public func homePage(latest: (note: NoteDocument, body: String)?, manifest: SiteManifest) -> OutputFile {
-        let recent = manifest.notes.reversed().prefix(15).map { entry -> [String: Any] in
-            ["path": entry.path, "date": entry.date.description, "dateLong": NumberStyle.longDate(entry.date), "title": entry.title]
-        }
-        var context: [String: Any] = ["recent": Array(recent), "hasRecent": !recent.isEmpty]
-        if let latest {
-            context["latest"] = ["body": latest.body, "path": latest.note.path]
-        }
+        let recent = manifest.notes.suffix(Self.recentCount).reversed().map { listItem($0, from: .home) }
+        var context: [String: Any] = ["recent": Array(recent), "hasRecent": !recent.isEmpty,
+                                      "archiveHref": ArchivePages.indexPath.href(from: .home)]
         let newest = manifest.notes.last
-        let page = layout(content: templates.render("index.html", context),
+        if let latest, latest.note.date == newest?.date {
+            let href = SitePath(latest.note.path).href(from: .home)
+            context["latest"] = ["body": latest.body, "href": href, "factsHref": latest.note.path + "facts.json"]
+        } else if let newest {
+            context["latestSummary"] = listItem(newest, from: .home)
+        }
+        let html = layout(content: templates.render("index.html", context),
                           title: newest.map { "\(config.title): \($0.title)" } ?? config.title,
-                          description: newest?.summary ?? config.description, canonicalPath: "", root: "", type: "website")
-        return OutputFile(path: "index.html", text: page)
+                          description: newest?.summary ?? config.description, page: .home, type: "website")
+        return OutputFile(path: "index.html", text: html)
+    }
+
+    /// `404.html`: served for any missing address, so its links are absolute, from the base URL.
+    func notFoundPage() -> OutputFile {
+        let root = config.baseURL
+        let html = layout(content: templates.render("not-found.html", ["root": root]),
+                          title: "Page not found · \(config.title)", description: config.description,
+                          page: nil, root: root, type: "website")
+        return OutputFile(path: "404.html", text: html)
     }
 
     public func stylesheet() -> OutputFile {
         OutputFile(path: "assets/style.css", text: templates.files["style.css"] ?? "")
     }
 
-    /// Wraps page content in `layout.html`.
-    func layout(content: String, title: String, description: String, canonicalPath: String, root: String, type: String) -> String {
+    /// A note as a line of a list on `page`: link, date and title, summary.
+    func listItem(_ entry: SiteManifest.Entry, from page: SitePath) -> [String: Any] {
+        ["href": SitePath(entry.path).href(from: page), "date": entry.date.description,
+         "dateLong": NumberStyle.longDate(entry.date), "dateShort": NumberStyle.shortDate(entry.date),
+         "title": entry.title, "summary": entry.summary]
+    }
+
+    /// Wraps page content in `layout.html`. A page without an address (the 404 page) gets no
+    /// canonical tag and asks not to be indexed.
+    func layout(content: String, title: String, description: String, page: SitePath?, root: String? = nil,
+                type: String) -> String {
         var site: [String: Any] = ["title": config.title, "url": config.baseURL, "description": config.description,
                                    "language": config.language]
         if let disclaimer = config.disclaimer { site["disclaimer"] = disclaimer }
-        return templates.render("layout.html", [
+        var context: [String: Any] = [
             "site": site, "content": content, "pageTitle": title, "description": description,
-            "canonicalURL": config.baseURL + canonicalPath, "root": root, "ogType": type,
-        ] as [String: Any])
+            "root": root ?? page?.root ?? "", "ogType": type,
+        ]
+        if let page {
+            context["canonicalURL"] = page.url(base: config.baseURL)
+        } else {
+            context["noindex"] = true
+        }
+        return templates.render("layout.html", context)
     }
 }

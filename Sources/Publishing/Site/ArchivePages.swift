@@ -1,0 +1,57 @@
+import Newsletter
+
+/// The archive: `archive/index.html` lists every month that has notes, by year, newest year
+/// first; `archive/YYYY/MM/index.html` lists a month's notes in order, with links to the months
+/// before and after. Both come from `archive.html`, which shows `index` or `month`.
+struct ArchivePages {
+    let renderer: SiteRenderer
+    /// Oldest first.
+    let months: [ArchiveMonth]
+
+    static let indexPath = SitePath("archive/")
+
+    func files() -> [OutputFile] {
+        guard !months.isEmpty else { return [] }
+        return [indexPage()] + months.indices.map(monthPage)
+    }
+
+    private func indexPage() -> OutputFile {
+        let years = Dictionary(grouping: months, by: \.start.year).sorted { $0.key > $1.key }.map { year, months in
+            ["year": year, "count": NumberStyle.count(months.reduce(0) { $0 + $1.notes.count }, "note"),
+             "months": months.map { month in
+                 ["href": month.path.href(from: Self.indexPath), "monthName": month.monthName, "id": month.id,
+                  "count": NumberStyle.count(month.notes.count, "note")] as [String: Any]
+             }] as [String: Any]
+        }
+        let first = months[0].notes[0], last = months[months.count - 1].notes.last!
+        let index: [String: Any] = ["years": years, "from": NumberStyle.longDate(first.date),
+                                    "to": NumberStyle.longDate(last.date)]
+        return page(Self.indexPath, title: "Archive", description: "Every note of \(renderer.config.title), by month.",
+                    context: ["index": index])
+    }
+
+    private func monthPage(_ position: Int) -> OutputFile {
+        let month = months[position]
+        var context: [String: Any] = [
+            "name": month.name, "id": month.id, "count": NumberStyle.count(month.notes.count, "note"),
+            "notes": month.notes.map { renderer.listItem($0, from: month.path) },
+            "archiveHref": Self.indexPath.href(from: month.path),
+        ]
+        if position > 0 { context["previous"] = neighbour(months[position - 1], from: month.path) }
+        if position + 1 < months.count { context["next"] = neighbour(months[position + 1], from: month.path) }
+        context["hasNeighbours"] = months.count > 1
+        return page(month.path, title: month.name, description: "\(renderer.config.title): the notes of \(month.name).",
+                    context: ["month": context])
+    }
+
+    private func neighbour(_ month: ArchiveMonth, from page: SitePath) -> [String: Any] {
+        ["href": month.path.href(from: page), "name": month.name]
+    }
+
+    private func page(_ path: SitePath, title: String, description: String, context: [String: Any]) -> OutputFile {
+        let html = renderer.layout(content: renderer.templates.render("archive.html", context),
+                                   title: "\(title) · \(renderer.config.title)", description: description,
+                                   page: path, type: "website")
+        return OutputFile(path: path.folder + "index.html", text: html)
+    }
+}

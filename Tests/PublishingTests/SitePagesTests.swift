@@ -1,0 +1,72 @@
+import Testing
+@testable import Publishing
+
+@Suite struct SitePagesTests {
+    static let manifest = SiteFixtures.manifest(["2025-11-28", "2025-12-01", "2025-12-02", "2026-01-15"])
+    static let files = SiteFixtures.renderer.sitePages(manifest: manifest)
+
+    @Test func groupingSplitsNotesByCalendarMonthOldestFirst() {
+        let months = ArchiveMonth.grouping(SiteFixtures.manifest(["2025-01-31", "2025-12-01", "2025-12-02", "2026-01-02"]).notes)
+        #expect(months.map(\.id) == ["2025-01", "2025-12", "2026-01"])
+        #expect(months.map(\.notes.count) == [1, 2, 1])
+        #expect(months[1].name == "December 2025" && months[1].monthName == "December")
+        #expect(months[1].path.folder == "archive/2025/12/")
+    }
+
+    @Test func sitePagesAreTheArchiveFeedSitemapAndNotFoundPage() {
+        #expect(Self.files.map(\.path) == ["archive/index.html", "archive/2025/11/index.html", "archive/2025/12/index.html",
+                                          "archive/2026/01/index.html", "feed/2025-11.xml", "feed.xml", "sitemap.xml", "404.html"])
+    }
+
+    @Test func archiveIndexListsMonthsUnderTheirYearNewestYearFirst() throws {
+        let index = try #require(SiteFixtures.text("archive/index.html", in: Self.files))
+        let year2026 = try #require(index.range(of: "<h2 id=\"year-2026\">"))
+        let year2025 = try #require(index.range(of: "<h2 id=\"year-2025\">"))
+        #expect(year2026.lowerBound < year2025.lowerBound)
+        #expect(index.contains("<a href=\"2025/12/index.html\"><time datetime=\"2025-12\">December</time> <span class=\"count\">2 notes</span></a>"))
+        #expect(index.contains("<link rel=\"canonical\" href=\"https://desk.example.com/sub/archive/\">"))
+    }
+
+    @Test func monthPageListsItsNotesInOrderAndLinksToTheNeighbouringMonths() throws {
+        let december = try #require(SiteFixtures.text("archive/2025/12/index.html", in: Self.files))
+        let first = try #require(december.range(of: "../../../notes/2025-12-01/index.html"))
+        let second = try #require(december.range(of: "../../../notes/2025-12-02/index.html"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(!december.contains("2025-11-28/index.html"))
+        #expect(december.contains("<a href=\"../11/index.html\" rel=\"prev\">← November 2025</a>"))
+        #expect(december.contains("<a href=\"../../2026/01/index.html\" rel=\"next\">January 2026 →</a>"))
+        #expect(december.contains("<p>Summary of 2025-12-01.</p>"))
+    }
+
+    @Test func sitemapListsHomeArchiveMonthsAndEveryNoteWithDatesFromTheData() throws {
+        let sitemap = try #require(SiteFixtures.text("sitemap.xml", in: Self.files))
+        #expect(sitemap.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(sitemap.contains("<url><loc>https://desk.example.com/sub/</loc><lastmod>2026-01-15</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://desk.example.com/sub/archive/</loc><lastmod>2026-01-15</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://desk.example.com/sub/archive/2025/12/</loc><lastmod>2025-12-02</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://desk.example.com/sub/notes/2025-11-28/</loc><lastmod>2025-11-28</lastmod></url>"))
+        #expect(SiteFixtures.count("<url>", in: sitemap) == 2 + 3 + 4)
+    }
+
+    @Test func notFoundPageLinksFromTheBaseURLAndAsksNotToBeIndexed() throws {
+        let page = try #require(SiteFixtures.text("404.html", in: Self.files))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"https://desk.example.com/sub/assets/style.css\">"))
+        #expect(page.contains("href=\"https://desk.example.com/sub/archive/index.html\""))
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(!page.contains("rel=\"canonical\""))
+    }
+
+    @Test func homePageSummarisesTheNewestNoteWhenItsBodyWasNotBuilt() {
+        let home = String(decoding: SiteFixtures.renderer.homePage(latest: nil, manifest: Self.manifest).bytes, as: UTF8.self)
+        #expect(home.contains("<h1><a href=\"notes/2026-01-15/index.html\">Note of 2026-01-15</a></h1>"))
+        #expect(home.contains("<link rel=\"canonical\" href=\"https://desk.example.com/sub/\">"))
+        #expect(home.contains("<a href=\"archive/index.html\">All notes by month</a>"))
+    }
+
+    @Test func homePageListsRecentNotesNewestFirst() throws {
+        let home = String(decoding: SiteFixtures.renderer.homePage(latest: nil, manifest: Self.manifest).bytes, as: UTF8.self)
+        let newest = try #require(home.range(of: "<li><a href=\"notes/2026-01-15/index.html\">"))
+        let oldest = try #require(home.range(of: "<li><a href=\"notes/2025-11-28/index.html\">"))
+        #expect(newest.lowerBound < oldest.lowerBound)
+    }
+}
