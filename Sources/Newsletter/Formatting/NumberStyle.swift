@@ -10,7 +10,7 @@ public enum NumberStyle {
     /// A fraction as a percentage: 0.0761 → "+7.6%" (signed) or "7.6%".
     public static func percent(_ fraction: Double, decimals: Int = 1, signed: Bool = true) -> String {
         let text = fixed(abs(fraction) * 100, decimals: decimals)
-        let isZero = Double(text) == 0
+        let isZero = isAllZeros(text)
         let sign = isZero ? "" : fraction < 0 ? minus : signed ? "+" : ""
         return sign + text + "%"
     }
@@ -18,7 +18,7 @@ public enum NumberStyle {
     /// A value already in percent (a growth rate of 5.3): "5.3%".
     public static func rate(_ value: Double, unit: String, decimals: Int = 1) -> String {
         let text = fixed(abs(value), decimals: decimals)
-        return (value < 0 && Double(text) != 0 ? minus : "") + text + unit
+        return (value < 0 && !isAllZeros(text) ? minus : "") + text + unit
     }
 
     /// A price or index level: 2 decimals with thousands separators.
@@ -29,7 +29,12 @@ public enum NumberStyle {
     }
 
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        String(format: "%.\(decimals)f", value)
+        FixedDecimal.format(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value)
+    }
+
+    /// "0.0", "0.00", "0": a formatted number that reads as zero.
+    static func isAllZeros(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
     }
 
     static func grouped(_ digits: String) -> String {

@@ -8,11 +8,13 @@ public struct SiteRenderer: Sendable {
     public let config: ProjectConfig
     public let templates: TemplateLibrary
     public let markdown: MarkdownRenderer
+    public let charts: ChartRenderer
 
     public init(config: ProjectConfig, templates: TemplateLibrary) {
         self.config = config
         self.templates = templates
         markdown = MarkdownRenderer()
+        charts = ChartRenderer()
     }
 
     /// How many notes the home page lists.
@@ -28,8 +30,11 @@ public struct SiteRenderer: Sendable {
         let page = SitePath(note.path)
         let root = page.root
         let month = ArchiveMonth(containing: note.date)
+        // The chart draws its own title; the caption carries the text alternative for every reader.
+        let rendered = charts.charts(for: note.facts)
         var context: [String: Any] = [
-            "body": body, "root": root, "hasCharts": false, "charts": [[String: Any]](),
+            "body": body, "root": root, "hasCharts": !rendered.isEmpty,
+            "charts": rendered.map { ["svg": $0.svg, "caption": $0.description] },
             "month": ["href": month.path.href(from: page), "name": month.name],
         ]
         if let previous {

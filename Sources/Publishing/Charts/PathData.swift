@@ -1,0 +1,39 @@
+/// The `d` attribute of an SVG path, built from absolute coordinates as UTF-8 bytes.
+struct PathData {
+    private(set) var bytes: [UInt8] = []
+
+    /// A polyline through `points`: `M x y` then implicit line-tos, one pair per point.
+    init(polyline points: [(x: Double, y: Double)]) {
+        bytes.reserveCapacity(points.count * 11)
+        for (offset, point) in points.enumerated() {
+            bytes.append(offset == 0 ? UInt8(ascii: "M") : UInt8(ascii: " "))
+            pair(point.x, point.y)
+        }
+    }
+
+    /// Horizontal segments, one per `y`, from `x0` to `x1` (grid lines).
+    init(horizontalLinesAt ys: [Double], from x0: Double, to x1: Double) {
+        for y in ys {
+            bytes.append(UInt8(ascii: "M"))
+            pair(x0, y)
+            bytes.append(UInt8(ascii: "H"))
+            SVGNumber.append(x1, to: &bytes)
+        }
+    }
+
+    /// Vertical segments, one per `x`, from `y0` to `y1` (tick marks, the zero line of bars).
+    init(verticalLinesAt xs: [Double], from y0: Double, to y1: Double) {
+        for x in xs {
+            bytes.append(UInt8(ascii: "M"))
+            pair(x, y0)
+            bytes.append(UInt8(ascii: "V"))
+            SVGNumber.append(y1, to: &bytes)
+        }
+    }
+
+    private mutating func pair(_ x: Double, _ y: Double) {
+        SVGNumber.append(x, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        SVGNumber.append(y, to: &bytes)
+    }
+}

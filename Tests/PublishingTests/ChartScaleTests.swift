@@ -1,0 +1,30 @@
+import MarketData
+import Newsletter
+@testable import Publishing
+import Testing
+
+@Suite struct ChartScaleTests {
+    @Test func percentTicksAreRoundStepsThatCoverTheValuesAndZero() {
+        let ticks = PercentTicks(covering: -0.103, 0.046)
+        #expect(ticks.values == [-0.15, -0.1, -0.05, 0, 0.05])
+        #expect(ticks.labels == ["\u{2212}15%", "\u{2212}10%", "\u{2212}5%", "0%", "+5%"])
+    }
+
+    @Test func percentTicksOfASmallPositiveRangeStartAtZeroWithADecimal() {
+        let ticks = PercentTicks(covering: 0.001, 0.0075)
+        #expect(ticks.values.first == 0)
+        #expect(ticks.values.last! >= 0.0075)
+        #expect(ticks.labels[1] == "+0.2%")
+    }
+
+    @Test func monthTicksThinToQuartersOverAYear() {
+        let dates = ChartFixtures.points(Array(repeating: 0, count: 252)).map(\.date)
+        let ticks = MonthTicks(dates: dates).ticks
+        #expect(ticks.map(\.label) == ["Apr 2025", "Jul 2025", "Oct 2025", "Jan 2026"])
+        #expect(ticks.allSatisfy { dates[$0.index].day <= 3 && dates[$0.index - 1].month != dates[$0.index].month })
+    }
+
+    @Test func svgNumbersKeepOneDecimalAndNeverPrintNegativeZero() {
+        #expect([12.34, 40, -0.05, -0.04, 0.96, 399.95].map(SVGNumber.format) == ["12.3", "40", "-0.1", "0", "1", "400"])
+    }
+}
