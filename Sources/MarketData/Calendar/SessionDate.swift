@@ -44,9 +44,22 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
         return SessionDate(year: target, month: m, day: min(d, SessionDate.daysIn(month: m, year: target)))!
     }
 
+    /// `YYYY-MM-DD`, written as ten bytes: dates are printed on every line of facts.json.
     public var description: String {
         let (y, m, d) = components
-        return SessionDate.pad(y, 4) + "-" + SessionDate.pad(m, 2) + "-" + SessionDate.pad(d, 2)
+        guard (0...9999).contains(y) else { return SessionDate.pad(y, 4) + "-" + SessionDate.pad(m, 2) + "-" + SessionDate.pad(d, 2) }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            for (offset, value, width) in [(0, y, 4), (5, m, 2), (8, d, 2)] {
+                var rest = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     public init(from decoder: Decoder) throws {

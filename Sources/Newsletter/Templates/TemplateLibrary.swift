@@ -17,6 +17,7 @@ public struct TemplateLibrary: Sendable {
     /// Loads `directory` (if it exists) over the defaults.
     public init(directory: String?) throws(DiagnosticReport) {
         _ = MarkdownContentType.registered
+        _ = HTMLContentType.registered
         var files = DefaultTemplates.files
         var origins: [String: String] = [:]
         if let directory {
@@ -30,7 +31,7 @@ public struct TemplateLibrary: Sendable {
         for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
             let path = origins[name] ?? "<default>/" + name
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: Self.withContentType(text, name: name)), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.report(Self.unbalancedTag(in: text, path: path) ?? .error(
                     at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
@@ -60,6 +61,13 @@ public struct TemplateLibrary: Sendable {
 
     public func render(_ name: String, _ context: Any) -> String {
         mustache.render(context, withTemplate: name) ?? ""
+    }
+
+    /// HTML and XML templates get the `HTML` content-type pragma (unless they set one), which
+    /// selects marketnote's byte-level escaper; the escaping itself is the same.
+    static func withContentType(_ text: String, name: String) -> String {
+        guard name.hasSuffix(".html") || name.hasSuffix(".xml"), !text.hasPrefix("{{%") else { return text }
+        return "{{% CONTENT_TYPE: HTML}}" + text
     }
 
     static func isTemplate(_ name: String) -> Bool { templateExtensions.contains { name.hasSuffix($0) } }

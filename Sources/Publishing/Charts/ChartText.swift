@@ -1,3 +1,4 @@
+import Newsletter
 /// Text from data made fit for a page: drops the code points HTML forbids outright (controls
 /// other than tab and line feed, noncharacters), which XML's rules alone would let through.
 enum ChartText {

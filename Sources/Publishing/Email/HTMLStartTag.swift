@@ -1,3 +1,4 @@
+import Newsletter
 /// A start tag, `<td class="gain" style="text-align: right">`, whose attributes can be read and set.
 /// Attributes that are not set keep their source text when the tag is written back.
 struct HTMLStartTag {

@@ -10,7 +10,7 @@ public struct StreamingJSONEncoder {
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let writer = JSONByteWriter()
-        let encoder = StreamEncoder(writer: writer, codingPath: [])
+        let encoder = StreamEncoder(writer: writer)
         try value.encode(to: encoder)
         encoder.close()
         writer.bytes.append(0x0A)
@@ -20,10 +20,23 @@ public struct StreamingJSONEncoder {
 
 /// The output buffer and the indentation state shared by every container of one encoding.
 final class JSONByteWriter {
-    var bytes: [UInt8] = []
-    var depth = 0
+    // One encoding runs on one thread and never overlaps its own accesses: skip the runtime's
+    // exclusivity bookkeeping, which cost more than the appends themselves.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var depth = 0
+    /// Encoders for nested values, one per nesting level, reused from value to value: encoding is
+    /// depth-first, so a level's encoder is free again once its value is written.
+    @exclusivity(unchecked) private var levels: [StreamEncoder] = []
 
     init() { bytes.reserveCapacity(16_384) }
+
+    /// A fresh encoder for a value nested `level` deep.
+    func encoder(level: Int, parentArray: StreamEncoder?) -> StreamEncoder {
+        while levels.count <= level { levels.append(StreamEncoder(writer: self)) }
+        let encoder = levels[level]
+        encoder.reset(level: level, parentArray: parentArray)
+        return encoder
+    }
 
     func newline() {
         bytes.append(0x0A)
@@ -81,19 +94,27 @@ final class JSONByteWriter {
 final class StreamEncoder: Encoder {
     enum Opened { case none, object, array, single }
 
-    let writer: JSONByteWriter
-    let codingPath: [CodingKey]
+    unowned let writer: JSONByteWriter
+    /// Not tracked: keeping it would cost an array per value, and no error here needs it.
+    var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// The array this value is a member of, which writes the separator once it knows the value's kind.
-    private let parentArray: StreamEncoder?
-    private(set) var opened = Opened.none
-    private var count = 0
-    private var hasBlockMembers = false
+    @exclusivity(unchecked) private var parentArray: StreamEncoder?
+    @exclusivity(unchecked) private(set) var opened = Opened.none
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var hasBlockMembers = false
+    @exclusivity(unchecked) private var level = 0
 
-    init(writer: JSONByteWriter, codingPath: [CodingKey], parentArray: StreamEncoder? = nil) {
+    init(writer: JSONByteWriter) {
         self.writer = writer
-        self.codingPath = codingPath
+    }
+
+    func reset(level: Int, parentArray: StreamEncoder?) {
+        self.level = level
         self.parentArray = parentArray
+        opened = .none
+        count = 0
+        hasBlockMembers = false
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -143,8 +164,7 @@ final class StreamEncoder: Encoder {
 
     /// Encodes a nested value through a child encoder and closes what it opened.
     func encodeNested<T: Encodable>(_ value: T, key: CodingKey?, inArray: Bool) throws {
-        let child = StreamEncoder(writer: writer, codingPath: key.map { codingPath + [$0] } ?? codingPath,
-                                  parentArray: inArray ? self : nil)
+        let child = writer.encoder(level: level + 1, parentArray: inArray ? self : nil)
         try value.encode(to: child)
         child.close()
     }
@@ -275,3 +295,4 @@ struct SingleStream: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { encoder.writer.integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeNested(value, key: nil, inArray: false) }
 }
+

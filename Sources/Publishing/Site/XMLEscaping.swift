@@ -1,3 +1,4 @@
+import Newsletter
 /// Escapes text for XML content and attribute values (the feed, the sitemap). Characters that
 /// XML 1.0 does not allow at all, even as references (most C0 controls), are dropped, so a stray
 /// control character in a data file cannot make the feed unreadable.
