@@ -50,7 +50,8 @@ public struct TemplateLibrary: Sendable {
         }
         let phrasesPath = origins["phrases.yml"] ?? "<default>/phrases.yml"
         let phrases = diagnostics.collect { () throws -> Phrasebook in
-            origins["phrases.yml"] == nil ? Phrasebook.standard
+            // A project that keeps the shipped wording does not pay to parse it twice.
+            origins["phrases.yml"] == nil || files["phrases.yml"] == DefaultTemplates.files["phrases.yml"] ? Phrasebook.standard
                 : try Phrasebook(yaml: files["phrases.yml"] ?? "", path: phrasesPath, fallback: .standard)
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
