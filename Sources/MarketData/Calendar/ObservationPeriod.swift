@@ -116,7 +116,7 @@ public struct ObservationPeriod: Sendable, Hashable, Comparable, Codable, Custom
             else { return nil }
             return .day(date)
         case 7:
-            guard let year = Digits.value(bytes, base, 4), bytes[base + 4] == UInt8(ascii: "-") else { return nil }
+            guard let year = Digits.value(bytes, base, 4), year >= 1, bytes[base + 4] == UInt8(ascii: "-") else { return nil }
             if bytes[base + 5] == UInt8(ascii: "Q") || bytes[base + 5] == UInt8(ascii: "q") {
                 guard let quarter = Digits.value(bytes, base + 6, 1), (1...4).contains(quarter) else { return nil }
                 return .quarter(year: year, quarter: quarter)
@@ -124,7 +124,7 @@ public struct ObservationPeriod: Sendable, Hashable, Comparable, Codable, Custom
             guard let month = Digits.value(bytes, base + 5, 2), (1...12).contains(month) else { return nil }
             return .month(year: year, month: month)
         case 6:
-            guard let year = Digits.value(bytes, base, 4),
+            guard let year = Digits.value(bytes, base, 4), year >= 1,
                   bytes[base + 4] == UInt8(ascii: "Q") || bytes[base + 4] == UInt8(ascii: "q"),
                   let quarter = Digits.value(bytes, base + 5, 1), (1...4).contains(quarter)
             else { return nil }

@@ -7,6 +7,10 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
         self.dayNumber = dayNumber
     }
 
+    /// The years a data file may hold. Analysis looks a year back (1Y returns) and a few periods
+    /// ahead (macro staleness); this range keeps all of that inside the calendar of years 1–9999.
+    public static let supportedYears = 1800...2999
+
     /// Nil when the components do not name a real date (month 13, February 30…).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -128,7 +132,10 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
 
 /// Reads fixed-width unsigned decimal fields from bytes.
 enum Digits {
+    /// Nil unless the `count` bytes from `start` are all digits; more than 9 digits are never a
+    /// date part and would overflow.
     static func value(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ start: Int, _ count: Int) -> Int? {
+        guard count <= 9 else { return nil }
         var result = 0
         for index in start..<(start + count) {
             let digit = Int(bytes[index]) - 48

@@ -10,7 +10,9 @@ public enum ContentReader {
             throw DiagnosticReport([.error(at: SourceLocation(path: path), "a quote needs front matter",
                                            hint: "start the file with ---, then by:, firm:, date: and topics:, then ---")])
         }
-        guard var root = reader.root(of: document.yaml) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        guard var root = reader.root(of: document.yaml, context: "the front matter") else {
+            throw DiagnosticReport(reader.diagnostics.diagnostics)
+        }
         let by = root.string("by", required: true)
         let firm = root.string("firm", required: true)
         let date = sessionDate(&root, "date", reader: reader)
@@ -25,7 +27,8 @@ public enum ContentReader {
                                       hint: "write the quoted words below the front matter"))
         }
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            diagnostics.report(.error(at: root.location(of: "url"), "url must start with https:// or http://"))
+            diagnostics.report(.error(at: root.valueLocations["url"] ?? root.location, "url must start with https:// or http://",
+                                      hint: "link the source with its full address, e.g. https://example.com/article"))
         }
         guard let by, let firm, let date, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
         return Quote(id: id, by: by, firm: firm, date: date, topics: topics, text: body, url: url)
@@ -35,7 +38,9 @@ public enum ContentReader {
         let document: FrontMatterDocument
         do { document = try FrontMatterDocument.split(text, path: path) } catch { throw DiagnosticReport([error]) }
         let reader = YAMLReader(path: path, lineOffset: document.yamlFirstLine - 1)
-        guard var root = reader.root(of: document.yaml) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        guard var root = reader.root(of: document.yaml, context: "the front matter") else {
+            throw DiagnosticReport(reader.diagnostics.diagnostics)
+        }
         let title = root.string("title")
         _ = root.string("note")
         root.finish()
@@ -47,7 +52,8 @@ public enum ContentReader {
     private static func sessionDate(_ root: inout YAMLMapping, _ key: String, reader: YAMLReader) -> SessionDate? {
         guard let text = root.string(key, required: true) else { return nil }
         guard let date = SessionDate(text) else {
-            reader.fail(at: root.node(key)?.mark, "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
+            reader.fail(at: root.node(key)?.mark, "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'",
+                        hint: "write the day the words were said or published, e.g. 2026-01-14")
             return nil
         }
         return date

@@ -11,7 +11,8 @@ public struct FrontMatterDocument: Sendable {
     public static func split(_ text: String, path: String) throws(Diagnostic) -> FrontMatterDocument {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character, so split on both line ends, not on "\n" alone.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard let first = lines.first, first.trimmingTrailingCR == "---" else {
             return FrontMatterDocument(yaml: "", body: text, yamlFirstLine: 1, bodyFirstLine: 1)
         }

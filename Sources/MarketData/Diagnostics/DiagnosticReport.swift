@@ -42,7 +42,7 @@ public struct DiagnosticCollector: Sendable {
     }
 
     /// Throws every collected error, if there is one.
-    public func throwIfErrors() throws {
+    public func throwIfErrors() throws(DiagnosticReport) {
         if hasErrors { throw DiagnosticReport(diagnostics) }
     }
 }

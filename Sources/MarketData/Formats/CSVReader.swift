@@ -13,6 +13,8 @@ public struct CSVReader {
 
     /// Byte ranges of the current row's fields (quotes excluded).
     public private(set) var fields: [Range<Int>] = []
+    /// Byte ranges of the current row's fields as written (quotes included), for positions.
+    private var writtenFields: [Range<Int>] = []
     /// Whether each field of the current row was quoted and holds a doubled quote.
     private var escapedQuotes: [Bool] = []
     /// 1-based line of the current row.
@@ -41,7 +43,7 @@ public struct CSVReader {
 
     /// The location of field `index` of the current row (or of the row's end when it is missing).
     public func location(ofField index: Int) -> SourceLocation {
-        let offset = index < fields.count ? fields[index].lowerBound : (fields.last?.upperBound ?? rowStart)
+        let offset = index < writtenFields.count ? writtenFields[index].lowerBound : (writtenFields.last?.upperBound ?? rowStart)
         return SourceLocation(path: path, line: line, column: column(at: offset))
     }
 
@@ -76,6 +78,7 @@ public struct CSVReader {
     /// Reads one physical row; false when it was blank.
     private mutating func readRow() throws(Diagnostic) -> Bool {
         fields.removeAll(keepingCapacity: true)
+        writtenFields.removeAll(keepingCapacity: true)
         escapedQuotes.removeAll(keepingCapacity: true)
         line = nextLine
         rowStart = position
@@ -109,6 +112,7 @@ public struct CSVReader {
     }
 
     private mutating func appendField(_ range: Range<Int>) {
+        writtenFields.append(range)
         var range = range
         var escaped = false
         if range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") {

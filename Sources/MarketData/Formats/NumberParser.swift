@@ -23,6 +23,21 @@ public enum NumberParser {
         return bytes.withUnsafeBufferPointer { double($0[...]) }
     }
 
+    /// Why `text` was rejected, when there is more to say than "not a number": NaN and
+    /// infinities, spaces around the digits, a decimal comma, a number too large for a `Double`.
+    public static func hint(forRejected text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed != text, double(trimmed) != nil { return "remove the spaces around the number" }
+        if ["nan", "inf", "infinity"].contains(trimmed.lowercased().trimmingCharacters(in: ["+", "-"])) {
+            return "NaN and infinity are not values; fix the row or leave it out"
+        }
+        if trimmed.contains(","), double(trimmed.replacingOccurrences(of: ",", with: ".")) != nil {
+            return "write the decimal point as '.', not ','"
+        }
+        if Double(trimmed)?.isInfinite == true { return "the number is too large to be a price or a value" }
+        return nil
+    }
+
     /// Clinger's fast path: at most 15 significant digits and no exponent means the mantissa and
     /// the power of ten are both exact doubles, so one correctly rounded division gives the
     /// correctly rounded result.

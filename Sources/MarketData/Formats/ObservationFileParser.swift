@@ -5,6 +5,7 @@ public enum ObservationFileParser {
     static let dateColumns: Set<String> = ["date", "observationdate", "period", "quarter", "month", "time"]
 
     public static func parse(bytes: [UInt8], path: String) throws(DiagnosticReport) -> ObservationTable {
+        if let problem = TextFileCheck.problem(bytes, path: path) { throw DiagnosticReport([problem]) }
         var reader = CSVReader(path: path, bytes: bytes)
         guard try PriceFileParser.readHeader(&reader, path: path) else {
             throw DiagnosticReport([.error(at: SourceLocation(path: path), "the file is empty",
@@ -44,7 +45,8 @@ public enum ObservationFileParser {
             }
         }
         if periods.isEmpty && !diagnostics.hasErrors {
-            diagnostics.report(.error(at: SourceLocation(path: path, line: 2), "the file has a header but no rows"))
+            diagnostics.report(.error(at: SourceLocation(path: path, line: 2), "the file has a header but no rows",
+                                      hint: "add one row per period below the header, oldest first"))
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         let (frequency, normalised) = FrequencyInference.normalise(periods)
@@ -58,8 +60,9 @@ public enum ObservationFileParser {
         let missing = reader.withField(column) { $0.isEmpty || ($0.count == 1 && $0.first == UInt8(ascii: ".")) }
         if missing { return nil }
         guard let number = reader.withField(column, NumberParser.double) else {
-            throw .error(at: reader.location(ofField: column), "'\(reader.string(column))' is not a number",
-                         hint: "write a finite decimal number, or '.' for a missing value")
+            let text = reader.string(column)
+            throw .error(at: reader.location(ofField: column), "'\(text)' is not a number",
+                         hint: NumberParser.hint(forRejected: text) ?? "write a finite decimal number, or '.' for a missing value")
         }
         return number
     }
@@ -94,9 +97,18 @@ struct ObservationHeader {
         var seen: [String: Int] = [:]
         for index in valueColumns {
             if let first = seen[canonical[index]] {
-                throw DiagnosticReport([.error(at: reader.location(ofField: index), "column '\(names[index])' appears twice (also column \(first + 1))")])
+                throw DiagnosticReport([.error(at: reader.location(ofField: index), "column '\(names[index])' appears twice (also column \(first + 1))",
+                                               hint: "give each column its own name")])
             }
             seen[canonical[index]] = index
+        }
+    }
+
+    /// Rejects years whose date arithmetic would leave the calendar (`SessionDate.supportedYears`).
+    private static func checkYear(_ year: Int, _ reader: CSVReader) throws(Diagnostic) {
+        guard SessionDate.supportedYears.contains(year) else {
+            throw .error(at: reader.location(ofField: 0), "year \(year) is outside the years marketnote reads",
+                         hint: "dates run from \(SessionDate.supportedYears.lowerBound) to \(SessionDate.supportedYears.upperBound); is the year mistyped?")
         }
     }
 
@@ -108,12 +120,14 @@ struct ObservationHeader {
                 throw .error(at: reader.location(ofField: 0), "'\(reader.string(0)),\(reader.string(1))' is not a year and quarter",
                              hint: "write the year (2025) and the quarter (1–4)")
             }
+            try Self.checkYear(year, reader)
             return .quarter(year: year, quarter: quarter)
         }
         guard let period = reader.withField(0, ObservationPeriod.parse) else {
             throw .error(at: reader.location(ofField: 0), "'\(reader.string(0))' is not a date",
                          hint: "write YYYY-MM-DD, YYYY-MM or YYYYQn")
         }
+        try Self.checkYear(period.year, reader)
         return period
     }
 }

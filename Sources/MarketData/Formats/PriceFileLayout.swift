@@ -36,8 +36,13 @@ public struct PriceFileLayout: Sendable, Equatable {
                 "the header is one column; the file looks \(delimiter)-separated",
                 hint: "marketnote reads comma-separated files; export with ',' as the delimiter")])
         }
-        for index in 0..<reader.fieldCount {
-            let name = ColumnName.canonical(reader.string(index))
+        let names = (0..<reader.fieldCount).map { ColumnName.canonical(reader.string($0)) }
+        guard names.contains(where: { synonyms[$0] != nil }) else {
+            let text = (0..<reader.fieldCount).map(reader.string).joined(separator: ",")
+            throw DiagnosticReport([.error(at: reader.rowLocation, "the first line is not a price-file header: '\(text.prefix(60))'",
+                                           hint: "expected \(expected)")])
+        }
+        for (index, name) in names.enumerated() {
             if ignorable.contains(name) { continue }
             guard let role = synonyms[name] else {
                 diagnostics.report(.error(at: reader.location(ofField: index), "unknown column '\(reader.string(index))' in a price file",
@@ -45,7 +50,8 @@ public struct PriceFileLayout: Sendable, Equatable {
                 continue
             }
             if positions[role] != nil {
-                diagnostics.report(.error(at: reader.location(ofField: index), "column '\(reader.string(index))' appears twice"))
+                diagnostics.report(.error(at: reader.location(ofField: index), "column '\(reader.string(index))' appears twice",
+                                          hint: "keep one column per price; remove or rename the other one"))
             }
             positions[role] = index
         }

@@ -5,6 +5,7 @@ public enum PriceFileParser {
 
     /// The series in the file, keyed by symbol; a single-symbol file is keyed by `symbol`.
     public static func parse(bytes: [UInt8], path: String, symbol: String) throws(DiagnosticReport) -> [String: PriceSeries] {
+        if let problem = TextFileCheck.problem(bytes, path: path) { throw DiagnosticReport([problem]) }
         var reader = CSVReader(path: path, bytes: bytes)
         guard try readHeader(&reader, path: path) else {
             throw DiagnosticReport([.error(at: SourceLocation(path: path), "the file is empty",
@@ -19,9 +20,9 @@ public enum PriceFileParser {
             do { hasRow = try reader.nextRow() } catch { diagnostics.report(error); break }
             guard hasRow else { break }
             rows += 1
-            let key = layout.symbol.map { reader.string($0) } ?? symbol
             do {
                 let row = try PriceRow(reader, layout)
+                let key = row.symbol ?? symbol
                 try builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].append(row, reader)
             } catch {
                 diagnostics.report(error)
@@ -33,7 +34,8 @@ public enum PriceFileParser {
             }
         }
         if rows == 0 && !diagnostics.hasErrors {
-            diagnostics.report(.error(at: SourceLocation(path: path, line: 2), "the file has a header but no rows"))
+            diagnostics.report(.error(at: SourceLocation(path: path, line: 2), "the file has a header but no rows",
+                                      hint: "add one row per session below the header, oldest first"))
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         return builders.mapValues { $0.series }
@@ -47,6 +49,8 @@ public enum PriceFileParser {
 
 /// One validated row of a price file.
 struct PriceRow {
+    /// The row's symbol in a long-format file.
+    var symbol: String?
     var date: SessionDate
     var open, high, low, close: Double
     var adjustedClose: Double?
@@ -63,7 +67,18 @@ struct PriceRow {
             throw .error(at: reader.location(ofField: layout.date), "'\(reader.string(layout.date))' is not a date",
                          hint: "price files use YYYY-MM-DD (or YYYYMMDD) dates")
         }
+        guard SessionDate.supportedYears.contains(date.year) else {
+            throw .error(at: reader.location(ofField: layout.date), "\(date) is outside the years marketnote reads",
+                         hint: "dates run from \(SessionDate.supportedYears.lowerBound) to \(SessionDate.supportedYears.upperBound); is the year mistyped?")
+        }
         self.date = date
+        if let index = layout.symbol {
+            guard !reader.isEmpty(index) else {
+                throw .error(at: reader.location(ofField: index), "the symbol is empty",
+                             hint: "every row of a long-format file names its symbol")
+            }
+            symbol = reader.string(index)
+        }
         open = try Self.price(reader, layout.open, "Open")
         high = try Self.price(reader, layout.high, "High")
         low = try Self.price(reader, layout.low, "Low")
@@ -77,7 +92,7 @@ struct PriceRow {
         guard let value = reader.withField(index, NumberParser.double) else {
             let text = reader.string(index)
             throw .error(at: reader.location(ofField: index), text.isEmpty ? "\(name) is empty" : "\(name) '\(text)' is not a number",
-                         hint: "write a finite decimal number such as 101.25")
+                         hint: NumberParser.hint(forRejected: text) ?? "write a finite decimal number such as 101.25")
         }
         return value
     }
@@ -94,7 +109,8 @@ struct PriceRow {
     private static func volume(_ reader: CSVReader, _ index: Int) throws(Diagnostic) -> Double {
         let value = try number(reader, index, "Volume")
         guard value >= 0 else {
-            throw .error(at: reader.location(ofField: index), "Volume cannot be negative, found \(reader.string(index))")
+            throw .error(at: reader.location(ofField: index), "Volume cannot be negative, found \(reader.string(index))",
+                         hint: "write the number of shares traded, or leave the Volume column out")
         }
         return value
     }

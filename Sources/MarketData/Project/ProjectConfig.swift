@@ -20,6 +20,8 @@ public struct ProjectConfig: Sendable {
     public var outputDirectory: String
     /// Where the config came from, for diagnostics.
     public var path: String
+    /// Where each top-level value is written, for diagnostics.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public func series(_ symbol: String) -> SeriesConfig? { series.first { $0.symbol == symbol } }
 
@@ -73,6 +75,8 @@ public struct SeriesConfig: Sendable {
     public var returns: ReturnBasis
     public var topics: [String]
     public var location: SourceLocation
+    /// Where each value of the entry is written, for diagnostics.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(symbol: String, name: String, shortName: String, plural: Bool, file: String, returns: ReturnBasis, topics: [String], location: SourceLocation) {
         self.symbol = symbol
@@ -91,6 +95,8 @@ public struct ComparisonConfig: Sendable {
     public var leader: String
     public var benchmark: String
     public var location: SourceLocation
+    /// Where `leader` and `benchmark` are written, for diagnostics.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(leader: String, benchmark: String, location: SourceLocation) {
         self.leader = leader
@@ -146,6 +152,8 @@ public struct MacroConfig: Sendable {
     public var availability: Availability
     public var topics: [String]
     public var location: SourceLocation
+    /// Where each value of the entry is written, for diagnostics.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(id: String, name: String, shortName: String, file: String, column: String?, transform: MacroTransform, unit: String, exclude: [ExclusionWindow], availability: Availability, topics: [String], location: SourceLocation) {
         self.id = id
@@ -200,6 +208,8 @@ public struct BreadthConfig: Sendable {
     public var availability: Availability
     public var topics: [String]
     public var location: SourceLocation
+    /// Where each value of the entry is written, for diagnostics; `groups.<column>` for each group.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(id: String, name: String, shortName: String, file: String, groups: [BreadthGroup], focus: String, outcome: (leader: String, benchmark: String)?, availability: Availability, topics: [String], location: SourceLocation) {
         self.id = id

@@ -6,7 +6,10 @@ public enum ProjectConfigReader {
         let config = readProject(&root, path: path)
         root.finish()
         var diagnostics = reader.diagnostics
-        if let config { validate(config, into: &diagnostics) }
+        // Symbols of every series entry, even one with its own errors, so that a comparison
+        // naming it does not add a second, misleading error.
+        let declared = Set(root.node["series"]?.sequence?.compactMap { $0["symbol"]?.string } ?? [])
+        if let config { validate(config, declaredSymbols: declared, into: &diagnostics) }
         guard let config, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
         return config
     }
@@ -27,12 +30,14 @@ public enum ProjectConfigReader {
         let since = root.mappings("since").compactMap(readReferenceDate)
         let output = root.string("output") ?? "output"
         guard let title, let baseURL else { return nil }
-        return ProjectConfig(
+        var config = ProjectConfig(
             title: title, description: description, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
             language: language, author: author, disclaimer: disclaimer,
             email: email ?? EmailSettings(from: "\(title) <newsletter@example.invalid>", subjectPrefix: nil),
             series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes, since: since,
             outputDirectory: output, path: path)
+        config.valueLocations = root.valueLocations
+        return config
     }
 
     private static func readEmail(_ root: inout YAMLMapping) -> EmailSettings? {
@@ -54,9 +59,11 @@ public enum ProjectConfigReader {
         let topics = item.strings("topics") ?? []
         guard let symbol, let file else { return nil }
         let short = shortName ?? name ?? symbol
-        return SeriesConfig(symbol: symbol, name: name ?? symbol, shortName: short,
-                            plural: plural ?? GrammaticalNumber.isPlural(short), file: file,
-                            returns: returns, topics: topics, location: item.location)
+        var series = SeriesConfig(symbol: symbol, name: name ?? symbol, shortName: short,
+                                  plural: plural ?? GrammaticalNumber.isPlural(short), file: file,
+                                  returns: returns, topics: topics, location: item.location)
+        series.valueLocations = item.valueLocations
+        return series
     }
 
     private static func readComparison(_ item: YAMLMapping) -> ComparisonConfig? {
@@ -64,7 +71,9 @@ public enum ProjectConfigReader {
         defer { item.finish() }
         guard let leader = item.string("leader", required: true),
               let benchmark = item.string("benchmark", required: true) else { return nil }
-        return ComparisonConfig(leader: leader, benchmark: benchmark, location: item.location)
+        var comparison = ComparisonConfig(leader: leader, benchmark: benchmark, location: item.location)
+        comparison.valueLocations = item.valueLocations
+        return comparison
     }
 
     private static func readMacro(_ item: YAMLMapping) -> MacroConfig? {
@@ -81,8 +90,10 @@ public enum ProjectConfigReader {
         let availability = item.choice("available", as: Availability.self) ?? .periodStart
         let topics = item.strings("topics") ?? ["macro"]
         guard let id, let file else { return nil }
-        return MacroConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, column: column, transform: transform, unit: unit,
-                           exclude: exclude, availability: availability, topics: topics, location: item.location)
+        var macro = MacroConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, column: column, transform: transform,
+                                unit: unit, exclude: exclude, availability: availability, topics: topics, location: item.location)
+        macro.valueLocations = item.valueLocations
+        return macro
     }
 
     private static func readExclusion(_ item: YAMLMapping) -> ExclusionWindow? {
@@ -92,6 +103,11 @@ public enum ProjectConfigReader {
         let to = period(&item, "to")
         let label = item.string("label") ?? "an excluded period"
         guard let from, let to else { return nil }
+        guard from.firstDay <= to.lastDay else {
+            item.reader.fail(at: item.node("to")?.mark, "the window ends (\(to)) before it starts (\(from))",
+                             hint: "swap 'from' and 'to'")
+            return nil
+        }
         return ExclusionWindow(from: from, to: to, label: label)
     }
 
@@ -112,7 +128,8 @@ public enum ProjectConfigReader {
         let name = item.string("name")
         let shortName = item.string("shortName")
         let file = item.string("file", required: true)
-        let groups = item.mappings("groups", required: true).compactMap(readGroup)
+        let groupItems = item.mappings("groups", required: true)
+        let groups = groupItems.compactMap(readGroup)
         let focus = item.string("focus") ?? groups.first?.column
         var outcome: (String, String)?
         if var compare = item.mapping("outcome") {
@@ -124,8 +141,14 @@ public enum ProjectConfigReader {
         let availability = item.choice("available", as: Availability.self) ?? .periodStart
         let topics = item.strings("topics") ?? ["breadth"]
         guard let id, let file, let focus, !groups.isEmpty else { return nil }
-        return BreadthConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, groups: groups, focus: focus, outcome: outcome,
-                             availability: availability, topics: topics, location: item.location)
+        var breadth = BreadthConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, groups: groups, focus: focus,
+                                    outcome: outcome, availability: availability, topics: topics, location: item.location)
+        breadth.valueLocations = item.valueLocations
+        // Each group's column, as `groups.<column>`, for "the file has no column …".
+        for group in groupItems {
+            if let column = group.node["column"]?.string { breadth.valueLocations["groups." + column] = group.valueLocations["column"] }
+        }
+        return breadth
     }
 
     private static func readGroup(_ item: YAMLMapping) -> BreadthGroup? {
@@ -157,37 +180,43 @@ public enum ProjectConfigReader {
     }
 
     /// Cross-field checks: symbols exist, ids are unique, URLs are absolute.
-    private static func validate(_ config: ProjectConfig, into diagnostics: inout DiagnosticCollector) {
-        let configLocation = SourceLocation(path: config.path)
+    private static func validate(_ config: ProjectConfig, declaredSymbols symbols: Set<String>, into diagnostics: inout DiagnosticCollector) {
         if !(config.baseURL.hasPrefix("https://") || config.baseURL.hasPrefix("http://")) {
-            diagnostics.report(.error(at: configLocation, "baseURL must be an absolute http(s) URL, found '\(config.baseURL)'",
+            diagnostics.report(.error(at: config.location(of: "baseURL"), "baseURL must be an absolute http(s) URL, found '\(config.baseURL)'",
                                       hint: "write e.g. `baseURL: https://notes.example.com/`"))
         }
         var seen: Set<String> = []
         for series in config.series {
             if !Symbol.isValid(series.symbol) {
-                diagnostics.report(.error(at: series.location, "symbol '\(series.symbol)' has characters a symbol cannot have",
+                diagnostics.report(.error(at: series.location(of: "symbol"), "symbol '\(series.symbol)' has characters a symbol cannot have",
                                           hint: "use letters, digits, '.', '-', '^' or '_' (at most 20)"))
             }
             if !seen.insert(series.symbol).inserted {
-                diagnostics.report(.error(at: series.location, "symbol '\(series.symbol)' is configured twice"))
+                diagnostics.report(.error(at: series.location(of: "symbol"), "symbol '\(series.symbol)' is configured twice",
+                                          hint: "each series needs its own symbol; remove or rename this entry"))
             }
         }
-        let symbols = Set(config.series.map(\.symbol))
         for comparison in config.comparisons {
-            for symbol in [comparison.leader, comparison.benchmark] where !symbols.contains(symbol) {
-                diagnostics.report(.error(at: comparison.location, "comparison names '\(symbol)', which is not a configured series",
+            for (key, symbol) in [("leader", comparison.leader), ("benchmark", comparison.benchmark)] where !symbols.contains(symbol) {
+                diagnostics.report(.error(at: comparison.location(of: key), "comparison names '\(symbol)', which is not a configured series",
                                           hint: "configured series: \(config.series.map(\.symbol).joined(separator: ", "))"))
             }
         }
+        var ids: Set<String> = []
+        let entries: [(id: String, entry: any ConfigEntry)] = config.macro.map { ($0.id, $0) } + config.breadth.map { ($0.id, $0) }
+        for (id, entry) in entries where !ids.insert(id).inserted {
+            diagnostics.report(.error(at: entry.location(of: "id"), "id '\(id)' is used twice",
+                                      hint: "macro and breadth entries each need their own id"))
+        }
         for breadth in config.breadth {
             if !breadth.groups.contains(where: { $0.column == breadth.focus }) {
-                diagnostics.report(.error(at: breadth.location, "focus '\(breadth.focus)' is not one of the groups",
+                diagnostics.report(.error(at: breadth.location(of: "focus"), "focus '\(breadth.focus)' is not one of the groups",
                                           hint: "groups: \(breadth.groups.map(\.column).joined(separator: ", "))"))
             }
             if let outcome = breadth.outcome {
                 for symbol in [outcome.leader, outcome.benchmark] where !symbols.contains(symbol) {
-                    diagnostics.report(.error(at: breadth.location, "outcome names '\(symbol)', which is not a configured series"))
+                    diagnostics.report(.error(at: breadth.location(of: "outcome"), "outcome names '\(symbol)', which is not a configured series",
+                                              hint: "configured series: \(config.series.map(\.symbol).joined(separator: ", "))"))
                 }
             }
         }

@@ -28,6 +28,7 @@ public struct ProjectLoader {
         }
         let quotes = loadQuotes(&diagnostics)
         let commentary = loadCommentary(&diagnostics)
+        if prices.count == config.series.count { checkCommentaryDates(commentary, sessions: prices, &diagnostics) }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         return ProjectInputs(config: config, root: root, prices: prices, macro: macro, breadth: breadth,
                              quotes: quotes, commentary: commentary)
@@ -56,9 +57,7 @@ public struct ProjectLoader {
         let quotes = markdownFiles(in: "content/quotes").compactMap { name -> Quote? in
             let path = "content/quotes/" + name
             return diagnostics.collect { () throws -> Quote in
-                guard let text = FileCache.text(atPath: absolute(path)) else {
-                    throw Diagnostic.error(at: SourceLocation(path: path), "cannot read the file as UTF-8 text")
-                }
+                let text = try FileCache.text(atPath: absolute(path), reportedAs: path)
                 return try ContentReader.quote(text: text, path: path, id: String(name.dropLast(3)))
             }
         }
@@ -75,13 +74,24 @@ public struct ProjectLoader {
                 continue
             }
             result[date] = diagnostics.collect { () throws -> Commentary in
-                guard let text = FileCache.text(atPath: absolute(path)) else {
-                    throw Diagnostic.error(at: SourceLocation(path: path), "cannot read the file as UTF-8 text")
-                }
+                let text = try FileCache.text(atPath: absolute(path), reportedAs: path)
                 return try ContentReader.commentary(text: text, path: path, date: date)
             }
         }
         return result
+    }
+
+    /// Commentary named for a day without a session would never be published: say so.
+    private func checkCommentaryDates(_ commentary: [SessionDate: Commentary], sessions series: [PriceSeries],
+                                      _ diagnostics: inout DiagnosticCollector) {
+        let sessions = Set(series.flatMap(\.dates))
+        let ordered = sessions.sorted()
+        for (date, note) in commentary.sorted(by: { $0.key < $1.key }) where !sessions.contains(date) {
+            guard let first = ordered.first, let last = ordered.last else { return }
+            let nearest = [ordered.last { $0 < date }, ordered.first { $0 > date }].compactMap { $0?.description }
+            diagnostics.report(.error(at: SourceLocation(path: note.path), "\(date) is not a session in the data (\(first) to \(last))",
+                                      hint: "rename the file for the session it belongs to: \(nearest.joined(separator: " or ")).md"))
+        }
     }
 }
 
@@ -101,6 +111,21 @@ struct FileCache {
         bytes(atPath: path).flatMap { String(validating: $0, as: UTF8.self) }
     }
 
+    /// The file's text; an error at the first byte that is not UTF-8 otherwise.
+    static func text(atPath path: String, reportedAs name: String) throws(Diagnostic) -> String {
+        guard let bytes = bytes(atPath: path) else {
+            throw .error(at: SourceLocation(path: name), "cannot read the file", hint: "check that it exists and is readable")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let valid = UTF8Prefix.length(of: bytes)
+        let before = bytes[..<valid]
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let column = String(decoding: bytes[lineStart..<valid], as: UTF8.self).count + 1
+        throw .error(at: SourceLocation(path: name, line: line, column: column), "the file is not UTF-8 text",
+                     hint: "save it as UTF-8 (it may be Latin-1 or Windows-1252)")
+    }
+
     private func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
     }
@@ -118,7 +143,7 @@ struct FileCache {
     mutating func prices(_ series: SeriesConfig) throws(DiagnosticReport) -> PriceSeries {
         if priceFiles[series.file] == nil {
             let bytes: [UInt8]
-            do { bytes = try read(series.file, for: series.location) } catch { throw DiagnosticReport([error]) }
+            do { bytes = try read(series.file, for: series.location(of: "file")) } catch { throw DiagnosticReport([error]) }
             priceFiles[series.file] = try PriceFileParser.parse(bytes: bytes, path: series.file, symbol: series.symbol)
         }
         let file = priceFiles[series.file]!
@@ -126,7 +151,7 @@ struct FileCache {
         if file.count == 1, let only = file.values.first, only.symbol == series.symbol || file.keys.first == series.symbol {
             return only
         }
-        throw DiagnosticReport([.error(at: series.location, "'\(series.file)' has no rows for symbol '\(series.symbol)'",
+        throw DiagnosticReport([.error(at: series.location(of: "symbol"), "'\(series.file)' has no rows for symbol '\(series.symbol)'",
                                        hint: "symbols in the file: \(file.keys.sorted().joined(separator: ", "))")])
     }
 
@@ -140,22 +165,22 @@ struct FileCache {
     }
 
     mutating func macro(_ item: MacroConfig) throws(DiagnosticReport) -> ObservationSeries {
-        let table = try table(item.file, for: item.location)
+        let table = try table(item.file, for: item.location(of: "file"))
         let name = item.column ?? table.columnNames[0]
         guard let column = table.column(name) else {
-            throw DiagnosticReport([.error(at: item.location, "'\(item.file)' has no column '\(name)'",
+            throw DiagnosticReport([.error(at: item.location(of: "column"), "'\(item.file)' has no column '\(name)'",
                                            hint: "columns: \(table.columnNames.joined(separator: ", "))")])
         }
         return ObservationSeries(id: item.id, periods: table.periods, values: column)
     }
 
     mutating func breadth(_ item: BreadthConfig) throws(DiagnosticReport) -> ObservationTable {
-        let table = try table(item.file, for: item.location)
+        let table = try table(item.file, for: item.location(of: "file"))
         var columns: [[Double?]] = []
         var diagnostics = DiagnosticCollector()
         for group in item.groups {
             guard let column = table.column(group.column) else {
-                diagnostics.report(.error(at: item.location, "'\(item.file)' has no column '\(group.column)'",
+                diagnostics.report(.error(at: item.location(of: "groups." + group.column), "'\(item.file)' has no column '\(group.column)'",
                                           hint: "columns: \(table.columnNames.joined(separator: ", "))"))
                 continue
             }

@@ -13,13 +13,14 @@ public final class YAMLReader {
         self.lineOffset = lineOffset
     }
 
-    /// Parses `text`; nil (with a diagnostic) when it is not YAML. An empty document is an empty mapping.
-    public func root(of text: String) -> YAMLMapping? {
+    /// Parses `text`; nil (with a diagnostic) when it is not YAML. An empty document is an empty
+    /// mapping. `context` names the document in messages ("the front matter").
+    public func root(of text: String, context: String = "the document") -> YAMLMapping? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return YAMLMapping(reader: self, mapping: Node.Mapping([]), context: "document")
+                return YAMLMapping(reader: self, mapping: Node.Mapping([]), context: context)
             }
-            return mapping(node, context: "the document")
+            return mapping(node, context: context)
         } catch let error as YamlError {
             report(error)
         } catch {
@@ -46,12 +47,21 @@ public final class YAMLReader {
 
     private func report(_ error: YamlError) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            fail(at: mark, "invalid YAML: \(problem)", hint: "check indentation and quoting near this position")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // The context is where the construct being read began: an unclosed '[' or quote.
+            let start = context.map { "\($0.text) that starts at line \($0.mark.line + lineOffset), column \($0.mark.column): " } ?? ""
+            fail(at: mark, "invalid YAML: \(problem)", hint: start + "check indentation, brackets and quoting")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // The mark is the key's first occurrence.
             fail(at: context.mark, "duplicated key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
-                 hint: "each key may appear once in a mapping")
+                 hint: "each key may appear once in a mapping; remove or rename the other one")
+        case .reader(let problem, let offset, _, let yaml):
+            let before = yaml.prefix(offset ?? 0)
+            let line = before.reduce(1) { $1.isNewline ? $0 + 1 : $0 }
+            let column = before.reversed().prefix { !$0.isNewline }.count + 1
+            diagnostics.report(.error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
+                                      "invalid YAML: \(problem)", hint: "remove control characters and save the file as UTF-8 text"))
         default:
             fail(at: nil, "invalid YAML: \(error)")
         }
@@ -80,6 +90,17 @@ public struct YAMLMapping {
         reader.location(entry(key)?.key.mark ?? mapping.mark)
     }
 
+    /// Where each key's value is written (the key itself when the value is empty), so that a
+    /// problem found later, such as a missing file, points at the value to fix.
+    public var valueLocations: [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            locations[name] = reader.location(value.null == nil ? value.mark ?? key.mark : key.mark)
+        }
+        return locations
+    }
+
     public func has(_ key: String) -> Bool { entry(key) != nil }
 
     private func entry(_ key: String) -> (key: Node, value: Node)? {
@@ -97,7 +118,7 @@ public struct YAMLMapping {
             return nil
         }
         if value.null != nil {
-            if required { reader.fail(at: value.mark, "'\(key)' needs a value") }
+            if required { reader.fail(at: entry(key)?.key.mark, "'\(key)' needs a value", hint: "write `\(key): …` with a value") }
             return nil
         }
         return value
@@ -106,7 +127,8 @@ public struct YAMLMapping {
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value else {
-            reader.fail(at: value.mark, "'\(key)' must be a single value, not a list or mapping")
+            reader.fail(at: value.mark, "'\(key)' must be a single value, not a list or mapping",
+                        hint: "write `\(key): value` on one line; quote a value that holds ':', '[' or '{'")
             return nil
         }
         return scalar.string
@@ -141,14 +163,14 @@ public struct YAMLMapping {
             var result: [String] = []
             for item in sequence {
                 guard case .scalar(let scalar) = item else {
-                    reader.fail(at: item.mark, "'\(key)' must list plain values")
+                    reader.fail(at: item.mark, "'\(key)' must list plain values", hint: "write e.g. `\(key): [one, two]`")
                     continue
                 }
                 result.append(scalar.string)
             }
             return result
         default:
-            reader.fail(at: value.mark, "'\(key)' must be a list")
+            reader.fail(at: value.mark, "'\(key)' must be a list", hint: "write e.g. `\(key): [one, two]`")
             return nil
         }
     }

@@ -23,10 +23,42 @@ public struct AtomicOutput {
         let name = url.lastPathComponent
         stagingPath = parent + "/.\(name).staging"
         retiredPath = parent + "/.\(name).retired"
+        lockPath = parent + "/.\(name).lock"
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        lockDescriptor = try Self.lock(lockPath, for: self.outputPath)
+        try Self.recoverRetiredSite(retiredPath, to: self.outputPath)
         try Self.removeIfPresent(stagingPath)
-        try Self.removeIfPresent(retiredPath)
         try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
         createdDirectories.insert(stagingPath)
+    }
+
+    /// Holds the lock on this output folder: two builds publishing to one folder at once would
+    /// share a staging folder, so the second one stops instead of mixing the two sites.
+    private let lockDescriptor: Int32
+    private let lockPath: String
+
+    /// Takes the lock file's lock, retrying when the file was removed (by a build that just
+    /// finished) between opening and locking it, so two builds never lock two different files.
+    static func lock(_ path: String, for outputPath: String) throws -> Int32 {
+        while true {
+            let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                close(descriptor)
+                throw OutputBusy(outputPath: outputPath)
+            }
+            var held = stat(), current = stat()
+            if fstat(descriptor, &held) == 0, stat(path, &current) == 0, held.st_ino == current.st_ino, held.st_dev == current.st_dev {
+                return descriptor
+            }
+            close(descriptor)
+        }
+    }
+
+    /// Removes the lock file, then releases the lock (in that order, see `lock`).
+    private func unlock() {
+        unlink(lockPath)
+        close(lockDescriptor)
     }
 
     /// Writes one file into the staging folder.
@@ -84,6 +116,7 @@ public struct AtomicOutput {
 
     /// Swaps the staging folder in and removes the old site.
     public func commit() throws {
+        defer { unlock() }
         if FileManager.default.fileExists(atPath: outputPath) {
             let status = marketnote_exchange_paths(stagingPath, outputPath)
             if status != 0 {
@@ -102,6 +135,16 @@ public struct AtomicOutput {
     /// Drops the staging folder after a failed build.
     public func abandon() {
         try? Self.removeIfPresent(stagingPath)
+        unlock()
+    }
+
+    /// A build killed between the two renames of `commit`'s fallback left the old site retired
+    /// and no site in place: put it back, so the site is never lost.
+    static func recoverRetiredSite(_ retiredPath: String, to outputPath: String) throws {
+        if !FileManager.default.fileExists(atPath: outputPath) && FileManager.default.fileExists(atPath: retiredPath) {
+            try FileManager.default.moveItem(atPath: retiredPath, toPath: outputPath)
+        }
+        try removeIfPresent(retiredPath)
     }
 
     static func removeIfPresent(_ path: String) throws {
@@ -117,8 +160,11 @@ public struct AtomicOutput {
         return data.elementsEqual(bytes)
     }
 
+    /// Writes a new file at `path`. A file already there may be a hard link to the published
+    /// site (`write` links unchanged files), so it is unlinked, never truncated in place.
     static func writeBytes(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if unlink(path) != 0 && errno != ENOENT { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
         var offset = 0
@@ -128,4 +174,10 @@ public struct AtomicOutput {
             offset += count
         }
     }
+}
+
+/// Another build is publishing to the same output folder.
+public struct OutputBusy: Error, CustomStringConvertible {
+    public let outputPath: String
+    public var description: String { "another marketnote build is publishing to \(outputPath)" }
 }

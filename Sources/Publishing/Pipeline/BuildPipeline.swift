@@ -18,10 +18,13 @@ public struct BuildPipeline {
     static let chunkSize = 256
 
     public func run() throws(DiagnosticReport) -> BuildSummary {
-        let inputs = try ProjectLoader(root: options.projectRoot).load()
-        let emailProblems = EmailEditions.validate(inputs.config)
-        if !emailProblems.isEmpty { throw DiagnosticReport(emailProblems) }
-        let templates = try TemplateLibrary(directory: templatesDirectory(inputs))
+        // Inputs and templates are checked in the same run, so every problem is reported at once.
+        var diagnostics = DiagnosticCollector()
+        let inputs = diagnostics.collect { () throws -> ProjectInputs in try ProjectLoader(root: options.projectRoot).load() }
+        if let inputs { diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config))) }
+        let templates = diagnostics.collect { () throws -> TemplateLibrary in try TemplateLibrary(directory: templatesDirectory()) }
+        try diagnostics.throwIfErrors()
+        guard let inputs, let templates else { throw DiagnosticReport(diagnostics.diagnostics) }
         let analysis = HistoryAnalysis(inputs: inputs)
         let dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
         let outputPath = options.outputPath ?? absolute(inputs.config.outputDirectory)
@@ -29,6 +32,9 @@ public struct BuildPipeline {
             return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates, outputPath: outputPath)
         } catch let report as DiagnosticReport {
             throw report
+        } catch let busy as OutputBusy {
+            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "\(busy)",
+                                           hint: "wait for the other build to finish; output/ stays as it is")])
         } catch {
             throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(error)",
                                            hint: "check that the output folder's parent exists and is writable")])
@@ -39,7 +45,7 @@ public struct BuildPipeline {
         path.hasPrefix("/") ? path : (options.projectRoot as NSString).appendingPathComponent(path)
     }
 
-    private func templatesDirectory(_ inputs: ProjectInputs) -> String? {
+    private func templatesDirectory() -> String? {
         let path = absolute("templates")
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : nil

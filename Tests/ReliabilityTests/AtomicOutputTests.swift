@@ -1,0 +1,50 @@
+import Foundation
+import Publishing
+import Testing
+
+/// The published site changes only at the swap, whatever happens before it.
+@Suite struct AtomicOutputTests {
+    @Test func writingAPathTwiceLeavesThePublishedFileAsItWasUntilTheSwap() throws {
+        let folder = ProjectSandbox.temporaryFolder("atomic")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let site = folder + "/site"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        try Data("published".utf8).write(to: URL(fileURLWithPath: site + "/index.html"))
+
+        var output = try AtomicOutput(outputPath: site)
+        try output.write(OutputFile(path: "index.html", text: "published"))  // unchanged: linked to the site's file
+        try output.write(OutputFile(path: "index.html", text: "rewritten"))
+        #expect(try String(contentsOfFile: site + "/index.html", encoding: .utf8) == "published")
+        try output.commit()
+        #expect(try String(contentsOfFile: site + "/index.html", encoding: .utf8) == "rewritten")
+        #expect(SiteSnapshot.leftovers(beside: site).isEmpty)
+    }
+
+    @Test func aSiteRetiredByAnInterruptedFallbackSwapIsPutBack() throws {
+        let folder = ProjectSandbox.temporaryFolder("atomic")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let site = folder + "/site"
+        // Killed between the two renames of a swap without RENAME_EXCHANGE: no site, a retired one.
+        try FileManager.default.createDirectory(atPath: folder + "/.site.retired", withIntermediateDirectories: true)
+        try Data("published".utf8).write(to: URL(fileURLWithPath: folder + "/.site.retired/index.html"))
+        try FileManager.default.createDirectory(atPath: folder + "/.site.staging", withIntermediateDirectories: true)
+
+        let output = try AtomicOutput(outputPath: site)
+        output.abandon()
+        #expect(try String(contentsOfFile: site + "/index.html", encoding: .utf8) == "published")
+        #expect(SiteSnapshot.leftovers(beside: site).isEmpty)
+    }
+}
+
+@Suite struct OutputLockTests {
+    @Test func aSecondBuildPublishingToTheSameFolderStopsInsteadOfMixingSites() throws {
+        let parent = NSTemporaryDirectory() + "marketnote-lock-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let first = try AtomicOutput(outputPath: parent + "/output")
+        #expect(throws: OutputBusy.self) { _ = try AtomicOutput(outputPath: parent + "/output") }
+        first.abandon()
+        let again = try AtomicOutput(outputPath: parent + "/output")
+        again.abandon()
+    }
+}
