@@ -19,9 +19,9 @@ public struct HistoryAnalysis: Sendable {
 
     public init(inputs: ProjectInputs) {
         let config = inputs.config
-        let series = config.series.compactMap { item in
-            inputs.prices(item.symbol).map { SeriesAnalysis(config: item, series: $0) }
-        }
+        // Each series is analysed on its own, so a universe of symbols uses every core.
+        let pairs = config.series.compactMap { item in inputs.prices(item.symbol).map { (item, $0) } }
+        let series = ParallelMap.map(pairs, jobs: 0) { item, prices in SeriesAnalysis(config: item, series: prices) }
         self.series = series
         func analysis(_ symbol: String) -> SeriesAnalysis? { series.first { $0.symbol == symbol } }
         comparisons = config.comparisons.compactMap { pair in

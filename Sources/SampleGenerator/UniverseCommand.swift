@@ -19,7 +19,7 @@ struct UniverseCommand: ParsableCommand {
 
     func validate() throws {
         guard symbols > 0 else { throw ValidationError("--symbols must be positive") }
-        guard (1...100).contains(years) else { throw ValidationError("--years must be between 1 and 100") }
+        guard (1...200).contains(years) else { throw ValidationError("--years must be between 1 and 200") }
     }
 
     func run() throws {

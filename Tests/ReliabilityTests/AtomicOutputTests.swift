@@ -11,7 +11,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
         try Data("published".utf8).write(to: URL(fileURLWithPath: site + "/index.html"))
 
-        var output = try AtomicOutput(outputPath: site)
+        let output = try AtomicOutput(outputPath: site)
         try output.write(OutputFile(path: "index.html", text: "published"))  // unchanged: linked to the site's file
         try output.write(OutputFile(path: "index.html", text: "rewritten"))
         #expect(try String(contentsOfFile: site + "/index.html", encoding: .utf8) == "published")

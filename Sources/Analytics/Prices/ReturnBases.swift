@@ -5,7 +5,9 @@ public struct ReturnBases: Sendable {
     /// `bases[period.index][t]` = base session index, or -1 when the history is too short.
     private let bases: [[Int32]]
 
-    public init(dates: [SessionDate]) {
+    /// `yearEarlier[t]` is `dates[t]` a year earlier (computed by the caller, who needs it too).
+    public init(dates: [SessionDate], yearEarlier: [SessionDate]? = nil) {
+        let yearEarlier = yearEarlier ?? dates.map { $0.sameDay(yearsEarlier: 1) }
         let count = dates.count
         var oneDay = [Int32](repeating: -1, count: count)
         var fiveDays = [Int32](repeating: -1, count: count)
@@ -15,20 +17,22 @@ public struct ReturnBases: Sendable {
         var oneYear = [Int32](repeating: -1, count: count)
         var lastOfPreviousMonth: Int32 = -1, lastOfPreviousQuarter: Int32 = -1, lastOfPreviousYear: Int32 = -1
         var yearAgo = -1
+        // Calendar components once per session, not once per comparison.
+        let parts = dates.map(\.components)
         for t in 0..<count {
-            let date = dates[t]
             if t > 0 {
-                let previous = dates[t - 1]
-                if previous.month != date.month || previous.year != date.year { lastOfPreviousMonth = Int32(t - 1) }
-                if (previous.month - 1) / 3 != (date.month - 1) / 3 || previous.year != date.year { lastOfPreviousQuarter = Int32(t - 1) }
-                if previous.year != date.year { lastOfPreviousYear = Int32(t - 1) }
+                let (year, month, _) = parts[t]
+                let (previousYear, previousMonth, _) = parts[t - 1]
+                if previousMonth != month || previousYear != year { lastOfPreviousMonth = Int32(t - 1) }
+                if (previousMonth - 1) / 3 != (month - 1) / 3 || previousYear != year { lastOfPreviousQuarter = Int32(t - 1) }
+                if previousYear != year { lastOfPreviousYear = Int32(t - 1) }
                 oneDay[t] = Int32(t - 1)
             }
             if t >= 5 { fiveDays[t] = Int32(t - 5) }
             month[t] = lastOfPreviousMonth
             quarter[t] = lastOfPreviousQuarter
             year[t] = lastOfPreviousYear
-            let target = date.sameDay(yearsEarlier: 1)
+            let target = yearEarlier[t]
             while yearAgo + 1 < t && dates[yearAgo + 1] <= target { yearAgo += 1 }
             oneYear[t] = yearAgo >= 0 && dates[yearAgo] <= target ? Int32(yearAgo) : -1
         }

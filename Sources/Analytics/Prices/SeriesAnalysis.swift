@@ -22,11 +22,12 @@ public struct SeriesAnalysis: Sendable {
     public let largerEarlierMoves: [Int32]
     /// Daily returns (nil for the first session), and searches for earlier moves at least as large.
     public let dailyReturns: [Double?]
-    private let gains: PreviousAtLeastIndex
-    private let losses: PreviousAtLeastIndex
-    /// Searches for earlier closes at least as high (and, negated, at least as low).
-    private let highCloses: PreviousAtLeastIndex
-    private let lowCloses: PreviousAtLeastIndex
+    /// Per session: the latest earlier session with a gain (loss) at least as large, or -1.
+    private let previousGain: [Int32]
+    private let previousLoss: [Int32]
+    /// Per session: the latest earlier session with a close at least as high (low), or -1.
+    private let previousHighClose: [Int32]
+    private let previousLowClose: [Int32]
     /// Per session: earlier sessions whose close reached at least as far back to find a higher (lower) close.
     private let earlierHighReach: [Int32]
     private let earlierLowReach: [Int32]
@@ -36,30 +37,26 @@ public struct SeriesAnalysis: Sendable {
         self.series = series
         let closes = series.returnBasis(config.returns)
         self.closes = closes
-        bases = ReturnBases(dates: series.dates)
+        let yearEarlier = series.dates.map { $0.sameDay(yearsEarlier: 1) }
+        bases = ReturnBases(dates: series.dates, yearEarlier: yearEarlier)
         let (previousHigh, intraday) = Self.records(series.high)
         self.previousHigh = previousHigh
         intradayRecords = RunHistory(intraday)
         closingRecords = RunHistory(Self.records(series.close).flags)
         recordCloseIndex = Self.runningMaximumIndex(series.close)
-        yearHigh = WindowExtreme.exceeds(series.high, dates: series.dates, above: true)
-        yearLow = WindowExtreme.exceeds(series.low, dates: series.dates, above: false)
+        yearHigh = WindowExtreme.exceeds(series.high, dates: series.dates, yearEarlier: yearEarlier, above: true)
+        yearLow = WindowExtreme.exceeds(series.low, dates: series.dates, yearEarlier: yearEarlier, above: false)
         let returns: [Double?] = closes.indices.map { t in t == 0 ? nil : closes[t] / closes[t - 1] - 1 }
         dailyReturns = returns
         largerEarlierMoves = EarlierCountIndex(returns.map { $0.map(abs) }).atLeast
-        gains = PreviousAtLeastIndex(returns)
-        losses = PreviousAtLeastIndex(returns.map { $0.map { -$0 } })
-        let highCloses = PreviousAtLeastIndex(series.close)
-        let lowCloses = PreviousAtLeastIndex(series.close.map { -$0 })
-        self.highCloses = highCloses
-        self.lowCloses = lowCloses
-        let levels = series.close
-        earlierHighReach = EarlierCountIndex(levels.indices.map { t in
-            Double(t - (highCloses.latest(before: t, atLeast: levels[t]) ?? -1))
-        }).atLeast
-        earlierLowReach = EarlierCountIndex(levels.indices.map { t in
-            Double(t - (lowCloses.latest(before: t, atLeast: -levels[t]) ?? -1))
-        }).atLeast
+        previousGain = PreviousAtLeast.indices(returns)
+        previousLoss = PreviousAtLeast.indices(returns.map { $0.map { -$0 } })
+        let highs = PreviousAtLeast.indices(series.close)
+        let lows = PreviousAtLeast.indices(series.close.map { -$0 })
+        previousHighClose = highs
+        previousLowClose = lows
+        earlierHighReach = EarlierCountIndex(integers: highs.indices.map { $0 - Int(highs[$0]) }).atLeast
+        earlierLowReach = EarlierCountIndex(integers: lows.indices.map { $0 - Int(lows[$0]) }).atLeast
     }
 
     public var symbol: String { series.symbol }
@@ -74,14 +71,15 @@ public struct SeriesAnalysis: Sendable {
     /// (nil when none: the largest in the data).
     public func previousMoveAtLeast(at t: Int) -> Int? {
         guard let move = dailyReturns[t] else { return nil }
-        return move >= 0 ? gains.latest(before: t, atLeast: move) : losses.latest(before: t, atLeast: -move)
+        let previous = move >= 0 ? previousGain[t] : previousLoss[t]
+        return previous >= 0 ? Int(previous) : nil
     }
 
     /// "Highest close since": the latest earlier session whose close was at least as high (or, for
     /// `high == false`, at least as low), with how unusual such a reach back is.
     public func closeExtreme(at t: Int, high: Bool) -> PriceExtremeFacts {
-        let index = high ? highCloses : lowCloses
-        let since = index.latest(before: t, atLeast: high ? series.close[t] : -series.close[t])
+        let previous = (high ? previousHighClose : previousLowClose)[t]
+        let since = previous >= 0 ? Int(previous) : nil
         let years = series.dates[0].years(until: series.dates[t])
         return PriceExtremeFacts(
             since: since.map { series.dates[$0] }, sinceClose: since.map { series.close[$0] },
@@ -122,15 +120,15 @@ public struct SeriesAnalysis: Sendable {
 enum WindowExtreme {
     /// Whether each value beats every value of the sessions in the year before it (strictly).
     /// A session with less than a year of history before it is not counted.
-    static func exceeds(_ values: [Double], dates: [SessionDate], above: Bool) -> [Bool] {
+    static func exceeds(_ values: [Double], dates: [SessionDate], yearEarlier: [SessionDate], above: Bool) -> [Bool] {
         var result = [Bool](repeating: false, count: values.count)
         var deque: [Int] = []
         var head = 0
         guard let first = dates.first else { return result }
         for t in values.indices {
-            let windowStart = dates[t].sameDay(yearsEarlier: 1)
+            let windowStart = yearEarlier[t]
             while head < deque.count && dates[deque[head]] <= windowStart { head += 1 }
-            if head < deque.count, dates[t].sameDay(yearsEarlier: 1) >= first {
+            if head < deque.count, windowStart >= first {
                 let best = values[deque[head]]
                 result[t] = above ? values[t] > best : values[t] < best
             }

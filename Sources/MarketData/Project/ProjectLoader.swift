@@ -15,6 +15,7 @@ public struct ProjectLoader {
         let config = try loadConfig()
         var diagnostics = DiagnosticCollector()
         var files = FileCache(root: root)
+        files.preloadPrices(config.series)
         let prices = config.series.compactMap { series in
             diagnostics.collect { () throws -> PriceSeries in try files.prices(series) }
         }
@@ -138,6 +139,25 @@ struct FileCache {
                          hint: "check the 'file:' path; it is relative to the project folder")
         }
         return bytes
+    }
+
+    /// Reads and parses every price file the series name, each once, on every core: a universe of
+    /// hundreds of symbols is hundreds of independent files.
+    mutating func preloadPrices(_ series: [SeriesConfig]) {
+        var firstUse: [String: SeriesConfig] = [:]
+        for item in series where firstUse[item.file] == nil { firstUse[item.file] = item }
+        let items = firstUse.values.sorted { $0.file < $1.file }
+        let root = root
+        let parsed = ParallelMap.map(items, jobs: 0) { item -> Result<[String: PriceSeries], DiagnosticReport> in
+            Result { () throws(DiagnosticReport) -> [String: PriceSeries] in
+                let bytes: [UInt8]
+                do throws(Diagnostic) { bytes = try FileCache(root: root).read(item.file, for: item.location(of: "file")) } catch { throw DiagnosticReport([error]) }
+                return try PriceFileParser.parse(bytes: bytes, path: item.file, symbol: item.symbol)
+            }
+        }
+        for (item, result) in zip(items, parsed) {
+            if case .success(let file) = result { priceFiles[item.file] = file }
+        }
     }
 
     mutating func prices(_ series: SeriesConfig) throws(DiagnosticReport) -> PriceSeries {

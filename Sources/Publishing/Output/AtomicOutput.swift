@@ -8,13 +8,21 @@ import Glibc
 /// then the two folders are exchanged in one `renameat2(RENAME_EXCHANGE)`. A build that fails or
 /// is killed leaves the previous `output/` exactly as it was. A file whose bytes did not change is
 /// hard-linked from the previous site instead of rewritten, so it keeps its inode and timestamp.
-public struct AtomicOutput {
+///
+/// `write` and `keep` may be called from several threads at once (each note's files are written
+/// by the thread that rendered them); counters and the set of created folders are locked.
+public final class AtomicOutput: @unchecked Sendable {
     public let outputPath: String
     private let stagingPath: String
     private let retiredPath: String
+    private let lockPath: String
+    /// Holds the lock on this output folder: two builds publishing to one folder at once would
+    /// share a staging folder, so the second one stops instead of mixing the two sites.
+    private let lockDescriptor: Int32
+    private let state = NSLock()
     private var createdDirectories: Set<String> = []
-    public private(set) var unchanged = 0
-    public private(set) var written = 0
+    private var writtenCount = 0
+    private var unchangedCount = 0
 
     public init(outputPath: String) throws {
         let url = URL(fileURLWithPath: outputPath).standardizedFileURL
@@ -24,18 +32,21 @@ public struct AtomicOutput {
         stagingPath = parent + "/.\(name).staging"
         retiredPath = parent + "/.\(name).retired"
         lockPath = parent + "/.\(name).lock"
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try FileTree.makeDirectory(parent)
         lockDescriptor = try Self.lock(lockPath, for: self.outputPath)
-        try Self.recoverRetiredSite(retiredPath, to: self.outputPath)
-        try Self.removeIfPresent(stagingPath)
-        try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
+        do {
+            try Self.recoverRetiredSite(retiredPath, to: self.outputPath)
+            FileTree.remove(stagingPath)
+            try FileTree.makeDirectory(stagingPath)
+        } catch {
+            unlock()
+            throw error
+        }
         createdDirectories.insert(stagingPath)
     }
 
-    /// Holds the lock on this output folder: two builds publishing to one folder at once would
-    /// share a staging folder, so the second one stops instead of mixing the two sites.
-    private let lockDescriptor: Int32
-    private let lockPath: String
+    public var written: Int { state.withLock { writtenCount } }
+    public var unchanged: Int { state.withLock { unchangedCount } }
 
     /// Takes the lock file's lock, retrying when the file was removed (by a build that just
     /// finished) between opening and locking it, so two builds never lock two different files.
@@ -62,56 +73,50 @@ public struct AtomicOutput {
     }
 
     /// Writes one file into the staging folder.
-    public mutating func write(_ file: OutputFile) throws {
+    public func write(_ file: OutputFile) throws {
         let target = stagingPath + "/" + file.path
-        let directory = (target as NSString).deletingLastPathComponent
-        if !createdDirectories.contains(directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            createdDirectories.insert(directory)
-        }
+        try ensureDirectory((target as NSString).deletingLastPathComponent)
         let previous = outputPath + "/" + file.path
         if Self.hasSameBytes(previous, file.bytes), link(previous, target) == 0 {
-            unchanged += 1
+            state.withLock { unchangedCount += 1 }
             return
         }
         try Self.writeBytes(file.bytes, to: target)
-        written += 1
+        state.withLock { writtenCount += 1 }
     }
 
     /// Keeps a folder of the previous site as it is (hard links, nothing is copied or rewritten).
-    public mutating func keep(directory: String, from previousSite: String) throws {
-        let source = previousSite + "/" + directory
-        guard let enumerator = FileManager.default.enumerator(atPath: source) else { return }
-        while let name = enumerator.nextObject() as? String {
-            let relative = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard OutputFile.isSafe(relative) else { continue }
-            try keepFile(relative, from: previousSite)
-        }
-    }
-
-    /// Keeps the files of `folder` in the previous site whose names start with `prefix`.
-    public mutating func keepFiles(withPrefix prefix: String, in folder: String, from previousSite: String) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: previousSite + "/" + folder)) ?? []
-        for name in names where name.hasPrefix((prefix as NSString).lastPathComponent) {
-            try keepFile(folder + "/" + name, from: previousSite)
-        }
-    }
-
-    private mutating func keepFile(_ relative: String, from previousSite: String) throws {
-        let source = previousSite + "/" + relative
+    public func keep(directory: String, from previousSite: String) throws {
+        let relative = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        guard OutputFile.isSafe(relative) else { return }
         var info = stat()
-        guard lstat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+        guard lstat(previousSite + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
         let target = stagingPath + "/" + relative
-        guard !FileManager.default.fileExists(atPath: target) else { return }
-        let directory = (target as NSString).deletingLastPathComponent
-        if !createdDirectories.contains(directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            createdDirectories.insert(directory)
-        }
-        if link(source, target) != 0 {
-            try FileManager.default.copyItem(atPath: source, toPath: target)
-        }
-        unchanged += 1
+        try ensureDirectory((target as NSString).deletingLastPathComponent)
+        let count = try FileTree.linkTree(from: previousSite + "/" + relative, to: target)
+        state.withLock { unchangedCount += count }
+    }
+
+    /// Keeps one file of the previous site as it is.
+    public func keep(file relative: String, from previousSite: String) throws {
+        guard OutputFile.isSafe(relative) else { return }
+        let source = previousSite + "/" + relative, target = stagingPath + "/" + relative
+        try ensureDirectory((target as NSString).deletingLastPathComponent)
+        if link(source, target) != 0 && errno != EEXIST { try FileManager.default.copyItem(atPath: source, toPath: target) }
+        state.withLock { unchangedCount += 1 }
+    }
+
+    /// Creates a folder of the staging site ahead of the writes into it.
+    public func makeDirectory(_ relative: String) throws {
+        let path = relative.hasSuffix("/") ? String(relative.dropLast()) : relative
+        guard OutputFile.isSafe(path) else { return }
+        try ensureDirectory(stagingPath + "/" + path)
+    }
+
+    private func ensureDirectory(_ directory: String) throws {
+        if state.withLock({ createdDirectories.contains(directory) }) { return }
+        try FileTree.makeDirectory(directory)
+        state.withLock { _ = createdDirectories.insert(directory) }
     }
 
     /// Swaps the staging folder in and removes the old site.
@@ -123,10 +128,10 @@ public struct AtomicOutput {
                 // Without RENAME_EXCHANGE (an old kernel or an exotic file system): two renames.
                 try FileManager.default.moveItem(atPath: outputPath, toPath: retiredPath)
                 try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
-                try Self.removeIfPresent(retiredPath)
+                FileTree.remove(retiredPath)
                 return
             }
-            try Self.removeIfPresent(stagingPath)
+            FileTree.remove(stagingPath)
         } else {
             try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
         }
@@ -134,7 +139,7 @@ public struct AtomicOutput {
 
     /// Drops the staging folder after a failed build.
     public func abandon() {
-        try? Self.removeIfPresent(stagingPath)
+        FileTree.remove(stagingPath)
         unlock()
     }
 
@@ -144,27 +149,33 @@ public struct AtomicOutput {
         if !FileManager.default.fileExists(atPath: outputPath) && FileManager.default.fileExists(atPath: retiredPath) {
             try FileManager.default.moveItem(atPath: retiredPath, toPath: outputPath)
         }
-        try removeIfPresent(retiredPath)
-    }
-
-    static func removeIfPresent(_ path: String) throws {
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        FileTree.remove(retiredPath)
     }
 
     static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let data = try? handle.readToEnd() else { return bytes.isEmpty }
-        return data.elementsEqual(bytes)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < existing.count {
+            let count = existing[offset...].withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return existing == bytes
     }
 
     /// Writes a new file at `path`. A file already there may be a hard link to the published
     /// site (`write` links unchanged files), so it is unlinked, never truncated in place.
     static func writeBytes(_ bytes: [UInt8], to path: String) throws {
-        if unlink(path) != 0 && errno != ENOENT { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST {
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
         var offset = 0

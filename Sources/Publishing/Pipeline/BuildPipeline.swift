@@ -90,7 +90,7 @@ public struct BuildPipeline {
         let previousManifest = SiteManifest.read(fromSite: outputPath)
         let building = Set(dates)
         let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) })
-        var output = try AtomicOutput(outputPath: outputPath)
+        let output = try AtomicOutput(outputPath: outputPath)
         do {
             var entries: [SiteManifest.Entry] = []
             var latest: (NoteDocument, String)?
@@ -98,21 +98,29 @@ public struct BuildPipeline {
             var done = 0
             let emailForEveryNote = options.emailForEveryNote
             let lastDate = dates.last!
+            try carryOver(manifestBefore, from: outputPath, into: output)
+            // The notes' folders are made up front, on one thread, for the same reason.
+            for date in dates { try output.makeDirectory(NotePaths.notePath(date)) }
             for chunk in stride(from: 0, to: dates.count, by: Self.chunkSize) {
                 let chunkDates = Array(dates[chunk..<min(chunk + Self.chunkSize, dates.count)])
-                let rendered = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> (NoteDocument, String, [OutputFile]) in
-                    let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
-                                                commentary: inputs.commentary[date])
-                    let body = site.body(note)
-                    let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
-                    var files = site.notePage(note, body: body, previous: previous)
-                    if emailForEveryNote || date == lastDate { files += email.files(for: note) }
-                    return (note, body, files)
+                // Each worker composes, renders and writes its notes; only what the site pages
+                // need comes back, so memory stays flat however long the backfill.
+                let results = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> Result<PublishedNote, Error> in
+                    Result {
+                        let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
+                                                    commentary: inputs.commentary[date])
+                        let body = site.body(note)
+                        let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
+                        var files = site.notePage(note, body: body, previous: previous)
+                        if emailForEveryNote || date == lastDate { files += email.files(for: note) }
+                        for file in files { try output.write(file) }
+                        return PublishedNote(entry: SiteManifest.Entry(note), latest: date == newestDate ? (note, body) : nil)
+                    }
                 }
-                for (note, body, files) in rendered {
-                    for file in files { try output.write(file) }
-                    entries.append(SiteManifest.Entry(note))
-                    if note.date == newestDate { latest = (note, body) }
+                for result in results {
+                    let published = try result.get()
+                    entries.append(published.entry)
+                    if let note = published.latest { latest = note }
                 }
                 done += chunkDates.count
                 progress?(done, dates.count)
@@ -123,7 +131,6 @@ public struct BuildPipeline {
                                             commentary: inputs.commentary[newestDate])
                 latest = (note, site.body(note))
             }
-            try carryOver(manifestBefore, from: outputPath, into: &output)
             let manifest = manifestBefore.merging(entries)
             try output.write(site.homePage(latest: latest, manifest: manifest))
             for file in site.sitePages(manifest: manifest) { try output.write(file) }
@@ -147,46 +154,20 @@ public struct BuildPipeline {
         return SiteManifest.Entry(date: built, title: "", summary: "", path: NotePaths.notePath(built))
     }
 
-    /// Keeps the earlier notes (and their email editions) of the previous site.
-    private func carryOver(_ manifest: SiteManifest, from outputPath: String, into output: inout AtomicOutput) throws {
-        for entry in manifest.notes {
-            try output.keep(directory: entry.path, from: outputPath)
-            try output.keepFiles(withPrefix: NotePaths.emailBase(entry.date) + ".", in: "email", from: outputPath)
-        }
+    /// Keeps the earlier notes (and their email editions) of the previous site. On one thread:
+    /// creating folders in one parent from two threads only makes them wait on its lock (measured).
+    private func carryOver(_ manifest: SiteManifest, from outputPath: String, into output: AtomicOutput) throws {
+        let kept = Set(manifest.notes.map(\.date.description))
+        let emails = FileTree.entries(outputPath + "/email").filter { !$0.isDirectory && kept.contains(String($0.name.prefix(10))) }
+        for entry in manifest.notes { try output.keep(directory: entry.path, from: outputPath) }
+        for file in emails { try output.keep(file: "email/" + file.name, from: outputPath) }
     }
 }
 
-/// Maps over items on several threads, keeping the order of results.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
-        let slots = ResultSlots<R>(count: items.count)
-        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, items.count))
-        if workers == 1 {
-            return items.map(transform)
-        }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < items.count {
-                slots.set(index, transform(items[index]))
-                index += workers
-            }
-        }
-        return slots.values
-    }
+/// What a worker hands back for a note it wrote: its manifest entry, and the note itself when the
+/// home page will show it.
+struct PublishedNote: @unchecked Sendable {
+    let entry: SiteManifest.Entry
+    let latest: (NoteDocument, String)?
 }
 
-/// Fixed slots that worker threads fill at distinct indices.
-final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [R] { storage.map { $0! } }
-}

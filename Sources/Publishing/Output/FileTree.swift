@@ -1,0 +1,95 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Folder operations on whole trees with plain system calls: a 26-year site holds about 20,000
+/// files, and Foundation's FileManager spent most of a daily build walking, creating and removing them.
+enum FileTree {
+    /// Creates `path` and any missing parents; an existing folder is fine.
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try makeDirectory((path as NSString).deletingLastPathComponent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// The entries of a folder, each with whether it is a folder; empty when it cannot be read.
+    static func entries(_ path: String) -> [(name: String, isDirectory: Bool)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var result: [(String, Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isDirectory = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            result.append((name, isDirectory))
+        }
+        return result
+    }
+
+    /// Recreates the tree at `source` under `target` with hard links to its files; returns how many.
+    /// A file that cannot be linked (another file system) is copied.
+    @discardableResult
+    static func linkTree(from source: String, to target: String) throws -> Int {
+        try makeDirectory(target)
+        var count = 0
+        for entry in entries(source) {
+            let from = source + "/" + entry.name, to = target + "/" + entry.name
+            if entry.isDirectory {
+                count += try linkTree(from: from, to: to)
+            } else if link(from, to) == 0 || errno == EEXIST {
+                count += 1
+            } else {
+                try FileManager.default.copyItem(atPath: from, toPath: to)
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Removes a tree; the top-level entries are split over `jobs` threads.
+    static func remove(_ path: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            unlink(path)
+            return
+        }
+        let top = entries(path)
+        let big = top.filter(\.isDirectory).flatMap { folder in
+            entries(path + "/" + folder.name).map { (path + "/" + folder.name + "/" + $0.name, $0.isDirectory) }
+        }
+        concurrently(big, jobs: jobs) { item in removeSerially(item.0, isDirectory: item.1) }
+        for entry in top { removeSerially(path + "/" + entry.name, isDirectory: entry.isDirectory) }
+        rmdir(path)
+    }
+
+    private static func removeSerially(_ path: String, isDirectory: Bool) {
+        guard isDirectory else {
+            unlink(path)
+            return
+        }
+        for entry in entries(path) { removeSerially(path + "/" + entry.name, isDirectory: entry.isDirectory) }
+        rmdir(path)
+    }
+
+    /// Runs `body` for every item, spreading the items over `jobs` threads.
+    static func concurrently<T: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> Void) {
+        let workers = max(1, min(jobs, items.count))
+        guard workers > 1 else {
+            items.forEach(body)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: items.count, by: workers) { body(items[index]) }
+        }
+    }
+}
