@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${RUNS:-5}
-work=${BENCH_WORK:-/tmp/marketnote-bench}
+# On tmpfs when there is one: the virtual disk's discards made repeated 20,000-file builds drift
+# by a factor of two within one run, for marketnote and Hugo alike.
+if [ -z "${BENCH_WORK:-}" ] && [ -d /dev/shm ]; then work=/dev/shm/marketnote-bench; else work=${BENCH_WORK:-/tmp/marketnote-bench}; fi
 only=${1:-all}
 results=$root/Benchmarks/results
 mkdir -p "$results" "$work"
@@ -23,27 +25,37 @@ marketnote=$root/.build/release/marketnote
 sample=$root/.build/release/marketnote-sample
 tools=$root/Benchmarks/.build/release/BenchTools
 
-# measure NAME COMMAND…: runs the command $runs times (after one warm-up), records wall seconds
-# and peak RSS (MiB) per run in $work/NAME.tsv, prints the median. BEFORE (if set) runs untimed first.
-measure() {
+# once NAME COMMAND…: runs the command once, appending wall seconds and peak RSS (KiB) to
+# $work/NAME.tsv. BEFORE (if set) runs untimed first.
+once() {
   local name=$1; shift
-  : > "$work/$name.tsv"
-  for i in $(seq 0 "$runs"); do
-    if [ -n "${BEFORE:-}" ]; then eval "$BEFORE"; fi
-    local start end
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$work/$name.mem" "$@" >/dev/null 2>"$work/$name.err" || { cat "$work/$name.err"; exit 1; }
-    end=$(date +%s.%N)
-    [ "$i" -eq 0 ] && continue   # warm-up: page cache, first-touch of the binary
-    printf '%s\t%s\n' "$(awk "BEGIN{print $end - $start}")" "$(tail -n1 "$work/$name.mem")" >> "$work/$name.tsv"
-  done
-  python3 - "$work/$name.tsv" "$name" <<'PY'
+  if [ -n "${BEFORE:-}" ]; then eval "$BEFORE"; fi
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/$name.mem" "$@" >/dev/null 2>"$work/$name.err" || { cat "$work/$name.err"; exit 1; }
+  end=$(date +%s.%N)
+  printf '%s\t%s\n' "$(awk "BEGIN{print $end - $start}")" "$(tail -n1 "$work/$name.mem")" >> "$work/$name.tsv"
+}
+
+# median NAME: the median wall time and the largest peak memory of NAME's runs, as a report row.
+median() {
+  python3 - "$work/$1.tsv" "$1" <<'PY'
 import statistics, sys
 rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
 wall = statistics.median(float(r[0]) for r in rows)
 mem = max(int(r[1]) for r in rows) / 1024
 print(f"{sys.argv[2]}\t{wall:.3f}\t{mem:.0f}")
 PY
+}
+
+# measure NAME COMMAND…: a warm-up, then $runs timed runs.
+measure() {
+  local name=$1
+  : > "$work/$name.tsv"
+  once "$@"
+  : > "$work/$name.tsv"
+  for _ in $(seq 1 "$runs"); do once "$@"; done
+  median "$name"
 }
 
 project=$work/project
@@ -68,10 +80,17 @@ if [ "$only" = all ] || [ "$only" = backfill ]; then
   printf '{{ define "main" }}<article>{{ .Content }}</article>{{ end }}\n' > "$work/hugo/layouts/_default/single.html"
   printf '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n' > "$work/hugo/layouts/_default/list.html"
   mkdir -p "$work/cmark-out"
-  BEFORE="rm -rf $work/site" measure backfill "$marketnote" build --all --project "$project" --output "$work/site" >> "$report"
-  BEFORE="" measure cmark-in-process "$tools" render-markdown --input "$work/markdown" >> "$report"
-  BEFORE="" measure cmark-gfm-command bash -c "cd $work/markdown && ls | xargs -P 2 -n 100 sh -c 'for f; do cmark-gfm -e table -e tagfilter \"\$f\" > $work/cmark-out/\${f%.md}.html; done' _" >> "$report"
-  BEFORE="rm -rf $work/hugo/public" measure hugo hugo --quiet -s "$work/hugo" -d "$work/hugo/public" >> "$report"
+  # The four are interleaved, round by round, so that drift in the machine hits them alike.
+  names=(backfill cmark-in-process cmark-gfm-command hugo)
+  for name in "${names[@]}"; do : > "$work/$name.tsv"; done
+  for round in $(seq 0 "$runs"); do
+    BEFORE="rm -rf $work/site" once backfill "$marketnote" build --all --project "$project" --output "$work/site"
+    BEFORE="" once cmark-in-process "$tools" render-markdown --input "$work/markdown"
+    BEFORE="" once cmark-gfm-command bash -c "cd $work/markdown && ls | xargs -P 2 -n 100 sh -c 'for f; do cmark-gfm -e table -e tagfilter \"\$f\" > $work/cmark-out/\${f%.md}.html; done' _"
+    BEFORE="rm -rf $work/hugo/public" once hugo hugo --quiet -s "$work/hugo" -d "$work/hugo/public"
+    if [ "$round" -eq 0 ]; then for name in "${names[@]}"; do : > "$work/$name.tsv"; done; fi  # round 0 warms up
+  done
+  for name in "${names[@]}"; do median "$name" >> "$report"; done
   echo "backfill: notes written $(ls "$work/site/notes" | grep -c '^[0-9]'), site $(du -sm "$work/site" | cut -f1) MiB" >&2
 fi
 

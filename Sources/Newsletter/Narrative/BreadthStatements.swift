@@ -36,11 +36,8 @@ enum BreadthStatements {
                 sentences.append(context.sentence("breadth.firstLead", values))
                 headline = context.headline("headline.breadthFirstLead", values.merging(["measure": breadth.shortName]) { $1 })
             }
-            if let outcomes = breadth.outcomes, let (sentence, table) = OutcomeStatements.describe(
-                outcomes, prefix: "breadthOutcome", values: values, source: source + ".outcomes", context) {
-                sentences.append(sentence)
-                blocks.append(table)
-            }
+            OutcomeStatements.append(breadth.outcomes, prefix: "breadthOutcome", values: values, source: source + ".outcomes",
+                                     to: &sentences, blocks: &blocks, context)
         } else if breadth.focusLeads {
             sentences.append(context.sentence("breadth.stillLeading", values))
         } else if leader != nil {

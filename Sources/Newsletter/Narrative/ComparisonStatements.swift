@@ -72,11 +72,8 @@ enum ComparisonStatements {
             sentences.append(context.sentence("beat.firstEver", values))
         }
         var blocks: [String] = []
-        if let outcomes = streak.outcomes, let (sentence, table) = OutcomeStatements.describe(
-            outcomes, prefix: "outcome", values: values, source: source + ".outcomes", context) {
-            sentences.append(sentence)
-            blocks.append(table)
-        }
+        OutcomeStatements.append(streak.outcomes, prefix: "outcome", values: values, source: source + ".outcomes",
+                                 to: &sentences, blocks: &blocks, context)
         var statement = Statement(.lead, score: streak.rarity.score, topics: topics(leader, benchmark, context),
                                   sentences: sentences, headline: context.headline("headline.beatStreak", values))
         statement.blocks = blocks
@@ -93,6 +90,15 @@ enum ComparisonStatements {
 
 /// "What followed" sentences and tables, shared by streaks and breadth signals.
 enum OutcomeStatements {
+    /// Adds the "what followed" sentence and its table, when there were earlier firings.
+    static func append(_ outcomes: SignalOutcomeFacts?, prefix: String, values: [String: String], source: String,
+                       to sentences: inout [Sentence], blocks: inout [String], _ context: NarrativeContext) {
+        guard let outcomes, let (sentence, table) = describe(outcomes, prefix: prefix, values: values, source: source, context)
+        else { return }
+        sentences.append(sentence)
+        blocks.append(table)
+    }
+
     /// Describes the longest horizon with episodes; the table lists every horizon.
     static func describe(_ outcomes: SignalOutcomeFacts, prefix: String, values: [String: String], source: String,
                          _ context: NarrativeContext) -> (Sentence, String)? {

@@ -60,11 +60,8 @@ enum RecordStatements {
             sentences.append(context.sentence("record.closing", values))
         }
         var blocks: [String] = []
-        if let outcomes = streak.outcomes, let (sentence, table) = OutcomeStatements.describe(
-            outcomes, prefix: "recordOutcome", values: values, source: source + ".streak.outcomes", context) {
-            sentences.append(sentence)
-            blocks.append(table)
-        }
+        OutcomeStatements.append(streak.outcomes, prefix: "recordOutcome", values: values, source: source + ".streak.outcomes",
+                                 to: &sentences, blocks: &blocks, context)
         let headline = context.headline(streak.length >= 2 ? "headline.recordStreak" : "headline.recordSingle", values)
         var statement = Statement(.lead, score: streak.rarity.score, topics: series.topics + ["records"],
                                   sentences: sentences, headline: headline)

@@ -7,20 +7,8 @@ final class MarkdownTree {
     let root: OpaquePointer
 
     init?(_ markdown: String) {
-        _ = MarkdownRenderer()  // registers the core extensions
-        guard let parser = cmark_parser_new(MarkdownRenderer.options) else { return nil }
+        guard let parser = MarkdownRenderer.parser(feeding: markdown) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in MarkdownRenderer.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
-        var text = markdown
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
-        }
         guard let document = cmark_parser_finish(parser) else { return nil }
         root = document
     }

@@ -19,11 +19,12 @@ public struct MarkdownRenderer: Sendable {
         _ = Self.registered
     }
 
-    /// The HTML fragment for `markdown`.
-    public func html(_ markdown: String) -> String {
-        guard let parser = cmark_parser_new(Self.options) else { return "" }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+    /// A parser with marketnote's options and extensions, already fed `markdown`; the caller
+    /// finishes and frees it. Every parse in the tool goes through here, so none can differ.
+    static func parser(feeding markdown: String) -> OpaquePointer? {
+        _ = registered
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
@@ -34,6 +35,13 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
+        return parser
+    }
+
+    /// The HTML fragment for `markdown`.
+    public func html(_ markdown: String) -> String {
+        guard let parser = Self.parser(feeding: markdown) else { return "" }
+        defer { cmark_parser_free(parser) }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         // The parser's extension list must reach the renderer, or tagfilter is skipped.
