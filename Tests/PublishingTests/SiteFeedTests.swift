@@ -58,4 +58,10 @@ import Testing
         let feed = try #require(SiteFixtures.text("feed.xml", in: files))
         #expect(feed.contains("<title>S&amp;P &lt;500&gt; &quot;up&quot;</title>"))
     }
+
+    @Test func xmlEscapingDropsCharactersXMLForbidsAndEscapesMarkup() {
+        #expect(XMLEscaping.escape("Caf\u{E9} <b> & \"x\"") == "Caf\u{E9} &lt;b&gt; &amp; &quot;x&quot;")
+        #expect(XMLEscaping.escape("a\u{0}b\u{1B}c\td\ne") == "abc\td\ne")
+        #expect(XMLEscaping.escape("x\u{FFFE}y\u{FFFF}z\u{FFFD}\u{F8FF}") == "xyz\u{FFFD}\u{F8FF}")
+    }
 }

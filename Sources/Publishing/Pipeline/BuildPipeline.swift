@@ -98,7 +98,9 @@ public struct BuildPipeline {
             var done = 0
             let emailForEveryNote = options.emailForEveryNote
             let lastDate = dates.last!
-            try carryOver(manifestBefore, from: outputPath, into: output)
+            // Linking the kept notes (most of a daily build's system calls) overlaps the rendering.
+            let carrying = BackgroundWork { try Self.carryOver(manifestBefore, from: outputPath, into: output) }
+            defer { try? carrying.finish() }
             // The notes' folders are made up front, on one thread, for the same reason.
             for date in dates { try output.makeDirectory(NotePaths.notePath(date)) }
             for chunk in stride(from: 0, to: dates.count, by: Self.chunkSize) {
@@ -136,6 +138,7 @@ public struct BuildPipeline {
             for file in site.sitePages(manifest: manifest) { try output.write(file) }
             try output.write(site.stylesheet())
             try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
+            try carrying.finish()
             try output.commit()
             return BuildSummary(notes: dates.count, first: dates.first, last: dates.last, filesWritten: output.written,
                                 filesUnchanged: output.unchanged, outputPath: outputPath)
@@ -156,7 +159,7 @@ public struct BuildPipeline {
 
     /// Keeps the earlier notes (and their email editions) of the previous site. On one thread:
     /// creating folders in one parent from two threads only makes them wait on its lock (measured).
-    private func carryOver(_ manifest: SiteManifest, from outputPath: String, into output: AtomicOutput) throws {
+    private static func carryOver(_ manifest: SiteManifest, from outputPath: String, into output: AtomicOutput) throws {
         let kept = Set(manifest.notes.map(\.date.description))
         let emails = FileTree.entries(outputPath + "/email").filter { !$0.isDirectory && kept.contains(String($0.name.prefix(10))) }
         for entry in manifest.notes { try output.keep(directory: entry.path, from: outputPath) }

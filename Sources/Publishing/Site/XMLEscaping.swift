@@ -4,7 +4,15 @@ import Newsletter
 /// control character in a data file cannot make the feed unreadable.
 enum XMLEscaping {
     static func escape(_ text: String) -> String {
-        HTMLEscaping.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed))))
+        // Filtering scalars took 7% of a daily build (perf); nearly every string needs no filtering.
+        guard text.utf8.contains(where: mayBeDisallowed) else { return HTMLEscaping.escape(text) }
+        return HTMLEscaping.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed))))
+    }
+
+    /// Whether a UTF-8 byte can belong to a disallowed character: a C0 control other than tab,
+    /// line feed and carriage return, or the 0xEF lead byte of U+FFFE and U+FFFF.
+    private static func mayBeDisallowed(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0xEF
     }
 
     /// XML 1.0's `Char` production: tab, line feed, carriage return, and everything from U+0020
