@@ -113,8 +113,8 @@ extension SeriesAnalysis {
         guard length >= HistoryAnalysis.outcomeThreshold else { return nil }
         return SignalOutcomes.facts(
             signal: "\(symbol) sets an intraday record \(length) sessions in a row", leader: symbol, benchmark: nil,
-            firings: intradayRecords.earlierFirings(reaching: length, before: t), through: t, dates: series.dates,
-            relativeReturn: { start, end in closes[end] / closes[start] - 1 })
+            tables: recordOutcomeTables[length - HistoryAnalysis.outcomeThreshold], before: t - length + 1, through: t,
+            dates: series.dates)
     }
 }
 
@@ -124,9 +124,12 @@ extension ComparisonAnalysis {
         let dates = alignment.dates
         let years = dates[0].years(until: dates[k])
         let a = Int(alignment.leaderIndex[k]), b = Int(alignment.benchmarkIndex[k])
-        let leaderOutcomes = leaderBeats.length[k] >= HistoryAnalysis.outcomeThreshold
-            ? outcomes(signal: "\(leader.symbol) beats \(benchmark.symbol) \(leaderBeats.length[k]) sessions in a row",
-                       firings: leaderBeats.earlierFirings(reaching: Int(leaderBeats.length[k]), before: k), through: k)
+        let length = Int(leaderBeats.length[k])
+        let leaderOutcomes = length >= HistoryAnalysis.outcomeThreshold
+            ? SignalOutcomes.facts(signal: "\(leader.symbol) beats \(benchmark.symbol) \(length) sessions in a row",
+                                   leader: leader.symbol, benchmark: benchmark.symbol,
+                                   tables: leaderOutcomeTables[length - HistoryAnalysis.outcomeThreshold],
+                                   before: k - length + 1, through: k, dates: dates)
             : nil
         return ComparisonFacts(
             leader: leader.symbol, benchmark: benchmark.symbol, historyStart: dates[0], sessionDate: dates[k],

@@ -30,9 +30,10 @@ import Testing
         #expect(history.lastEarlierRun(at: 6) == Run(start: 0, end: 4))
     }
 
-    @Test func earlierFiringsAreTheSessionsOnWhichEarlierRunsReachedTheLength() {
+    @Test func firingsAreTheSessionsOnWhichRunsReachedEachLength() {
         let history = RunHistory([true, true, false, true, false, true, true, true, false, true, true])
-        #expect(history.earlierFirings(reaching: 2, before: 10) == [1, 6])
+        #expect(history.firingsByLength(from: 2) == [[1, 6, 10], [7]])
+        #expect(history.firingsByLength(from: 4) == [])
     }
 }
 

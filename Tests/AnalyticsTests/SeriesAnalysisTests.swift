@@ -94,6 +94,29 @@ import Testing
         #expect(episodes.map(\.firing) == [0, 30])
     }
 
+    /// The table answers every (limit, last) like measuring the earlier firings afresh would.
+    @Test func outcomeTableLookupsEqualMeasuringTheEarlierFiringsAgain() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let count = Int.random(in: 50...600, using: &generator)
+            let prices = (0..<count).map { _ in Double.random(in: 90...110, using: &generator) }
+            let firings = (0..<count).filter { _ in Double.random(in: 0...1, using: &generator) < 0.1 }
+            let change = { (start: Int, end: Int) in prices[end] / prices[start] - 1 }
+            let dates = (0..<count).map { SessionDate(year: 2000, month: 1, day: 1)!.adding(days: $0) }
+            let table = OutcomeTable(firings: firings, horizon: 21, through: count - 1, relativeReturn: change)
+            for _ in 0..<30 {
+                let last = Int.random(in: 0..<count, using: &generator), limit = Int.random(in: 0...last, using: &generator)
+                let expected = SignalOutcomes.measure(firings: firings.filter { $0 < limit }, horizon: 21, through: last,
+                                                      relativeReturn: change)
+                let outcome = table.outcome(before: limit, through: last, dates: dates)
+                #expect(outcome.count == expected.count)
+                #expect(outcome.hits == expected.filter { $0.relative > 0 }.count)
+                #expect(outcome.median == SignalOutcomes.median(expected.map(\.relative)))
+                #expect(outcome.episodes.map(\.date) == expected.suffix(SignalOutcomes.listedEpisodes).map { dates[$0.firing] })
+            }
+        }
+    }
+
     @Test func medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         #expect(SignalOutcomes.median([4, 1, 3, 2]) == 2.5)
         #expect(SignalOutcomes.median([]) == nil)

@@ -12,6 +12,9 @@ public struct ComparisonAnalysis: Sendable {
     public let leaderBeats: RunHistory
     /// Streaks of sessions on which the benchmark beat the leader.
     public let benchmarkBeats: RunHistory
+    /// What followed leader streaks reaching each length from `HistoryAnalysis.outcomeThreshold`
+    /// (index L − threshold), one table per horizon.
+    public let leaderOutcomeTables: [[OutcomeTable]]
 
     public init(leader: SeriesAnalysis, benchmark: SeriesAnalysis) {
         self.leader = leader
@@ -29,10 +32,21 @@ public struct ComparisonAnalysis: Sendable {
         }
         leaderBeats = RunHistory(leaderWins)
         benchmarkBeats = RunHistory(benchmarkWins)
+        let alignment = alignment
+        leaderOutcomeTables = leaderBeats.firingsByLength(from: HistoryAnalysis.outcomeThreshold).map { firings in
+            SignalOutcomes.tables(firings: firings, through: alignment.count - 1) { start, end in
+                Self.relativeReturn(leader, benchmark, alignment, from: start, to: end)
+            }
+        }
     }
 
     /// The leader's return relative to the benchmark between two common sessions: (1+R_A)/(1+R_B) − 1.
     public func relativeReturn(from start: Int, to end: Int) -> Double {
+        Self.relativeReturn(leader, benchmark, alignment, from: start, to: end)
+    }
+
+    private static func relativeReturn(_ leader: SeriesAnalysis, _ benchmark: SeriesAnalysis, _ alignment: SessionAlignment,
+                                       from start: Int, to end: Int) -> Double {
         let a0 = Int(alignment.leaderIndex[start]), a1 = Int(alignment.leaderIndex[end])
         let b0 = Int(alignment.benchmarkIndex[start]), b1 = Int(alignment.benchmarkIndex[end])
         return (leader.closes[a1] / leader.closes[a0]) / (benchmark.closes[b1] / benchmark.closes[b0]) - 1

@@ -79,13 +79,13 @@ public struct RunHistory: Sendable {
         previousRun[t] >= 0 ? runs[Int(previousRun[t])] : nil
     }
 
-    /// Positions where earlier runs first reached `length` (the signal's earlier firings), before `t`'s run.
-    public func earlierFirings(reaching length: Int, before t: Int) -> [Int] {
-        let currentStart = t - Int(self.length[t]) + 1
-        var firings: [Int] = []
-        for run in runs {
-            if run.start >= currentStart { break }
-            if run.length >= length { firings.append(run.start + length - 1) }
+    /// For each length L from `minimum` to the longest run (at index L − minimum): the positions on
+    /// which runs reached L, in order. These are the firings of "a run of L" signals.
+    public func firingsByLength(from minimum: Int) -> [[Int]] {
+        var firings: [[Int]] = []
+        for run in runs where run.length >= minimum {
+            while firings.count <= run.length - minimum { firings.append([]) }
+            for reached in minimum...run.length { firings[reached - minimum].append(run.start + reached - 1) }
         }
         return firings
     }

@@ -169,6 +169,8 @@ public struct HorizonOutcome: Sendable, Codable, Hashable {
     public var hits: Int
     public var hitRate: Double?
     public var median: Double?
+    /// The most recent episodes, oldest first (at most `SignalOutcomes.listedEpisodes`); count,
+    /// hits and median cover every episode.
     public var episodes: [OutcomeEpisode]
 }
 

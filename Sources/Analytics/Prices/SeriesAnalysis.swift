@@ -9,6 +9,9 @@ public struct SeriesAnalysis: Sendable {
     public let bases: ReturnBases
     /// Intraday records: High_t above every earlier High.
     public let intradayRecords: RunHistory
+    /// What followed intraday record runs reaching each length from `HistoryAnalysis.outcomeThreshold`
+    /// (index L − threshold), one table per horizon: the series' own return.
+    public let recordOutcomeTables: [[OutcomeTable]]
     /// Closing records: Close_t above every earlier Close.
     public let closingRecords: RunHistory
     /// The highest High before each session (−∞ before the first).
@@ -42,6 +45,9 @@ public struct SeriesAnalysis: Sendable {
         let (previousHigh, intraday) = Self.records(series.high)
         self.previousHigh = previousHigh
         intradayRecords = RunHistory(intraday)
+        recordOutcomeTables = intradayRecords.firingsByLength(from: HistoryAnalysis.outcomeThreshold).map { firings in
+            SignalOutcomes.tables(firings: firings, through: closes.count - 1) { start, end in closes[end] / closes[start] - 1 }
+        }
         closingRecords = RunHistory(Self.records(series.close).flags)
         recordCloseIndex = Self.runningMaximumIndex(series.close)
         yearHigh = WindowExtreme.exceeds(series.high, dates: series.dates, yearEarlier: yearEarlier, above: true)

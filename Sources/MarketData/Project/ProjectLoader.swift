@@ -85,9 +85,14 @@ public struct ProjectLoader {
     /// Commentary named for a day without a session would never be published: say so.
     private func checkCommentaryDates(_ commentary: [SessionDate: Commentary], sessions series: [PriceSeries],
                                       _ diagnostics: inout DiagnosticCollector) {
-        let sessions = Set(series.flatMap(\.dates))
-        let ordered = sessions.sorted()
-        for (date, note) in commentary.sorted(by: { $0.key < $1.key }) where !sessions.contains(date) {
+        // A binary search per note: a set of every session of a 500-symbol universe cost 6% of its load.
+        func isSession(_ date: SessionDate) -> Bool {
+            series.contains { prices in prices.index(onOrBefore: date).map { prices.dates[$0] == date } ?? false }
+        }
+        let misplaced = commentary.filter { !isSession($0.key) }.sorted { $0.key < $1.key }
+        guard !misplaced.isEmpty else { return }
+        let ordered = Set(series.flatMap(\.dates)).sorted()
+        for (date, note) in misplaced {
             guard let first = ordered.first, let last = ordered.last else { return }
             let nearest = [ordered.last { $0 < date }, ordered.first { $0 > date }].compactMap { $0?.description }
             diagnostics.report(.error(at: SourceLocation(path: note.path), "\(date) is not a session in the data (\(first) to \(last))",

@@ -99,6 +99,9 @@ enum OutcomeStatements {
         blocks.append(table)
     }
 
+    /// Up to this many earlier episodes are named in a sentence.
+    static let namedEpisodes = 4
+
     /// Describes the longest horizon with episodes; the table lists every horizon.
     static func describe(_ outcomes: SignalOutcomeFacts, prefix: String, values: [String: String], source: String,
                          _ context: NarrativeContext) -> (Sentence, String)? {
@@ -113,9 +116,11 @@ enum OutcomeStatements {
         values["median"] = horizon.median.map { figures.percent($0, path + ".median") } ?? ""
         values["leader"] = outcomes.leader
         values["benchmark"] = outcomes.benchmark ?? ""
-        let firstEpisodes = outcomes.horizons[0].episodes.isEmpty ? horizon.episodes : outcomes.horizons[0].episodes
-        values["dates"] = NarrativeContext.list(firstEpisodes.map { NumberStyle.monthYear($0.date) })
-        for episode in firstEpisodes { figures.date(episode.date, source + ".episodes", style: NumberStyle.monthYear) }
+        // The dates are those of the episodes counted, so "3 times before (A, B and C)" agrees;
+        // a long list gives way to the latest few ("most recently …").
+        let named = horizon.count <= Self.namedEpisodes ? horizon.episodes : horizon.episodes.suffix(Self.namedEpisodes - 1)
+        let dates = NarrativeContext.list(named.map { figures.date($0.date, path + ".episodes", style: NumberStyle.monthYear) })
+        values[horizon.count <= Self.namedEpisodes ? "dates" : "recentDates"] = dates
         let key = horizon.hits == horizon.count ? "All" : horizon.hits == 0 ? "None" : "Some"
         let sentence = context.sentence(prefix + "." + key.lowercased(), values)
         let caption = context.sentence(prefix + ".table", values).markdown
