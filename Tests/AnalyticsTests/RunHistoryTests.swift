@@ -1,4 +1,5 @@
-import Analytics
+@testable import Analytics
+import MarketData
 import Testing
 
 @Suite struct RunHistoryTests {
@@ -62,5 +63,15 @@ import Testing
     @Test func countsEarlierValuesAtLeastTheCurrentOne() {
         let counts = EarlierCountIndex([3, 1, 3, 5, nil, 2]).atLeast
         #expect(counts == [0, 1, 1, 0, 0, 3])
+    }
+}
+
+@Suite struct SessionUnionTests {
+    static func dates(_ days: [Int]) -> [SessionDate] { days.map { SessionDate(year: 2025, month: 1, day: 1)!.adding(days: $0) } }
+
+    @Test func unionOfTwoSeriesDatesIsAscendingWithEachDateOnce() {
+        #expect(HistoryAnalysis.union(Self.dates([1, 2, 5, 9]), Self.dates([0, 2, 3, 9, 12])) == Self.dates([0, 1, 2, 3, 5, 9, 12]))
+        #expect(HistoryAnalysis.union([], Self.dates([4])) == Self.dates([4]))
+        #expect(HistoryAnalysis.union(Self.dates([4, 6]), []) == Self.dates([4, 6]))
     }
 }

@@ -13,6 +13,8 @@ public enum PriceFileParser {
         }
         let layout = try PriceFileLayout.detect(reader)
         var builders: [String: PriceSeriesBuilder] = [:]
+        // A one-symbol file fills one builder, without hashing the symbol on every row.
+        var single = PriceSeriesBuilder(symbol: symbol, layout: layout, path: path)
         var diagnostics = DiagnosticCollector()
         var rows = 0
         while true {
@@ -22,8 +24,11 @@ public enum PriceFileParser {
             rows += 1
             do {
                 let row = try PriceRow(reader, layout)
-                let key = row.symbol ?? symbol
-                try builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].append(row, reader)
+                if let key = row.symbol {
+                    try builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].append(row, reader)
+                } else {
+                    try single.append(row, reader)
+                }
             } catch {
                 diagnostics.report(error)
                 if diagnostics.diagnostics.count >= errorLimit {
@@ -38,7 +43,7 @@ public enum PriceFileParser {
                                       hint: "add one row per session below the header, oldest first"))
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
-        return builders.mapValues { $0.series }
+        return layout.symbol == nil ? [symbol: single.series] : builders.mapValues { $0.series }
     }
 
     /// Moves to the header row; false when the file has none.
@@ -121,11 +126,17 @@ struct PriceRow {
             throw .error(at: reader.location(ofField: layout.high), "High \(reader.string(layout.high)) is below Low \(reader.string(layout.low))",
                          hint: "are the High and Low columns swapped?")
         }
-        for (value, index, name) in [(open, layout.open, "Open"), (close, layout.close, "Close")] where value > high || value < low {
-            throw .error(at: reader.location(ofField: index),
-                         "\(name) \(reader.string(index)) is outside the session's range \(reader.string(layout.low))–\(reader.string(layout.high))",
-                         hint: "High must be at least Open and Close, Low at most both")
-        }
+        // Two plain checks: a loop over a literal array allocated that array for every row.
+        try checkWithinRange(open, reader, layout.open, "Open", layout)
+        try checkWithinRange(close, reader, layout.close, "Close", layout)
+    }
+
+    private func checkWithinRange(_ value: Double, _ reader: CSVReader, _ index: Int, _ name: String,
+                                  _ layout: PriceFileLayout) throws(Diagnostic) {
+        guard value > high || value < low else { return }
+        throw .error(at: reader.location(ofField: index),
+                     "\(name) \(reader.string(index)) is outside the session's range \(reader.string(layout.low))–\(reader.string(layout.high))",
+                     hint: "High must be at least Open and Close, Low at most both")
     }
 }
 
