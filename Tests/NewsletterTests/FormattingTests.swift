@@ -79,3 +79,11 @@ import Testing
         #expect(chosen.map(\.id) == ["q5", "q4"])
     }
 }
+
+@Suite struct PhraseCapitalizationTests {
+    @Test func onlyTheCapitalizedNamesAPhraseUsesAreCapitalized() throws {
+        let phrases = try Phrasebook(yaml: "a: \"{{Focus}} lead{{s}}; {{#Since}}since {{since}}{{/Since}} {{focus}}\"\n", path: "phrases.yml")
+        #expect(phrases.render("a", ["focus": "small caps", "s": "", "since": "may"]) == "Small caps lead; since may small caps")
+        #expect(phrases.render("a", ["focus": "small caps", "s": "", "since": ""]) == "Small caps lead;  small caps")
+    }
+}

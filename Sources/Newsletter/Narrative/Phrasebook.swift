@@ -6,7 +6,7 @@ import Yams
 /// with one or more alternatives. Which sentence applies is decided in Swift; the words live in
 /// `phrases.yml`, which a project can override.
 public struct Phrasebook: Sendable {
-    private var phrases: [String: [MustacheTemplate]]
+    private var phrases: [String: [Phrase]]
 
     /// Parses a phrase file; a key missing from it falls back to `fallback` (the shipped wording).
     public init(yaml: String, path: String, fallback: Phrasebook? = nil) throws(DiagnosticReport) {
@@ -37,15 +37,15 @@ public struct Phrasebook: Sendable {
         let choice = alternatives[Int((UInt64(bitPattern: Int64(variant)) &+ StableHash.of(key)) % UInt64(alternatives.count))]
         // An empty value is a missing one, so `{{#name}}…{{/name}}` sections skip it.
         var context = values.filter { !$0.value.isEmpty }
-        for (name, value) in values where !value.isEmpty {
-            context[name.prefix(1).uppercased() + name.dropFirst()] = value.prefix(1).uppercased() + value.dropFirst()
+        for (name, capitalizedName) in choice.capitalizedNames {
+            if let value = context[name] { context[capitalizedName] = Phrase.capitalized(value) }
         }
-        return choice.render(context)
+        return choice.template.render(context)
     }
 
     public func has(_ key: String) -> Bool { phrases[key] != nil }
 
-    private static func collect(_ mapping: Node.Mapping, prefix: String, into phrases: inout [String: [MustacheTemplate]],
+    private static func collect(_ mapping: Node.Mapping, prefix: String, into phrases: inout [String: [Phrase]],
                                 path: String, diagnostics: inout DiagnosticCollector) {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
@@ -66,14 +66,37 @@ public struct Phrasebook: Sendable {
         }
     }
 
-    private static func compile(_ text: String, at location: SourceLocation, _ diagnostics: inout DiagnosticCollector) -> MustacheTemplate? {
+    private static func compile(_ text: String, at location: SourceLocation, _ diagnostics: inout DiagnosticCollector) -> Phrase? {
         do {
-            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+            return Phrase(template: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text),
+                          capitalizedNames: Phrase.capitalizedNames(in: text))
         } catch {
             diagnostics.report(.error(at: location, "the phrase is not a valid Mustache template: \(error)",
                                       hint: "check that every {{#section}} has its {{/section}}"))
             return nil
         }
+    }
+}
+
+/// One alternative of a phrase, with the capitalized names it uses (`{{Focus}}` is `focus` with a
+/// capital letter), so only those values are capitalized when it is rendered.
+struct Phrase: Sendable {
+    let template: MustacheTemplate
+    /// (name, capitalized name) for each `{{Name}}` the phrase holds.
+    let capitalizedNames: [(String, String)]
+
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// The names after `{{`, `{{#`, `{{^` or `{{/` that start with an upper-case letter.
+    static func capitalizedNames(in text: String) -> [(String, String)] {
+        var names: [(String, String)] = []
+        for piece in text.components(separatedBy: "{{").dropFirst() {
+            let tag = piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " }
+            guard let first = tag.first, first.isUppercase else { continue }
+            let name = first.lowercased() + tag.dropFirst()
+            if !names.contains(where: { $0.0 == name }) { names.append((name, String(tag))) }
+        }
+        return names
     }
 }
 
