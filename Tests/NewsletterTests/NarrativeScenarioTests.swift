@@ -28,6 +28,35 @@ import TestSupport
         #expect(!text.contains("No record, streak or signal"))
     }
 
+    /// A table of what followed lists every earlier episode or is left out: for a common signal
+    /// the sentence's count, hit rate and median carry it.
+    @Test func whatFollowedHasATableOnlyWhenItListsEveryEpisode() throws {
+        let analysis = try Self.analysis.get()
+        var listable = 0, common = 0
+        for position in stride(from: 250, to: analysis.sessions.count, by: 37) {
+            let facts = analysis.facts(on: analysis.sessions[position])
+            let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+            let outcomes = facts.series.compactMap(\.intradayRecord.streak.outcomes)
+                + facts.comparisons.compactMap(\.leaderStreak.outcomes)
+            let counts = outcomes.map { $0.horizons.map(\.count).max() ?? 0 }
+            let tables = narrative.statements.flatMap(\.blocks).filter { $0.hasPrefix("Table: What followed") }
+            for table in tables {
+                // A row per signal date of any horizon: horizons skip re-fires over different spans.
+                let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.contains("---") }.count - 1
+                let fits = outcomes.contains { outcome in
+                    let horizonCounts = outcome.horizons.map(\.count)
+                    return horizonCounts.allSatisfy { $0 <= SignalOutcomes.listedEpisodes }
+                        && horizonCounts.max()! <= rows && rows <= horizonCounts.reduce(0, +)
+                }
+                #expect(fits, "\(analysis.sessions[position]): a table of \(rows) rows for counts \(counts)")
+            }
+            #expect(tables.count <= counts.filter { (1...SignalOutcomes.listedEpisodes).contains($0) }.count)
+            listable += counts.filter { (1...SignalOutcomes.listedEpisodes).contains($0) }.count
+            common += counts.filter { $0 > SignalOutcomes.listedEpisodes }.count
+        }
+        #expect(listable > 0 && common > 0, "the sample of dates should hold both kinds: \(listable), \(common)")
+    }
+
     @Test func aQuietDaySaysSoWithoutDrama() throws {
         let (facts, narrative, text) = try note("2016-03-02")
         #expect(facts.series.allSatisfy { !$0.intradayRecord.isRecord && !$0.closingRecord.isRecord })

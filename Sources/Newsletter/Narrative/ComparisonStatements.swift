@@ -90,13 +90,15 @@ enum ComparisonStatements {
 
 /// "What followed" sentences and tables, shared by streaks and breadth signals.
 enum OutcomeStatements {
-    /// Adds the "what followed" sentence and its table, when there were earlier firings.
+    /// Adds the "what followed" sentence when there were earlier firings, and their table when it
+    /// can list every one: for a common signal the last dozen of a hundred episodes is noise, and
+    /// the count, hit rate and median say what there is to say.
     static func append(_ outcomes: SignalOutcomeFacts?, prefix: String, values: [String: String], source: String,
                        to sentences: inout [Sentence], blocks: inout [String], _ context: NarrativeContext) {
         guard let outcomes, let (sentence, table) = describe(outcomes, prefix: prefix, values: values, source: source, context)
         else { return }
         sentences.append(sentence)
-        blocks.append(table)
+        if outcomes.horizons.allSatisfy({ $0.count <= SignalOutcomes.listedEpisodes }) { blocks.append(table()) }
     }
 
     /// Up to this many earlier episodes are named in a sentence.
@@ -104,7 +106,7 @@ enum OutcomeStatements {
 
     /// Describes the longest horizon with episodes; the table lists every horizon.
     static func describe(_ outcomes: SignalOutcomeFacts, prefix: String, values: [String: String], source: String,
-                         _ context: NarrativeContext) -> (Sentence, String)? {
+                         _ context: NarrativeContext) -> (Sentence, () -> String)? {
         guard let index = outcomes.horizons.lastIndex(where: { $0.count > 0 }) else { return nil }
         let horizon = outcomes.horizons[index]
         let figures = context.figures
@@ -124,7 +126,7 @@ enum OutcomeStatements {
         let key = horizon.hits == horizon.count ? "All" : horizon.hits == 0 ? "None" : "Some"
         let sentence = context.sentence(prefix + "." + key.lowercased(), values)
         let caption = context.sentence(prefix + ".table", values).markdown
-        return (sentence, "Table: " + caption + "\n\n" + table(outcomes, source: source, context))
+        return (sentence, { "Table: " + caption + "\n\n" + table(outcomes, source: source, context) })
     }
 
     /// A table of past episodes: signal date, then the (relative) return over each horizon.
@@ -139,14 +141,14 @@ enum OutcomeStatements {
             for episode in horizon.episodes where !dates.contains(episode.date) { dates.append(episode.date) }
         }
         dates.sort()
-        let rows: [[String]] = dates.suffix(12).map { date in
+        let rows: [[String]] = dates.map { date in
             [NumberStyle.longDate(date)] + outcomes.horizons.map { horizon in
                 horizon.episodes.first { $0.date == date }.map {
                     context.figures.percent($0.relativeReturn, source + ".horizons.\(horizon.sessions).episodes")
                 } ?? "n/a"
             }
         }
-        for date in dates.suffix(12) { context.figures.date(date, source + ".episodes") }
+        for date in dates { context.figures.date(date, source + ".episodes") }
         return MarkdownTable(header: header, alignments: [.left] + outcomes.horizons.map { _ in .right }, rows: rows).markdown
     }
 }
