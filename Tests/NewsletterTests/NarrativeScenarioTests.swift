@@ -28,14 +28,27 @@ import TestSupport
         #expect(!text.contains("No record, streak or signal"))
     }
 
-    /// A table of what followed lists every earlier episode or is left out: for a common signal
-    /// the sentence's count, hit rate and median carry it.
-    @Test func whatFollowedHasATableOnlyWhenItListsEveryEpisode() throws {
+    /// What followed a signal is told, with a table of every earlier episode, only when there were
+    /// few enough to list; a common signal's base rate stays in the facts. "The last time" is told
+    /// only when it was half a year or more before the current run.
+    @Test func whatFollowedAndTheLastTimeAreToldOnlyWhenTheyAreNews() throws {
         let analysis = try Self.analysis.get()
-        var listable = 0, common = 0
+        var listable = 0, common = 0, recentLastTimes = 0
         for position in stride(from: 250, to: analysis.sessions.count, by: 37) {
             let facts = analysis.facts(on: analysis.sessions[position])
-            let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+            let ledger = FigureLedger()
+            let narrative = NarrativeWriter().write(facts, figures: ledger)
+            let streaks = facts.series.map { ("series.\($0.symbol).intradayRecord.streak", $0.intradayRecord.streak) }
+                + facts.comparisons.map { ("comparisons.\($0.leader)-\($0.benchmark).leaderStreak", $0.leaderStreak) }
+            for (source, streak) in streaks {
+                guard let last = streak.lastTime, let start = streak.start,
+                      start.dayNumber - last.end.dayNumber < 182 else { continue }
+                recentLastTimes += 1
+                #expect(!ledger.figures.contains { $0.source == source + ".lastTime.end" }, "\(facts.date) \(source)")
+            }
+            for (source, streak) in streaks where (streak.outcomes?.horizons.map(\.count).max() ?? 0) > SignalOutcomes.listedEpisodes {
+                #expect(!ledger.figures.contains { $0.source.hasPrefix(source + ".outcomes") }, "\(facts.date) \(source)")
+            }
             let outcomes = facts.series.compactMap(\.intradayRecord.streak.outcomes)
                 + facts.comparisons.compactMap(\.leaderStreak.outcomes)
             let counts = outcomes.map { $0.horizons.map(\.count).max() ?? 0 }
@@ -54,7 +67,8 @@ import TestSupport
             listable += counts.filter { (1...SignalOutcomes.listedEpisodes).contains($0) }.count
             common += counts.filter { $0 > SignalOutcomes.listedEpisodes }.count
         }
-        #expect(listable > 0 && common > 0, "the sample of dates should hold both kinds: \(listable), \(common)")
+        #expect(listable > 0 && common > 0 && recentLastTimes > 0,
+                "the sample of dates should hold every kind: \(listable), \(common), \(recentLastTimes)")
     }
 
     @Test func aQuietDaySaysSoWithoutDrama() throws {

@@ -63,9 +63,11 @@ enum ComparisonStatements {
             sentences.append(context.sentence("beat.streak", values))
         }
         if let last = streak.lastTime {
-            values["lastEnd"] = figures.date(last.end, source + ".lastTime.end", style: NumberStyle.monthYear)
-            values["lastLength"] = figures.count(last.length, source + ".lastTime.length")
-            sentences.append(context.sentence("beat.lastTime", values))
+            if NarrativeContext.isNews(lastTime: last, before: streak.start) {
+                values["lastEnd"] = figures.date(last.end, source + ".lastTime.end", style: NumberStyle.monthYear)
+                values["lastLength"] = figures.count(last.length, source + ".lastTime.length")
+                sentences.append(context.sentence("beat.lastTime", values))
+            }
         } else {
             values["startYear"] = figures.record(String(comparison.historyStart.year),
                                                  "comparisons.\(comparison.leader)-\(comparison.benchmark).historyStart", nil)
@@ -90,15 +92,16 @@ enum ComparisonStatements {
 
 /// "What followed" sentences and tables, shared by streaks and breadth signals.
 enum OutcomeStatements {
-    /// Adds the "what followed" sentence when there were earlier firings, and their table when it
-    /// can list every one: for a common signal the last dozen of a hundred episodes is noise, and
-    /// the count, hit rate and median say what there is to say.
+    /// Adds the "what followed" sentence and table when there were earlier firings, few enough for
+    /// the table to list every one. A signal that fired a hundred times before is common: what
+    /// followed it is a base rate, not news (the facts still hold its count, hit rate and median).
     static func append(_ outcomes: SignalOutcomeFacts?, prefix: String, values: [String: String], source: String,
                        to sentences: inout [Sentence], blocks: inout [String], _ context: NarrativeContext) {
-        guard let outcomes, let (sentence, table) = describe(outcomes, prefix: prefix, values: values, source: source, context)
+        guard let outcomes, outcomes.horizons.allSatisfy({ $0.count <= SignalOutcomes.listedEpisodes }),
+              let (sentence, table) = describe(outcomes, prefix: prefix, values: values, source: source, context)
         else { return }
         sentences.append(sentence)
-        if outcomes.horizons.allSatisfy({ $0.count <= SignalOutcomes.listedEpisodes }) { blocks.append(table()) }
+        blocks.append(table)
     }
 
     /// Up to this many earlier episodes are named in a sentence.
@@ -106,7 +109,7 @@ enum OutcomeStatements {
 
     /// Describes the longest horizon with episodes; the table lists every horizon.
     static func describe(_ outcomes: SignalOutcomeFacts, prefix: String, values: [String: String], source: String,
-                         _ context: NarrativeContext) -> (Sentence, () -> String)? {
+                         _ context: NarrativeContext) -> (Sentence, String)? {
         guard let index = outcomes.horizons.lastIndex(where: { $0.count > 0 }) else { return nil }
         let horizon = outcomes.horizons[index]
         let figures = context.figures
@@ -126,7 +129,7 @@ enum OutcomeStatements {
         let key = horizon.hits == horizon.count ? "All" : horizon.hits == 0 ? "None" : "Some"
         let sentence = context.sentence(prefix + "." + key.lowercased(), values)
         let caption = context.sentence(prefix + ".table", values).markdown
-        return (sentence, { "Table: " + caption + "\n\n" + table(outcomes, source: source, context) })
+        return (sentence, "Table: " + caption + "\n\n" + table(outcomes, source: source, context))
     }
 
     /// A table of past episodes: signal date, then the (relative) return over each horizon.

@@ -36,6 +36,13 @@ struct NarrativeContext {
         }
     }
 
+    /// "The last time" is news when that run ended half a year or more before this one began;
+    /// "the longest since last month" is not.
+    static func isNews(lastTime: RunFacts, before start: SessionDate?) -> Bool {
+        guard let start else { return true }
+        return start.dayNumber - lastTime.end.dayNumber >= 182
+    }
+
     /// "A", "A and B", "A, B and C".
     static func list(_ items: [String]) -> String {
         switch items.count {

@@ -43,10 +43,12 @@ enum RecordStatements {
                 sentences.append(context.sentence("record.withBeat", values))
             }
             if let last = streak.lastTime {
-                values["lastEnd"] = figures.date(last.end, source + ".streak.lastTime.end", style: NumberStyle.monthYear)
-                values["lastLength"] = NumberStyle.count(last.length, "session")
-                figures.count(last.length, source + ".streak.lastTime.length")
-                sentences.append(context.sentence("record.lastTime", values))
+                if NarrativeContext.isNews(lastTime: last, before: streak.start) {
+                    values["lastEnd"] = figures.date(last.end, source + ".streak.lastTime.end", style: NumberStyle.monthYear)
+                    values["lastLength"] = NumberStyle.count(last.length, "session")
+                    figures.count(last.length, source + ".streak.lastTime.length")
+                    sentences.append(context.sentence("record.lastTime", values))
+                }
             } else {
                 values["startYear"] = figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
                 sentences.append(context.sentence("record.firstEver", values))
