@@ -1,4 +1,4 @@
-@testable import Analytics
+import Analytics
 import MarketData
 import Testing
 
@@ -70,8 +70,8 @@ import Testing
     static func dates(_ days: [Int]) -> [SessionDate] { days.map { SessionDate(year: 2025, month: 1, day: 1)!.adding(days: $0) } }
 
     @Test func unionOfTwoSeriesDatesIsAscendingWithEachDateOnce() {
-        #expect(HistoryAnalysis.union(Self.dates([1, 2, 5, 9]), Self.dates([0, 2, 3, 9, 12])) == Self.dates([0, 1, 2, 3, 5, 9, 12]))
-        #expect(HistoryAnalysis.union([], Self.dates([4])) == Self.dates([4]))
-        #expect(HistoryAnalysis.union(Self.dates([4, 6]), []) == Self.dates([4, 6]))
+        #expect([SessionDate].union([Self.dates([1, 2, 5, 9]), Self.dates([0, 2, 3, 9, 12])]) == Self.dates([0, 1, 2, 3, 5, 9, 12]))
+        #expect([SessionDate].union([[], Self.dates([4])]) == Self.dates([4]))
+        #expect([SessionDate].union([Self.dates([4, 6]), []]) == Self.dates([4, 6]))
     }
 }

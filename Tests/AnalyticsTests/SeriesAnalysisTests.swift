@@ -88,9 +88,9 @@ import Testing
 
 @Suite struct SignalOutcomesTests {
     @Test func refiresWithinTheHorizonAreIgnoredAndIncompleteHorizonsLeftOut() {
-        let episodes = SignalOutcomes.measure(firings: [0, 5, 30, 70], horizon: 21, through: 80) { start, end in
+        let episodes = OutcomeTable(firings: [0, 5, 30, 70], horizon: 21, through: 80) { start, end in
             Double(end - start)
-        }
+        }.episodes
         #expect(episodes.map(\.firing) == [0, 30])
     }
 
@@ -106,8 +106,8 @@ import Testing
             let table = OutcomeTable(firings: firings, horizon: 21, through: count - 1, relativeReturn: change)
             for _ in 0..<30 {
                 let last = Int.random(in: 0..<count, using: &generator), limit = Int.random(in: 0...last, using: &generator)
-                let expected = SignalOutcomes.measure(firings: firings.filter { $0 < limit }, horizon: 21, through: last,
-                                                      relativeReturn: change)
+                let expected = OutcomeTable(firings: firings.filter { $0 < limit }, horizon: 21, through: last,
+                                            relativeReturn: change).episodes
                 let outcome = table.outcome(before: limit, through: last, dates: dates)
                 #expect(outcome.count == expected.count)
                 #expect(outcome.hits == expected.filter { $0.relative > 0 }.count)

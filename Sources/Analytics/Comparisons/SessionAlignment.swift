@@ -32,22 +32,8 @@ public struct SessionAlignment: Sendable {
     public var count: Int { dates.count }
 
     /// The last common session on or before `date`.
-    public func position(onOrBefore date: SessionDate) -> Int? {
-        var low = 0, high = dates.count
-        while low < high {
-            let mid = (low + high) / 2
-            if dates[mid] <= date { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? nil : low - 1
-    }
+    public func position(onOrBefore date: SessionDate) -> Int? { dates.lastIndex(onOrBefore: date) }
 
     /// The first common session on or after `date`.
-    public func position(onOrAfter date: SessionDate) -> Int? {
-        var low = 0, high = dates.count
-        while low < high {
-            let mid = (low + high) / 2
-            if dates[mid] < date { low = mid + 1 } else { high = mid }
-        }
-        return low < dates.count ? low : nil
-    }
+    public func position(onOrAfter date: SessionDate) -> Int? { dates.firstIndex(onOrAfter: date) }
 }

@@ -1,3 +1,5 @@
+import MarketData
+
 /// Counts, in a forward pass, how many earlier values are at least the current one: a Fenwick
 /// tree over the ranks of all values, O(log N) per position.
 public struct EarlierCountIndex: Sendable {
@@ -32,14 +34,7 @@ public struct EarlierCountIndex: Sendable {
         var inserted: Int32 = 0
         var result = [Int32](repeating: 0, count: values.count)
         /// Rank = number of distinct-or-equal values strictly below `value`, plus one.
-        func rank(_ value: Double) -> Int {
-            var low = 0, high = present.count
-            while low < high {
-                let mid = (low + high) / 2
-                if present[mid] < value { low = mid + 1 } else { high = mid }
-            }
-            return low + 1
-        }
+        func rank(_ value: Double) -> Int { present.partitioningIndex { $0 >= value } + 1 }
         for (t, value) in values.enumerated() {
             guard let value else { continue }
             let r = rank(value)

@@ -13,11 +13,6 @@ public enum SignalOutcomes {
     /// 300 episodes, 110 KB of facts.json, on a 3-session streak after 26 years).
     public static let listedEpisodes = 12
 
-    public static func measure(firings: [Int], horizon: Int, through last: Int,
-                               relativeReturn: (Int, Int) -> Double) -> [(firing: Int, relative: Double)] {
-        OutcomeTable(firings: firings, horizon: horizon, through: last, relativeReturn: relativeReturn).episodes
-    }
-
     /// One table per horizon for firings in order, measured through position `last`.
     public static func tables(firings: [Int], through last: Int, relativeReturn: (Int, Int) -> Double) -> [OutcomeTable] {
         horizons.map { OutcomeTable(firings: firings, horizon: $0, through: last, relativeReturn: relativeReturn) }
@@ -74,7 +69,7 @@ public struct OutcomeTable: Sendable {
             kept.append(firing)
             values.append(value)
             hits.append(hits[hits.count - 1] + (value > 0 ? 1 : 0))
-            sorted.insert(value, at: Self.firstIndex(in: sorted) { $0 >= value })
+            sorted.insert(value, at: sorted.partitioningIndex { $0 >= value })
             medians.append(SignalOutcomes.sortedMedian(sorted))
             lastCounted = firing
         }
@@ -90,22 +85,12 @@ public struct OutcomeTable: Sendable {
     /// The episodes among firings before position `limit` whose horizon ended by position `last`.
     public func outcome(before limit: Int, through last: Int, dates: [SessionDate]) -> HorizonOutcome {
         let bound = min(limit, last - horizon + 1)
-        let count = Self.firstIndex(in: firings) { $0 >= bound }
+        let count = firings.partitioningIndex { $0 >= bound }
         let listed = max(0, count - SignalOutcomes.listedEpisodes)..<count
         return HorizonOutcome(
             sessions: horizon, count: count, hits: prefixHits[count],
             hitRate: count == 0 ? nil : Double(prefixHits[count]) / Double(count),
             median: count == 0 ? nil : prefixMedian[count],
             episodes: listed.map { OutcomeEpisode(date: dates[firings[$0]], relativeReturn: values[$0]) })
-    }
-
-    /// The first index of a sorted array at which `isAtOrAbove` holds (binary search).
-    private static func firstIndex<T>(in sorted: [T], where isAtOrAbove: (T) -> Bool) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if isAtOrAbove(sorted[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }

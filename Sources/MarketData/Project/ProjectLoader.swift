@@ -91,10 +91,11 @@ public struct ProjectLoader {
         }
         let misplaced = commentary.filter { !isSession($0.key) }.sorted { $0.key < $1.key }
         guard !misplaced.isEmpty else { return }
-        let ordered = Set(series.flatMap(\.dates)).sorted()
+        let ordered = [SessionDate].union(series.map(\.dates))
         for (date, note) in misplaced {
             guard let first = ordered.first, let last = ordered.last else { return }
-            let nearest = [ordered.last { $0 < date }, ordered.first { $0 > date }].compactMap { $0?.description }
+            let nearest = [ordered.lastIndex(onOrBefore: date), ordered.firstIndex(onOrAfter: date)]
+                .compactMap { $0.map { ordered[$0].description } }
             diagnostics.report(.error(at: SourceLocation(path: note.path), "\(date) is not a session in the data (\(first) to \(last))",
                                       hint: "rename the file for the session it belongs to: \(nearest.joined(separator: " or ")).md"))
         }

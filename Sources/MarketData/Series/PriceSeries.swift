@@ -39,14 +39,7 @@ public struct PriceSeries: Sendable {
     }
 
     /// Index of the last session on or before `date`, by binary search.
-    public func index(onOrBefore date: SessionDate) -> Int? {
-        var low = 0, high = dates.count
-        while low < high {
-            let mid = (low + high) / 2
-            if dates[mid] <= date { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? nil : low - 1
-    }
+    public func index(onOrBefore date: SessionDate) -> Int? { dates.lastIndex(onOrBefore: date) }
 
     /// The same series cut to sessions on or before `date`.
     public func truncated(through date: SessionDate) -> PriceSeries {

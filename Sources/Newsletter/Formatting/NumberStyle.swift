@@ -60,6 +60,8 @@ public enum NumberStyle {
 
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
+    /// "Jan" … "Dec": chart axes, `Feb 2025` periods, email Date headers.
+    public static let monthAbbreviations = monthNames.map { String($0.prefix(3)) }
 
     /// "January 15, 2026".
     public static func longDate(_ date: SessionDate) -> String {
@@ -92,7 +94,7 @@ public enum NumberStyle {
     public static func shortPeriod(_ period: ObservationPeriod) -> String {
         switch period.frequency {
         case .daily: return shortDate(period.firstDay) + ", \(period.year)"
-        case .monthly: return "\(monthNames[period.subdivision - 1].prefix(3)) \(period.year)"
+        case .monthly: return "\(monthAbbreviations[period.subdivision - 1]) \(period.year)"
         case .quarterly: return "Q\(period.subdivision) \(period.year)"
         }
     }

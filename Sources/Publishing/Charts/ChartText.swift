@@ -7,9 +7,7 @@ enum ChartText {
     }
 
     /// Sanitized, then escaped for element content and attribute values.
-    static func escaped(_ text: String) -> String {
-        needsEscaping(text) ? HTMLEscaping.escape(sanitized(text)) : text
-    }
+    static func escaped(_ text: String) -> String { HTMLEscaping.escape(sanitized(text)) }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -23,12 +21,5 @@ enum ChartText {
     /// controls), 0xEF U+F000…U+FFFF (noncharacters), 0xF0 and up the supplementary planes.
     static func needsSanitizing(_ text: String) -> Bool {
         text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 >= 0xEF }
-    }
-
-    static func needsEscaping(_ text: String) -> Bool {
-        needsSanitizing(text) || text.utf8.contains { byte in
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-        }
     }
 }

@@ -1,4 +1,5 @@
 import MarketData
+import Newsletter
 
 /// Date ticks for a line over sessions: the first session of every month, thinned to every 2nd,
 /// 3rd, 6th or 12th month (Jan, Apr, Jul, Oct…) so that at most `maxCount` remain, labelled "Feb 2025".
@@ -8,8 +9,6 @@ struct MonthTicks {
         let index: Int
         let label: String
     }
-
-    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     let ticks: [Tick]
 
@@ -26,6 +25,6 @@ struct MonthTicks {
 
     /// "Feb 2025".
     static func label(_ date: SessionDate) -> String {
-        "\(monthAbbreviations[date.month - 1]) \(date.year)"
+        "\(NumberStyle.monthAbbreviations[date.month - 1]) \(date.year)"
     }
 }

@@ -13,22 +13,20 @@ struct PathData {
 
     /// Horizontal segments, one per `y`, from `x0` to `x1` (grid lines).
     init(horizontalLinesAt ys: [Double], from x0: Double, to x1: Double) {
-        for y in ys {
-            bytes.append(UInt8(ascii: "M"))
-            pair(x0, y)
-            bytes.append(UInt8(ascii: "H"))
-            SVGNumber.append(x1, to: &bytes)
-        }
+        for y in ys { segment(from: x0, y, UInt8(ascii: "H"), to: x1) }
     }
 
     /// Vertical segments, one per `x`, from `y0` to `y1` (tick marks, the zero line of bars).
     init(verticalLinesAt xs: [Double], from y0: Double, to y1: Double) {
-        for x in xs {
-            bytes.append(UInt8(ascii: "M"))
-            pair(x, y0)
-            bytes.append(UInt8(ascii: "V"))
-            SVGNumber.append(y1, to: &bytes)
-        }
+        for x in xs { segment(from: x, y0, UInt8(ascii: "V"), to: y1) }
+    }
+
+    /// `M x y` then a horizontal (`H`) or vertical (`V`) line to the coordinate `end`.
+    private mutating func segment(from x: Double, _ y: Double, _ command: UInt8, to end: Double) {
+        bytes.append(UInt8(ascii: "M"))
+        pair(x, y)
+        bytes.append(command)
+        SVGNumber.append(end, to: &bytes)
     }
 
     private mutating func pair(_ x: Double, _ y: Double) {

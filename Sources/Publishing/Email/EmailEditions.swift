@@ -10,14 +10,23 @@ import Newsletter
 public struct EmailEditions: Sendable {
     public let config: ProjectConfig
     public let templates: TemplateLibrary
-    public let settings: EmailEditionSettings
     private let htmlRenderer: EmailHTMLRenderer
+    /// `email.from`; a value that is not an address (`validate` reports it) falls back to an
+    /// address at the site's host, so the message stays well-formed.
+    let sender: Mailbox
+    /// The base URL's host, when it can be the right side of a Message-ID.
+    let messageIDDomain: String
+    /// Messages are dated at the note's date, 07:00 +0000.
+    static let sendTime = SendTime()
 
-    public init(config: ProjectConfig, templates: TemplateLibrary? = nil, settings: EmailEditionSettings = EmailEditionSettings()) {
+    public init(config: ProjectConfig, templates: TemplateLibrary? = nil) {
         self.config = config
         self.templates = templates ?? Self.defaultTemplates
-        self.settings = settings
         htmlRenderer = EmailHTMLRenderer(config: config, templates: self.templates)
+        let host = URL(string: config.baseURL)?.host?.lowercased() ?? ""
+        let domain = Mailbox.isAddress("note@" + host) ? host : "marketnote.invalid"
+        messageIDDomain = domain
+        sender = Mailbox(parsing: config.email.from) ?? Mailbox(displayName: config.title, address: "newsletter@\(domain)")
     }
 
     /// The shipped templates, for callers that do not pass the project's.
@@ -52,20 +61,8 @@ public struct EmailEditions: Sendable {
 
     func message(date: SessionDate, subject: String, text: String, html: String) -> EmailMessage {
         EmailMessage(
-            from: sender, to: settings.to, subject: subject, date: settings.sendTime.headerValue(on: date),
+            from: sender, to: [], subject: subject, date: Self.sendTime.headerValue(on: date),
             messageID: "\(date).note@\(messageIDDomain)", boundary: "=_marketnote_\(date)", text: text, html: html)
-    }
-
-    /// `email.from`; a value that is not an address (`validate` reports it) falls back to an
-    /// address at the site's host, so the message stays well-formed.
-    var sender: Mailbox {
-        Mailbox(parsing: config.email.from) ?? Mailbox(displayName: config.title, address: "newsletter@\(messageIDDomain)")
-    }
-
-    /// The base URL's host, when it can be the right side of a Message-ID.
-    var messageIDDomain: String {
-        let host = URL(string: config.baseURL)?.host?.lowercased() ?? ""
-        return Mailbox.isAddress("note@" + host) ? host : "marketnote.invalid"
     }
 
     /// Problems in the email settings of a config, for the config reader to report with its own.

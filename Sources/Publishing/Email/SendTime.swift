@@ -1,4 +1,5 @@
 import MarketData
+import Newsletter
 
 /// The time of day a note's message is dated, so that its Date header comes from the note's date
 /// and the project's settings, never from the clock (a rebuilt message is byte-identical).
@@ -16,12 +17,12 @@ public struct SendTime: Sendable, Equatable {
 
     /// The RFC 5322 §3.3 date-time of `date` at this time: `Thu, 15 Jan 2026 07:00:00 +0000`.
     public func headerValue(on date: SessionDate) -> String {
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let offset = abs(utcOffsetMinutes)
-        return "\(days[date.weekday]), \(pad(date.day)) \(months[date.month - 1]) \(date.year) "
+        return "\(Self.weekdays[date.weekday]), \(pad(date.day)) \(NumberStyle.monthAbbreviations[date.month - 1]) \(date.year) "
             + "\(pad(hour)):\(pad(minute)):00 \(utcOffsetMinutes < 0 ? "-" : "+")\(pad(offset / 60))\(pad(offset % 60))"
     }
+
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -102,7 +102,7 @@ public final class AtomicOutput: @unchecked Sendable {
         guard OutputFile.isSafe(relative) else { return }
         let source = previousSite + "/" + relative, target = stagingPath + "/" + relative
         try ensureDirectory((target as NSString).deletingLastPathComponent)
-        if link(source, target) != 0 && errno != EEXIST { try FileManager.default.copyItem(atPath: source, toPath: target) }
+        try FileTree.linkFile(from: source, to: target)
         state.withLock { unchangedCount += 1 }
     }
 

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import MarketData
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,14 +45,17 @@ enum FileTree {
             let from = source + "/" + entry.name, to = target + "/" + entry.name
             if entry.isDirectory {
                 count += try linkTree(from: from, to: to)
-            } else if link(from, to) == 0 || errno == EEXIST {
-                count += 1
             } else {
-                try FileManager.default.copyItem(atPath: from, toPath: to)
+                try linkFile(from: from, to: to)
                 count += 1
             }
         }
         return count
+    }
+
+    /// Hard-links one file (one already at `target` is fine); copies it when it cannot be linked.
+    static func linkFile(from source: String, to target: String) throws {
+        if link(source, target) != 0 && errno != EEXIST { try FileManager.default.copyItem(atPath: source, toPath: target) }
     }
 
     /// Removes a tree; the top-level entries are split over `jobs` threads.
@@ -67,7 +70,7 @@ enum FileTree {
         let big = top.filter(\.isDirectory).flatMap { folder in
             entries(path + "/" + folder.name).map { (path + "/" + folder.name + "/" + $0.name, $0.isDirectory) }
         }
-        concurrently(big, jobs: jobs) { item in removeSerially(item.0, isDirectory: item.1) }
+        _ = ParallelMap.map(big, jobs: jobs) { item in removeSerially(item.0, isDirectory: item.1) }
         for entry in top { removeSerially(path + "/" + entry.name, isDirectory: entry.isDirectory) }
         rmdir(path)
     }
@@ -79,17 +82,5 @@ enum FileTree {
         }
         for entry in entries(path) { removeSerially(path + "/" + entry.name, isDirectory: entry.isDirectory) }
         rmdir(path)
-    }
-
-    /// Runs `body` for every item, spreading the items over `jobs` threads.
-    static func concurrently<T: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> Void) {
-        let workers = max(1, min(jobs, items.count))
-        guard workers > 1 else {
-            items.forEach(body)
-            return
-        }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: items.count, by: workers) { body(items[index]) }
-        }
     }
 }

@@ -160,10 +160,12 @@ public struct BuildPipeline {
     /// Keeps the earlier notes (and their email editions) of the previous site. On one thread:
     /// creating folders in one parent from two threads only makes them wait on its lock (measured).
     private static func carryOver(_ manifest: SiteManifest, from outputPath: String, into output: AtomicOutput) throws {
-        let kept = Set(manifest.notes.map(\.date.description))
-        let emails = FileTree.entries(outputPath + "/email").filter { !$0.isDirectory && kept.contains(String($0.name.prefix(10))) }
+        // An edition is `NotePaths.emailBase(date)` and an extension (.md, .html, .eml).
+        let kept = Set(manifest.notes.map { NotePaths.emailBase($0.date) })
+        let emails = FileTree.entries(outputPath + "/email").filter { !$0.isDirectory }.map { "email/" + $0.name }
+            .filter { kept.contains(String($0.prefix { $0 != "." })) }
         for entry in manifest.notes { try output.keep(directory: entry.path, from: outputPath) }
-        for file in emails { try output.keep(file: "email/" + file.name, from: outputPath) }
+        for path in emails { try output.keep(file: path, from: outputPath) }
     }
 }
 

@@ -163,7 +163,7 @@ final class StreamEncoder: Encoder {
     }
 
     /// Encodes a nested value through a child encoder and closes what it opened.
-    func encodeNested<T: Encodable>(_ value: T, key: CodingKey?, inArray: Bool) throws {
+    func encodeNested<T: Encodable>(_ value: T, inArray: Bool) throws {
         let child = writer.encoder(level: level + 1, parentArray: inArray ? self : nil)
         try value.encode(to: child)
         child.close()
@@ -216,7 +216,7 @@ struct KeyedStream<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { self.key(key); encoder.writer.integer(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
-        try encoder.encodeNested(value, key: key, inArray: false)
+        try encoder.encodeNested(value, inArray: false)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -255,7 +255,7 @@ struct UnkeyedStream: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { member(); encoder.writer.integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         count += 1
-        try encoder.encodeNested(value, key: nil, inArray: true)
+        try encoder.encodeNested(value, inArray: true)
     }
 
     private mutating func member() {
@@ -293,6 +293,6 @@ struct SingleStream: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { encoder.writer.integer(value) }
     mutating func encode(_ value: UInt32) throws { encoder.writer.integer(value) }
     mutating func encode(_ value: UInt64) throws { encoder.writer.integer(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeNested(value, key: nil, inArray: false) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeNested(value, inArray: false) }
 }
 

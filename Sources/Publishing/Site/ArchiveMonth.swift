@@ -39,5 +39,5 @@ struct ArchiveMonth: Sendable {
     var name: String { NumberStyle.monthYear(start) }
 
     /// "January": the name without its year, for a page that lists months under their year.
-    var monthName: String { String(name.prefix { $0 != " " }) }
+    var monthName: String { NumberStyle.monthNames[start.month - 1] }
 }
