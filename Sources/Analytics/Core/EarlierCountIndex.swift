@@ -9,49 +9,54 @@ public struct EarlierCountIndex: Sendable {
     /// For small non-negative integers (reaches, lengths): the Fenwick tree is indexed by value,
     /// with no sort.
     public init(integers values: [Int]) {
-        var tree = [Int32](repeating: 0, count: (values.max() ?? 0) + 2)
+        var counter = FenwickCounter(ranks: (values.max() ?? 0) + 1)
         var result = [Int32](repeating: 0, count: values.count)
         for (t, value) in values.enumerated() {
-            var below: Int32 = 0
-            var i = value
-            while i > 0 {
-                below += tree[i]
-                i -= i & -i
-            }
-            result[t] = Int32(t) - below
-            i = value + 1
-            while i < tree.count {
-                tree[i] += 1
-                i += i & -i
-            }
+            result[t] = Int32(t) - counter.count(below: value + 1)
+            counter.add(rank: value + 1)
         }
         atLeast = result
     }
 
     public init(_ values: [Double?]) {
         let present = values.compactMap { $0 }.sorted()
-        var tree = [Int32](repeating: 0, count: present.count + 1)
+        var counter = FenwickCounter(ranks: present.count)
         var inserted: Int32 = 0
         var result = [Int32](repeating: 0, count: values.count)
-        /// Rank = number of distinct-or-equal values strictly below `value`, plus one.
-        func rank(_ value: Double) -> Int { present.partitioningIndex { $0 >= value } + 1 }
         for (t, value) in values.enumerated() {
             guard let value else { continue }
-            let r = rank(value)
-            var below: Int32 = 0
-            var i = r - 1
-            while i > 0 {
-                below += tree[i]
-                i -= i & -i
-            }
-            result[t] = inserted - below
-            i = r
-            while i < tree.count {
-                tree[i] += 1
-                i += i & -i
-            }
+            /// Rank = number of values strictly below `value`, plus one.
+            let rank = present.partitioningIndex { $0 >= value } + 1
+            result[t] = inserted - counter.count(below: rank)
+            counter.add(rank: rank)
             inserted += 1
         }
         atLeast = result
+    }
+}
+
+/// Counts of ranks 1…n added so far, with the count below any rank in O(log n).
+private struct FenwickCounter {
+    private var tree: [Int32]
+
+    init(ranks: Int) { tree = [Int32](repeating: 0, count: ranks + 1) }
+
+    /// How many added ranks are less than `rank`.
+    func count(below rank: Int) -> Int32 {
+        var total: Int32 = 0
+        var i = rank - 1
+        while i > 0 {
+            total += tree[i]
+            i -= i & -i
+        }
+        return total
+    }
+
+    mutating func add(rank: Int) {
+        var i = rank
+        while i < tree.count {
+            tree[i] += 1
+            i += i & -i
+        }
     }
 }

@@ -21,6 +21,13 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.error, at: location, message, hint: hint)
     }
 
+    /// `what` (a date, a year) lies outside `SessionDate.supportedYears`, where date arithmetic
+    /// would leave the calendar.
+    static func unsupportedYear(_ what: String, at location: SourceLocation) -> Diagnostic {
+        .error(at: location, "\(what) is outside the years marketnote reads",
+               hint: "dates run from \(SessionDate.supportedYears.lowerBound) to \(SessionDate.supportedYears.upperBound); is the year mistyped?")
+    }
+
     /// `path:line:column: error: message`, then the hint on its own indented line.
     public var description: String {
         var text = "\(location): \(severity.rawValue): \(message)"

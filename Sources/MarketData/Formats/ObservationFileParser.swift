@@ -106,10 +106,7 @@ struct ObservationHeader {
 
     /// Rejects years whose date arithmetic would leave the calendar (`SessionDate.supportedYears`).
     private static func checkYear(_ year: Int, _ reader: CSVReader) throws(Diagnostic) {
-        guard SessionDate.supportedYears.contains(year) else {
-            throw .error(at: reader.location(ofField: 0), "year \(year) is outside the years marketnote reads",
-                         hint: "dates run from \(SessionDate.supportedYears.lowerBound) to \(SessionDate.supportedYears.upperBound); is the year mistyped?")
-        }
+        guard SessionDate.supportedYears.contains(year) else { throw .unsupportedYear("year \(year)", at: reader.location(ofField: 0)) }
     }
 
     func period(_ reader: CSVReader) throws(Diagnostic) -> ObservationPeriod {

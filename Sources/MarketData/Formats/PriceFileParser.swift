@@ -73,8 +73,7 @@ struct PriceRow {
                          hint: "price files use YYYY-MM-DD (or YYYYMMDD) dates")
         }
         guard SessionDate.supportedYears.contains(date.year) else {
-            throw .error(at: reader.location(ofField: layout.date), "\(date) is outside the years marketnote reads",
-                         hint: "dates run from \(SessionDate.supportedYears.lowerBound) to \(SessionDate.supportedYears.upperBound); is the year mistyped?")
+            throw .unsupportedYear("\(date)", at: reader.location(ofField: layout.date))
         }
         self.date = date
         if let index = layout.symbol {

@@ -105,7 +105,8 @@ public struct ProjectLoader {
 /// Reads each data file once, even when several config entries point at it (a long-format file).
 struct FileCache {
     let root: String
-    private var priceFiles: [String: [String: PriceSeries]] = [:]
+    /// Each price file's series by symbol, or why the file cannot be loaded.
+    private var priceFiles: [String: Result<[String: PriceSeries], DiagnosticReport>] = [:]
     private var tables: [String: ObservationTable] = [:]
 
     init(root: String) { self.root = root }
@@ -153,26 +154,23 @@ struct FileCache {
         var firstUse: [String: SeriesConfig] = [:]
         for item in series where firstUse[item.file] == nil { firstUse[item.file] = item }
         let items = firstUse.values.sorted { $0.file < $1.file }
-        let root = root
-        let parsed = ParallelMap.map(items, jobs: 0) { item -> Result<[String: PriceSeries], DiagnosticReport> in
-            Result { () throws(DiagnosticReport) -> [String: PriceSeries] in
-                let bytes: [UInt8]
-                do throws(Diagnostic) { bytes = try FileCache(root: root).read(item.file, for: item.location(of: "file")) } catch { throw DiagnosticReport([error]) }
-                return try PriceFileParser.parse(bytes: bytes, path: item.file, symbol: item.symbol)
-            }
-        }
-        for (item, result) in zip(items, parsed) {
-            if case .success(let file) = result { priceFiles[item.file] = file }
+        let cache = self
+        let loaded = ParallelMap.map(items, jobs: 0) { cache.loadPrices($0) }
+        for (item, result) in zip(items, loaded) { priceFiles[item.file] = result }
+    }
+
+    /// Reads and parses the price file of `series`.
+    private func loadPrices(_ series: SeriesConfig) -> Result<[String: PriceSeries], DiagnosticReport> {
+        Result { () throws(DiagnosticReport) -> [String: PriceSeries] in
+            let bytes: [UInt8]
+            do throws(Diagnostic) { bytes = try read(series.file, for: series.location(of: "file")) } catch { throw DiagnosticReport([error]) }
+            return try PriceFileParser.parse(bytes: bytes, path: series.file, symbol: series.symbol)
         }
     }
 
     mutating func prices(_ series: SeriesConfig) throws(DiagnosticReport) -> PriceSeries {
-        if priceFiles[series.file] == nil {
-            let bytes: [UInt8]
-            do { bytes = try read(series.file, for: series.location(of: "file")) } catch { throw DiagnosticReport([error]) }
-            priceFiles[series.file] = try PriceFileParser.parse(bytes: bytes, path: series.file, symbol: series.symbol)
-        }
-        let file = priceFiles[series.file]!
+        if priceFiles[series.file] == nil { priceFiles[series.file] = loadPrices(series) }
+        let file = try priceFiles[series.file]!.get()
         if let found = file[series.symbol] { return found }
         if file.count == 1, let only = file.values.first, only.symbol == series.symbol || file.keys.first == series.symbol {
             return only
