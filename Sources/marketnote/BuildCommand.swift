@@ -55,8 +55,5 @@ struct BuildCommand: ParsableCommand {
             + "\(summary.filesWritten) files written, \(summary.filesUnchanged) unchanged")
     }
 
-    private func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
-    }
+    private func absolute(_ path: String) -> String { FilePath.fromCommandLine(path) }
 }

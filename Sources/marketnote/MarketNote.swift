@@ -34,8 +34,7 @@ struct ProjectOptions: ParsableArguments {
     var project: String = "."
 
     var root: String {
-        URL(fileURLWithPath: project, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
+        FilePath.fromCommandLine(project)
     }
 }
 

@@ -55,12 +55,8 @@ struct SendCommand: ParsableCommand {
     }
 
     private func outputFolder() throws -> String {
-        if let output {
-            return URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                .standardizedFileURL.path
-        }
-        let configured = try ProjectLoader(root: projectOptions.root).loadConfig().outputDirectory
-        return configured.hasPrefix("/") ? configured : (projectOptions.root as NSString).appendingPathComponent(configured)
+        if let output { return FilePath.fromCommandLine(output) }
+        return FilePath.resolve(try ProjectLoader(root: projectOptions.root).loadConfig().outputDirectory, in: projectOptions.root)
     }
 }
 

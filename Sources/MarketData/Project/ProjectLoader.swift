@@ -45,9 +45,7 @@ public struct ProjectLoader {
         return try ProjectConfigReader.read(text: text, path: path)
     }
 
-    func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
-    }
+    func absolute(_ path: String) -> String { FilePath.resolve(path, in: root) }
 
     private func markdownFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
@@ -134,9 +132,7 @@ struct FileCache {
                      hint: "save it as UTF-8 (it may be Latin-1 or Windows-1252)")
     }
 
-    private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
-    }
+    private func absolute(_ path: String) -> String { FilePath.resolve(path, in: root) }
 
     private func read(_ path: String, for location: SourceLocation) throws(Diagnostic) -> [UInt8] {
         var isDirectory: ObjCBool = false

@@ -50,7 +50,7 @@ public struct NoteComposer: Sendable {
             "date": facts.date.description,
             "dateLong": NumberStyle.longDate(facts.date),
             "sections": sections,
-            "site": ["title": config.title, "url": config.baseURL, "description": config.description],
+            "site": config.siteContext,
             "noteURL": noteURL,
             "noteLink": MarkdownEscaping.linkDestination(noteURL),
             "factsLink": MarkdownEscaping.linkDestination(noteURL + "facts.json"),

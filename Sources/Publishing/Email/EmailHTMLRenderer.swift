@@ -15,19 +15,15 @@ struct EmailHTMLRenderer: Sendable {
     init(config: ProjectConfig, templates: TemplateLibrary) {
         self.config = config
         self.templates = templates
-        inliner = CSSInliner(styleOf: templates.render("email.html", ["site": Self.site(config)]))
+        inliner = CSSInliner(styleOf: templates.render("email.html", ["site": config.siteContext]))
     }
 
     func render(_ email: EmailMarkdown, subject: String, preheader: String, date: SessionDate, noteURL: String) -> String {
         let shell = templates.render("email.html", [
-            "subject": subject, "preheader": preheader, "body": body(email.body), "site": Self.site(config), "noteURL": noteURL,
+            "subject": subject, "preheader": preheader, "body": body(email.body), "site": config.siteContext, "noteURL": noteURL,
             "date": date.description, "dateLong": NumberStyle.longDate(date),
         ] as [String: Any])
         return inliner.inline(shell)
-    }
-
-    private static func site(_ config: ProjectConfig) -> [String: Any] {
-        ["title": config.title, "url": config.baseURL, "description": config.description, "language": config.language]
     }
 
     /// cmark-gfm's HTML with the site's accessible tables (row headers, gain and loss classes),

@@ -41,9 +41,7 @@ public struct BuildPipeline {
         }
     }
 
-    private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (options.projectRoot as NSString).appendingPathComponent(path)
-    }
+    private func absolute(_ path: String) -> String { FilePath.resolve(path, in: options.projectRoot) }
 
     private func templatesDirectory() -> String? {
         let path = absolute("templates")

@@ -91,11 +91,8 @@ public struct SiteRenderer: Sendable {
     /// canonical tag and asks not to be indexed.
     func layout(content: String, title: String, description: String, page: SitePath?, root: String? = nil,
                 type: String) -> String {
-        var site: [String: Any] = ["title": config.title, "url": config.baseURL, "description": config.description,
-                                   "language": config.language]
-        if let disclaimer = config.disclaimer { site["disclaimer"] = disclaimer }
         var context: [String: Any] = [
-            "site": site, "content": content, "pageTitle": title, "description": description,
+            "site": config.siteContext, "content": content, "pageTitle": title, "description": description,
             "root": root ?? page?.root ?? "", "ogType": type,
         ]
         if let page {
