@@ -17,11 +17,12 @@ public struct HistoryAnalysis: Sendable {
     /// Streaks shorter than this do not get a "what followed" study.
     public static let outcomeThreshold = 3
 
-    public init(inputs: ProjectInputs) {
+    /// Series are analysed on `jobs` threads (0: one per core).
+    public init(inputs: ProjectInputs, jobs: Int = 0) {
         let config = inputs.config
         // Each series is analysed on its own, so a universe of symbols uses every core.
         let pairs = config.series.compactMap { item in inputs.prices(item.symbol).map { (item, $0) } }
-        let series = ParallelMap.map(pairs, jobs: 0) { item, prices in SeriesAnalysis(config: item, series: prices) }
+        let series = ParallelMap.map(pairs, jobs: jobs) { item, prices in SeriesAnalysis(config: item, series: prices) }
         self.series = series
         func analysis(_ symbol: String) -> SeriesAnalysis? { series.first { $0.symbol == symbol } }
         comparisons = config.comparisons.compactMap { pair in

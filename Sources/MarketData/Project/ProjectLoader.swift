@@ -5,17 +5,20 @@ import Foundation
 public struct ProjectLoader {
     public let root: String
     public let configName: String
+    /// Threads for reading and parsing price files (0: one per core).
+    public let jobs: Int
 
-    public init(root: String, configName: String = "marketnote.yml") {
+    public init(root: String, configName: String = "marketnote.yml", jobs: Int = 0) {
         self.root = root
         self.configName = configName
+        self.jobs = jobs
     }
 
     public func load() throws(DiagnosticReport) -> ProjectInputs {
         let config = try loadConfig()
         var diagnostics = DiagnosticCollector()
         var files = FileCache(root: root)
-        files.preloadPrices(config.series)
+        files.preloadPrices(config.series, jobs: jobs)
         let prices = config.series.compactMap { series in
             diagnostics.collect { () throws -> PriceSeries in try files.prices(series) }
         }
@@ -146,12 +149,12 @@ struct FileCache {
 
     /// Reads and parses every price file the series name, each once, on every core: a universe of
     /// hundreds of symbols is hundreds of independent files.
-    mutating func preloadPrices(_ series: [SeriesConfig]) {
+    mutating func preloadPrices(_ series: [SeriesConfig], jobs: Int) {
         var firstUse: [String: SeriesConfig] = [:]
         for item in series where firstUse[item.file] == nil { firstUse[item.file] = item }
         let items = firstUse.values.sorted { $0.file < $1.file }
         let cache = self
-        let loaded = ParallelMap.map(items, jobs: 0) { cache.loadPrices($0) }
+        let loaded = ParallelMap.map(items, jobs: jobs) { cache.loadPrices($0) }
         for (item, result) in zip(items, loaded) { priceFiles[item.file] = result }
     }
 

@@ -29,7 +29,6 @@ struct EmailHTMLRenderer: Sendable {
     /// cmark-gfm's HTML with the site's accessible tables (row headers, gain and loss classes),
     /// and the table attributes Outlook needs to draw them at full width without gaps.
     private func body(_ markdown: String) -> String {
-        TableMarkup.enhance(self.markdown.html(markdown))
-            .replacingAll("<table>", with: "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">")
+        TableMarkup.enhance(self.markdown.html(markdown), tableTag: "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">")
     }
 }

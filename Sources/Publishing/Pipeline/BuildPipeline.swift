@@ -20,12 +20,12 @@ public struct BuildPipeline {
     public func run() throws(DiagnosticReport) -> BuildSummary {
         // Inputs and templates are checked in the same run, so every problem is reported at once.
         var diagnostics = DiagnosticCollector()
-        let inputs = diagnostics.collect { () throws -> ProjectInputs in try ProjectLoader(root: options.projectRoot).load() }
+        let inputs = diagnostics.collect { () throws -> ProjectInputs in try ProjectLoader(root: options.projectRoot, jobs: options.jobs).load() }
         if let inputs { diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config))) }
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try TemplateLibrary(directory: templatesDirectory()) }
         try diagnostics.throwIfErrors()
         guard let inputs, let templates else { throw DiagnosticReport(diagnostics.diagnostics) }
-        let analysis = HistoryAnalysis(inputs: inputs)
+        let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
         let dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
         let outputPath = options.outputPath ?? absolute(inputs.config.outputDirectory)
         do {

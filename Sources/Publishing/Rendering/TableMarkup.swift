@@ -14,9 +14,10 @@ import Foundation
 /// arrives escaped and cannot contain a `<td` or `<table>` of its own. One forward pass over the
 /// UTF-8 bytes: string searches over the whole page once took half of a backfill's instructions.
 enum TableMarkup {
-    static func enhance(_ html: String) -> String {
+    /// `tableTag` is the start tag each table is written with (the HTML email adds Outlook's attributes).
+    static func enhance(_ html: String, tableTag: String = "<table>") -> String {
         guard html.utf8.count > 7, html.contains("<table>") else { return html }
-        var scanner = TableMarkupScanner(Array(html.utf8))
+        var scanner = TableMarkupScanner(Array(html.utf8), tableTag: tableTag)
         return scanner.run()
     }
 
@@ -50,9 +51,11 @@ struct TableMarkupScanner {
     private var lastHeading = ""
     /// Where the last paragraph starts in `output`, while it is the last thing written.
     private var lastParagraphStart: Int?
+    private let tableTag: String
 
-    init(_ input: [UInt8]) {
+    init(_ input: [UInt8], tableTag: String = "<table>") {
         self.input = input
+        self.tableTag = tableTag
         output.reserveCapacity(input.count + input.count / 8)
     }
 
@@ -107,7 +110,7 @@ struct TableMarkupScanner {
     /// Rewrites one table, from `<table>\n` through `</table>`.
     private mutating func table() {
         let caption = takeCaption()
-        output.append(contentsOf: Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(caption)\">\n<table>\n<caption>\(caption)</caption>\n".utf8))
+        output.append(contentsOf: Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(caption)\">\n\(tableTag)\n<caption>\(caption)</caption>\n".utf8))
         index += 8
         var rowHeaderOpen = false
         while index < input.count {
