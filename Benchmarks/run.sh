@@ -84,7 +84,7 @@ if [ "$only" = all ] || [ "$only" = backfill ]; then
   names=(backfill cmark-in-process cmark-gfm-command hugo)
   for name in "${names[@]}"; do : > "$work/$name.tsv"; done
   for round in $(seq 0 "$runs"); do
-    BEFORE="rm -rf $work/site" once backfill "$marketnote" build --all --project "$project" --output "$work/site"
+    BEFORE="rm -rf $work/site $work/.site.*" once backfill "$marketnote" build --all --project "$project" --output "$work/site"
     BEFORE="" once cmark-in-process "$tools" render-markdown --input "$work/markdown"
     BEFORE="" once cmark-gfm-command bash -c "cd $work/markdown && ls | xargs -P 2 -n 100 sh -c 'for f; do cmark-gfm -e table -e tagfilter \"\$f\" > $work/cmark-out/\${f%.md}.html; done' _"
     BEFORE="rm -rf $work/hugo/public" once hugo hugo --quiet -s "$work/hugo" -d "$work/hugo/public"
@@ -96,7 +96,11 @@ fi
 
 if [ "$only" = all ] || [ "$only" = daily ]; then
   prepare_project
+  rm -rf "$work/daily-base" "$work"/.daily-base.*
   "$marketnote" build --all --project "$project" --output "$work/daily-base" >/dev/null
+  # Yesterday's daily run: what an editor's morning build starts from (the site, its spare and
+  # the publication record beside it).
+  "$marketnote" build --project "$project" --output "$work/daily-base" >/dev/null
   # The next session: one new row in every price file, dated the next weekday.
   python3 - "$project/content/data" <<'PY'
 import csv, datetime, os, sys
@@ -114,7 +118,7 @@ for name in ("SPY.csv", "IWM.csv", "MAGS.csv"):
     with open(path, "a", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(new)
 PY
-  BEFORE="rm -rf $work/daily && cp -al $work/daily-base $work/daily" measure daily "$marketnote" build --project "$project" --output "$work/daily" >> "$report"
+  BEFORE="rm -rf $work/daily $work/.daily.* && cp -al $work/daily-base $work/daily && cp -al $work/.daily-base.spare $work/.daily.spare && cp $work/.daily-base.publication $work/.daily.publication" measure daily "$marketnote" build --project "$project" --output "$work/daily" >> "$report"
 fi
 
 if [ "$only" = all ] || [ "$only" = scaling ]; then

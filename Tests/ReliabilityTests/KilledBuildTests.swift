@@ -142,7 +142,7 @@ struct OldAndNewSites {
     /// Puts the old site back in `output`, and removes anything a previous build left beside it.
     func resetOutputToOldSite() throws {
         let parent = (output as NSString).deletingLastPathComponent
-        for name in SiteSnapshot.leftovers(beside: output) { try FileManager.default.removeItem(atPath: parent + "/" + name) }
+        for name in SiteSnapshot.everything(beside: output) { try FileManager.default.removeItem(atPath: parent + "/" + name) }
         if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
         try FileManager.default.copyItem(atPath: oldSite, toPath: output)
     }

@@ -9,18 +9,43 @@ import Glibc
 /// is killed leaves the previous `output/` exactly as it was. A file whose bytes did not change is
 /// hard-linked from the previous site instead of rewritten, so it keeps its inode and timestamp.
 ///
-/// `write` and `keep` may be called from several threads at once (each note's files are written
-/// by the thread that rendered them); counters and the set of created folders are locked.
+/// The site the swap retires is kept as the *spare* (`.output.spare`), with a `PublicationRecord`
+/// of how it differs from the new one. The next build renames the spare into the staging folder
+/// and brings it up to date by linking only the files the last build changed: a daily build then
+/// costs system calls for the files it writes, not for every file of a 20,000-file site. The
+/// record is removed before anything is touched and written again only after the swap, so a
+/// build killed in between leaves no record, and the next build starts from an empty staging
+/// folder as if there were no spare.
+///
+/// `write`, `reuse` and `keepPublished` may be called from several threads at once (each note's
+/// files are written by the thread that rendered them); counters and the file lists are locked.
 public final class AtomicOutput: @unchecked Sendable {
     public let outputPath: String
     private let stagingPath: String
     private let retiredPath: String
+    private let sparePath: String
+    private let recordPath: String
     private let lockPath: String
     /// Holds the lock on this output folder: two builds publishing to one folder at once would
     /// share a staging folder, so the second one stops instead of mixing the two sites.
     private let lockDescriptor: Int32
+    /// The record of the site in `output/`, when it describes it.
+    private let previous: PublicationRecord?
+    /// Whether the staging folder started as a copy of `output/` (the spare brought up to date)
+    /// rather than empty.
+    private let startedFromSpare: Bool
     private let state = NSLock()
     private var createdDirectories: Set<String> = []
+    /// Every file of the new site known so far, with the digest of its inputs (0: none). A
+    /// staging folder that started from the spare starts with all of the previous site's files.
+    private var present: [String: UInt64] = [:]
+    /// From the spare: the previous site's files `keepPublished` did not keep (nil: it was not
+    /// called, so none), removed at the commit unless this build writes them again.
+    private var notKept: [String]?
+    /// The files this build wrote or reused.
+    private var claimed: Set<String> = []
+    /// The files whose bytes differ from the previous site's.
+    private var rewritten: Set<String> = []
     private var writtenCount = 0
     private var unchangedCount = 0
 
@@ -31,15 +56,27 @@ public final class AtomicOutput: @unchecked Sendable {
         let name = url.lastPathComponent
         stagingPath = parent + "/.\(name).staging"
         retiredPath = parent + "/.\(name).retired"
+        sparePath = parent + "/.\(name).spare"
+        recordPath = parent + "/.\(name).publication"
         lockPath = parent + "/.\(name).lock"
         try FileTree.makeDirectory(parent)
         lockDescriptor = try Self.lock(lockPath, for: self.outputPath)
         do {
             try Self.recoverRetiredSite(retiredPath, to: self.outputPath)
             FileTree.remove(stagingPath)
-            try FileTree.makeDirectory(stagingPath)
+            unlink(recordPath + ".tmp")
+            let record = PublicationRecord.read(recordPath, describing: self.outputPath)
+            // From here on a killed build leaves no record, so nothing trusts a half-updated spare.
+            unlink(recordPath)
+            previous = record
+            startedFromSpare = Self.stageSpare(record, spare: sparePath, site: self.outputPath, staging: stagingPath)
+            if startedFromSpare, let record { present = record.files }
+            if !startedFromSpare {
+                FileTree.remove(sparePath)
+                try FileTree.makeDirectory(stagingPath)
+            }
         } catch {
-            unlock()
+            Self.unlock(lockPath, lockDescriptor)
             throw error
         }
         createdDirectories.insert(stagingPath)
@@ -47,6 +84,30 @@ public final class AtomicOutput: @unchecked Sendable {
 
     public var written: Int { state.withLock { writtenCount } }
     public var unchanged: Int { state.withLock { unchangedCount } }
+    /// Whether this build started from the previous site's spare instead of an empty folder.
+    public var reusedSpare: Bool { startedFromSpare }
+
+    /// Moves the spare into the staging folder and brings it up to date with the published site:
+    /// links the files the last build changed, removes those it dropped. False when there is no
+    /// spare the record vouches for, or it could not be brought up to date.
+    static func stageSpare(_ record: PublicationRecord?, spare: String, site: String, staging: String) -> Bool {
+        guard let record, let stamp = record.spare,
+              FileStamp(of: spare + "/" + PublicationRecord.stampedFile) == stamp,
+              rename(spare, staging) == 0 else { return false }
+        do {
+            for path in record.removed { FileTree.removeFile(path, in: staging) }
+            for path in record.changed {
+                let target = staging + "/" + path
+                unlink(target)
+                try FileTree.makeDirectory((target as NSString).deletingLastPathComponent)
+                try FileTree.linkFile(from: site + "/" + path, to: target)
+            }
+            return true
+        } catch {
+            FileTree.remove(staging)
+            return false
+        }
+    }
 
     /// Takes the lock file's lock, retrying when the file was removed (by a build that just
     /// finished) between opening and locking it, so two builds never lock two different files.
@@ -67,43 +128,85 @@ public final class AtomicOutput: @unchecked Sendable {
     }
 
     /// Removes the lock file, then releases the lock (in that order, see `lock`).
-    private func unlock() {
-        unlink(lockPath)
-        close(lockDescriptor)
+    private func unlock() { Self.unlock(lockPath, lockDescriptor) }
+
+    private static func unlock(_ path: String, _ descriptor: Int32) {
+        unlink(path)
+        close(descriptor)
     }
 
-    /// Writes one file into the staging folder.
-    public func write(_ file: OutputFile) throws {
+    /// Writes one file into the staging folder; `inputs` is the digest of what it was rendered
+    /// from, recorded so that the next build can `reuse` it.
+    public func write(_ file: OutputFile, inputs digest: UInt64 = 0) throws {
         let target = stagingPath + "/" + file.path
         try ensureDirectory((target as NSString).deletingLastPathComponent)
-        let previous = outputPath + "/" + file.path
-        if Self.hasSameBytes(previous, file.bytes), link(previous, target) == 0 {
-            state.withLock { unchangedCount += 1 }
+        // A staging folder that started from the spare already holds the published file.
+        let published = outputPath + "/" + file.path
+        let unchanged = startedFromSpare ? Self.hasSameBytes(target, file.bytes)
+            : Self.hasSameBytes(published, file.bytes) && link(published, target) == 0
+        if !unchanged { try Self.writeBytes(file.bytes, to: target) }
+        state.withLock {
+            present[file.path] = digest
+            claimed.insert(file.path)
+            if unchanged {
+                unchangedCount += 1
+            } else {
+                writtenCount += 1
+                rewritten.insert(file.path)
+            }
+        }
+    }
+
+    /// Keeps the published file at `path` when the previous build rendered it from the same
+    /// inputs; false when it has to be rendered.
+    public func reuse(_ path: String, inputs digest: UInt64) throws -> Bool {
+        guard digest != 0, let previous, previous.files[path] == digest else { return false }
+        if !startedFromSpare {
+            guard try linkPublished(path) else { return false }
+        }
+        state.withLock {
+            present[path] = digest
+            claimed.insert(path)
+            unchangedCount += 1
+        }
+        return true
+    }
+
+    /// Keeps the files of the published site that `isKept` selects (by path), as they are.
+    public func keepPublished(where isKept: (String) -> Bool) throws {
+        if startedFromSpare, let previous {
+            // The staging folder holds them already: only note which ones go.
+            let dropped = previous.files.keys.filter { !isKept($0) }
+            state.withLock {
+                notKept = dropped
+                unchangedCount += previous.files.count - dropped.count
+            }
             return
         }
-        try Self.writeBytes(file.bytes, to: target)
-        state.withLock { writtenCount += 1 }
+        var kept: [String: UInt64] = [:]
+        if let previous {
+            for (path, digest) in previous.files where isKept(path) {
+                if try linkPublished(path) { kept[path] = digest }
+            }
+        } else {
+            for path in FileTree.files(under: outputPath) where OutputFile.isSafe(path) && isKept(path) {
+                if try linkPublished(path) { kept[path] = 0 }
+            }
+        }
+        state.withLock {
+            present.merge(kept) { $1 }
+            unchangedCount += kept.count
+        }
     }
 
-    /// Keeps a folder of the previous site as it is (hard links, nothing is copied or rewritten).
-    public func keep(directory: String, from previousSite: String) throws {
-        let relative = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        guard OutputFile.isSafe(relative) else { return }
-        var info = stat()
-        guard lstat(previousSite + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
-        let target = stagingPath + "/" + relative
+    /// Links a file of the published site into the staging folder; false when it is not there.
+    private func linkPublished(_ path: String) throws -> Bool {
+        let source = outputPath + "/" + path, target = stagingPath + "/" + path
         try ensureDirectory((target as NSString).deletingLastPathComponent)
-        let count = try FileTree.linkTree(from: previousSite + "/" + relative, to: target)
-        state.withLock { unchangedCount += count }
-    }
-
-    /// Keeps one file of the previous site as it is.
-    public func keep(file relative: String, from previousSite: String) throws {
-        guard OutputFile.isSafe(relative) else { return }
-        let source = previousSite + "/" + relative, target = stagingPath + "/" + relative
-        try ensureDirectory((target as NSString).deletingLastPathComponent)
-        try FileTree.linkFile(from: source, to: target)
-        state.withLock { unchangedCount += 1 }
+        if link(source, target) == 0 || errno == EEXIST { return true }
+        guard errno != ENOENT else { return false }
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+        return true
     }
 
     /// Creates a folder of the staging site ahead of the writes into it.
@@ -119,28 +222,77 @@ public final class AtomicOutput: @unchecked Sendable {
         state.withLock { _ = createdDirectories.insert(directory) }
     }
 
-    /// Swaps the staging folder in and removes the old site.
+    /// Swaps the staging folder in; keeps the old site as the spare for the next build when the
+    /// record says which files it has, and records the new site.
     public func commit() throws {
         defer { unlock() }
-        if FileManager.default.fileExists(atPath: outputPath) {
-            let status = marketnote_exchange_paths(stagingPath, outputPath)
-            if status != 0 {
-                // Without RENAME_EXCHANGE (an old kernel or an exotic file system): two renames.
-                try FileManager.default.moveItem(atPath: outputPath, toPath: retiredPath)
-                try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
-                FileTree.remove(retiredPath)
-                return
+        var files = state.withLock { present }
+        var removed: [String] = []
+        if startedFromSpare, let previous {
+            // The staging folder started as the whole previous site: drop what this build did not keep.
+            let claimed = state.withLock { self.claimed }
+            removed = (state.withLock { notKept } ?? Array(previous.files.keys)).filter { !claimed.contains($0) }
+            for path in removed {
+                FileTree.removeFile(path, in: stagingPath)
+                files[path] = nil
             }
-            FileTree.remove(stagingPath)
-        } else {
+        } else if let previous {
+            removed = previous.files.keys.filter { files[$0] == nil }
+        }
+        guard FileManager.default.fileExists(atPath: outputPath) else {
             try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
+            record(files, spare: nil)
+            return
+        }
+        guard marketnote_exchange_paths(stagingPath, outputPath) == 0 else {
+            // Without RENAME_EXCHANGE (an old kernel or an exotic file system): two renames.
+            try FileManager.default.moveItem(atPath: outputPath, toPath: retiredPath)
+            try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
+            FileTree.remove(retiredPath)
+            record(files, spare: nil)
+            return
+        }
+        // The old site is now in the staging folder.
+        if previous != nil, let stamp = FileStamp(of: stagingPath + "/" + PublicationRecord.stampedFile),
+           rename(stagingPath, sparePath) == 0 {
+            record(files, spare: (stamp, removed))
+        } else {
+            FileTree.remove(stagingPath)
+            record(files, spare: nil)
         }
     }
 
-    /// Drops the staging folder after a failed build.
+    /// Writes the record of the site just published. Not being able to is no failure: the next
+    /// build finds no record and starts from an empty staging folder.
+    private func record(_ files: [String: UInt64], spare: (stamp: FileStamp, removed: [String])?) {
+        guard let site = FileStamp(of: outputPath + "/" + PublicationRecord.stampedFile) else { return }
+        let changed = spare == nil ? [] : state.withLock { Array(rewritten) }
+        let record = PublicationRecord(site: site, spare: spare?.stamp, files: files, changed: changed,
+                                       removed: spare?.removed ?? [])
+        try? record.write(to: recordPath)
+    }
+
+    /// Drops the staging folder after a failed build. When nothing was written yet, a staging
+    /// folder that started from the spare is an exact copy of `output/`: it goes back as the
+    /// spare, and the record is restored, so a failed build does not make the next one slower.
     public func abandon() {
-        FileTree.remove(stagingPath)
-        unlock()
+        defer { unlock() }
+        let untouched = state.withLock { claimed.isEmpty }
+        guard untouched, let previous else {
+            FileTree.remove(stagingPath)
+            return
+        }
+        var restored = previous
+        restored.changed = []
+        restored.removed = []
+        restored.spare = nil
+        if startedFromSpare, let stamp = FileStamp(of: stagingPath + "/" + PublicationRecord.stampedFile),
+           rename(stagingPath, sparePath) == 0 {
+            restored.spare = stamp
+        } else {
+            FileTree.remove(stagingPath)
+        }
+        try? restored.write(to: recordPath)
     }
 
     /// A build killed between the two renames of `commit`'s fallback left the old site retired

@@ -58,6 +58,28 @@ enum FileTree {
         if link(source, target) != 0 && errno != EEXIST { try FileManager.default.copyItem(atPath: source, toPath: target) }
     }
 
+    /// Every file below `root`, as paths relative to it, folders walked depth first.
+    static func files(under root: String) -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) {
+            for entry in entries(relative.isEmpty ? root : root + "/" + relative) {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isDirectory { walk(path) } else { result.append(path) }
+            }
+        }
+        walk("")
+        return result
+    }
+
+    /// Removes the file at `relative` below `root`, and the folders it leaves empty.
+    static func removeFile(_ relative: String, in root: String) {
+        guard unlink(root + "/" + relative) == 0 else { return }
+        var folder = (relative as NSString).deletingLastPathComponent
+        while !folder.isEmpty, rmdir(root + "/" + folder) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
     /// Removes a tree; the top-level entries are split over `jobs` threads.
     static func remove(_ path: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         var info = stat()

@@ -15,10 +15,21 @@ public struct OutputFile: Sendable {
     }
 
     /// A relative path of plain segments: no empty, `.` or `..` segment, no backslash or NUL.
+    /// On bytes: a build checks every path of the site it keeps.
     public static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && segment != "." && segment != ".."
+        var segmentLength = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case 0x5C, 0x00: return false
+            case 0x2F:
+                guard segmentLength > 0, dots != segmentLength || dots > 2 else { return false }
+                segmentLength = 0
+                dots = 0
+            default:
+                segmentLength += 1
+                if byte == 0x2E { dots += 1 }
+            }
         }
+        return segmentLength > 0 && (dots != segmentLength || dots > 2)
     }
 }

@@ -1,19 +1,25 @@
 import Dispatch
 
-/// Work started on another thread at once; `finish()` waits for it and rethrows its error.
-final class BackgroundWork: @unchecked Sendable {
+/// Work started on another thread at once (or, when `concurrent` is false, done right away);
+/// `finish()` waits for it, rethrows its error or returns its value.
+final class BackgroundWork<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written by the worker before it leaves the group, read only after `wait`.
-    private var failure: Error?
+    private var result: Result<Value, Error>?
 
-    init(_ work: @escaping @Sendable () throws -> Void) {
+    init(concurrent: Bool = true, _ work: @escaping @Sendable () throws -> Value) {
+        guard concurrent else {
+            result = Result { try work() }
+            return
+        }
         DispatchQueue.global().async(group: group) { [self] in
-            do { try work() } catch { failure = error }
+            result = Result { try work() }
         }
     }
 
-    func finish() throws {
+    @discardableResult
+    func finish() throws -> Value {
         group.wait()
-        if let failure { throw failure }
+        return try result!.get()
     }
 }

@@ -40,4 +40,7 @@ public struct BuildSummary: Sendable {
     public var filesWritten: Int
     public var filesUnchanged: Int
     public var outputPath: String
+    /// Whether the build started from the previous site's spare (see `AtomicOutput`) instead of
+    /// linking every kept file into an empty staging folder.
+    public var startedFromSpare: Bool
 }

@@ -18,18 +18,36 @@ public struct BuildPipeline {
     static let chunkSize = 256
 
     public func run() throws(DiagnosticReport) -> BuildSummary {
-        // Inputs and templates are checked in the same run, so every problem is reported at once.
+        // Inputs and templates are checked in the same run, so every problem is reported at once;
+        // the templates are read while the data loads.
         var diagnostics = DiagnosticCollector()
+        let directory = templatesDirectory()
+        let templatesReading = BackgroundWork(concurrent: options.jobs != 1) { () throws -> TemplateLibrary in
+            try TemplateLibrary(directory: directory)
+        }
         let inputs = diagnostics.collect { () throws -> ProjectInputs in try ProjectLoader(root: options.projectRoot, jobs: options.jobs).load() }
         if let inputs { diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config))) }
-        let templates = diagnostics.collect { () throws -> TemplateLibrary in try TemplateLibrary(directory: templatesDirectory()) }
+        let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
         try diagnostics.throwIfErrors()
         guard let inputs, let templates else { throw DiagnosticReport(diagnostics.diagnostics) }
-        let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
-        let dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
         let outputPath = options.outputPath ?? absolute(inputs.config.outputDirectory)
+        // The published site is opened (its manifest read, the spare brought up to date) while
+        // the history is analysed.
+        let concurrent = options.jobs != 1
+        let opening = BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) }
+        let reading = BackgroundWork(concurrent: concurrent) { SiteManifest.read(fromSite: outputPath) }
+        let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
         do {
-            return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates, outputPath: outputPath)
+            let dates: [SessionDate]
+            do {
+                dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
+            } catch {
+                (try? opening.finish())?.abandon()
+                throw error
+            }
+            let output = try opening.finish(), previousManifest = try reading.finish()
+            return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
+                               previousManifest: previousManifest, output: output, outputPath: outputPath)
         } catch let report as DiagnosticReport {
             throw report
         } catch let busy as OutputBusy {
@@ -81,14 +99,13 @@ public struct BuildPipeline {
     }
 
     private func publish(inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
-                         dates: [SessionDate], outputPath: String) throws -> BuildSummary {
+                         dates: [SessionDate], previousManifest: SiteManifest, output: AtomicOutput,
+                         outputPath: String) throws -> BuildSummary {
         let composer = NoteComposer(config: inputs.config, templates: templates)
         let site = SiteRenderer(config: inputs.config, templates: templates)
         let email = EmailEditions(config: inputs.config, templates: templates)
-        let previousManifest = SiteManifest.read(fromSite: outputPath)
         let building = Set(dates)
         let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) })
-        let output = try AtomicOutput(outputPath: outputPath)
         do {
             var entries: [SiteManifest.Entry] = []
             var latest: (NoteDocument, String)?
@@ -96,8 +113,9 @@ public struct BuildPipeline {
             var done = 0
             let emailForEveryNote = options.emailForEveryNote
             let lastDate = dates.last!
-            // Linking the kept notes (most of a daily build's system calls) overlaps the rendering.
-            let carrying = BackgroundWork { try Self.carryOver(manifestBefore, from: outputPath, into: output) }
+            // Keeping the earlier notes (most of a build's system calls when the staging folder
+            // starts empty) overlaps the rendering.
+            let carrying = BackgroundWork { try output.keepPublished(where: Self.carriedOver(manifestBefore)) }
             defer { try? carrying.finish() }
             // The notes' folders are made up front, on one thread, for the same reason.
             for date in dates { try output.makeDirectory(NotePaths.notePath(date)) }
@@ -132,14 +150,22 @@ public struct BuildPipeline {
                 latest = (note, site.body(note))
             }
             let manifest = manifestBefore.merging(entries)
+            // The manifest is encoded and written while the site pages render.
+            let manifestWriting = BackgroundWork(concurrent: options.jobs != 1) {
+                try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
+            }
+            defer { try? manifestWriting.finish() }
             try output.write(site.homePage(latest: latest, manifest: manifest))
-            for file in site.sitePages(manifest: manifest) { try output.write(file) }
+            let fingerprint = InputDigest.site(templates: templates.files, configuration: Self.text(of: absolute(inputs.config.path)))
+            for page in site.sitePages(manifest: manifest, fingerprint: fingerprint) where try !output.reuse(page.path, inputs: page.inputs) {
+                try output.write(page.render(), inputs: page.inputs)
+            }
             try output.write(site.stylesheet())
-            try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
+            try manifestWriting.finish()
             try carrying.finish()
             try output.commit()
             return BuildSummary(notes: dates.count, first: dates.first, last: dates.last, filesWritten: output.written,
-                                filesUnchanged: output.unchanged, outputPath: outputPath)
+                                filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.reusedSpare)
         } catch {
             output.abandon()
             throw error
@@ -155,15 +181,26 @@ public struct BuildPipeline {
         return SiteManifest.Entry(date: built, title: "", summary: "", path: NotePaths.notePath(built))
     }
 
-    /// Keeps the earlier notes (and their email editions) of the previous site. On one thread:
-    /// creating folders in one parent from two threads only makes them wait on its lock (measured).
-    private static func carryOver(_ manifest: SiteManifest, from outputPath: String, into output: AtomicOutput) throws {
-        // An edition is `NotePaths.emailBase(date)` and an extension (.md, .html, .eml).
-        let kept = Set(manifest.notes.map { NotePaths.emailBase($0.date) })
-        let emails = FileTree.entries(outputPath + "/email").filter { !$0.isDirectory }.map { "email/" + $0.name }
-            .filter { kept.contains(String($0.prefix { $0 != "." })) }
-        for entry in manifest.notes { try output.keep(directory: entry.path, from: outputPath) }
-        for path in emails { try output.keep(file: path, from: outputPath) }
+    /// Which files of the previous site a build keeps: the note folders and email editions
+    /// (`NotePaths.emailBase(date)` and an extension) of the notes it does not write again.
+    static func carriedOver(_ manifest: SiteManifest) -> (String) -> Bool {
+        let folders = Set(manifest.notes.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" })
+        let editions = Set(manifest.notes.map { NotePaths.emailBase($0.date) })
+        // On UTF-8 (the separators are ASCII): this runs for every file of the site.
+        return { path in
+            let bytes = path.utf8
+            if path.hasPrefix("email/") {
+                guard !bytes.dropFirst(6).contains(0x2F) else { return false }
+                return editions.contains(String(path[..<(bytes.firstIndex(of: 0x2E) ?? path.endIndex)]))
+            }
+            guard path.hasPrefix("notes/"), let slash = bytes.dropFirst(6).firstIndex(of: 0x2F) else { return false }
+            return folders.contains(String(path[...slash]))
+        }
+    }
+
+    /// The configuration file's text, for the digest of what the site's pages are rendered from.
+    static func text(of path: String) -> String {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
 
@@ -173,4 +210,3 @@ struct PublishedNote: @unchecked Sendable {
     let entry: SiteManifest.Entry
     let latest: (NoteDocument, String)?
 }
-

@@ -11,8 +11,19 @@ struct ArchivePages {
     static let indexPath = SitePath("archive/")
 
     func files() -> [OutputFile] {
+        pages(InputDigest()).map { $0.render() }
+    }
+
+    /// The index, rendered every time, and a page per month with the digest of what it shows.
+    func pages(_ fingerprint: InputDigest) -> [PlannedPage] {
         guard !months.isEmpty else { return [] }
-        return [indexPage()] + months.indices.map(monthPage)
+        return [PlannedPage(always: indexPage())] + months.indices.map { position in
+            var inputs = fingerprint
+            inputs.add("archive month")
+            inputs.add(months[position], previous: position > 0 ? months[position - 1].id : nil,
+                       next: position + 1 < months.count ? months[position + 1].id : nil)
+            return PlannedPage(path: months[position].path.folder + "index.html", inputs: inputs) { monthPage(position) }
+        }
     }
 
     private func indexPage() -> OutputFile {

@@ -25,15 +25,29 @@ struct FeedWriter {
     static let historyNamespace = "http://purl.org/syndication/history/1.0"
 
     func files() -> [OutputFile] {
+        pages(InputDigest()).map { $0.render() }
+    }
+
+    /// The archive documents, each with the digest of what it holds, and `feed.xml`, rendered
+    /// every time.
+    func pages(_ fingerprint: InputDigest) -> [PlannedPage] {
         guard !months.isEmpty else { return [] }
         let split = max(0, months.count - Self.subscriptionMonths)
         let archived = Array(months[..<split])
-        var files = archived.indices.map { archiveDocument(archived, at: $0) }
+        var pages = archived.indices.map { position in
+            var inputs = fingerprint
+            inputs.add("feed archive")
+            inputs.add(archived[position], previous: position > 0 ? archived[position - 1].id : nil,
+                       next: position + 1 < archived.count ? archived[position + 1].id : nil)
+            return PlannedPage(path: Self.archivePath(archived[position]), inputs: inputs) {
+                archiveDocument(archived, at: position)
+            }
+        }
         let subscription = document(months[split...].flatMap(\.notes), selfPath: Self.path,
                                     links: archived.last.map { [("prev-archive", Self.archivePath($0))] } ?? [],
                                     isArchive: false)
-        files.append(OutputFile(path: Self.path, text: subscription))
-        return files
+        pages.append(PlannedPage(always: OutputFile(path: Self.path, text: subscription)))
+        return pages
     }
 
     /// `feed/2025-11.xml`.

@@ -1,13 +1,70 @@
 import Newsletter
 
+/// A page of the site with the digest of everything it is rendered from, so that a build can keep
+/// the published page instead of rendering it again when nothing it shows has changed.
+public struct PlannedPage {
+    public let path: String
+    /// 0 for a page that is rendered every time.
+    public let inputs: UInt64
+    public let render: () -> OutputFile
+
+    init(path: String, inputs: InputDigest, render: @escaping () -> OutputFile) {
+        self.path = path
+        self.inputs = inputs.value
+        self.render = render
+    }
+
+    /// A page rendered on every build (it lists every note, or costs nothing to render).
+    init(always file: OutputFile) {
+        path = file.path
+        inputs = 0
+        render = { file }
+    }
+}
+
 extension SiteRenderer {
     /// The pages built from the list of all notes: archive by month, Atom feed, sitemap, 404.
     /// They depend on the manifest only, so a single-date build that adds to an existing site
-    /// gives the same pages as a backfill of the same notes.
-    public func sitePages(manifest: SiteManifest) -> [OutputFile] {
+    /// gives the same pages as a backfill of the same notes. `fingerprint` digests what every
+    /// page shares (templates, configuration, the marketnote executable).
+    public func sitePages(manifest: SiteManifest, fingerprint: InputDigest) -> [PlannedPage] {
         let months = ArchiveMonth.grouping(manifest.notes)
-        return ArchivePages(renderer: self, months: months).files()
-            + FeedWriter(config: config, months: months).files()
-            + [SitemapWriter(config: config, months: months).file(), notFoundPage()]
+        return ArchivePages(renderer: self, months: months).pages(fingerprint)
+            + FeedWriter(config: config, months: months).pages(fingerprint)
+            + [PlannedPage(always: SitemapWriter(config: config, months: months).file()), PlannedPage(always: notFoundPage())]
+    }
+
+    /// Every site page, rendered.
+    public func sitePages(manifest: SiteManifest) -> [OutputFile] {
+        sitePages(manifest: manifest, fingerprint: InputDigest()).map { $0.render() }
+    }
+}
+
+extension InputDigest {
+    /// The digest every page of a site starts from: its templates, the project configuration file
+    /// and the marketnote executable.
+    public static func site(templates: [String: String], configuration: String) -> InputDigest {
+        var digest = InputDigest()
+        digest.add(executableIdentity())
+        digest.add(configuration)
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            digest.add(name)
+            digest.add(text)
+        }
+        return digest
+    }
+
+    /// Adds what a page shows of a month: its notes and which months come before and after it.
+    mutating func add(_ month: ArchiveMonth, previous: String?, next: String?) {
+        add(month.id)
+        add(month.notes.count)
+        for note in month.notes {
+            add(note.date.description)
+            add(note.title)
+            add(note.summary)
+            add(note.path)
+        }
+        add(previous ?? "-")
+        add(next ?? "-")
     }
 }

@@ -29,10 +29,17 @@ struct SiteSnapshot {
         Set(files.keys).union(other.files.keys).filter { files[$0] != other.files[$0] }.sorted()
     }
 
-    /// Hidden folders beside `site` left by a build (staging or retired copies).
+    /// What a build left beside `site` that it should not have: staging or retired copies, a
+    /// lock, a half-written record. The spare and the publication record are kept on purpose.
     static func leftovers(beside site: String) -> [String] {
+        let name = URL(fileURLWithPath: site).lastPathComponent
+        return everything(beside: site).filter { $0 != ".\(name).spare" && $0 != ".\(name).publication" }
+    }
+
+    /// Everything a build keeps or leaves beside `site`.
+    static func everything(beside site: String) -> [String] {
         let url = URL(fileURLWithPath: site)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
-        return names.filter { $0.hasPrefix("." + url.lastPathComponent) }.sorted()
+        return names.filter { $0.hasPrefix("." + url.lastPathComponent + ".") }.sorted()
     }
 }

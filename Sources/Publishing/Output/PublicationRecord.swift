@@ -1,0 +1,175 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last build published, kept beside `output/` (as `.output.publication`) so that the
+/// next build can start from the site before it (the *spare*, `.output.spare`) brought up to date,
+/// instead of re-linking every file of the site into an empty staging folder.
+///
+/// - `files`: every file of the published site, with the digest of the inputs it was rendered
+///   from (0 when it has none), so an unchanged page is kept instead of rendered again;
+/// - `changed` and `removed`: how the spare differs from the published site (files written with
+///   new bytes by the last build; files of the spare that the site no longer has);
+/// - `site` and `spare`: stamps of the two trees' `notes/index.json`, so a record that no longer
+///   describes what is on disk (the folder was replaced or copied) is ignored.
+struct PublicationRecord: Equatable {
+    var site: FileStamp
+    var spare: FileStamp?
+    var files: [String: UInt64]
+    var changed: [String]
+    var removed: [String]
+
+    static let header = "marketnote-publication 1"
+
+    /// The file whose stamp identifies a published tree: every build writes it.
+    static let stampedFile = "notes/index.json"
+
+    /// The record at `path`, when there is one, it parses, and it describes the site at `sitePath`.
+    static func read(_ path: String, describing sitePath: String) -> PublicationRecord? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let record = PublicationRecord(bytes: Array(data)),
+              FileStamp(of: sitePath + "/" + stampedFile) == record.site else { return nil }
+        return record
+    }
+
+    /// One line per fact: `site`/`spare` stamps, then `file DIGEST PATH`, `changed PATH` and
+    /// `removed PATH` lines in no particular order. Paths never hold a newline (`write` refuses
+    /// those records).
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(files.count * 56)
+        func line(_ prefix: StaticString, _ text: String) {
+            prefix.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(contentsOf: text.utf8)
+            out.append(0x0A)
+        }
+        out.append(contentsOf: Self.header.utf8)
+        out.append(0x0A)
+        line("site ", site.text)
+        line("spare ", spare?.text ?? "-")
+        for (path, digest) in files {
+            out.append(contentsOf: "file ".utf8)
+            Self.appendHex(digest, to: &out)
+            line(" ", path)
+        }
+        for path in changed { line("changed ", path) }
+        for path in removed { line("removed ", path) }
+        return out
+    }
+
+    private static func appendHex(_ value: UInt64, to out: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        var shift = 60
+        while shift > 0, (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
+        while shift >= 0 {
+            out.append(digits[Int((value >> UInt64(shift)) & 0xF)])
+            shift -= 4
+        }
+    }
+
+    init(site: FileStamp, spare: FileStamp?, files: [String: UInt64], changed: [String], removed: [String]) {
+        self.site = site
+        self.spare = spare
+        self.files = files
+        self.changed = changed
+        self.removed = removed
+    }
+
+    /// Parses `bytes`; nil when any line is not one `bytes` writes. Works on bytes, one String
+    /// per path: a record lists every file of the site, and reading it is part of every build.
+    init?(bytes: [UInt8]) {
+        var files: [String: UInt64] = [:], changed: [String] = [], removed: [String] = []
+        var site: FileStamp?, spare: FileStamp?, hasSpareLine = false
+        files.reserveCapacity(bytes.count / 48)
+        let valid = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var lineNumber = 0, start = 0
+            while start < buffer.count {
+                guard let end = buffer[start...].firstIndex(of: 0x0A) else { return false }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                start = end + 1
+                lineNumber += 1
+                switch lineNumber {
+                case 1:
+                    guard String(decoding: line, as: UTF8.self) == Self.header else { return false }
+                case 2:
+                    guard let text = Self.rest(of: line, after: "site ") else { return false }
+                    site = FileStamp(text: Substring(text))
+                case 3:
+                    guard let text = Self.rest(of: line, after: "spare ") else { return false }
+                    spare = FileStamp(text: Substring(text))
+                    hasSpareLine = spare != nil || text == "-"
+                default:
+                    if let rest = Self.rest(of: line, after: "file ") {
+                        guard let entry = Self.fileEntry(rest) else { return false }
+                        files[entry.path] = entry.digest
+                    } else if let path = Self.rest(of: line, after: "changed ") {
+                        changed.append(path)
+                    } else if let path = Self.rest(of: line, after: "removed ") {
+                        removed.append(path)
+                    } else {
+                        return false
+                    }
+                }
+            }
+            return lineNumber >= 3
+        }
+        guard valid, let site, hasSpareLine, (changed + removed + files.keys).allSatisfy(OutputFile.isSafe) else { return nil }
+        self.init(site: site, spare: spare, files: files, changed: changed, removed: removed)
+    }
+
+    /// The text of `line` after `prefix`, when it starts with it.
+    private static func rest(of line: UnsafeBufferPointer<UInt8>, after prefix: StaticString) -> String? {
+        let count = prefix.utf8CodeUnitCount
+        guard line.count >= count, memcmp(line.baseAddress!, prefix.utf8Start, count) == 0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: line[count...]), as: UTF8.self)
+    }
+
+    /// `DIGEST PATH`, the digest in hexadecimal.
+    private static func fileEntry(_ text: String) -> (digest: UInt64, path: String)? {
+        guard let space = text.utf8.firstIndex(of: 0x20), let digest = UInt64(text[..<space], radix: 16) else { return nil }
+        return (digest, String(text[text.utf8.index(after: space)...]))
+    }
+
+    /// Writes the record atomically (a temporary file renamed over it); a record that cannot be
+    /// written faithfully (a path with a newline) is not written, and the next build starts over.
+    func write(to path: String) throws {
+        guard !(files.keys.contains { $0.contains("\n") }) else {
+            unlink(path)
+            return
+        }
+        let temporary = path + ".tmp"
+        unlink(temporary)
+        try AtomicOutput.writeBytes(bytes, to: temporary)
+        guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+}
+
+/// A file's identity and version: device, inode, size and modification time. A copy or a
+/// rewritten file has another stamp; a hard link to it has the same.
+struct FileStamp: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let seconds: Int64
+    let nanoseconds: Int64
+
+    init?(of path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        seconds = Int64(info.st_mtim.tv_sec)
+        nanoseconds = Int64(info.st_mtim.tv_nsec)
+    }
+
+    init?(text: Substring) {
+        let fields = text.split(separator: " ")
+        guard fields.count == 5, let device = UInt64(fields[0]), let inode = UInt64(fields[1]),
+              let size = Int64(fields[2]), let seconds = Int64(fields[3]), let nanoseconds = Int64(fields[4]) else { return nil }
+        (self.device, self.inode, self.size, self.seconds, self.nanoseconds) = (device, inode, size, seconds, nanoseconds)
+    }
+
+    var text: String { "\(device) \(inode) \(size) \(seconds) \(nanoseconds)" }
+}
