@@ -36,8 +36,9 @@ public final class AtomicOutput: @unchecked Sendable {
     private let startedFromSpare: Bool
     private let state = NSLock()
     private var createdDirectories: Set<String> = []
-    /// Every file of the new site known so far, with the digest of its inputs (0: none). A
-    /// staging folder that started from the spare starts with all of the previous site's files.
+    /// The files this build wrote, reused or (from an empty staging folder) kept, with the
+    /// digest of their inputs (0: none). From the spare, the kept files are the previous
+    /// site's less `notKept`.
     private var present: [String: UInt64] = [:]
     /// From the spare: the previous site's files `keepPublished` did not keep (nil: it was not
     /// called, so none), removed at the commit unless this build writes them again.
@@ -46,6 +47,9 @@ public final class AtomicOutput: @unchecked Sendable {
     private var claimed: Set<String> = []
     /// The files whose bytes differ from the previous site's.
     private var rewritten: Set<String> = []
+    /// The record's lines for the files `keepPublished` kept, encoded while the rest renders
+    /// (nil: a path cannot be recorded).
+    private var keptLines: [UInt8]? = []
     private var writtenCount = 0
     private var unchangedCount = 0
 
@@ -70,7 +74,6 @@ public final class AtomicOutput: @unchecked Sendable {
             unlink(recordPath)
             previous = record
             startedFromSpare = Self.stageSpare(record, spare: sparePath, site: self.outputPath, staging: stagingPath)
-            if startedFromSpare, let record { present = record.files }
             if !startedFromSpare {
                 FileTree.remove(sparePath)
                 try FileTree.makeDirectory(stagingPath)
@@ -177,8 +180,11 @@ public final class AtomicOutput: @unchecked Sendable {
         if startedFromSpare, let previous {
             // The staging folder holds them already: only note which ones go.
             let dropped = previous.files.keys.filter { !isKept($0) }
+            let droppedSet = Set(dropped)
+            let lines = PublicationRecord.fileLines(previous.files.lazy.filter { !droppedSet.contains($0.key) })
             state.withLock {
                 notKept = dropped
+                keptLines = lines
                 unchangedCount += previous.files.count - dropped.count
             }
             return
@@ -193,8 +199,10 @@ public final class AtomicOutput: @unchecked Sendable {
                 if try linkPublished(path) { kept[path] = 0 }
             }
         }
+        let lines = PublicationRecord.fileLines(kept)
         state.withLock {
             present.merge(kept) { $1 }
+            keptLines = lines
             unchangedCount += kept.count
         }
     }
@@ -226,22 +234,18 @@ public final class AtomicOutput: @unchecked Sendable {
     /// record says which files it has, and records the new site.
     public func commit() throws {
         defer { unlock() }
-        var files = state.withLock { present }
+        let (files, claimed, notKept) = state.withLock { (present, self.claimed, self.notKept) }
         var removed: [String] = []
         if startedFromSpare, let previous {
             // The staging folder started as the whole previous site: drop what this build did not keep.
-            let claimed = state.withLock { self.claimed }
-            removed = (state.withLock { notKept } ?? Array(previous.files.keys)).filter { !claimed.contains($0) }
-            for path in removed {
-                FileTree.removeFile(path, in: stagingPath)
-                files[path] = nil
-            }
+            removed = (notKept ?? Array(previous.files.keys)).filter { !claimed.contains($0) }
+            for path in removed { FileTree.removeFile(path, in: stagingPath) }
         } else if let previous {
             removed = previous.files.keys.filter { files[$0] == nil }
         }
         guard FileManager.default.fileExists(atPath: outputPath) else {
             try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
-            record(files, spare: nil)
+            record(spare: nil)
             return
         }
         guard marketnote_exchange_paths(stagingPath, outputPath) == 0 else {
@@ -249,27 +253,33 @@ public final class AtomicOutput: @unchecked Sendable {
             try FileManager.default.moveItem(atPath: outputPath, toPath: retiredPath)
             try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
             FileTree.remove(retiredPath)
-            record(files, spare: nil)
+            record(spare: nil)
             return
         }
         // The old site is now in the staging folder.
         if previous != nil, let stamp = FileStamp(of: stagingPath + "/" + PublicationRecord.stampedFile),
            rename(stagingPath, sparePath) == 0 {
-            record(files, spare: (stamp, removed))
+            record(spare: (stamp, removed))
         } else {
             FileTree.remove(stagingPath)
-            record(files, spare: nil)
+            record(spare: nil)
         }
     }
 
     /// Writes the record of the site just published. Not being able to is no failure: the next
     /// build finds no record and starts from an empty staging folder.
-    private func record(_ files: [String: UInt64], spare: (stamp: FileStamp, removed: [String])?) {
+    private func record(spare: (stamp: FileStamp, removed: [String])?) {
         guard let site = FileStamp(of: outputPath + "/" + PublicationRecord.stampedFile) else { return }
-        let changed = spare == nil ? [] : state.withLock { Array(rewritten) }
-        let record = PublicationRecord(site: site, spare: spare?.stamp, files: files, changed: changed,
-                                       removed: spare?.removed ?? [])
-        try? record.write(to: recordPath)
+        let (kept, claimedFiles, changed) = state.withLock {
+            (keptLines, claimed.map { (key: $0, value: present[$0] ?? 0) }, spare == nil ? [] : Array(rewritten))
+        }
+        guard let kept, let claimedLines = PublicationRecord.fileLines(claimedFiles) else {
+            unlink(recordPath)
+            return
+        }
+        let bytes = PublicationRecord.encode(site: site, spare: spare?.stamp, fileLines: kept + claimedLines,
+                                             changed: changed, removed: spare?.removed ?? [])
+        try? PublicationRecord.write(bytes, to: recordPath)
     }
 
     /// Drops the staging folder after a failed build. When nothing was written yet, a staging

@@ -36,25 +36,42 @@ struct PublicationRecord: Equatable {
     /// One line per fact: `site`/`spare` stamps, then `file DIGEST PATH`, `changed PATH` and
     /// `removed PATH` lines in no particular order. Paths never hold a newline (`write` refuses
     /// those records).
-    var bytes: [UInt8] {
+    var bytes: [UInt8]? {
+        Self.fileLines(files).map { Self.encode(site: site, spare: spare, fileLines: $0, changed: changed, removed: removed) }
+    }
+
+    /// The record's bytes with its `file` lines already encoded: a build encodes the lines of
+    /// the files it keeps while it renders the others.
+    static func encode(site: FileStamp, spare: FileStamp?, fileLines: [UInt8], changed: [String], removed: [String]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(files.count * 56)
+        out.reserveCapacity(fileLines.count + 256)
         func line(_ prefix: StaticString, _ text: String) {
             prefix.withUTF8Buffer { out.append(contentsOf: $0) }
             out.append(contentsOf: text.utf8)
             out.append(0x0A)
         }
-        out.append(contentsOf: Self.header.utf8)
+        out.append(contentsOf: header.utf8)
         out.append(0x0A)
         line("site ", site.text)
         line("spare ", spare?.text ?? "-")
-        for (path, digest) in files {
-            out.append(contentsOf: "file ".utf8)
-            Self.appendHex(digest, to: &out)
-            line(" ", path)
-        }
+        out.append(contentsOf: fileLines)
         for path in changed { line("changed ", path) }
         for path in removed { line("removed ", path) }
+        return out
+    }
+
+    /// `file DIGEST PATH` lines; nil when a path holds a newline, which a line cannot.
+    static func fileLines<Files: Sequence<(key: String, value: UInt64)>>(_ files: Files) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(files.underestimatedCount * 48)
+        for (path, digest) in files {
+            guard !path.utf8.contains(0x0A) else { return nil }
+            out.append(contentsOf: "file ".utf8)
+            appendHex(digest, to: &out)
+            out.append(0x20)
+            out.append(contentsOf: path.utf8)
+            out.append(0x0A)
+        }
         return out
     }
 
@@ -131,13 +148,18 @@ struct PublicationRecord: Equatable {
         return (digest, String(text[text.utf8.index(after: space)...]))
     }
 
-    /// Writes the record atomically (a temporary file renamed over it); a record that cannot be
-    /// written faithfully (a path with a newline) is not written, and the next build starts over.
+    /// Writes the record atomically (see `write(_:to:)`); a record that cannot be written
+    /// faithfully (a path with a newline) is not written, and the next build starts over.
     func write(to path: String) throws {
-        guard !(files.keys.contains { $0.contains("\n") }) else {
+        guard let bytes else {
             unlink(path)
             return
         }
+        try Self.write(bytes, to: path)
+    }
+
+    /// Writes record bytes to a temporary file renamed over `path`.
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let temporary = path + ".tmp"
         unlink(temporary)
         try AtomicOutput.writeBytes(bytes, to: temporary)

@@ -7,11 +7,22 @@ struct ArchiveMonth: Sendable {
     let start: SessionDate
     /// Oldest first.
     let notes: [SiteManifest.Entry]
+    /// A digest of the notes (date, title, summary, path): what the month's archive page and
+    /// feed document show of them, computed once for both.
+    let notesDigest: UInt64
 
     /// The month that contains `date`, with the given notes of it.
     init(containing date: SessionDate, notes: [SiteManifest.Entry] = []) {
         start = SessionDate(year: date.year, month: date.month, day: 1)!
         self.notes = notes
+        var digest = InputDigest()
+        for note in notes {
+            digest.add(note.date.description)
+            digest.add(note.title)
+            digest.add(note.summary)
+            digest.add(note.path)
+        }
+        notesDigest = digest.value
     }
 
     /// The months that have notes, oldest first, from notes sorted by date.

@@ -50,7 +50,7 @@ struct FlatJSONReader {
         if bytes[position] == 0x22 {
             position += 1
             return bytes.withUnsafeBufferPointer {
-                String(validating: UnsafeBufferPointer(rebasing: $0[start..<position - 1]), as: UTF8.self)
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<position - 1]), as: UTF8.self)
             }
         }
         return escapedString(from: start)

@@ -15,7 +15,8 @@ public struct SiteManifest: Codable, Sendable {
     public var notes: [Entry]
 
     public init(notes: [Entry]) {
-        self.notes = notes.sorted { $0.date < $1.date }
+        let isSorted = zip(notes, notes.dropFirst()).allSatisfy { $0.date < $1.date }
+        self.notes = isSorted ? notes : notes.sorted { $0.date < $1.date }
     }
 
     public static let path = "notes/index.json"
@@ -74,6 +75,10 @@ public struct SiteManifest: Codable, Sendable {
 
     /// This manifest with `entries` added, replacing notes of the same dates.
     func merging(_ entries: [Entry]) -> SiteManifest {
+        // A daily build adds notes after the last one: append instead of re-indexing every note.
+        if notes.last.map({ last in entries.allSatisfy { $0.date > last.date } }) ?? true {
+            return SiteManifest(notes: notes + entries)
+        }
         var byDate = Dictionary(notes.map { ($0.date, $0) }, uniquingKeysWith: { $1 })
         for entry in entries { byDate[entry.date] = entry }
         return SiteManifest(notes: Array(byDate.values))

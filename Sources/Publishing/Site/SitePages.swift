@@ -57,13 +57,7 @@ extension InputDigest {
     /// Adds what a page shows of a month: its notes and which months come before and after it.
     mutating func add(_ month: ArchiveMonth, previous: String?, next: String?) {
         add(month.id)
-        add(month.notes.count)
-        for note in month.notes {
-            add(note.date.description)
-            add(note.title)
-            add(note.summary)
-            add(note.path)
-        }
+        add(String(month.notesDigest, radix: 16))
         add(previous ?? "-")
         add(next ?? "-")
     }
