@@ -15,7 +15,11 @@ public struct ProjectLoader {
     }
 
     public func load() throws(DiagnosticReport) -> ProjectInputs {
-        let config = try loadConfig()
+        try load(config: loadConfig())
+    }
+
+    /// The data, quotes and commentary `config` names (read by `loadConfig`).
+    public func load(config: ProjectConfig) throws(DiagnosticReport) -> ProjectInputs {
         var diagnostics = DiagnosticCollector()
         var files = FileCache(root: root)
         files.preloadPrices(config.series, jobs: jobs)

@@ -25,17 +25,24 @@ public struct BuildPipeline {
         let templatesReading = BackgroundWork(concurrent: options.jobs != 1) { () throws -> TemplateLibrary in
             try TemplateLibrary(directory: directory)
         }
-        let inputs = diagnostics.collect { () throws -> ProjectInputs in try ProjectLoader(root: options.projectRoot, jobs: options.jobs).load() }
+        let loader = ProjectLoader(root: options.projectRoot, jobs: options.jobs)
+        let config = diagnostics.collect { () throws -> ProjectConfig in try loader.loadConfig() }
+        // With the configuration read, the published site is opened (its manifest read, the
+        // spare brought up to date) while the data loads and the history is analysed.
+        let outputPath = options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? ""
+        let concurrent = options.jobs != 1
+        let opening = config.map { _ in
+            BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) }
+        }
+        let reading = config.map { _ in BackgroundWork(concurrent: concurrent) { SiteManifest.read(fromSite: outputPath) } }
+        let inputs = config.flatMap { config in diagnostics.collect { () throws -> ProjectInputs in try loader.load(config: config) } }
         if let inputs { diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config))) }
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
-        try diagnostics.throwIfErrors()
-        guard let inputs, let templates else { throw DiagnosticReport(diagnostics.diagnostics) }
-        let outputPath = options.outputPath ?? absolute(inputs.config.outputDirectory)
-        // The published site is opened (its manifest read, the spare brought up to date) while
-        // the history is analysed.
-        let concurrent = options.jobs != 1
-        let opening = BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) }
-        let reading = BackgroundWork(concurrent: concurrent) { SiteManifest.read(fromSite: outputPath) }
+        guard let inputs, let templates, let opening, let reading, !diagnostics.hasErrors else {
+            // Nothing was written: the output goes back as it was.
+            (try? opening?.finish())?.abandon()
+            throw DiagnosticReport(diagnostics.diagnostics)
+        }
         let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
         do {
             let dates: [SessionDate]
