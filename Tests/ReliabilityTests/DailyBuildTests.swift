@@ -7,8 +7,10 @@ import Testing
 /// the publication record) publishes exactly what a build from an empty staging folder publishes,
 /// and falls back to the empty folder whenever the record does not vouch for what is on disk.
 @Suite(.serialized) struct DailyBuildTests {
-    static let days = ["2026-01-12", "2026-01-13", "2026-01-14", "2026-01-15"].map { SessionDate($0)! }
-    static let history = DateSelection.range(from: SessionDate("2025-11-20"), to: SessionDate("2026-01-09"))
+    /// Daily builds across a month's end: the first note of January moves November out of
+    /// `feed.xml` into an archive document and gives October's document a new `next-archive`.
+    static let days = ["2025-12-30", "2025-12-31", "2026-01-02", "2026-01-05"].map { SessionDate($0)! }
+    static let history = DateSelection.range(from: SessionDate("2025-10-20"), to: SessionDate("2025-12-29"))
 
     /// Builds `dates` into `output`; with `forgetting`, the spare and record are removed first,
     /// so the build starts from an empty staging folder (the path every other test proves).
@@ -26,9 +28,7 @@ import Testing
         let fast = sandbox.folder + "/fast/site", reference = sandbox.folder + "/reference/site"
         for output in [fast, reference] { try Self.build(sandbox, output, Self.history, forgetting: true) }
         var spareBuilds = 0
-        // Each day adds a note (the last one of a month, then the first of the next month's feed
-        // split is covered by the history's December → January), then a template and the
-        // configuration change, which every page shows.
+        // Each day adds a note, then a template and the configuration change, which every page shows.
         let steps: [(String, () throws -> Void)] = Self.days.map { day in (day.description, {}) } + [
             ("a changed archive template", { try sandbox.apply(.replace("templates/archive.html", "{{name}}</time></h1>", with: "{{name}}</time></h1><!-- edited -->")) }),
             ("a changed site title", { try sandbox.apply(.replace("marketnote.yml", "title: The Small-Cap Desk", with: "title: The Small-Cap Room")) }),

@@ -33,7 +33,7 @@ public final class AtomicOutput: @unchecked Sendable {
     private let previous: PublicationRecord?
     /// Whether the staging folder started as a copy of `output/` (the spare brought up to date)
     /// rather than empty.
-    private let startedFromSpare: Bool
+    public let startedFromSpare: Bool
     private let state = NSLock()
     private var createdDirectories: Set<String> = []
     /// The files this build wrote, reused or (from an empty staging folder) kept, with the
@@ -87,8 +87,6 @@ public final class AtomicOutput: @unchecked Sendable {
 
     public var written: Int { state.withLock { writtenCount } }
     public var unchanged: Int { state.withLock { unchangedCount } }
-    /// Whether this build started from the previous site's spare instead of an empty folder.
-    public var reusedSpare: Bool { startedFromSpare }
 
     /// Moves the spare into the staging folder and brings it up to date with the published site:
     /// links the files the last build changed, removes those it dropped. False when there is no

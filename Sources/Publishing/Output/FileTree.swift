@@ -35,24 +35,6 @@ enum FileTree {
         return result
     }
 
-    /// Recreates the tree at `source` under `target` with hard links to its files; returns how many.
-    /// A file that cannot be linked (another file system) is copied.
-    @discardableResult
-    static func linkTree(from source: String, to target: String) throws -> Int {
-        try makeDirectory(target)
-        var count = 0
-        for entry in entries(source) {
-            let from = source + "/" + entry.name, to = target + "/" + entry.name
-            if entry.isDirectory {
-                count += try linkTree(from: from, to: to)
-            } else {
-                try linkFile(from: from, to: to)
-                count += 1
-            }
-        }
-        return count
-    }
-
     /// Hard-links one file (one already at `target` is fine); copies it when it cannot be linked.
     static func linkFile(from source: String, to target: String) throws {
         if link(source, target) != 0 && errno != EEXIST { try FileManager.default.copyItem(atPath: source, toPath: target) }

@@ -172,7 +172,7 @@ public struct BuildPipeline {
             try carrying.finish()
             try output.commit()
             return BuildSummary(notes: dates.count, first: dates.first, last: dates.last, filesWritten: output.written,
-                                filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.reusedSpare)
+                                filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.startedFromSpare)
         } catch {
             output.abandon()
             throw error

@@ -10,10 +10,6 @@ struct ArchivePages {
 
     static let indexPath = SitePath("archive/")
 
-    func files() -> [OutputFile] {
-        pages(InputDigest()).map { $0.render() }
-    }
-
     /// The index, rendered every time, and a page per month with the digest of what it shows.
     func pages(_ fingerprint: InputDigest) -> [PlannedPage] {
         guard !months.isEmpty else { return [] }

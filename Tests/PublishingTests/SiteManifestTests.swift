@@ -1,0 +1,96 @@
+import Foundation
+import MarketData
+import Testing
+@testable import Publishing
+
+/// `notes/index.json` is read without `JSONDecoder` and written without `JSONEncoder`; both must
+/// agree with what the JSON says, whatever the titles and summaries hold.
+@Suite struct SiteManifestTests {
+    static let awkward = SiteManifest(notes: [
+        .init(date: SessionDate("2026-01-14")!, title: "Quotes \"inside\", a back\\slash and a tab\there",
+              summary: "Line one\nline two, a control \u{01} character, café, 📈 and </script>", path: "notes/2026-01-14/"),
+        .init(date: SessionDate("2026-01-15")!, title: "", summary: "", path: "notes/2026-01-15/"),
+    ])
+
+    @Test func theManifestReadsBackAsItWasWritten() throws {
+        let bytes = Self.awkward.encoded()
+        #expect(SiteManifest(flatJSON: bytes)?.notes == Self.awkward.notes)
+        // And it is JSON that any reader accepts.
+        #expect(try JSONDecoder().decode(SiteManifest.self, from: Data(bytes)).notes == Self.awkward.notes)
+    }
+
+    @Test func foundationsPrettyPrintedJSONReadsTheSame() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let bytes = Array(try encoder.encode(Self.awkward))
+        #expect(SiteManifest(flatJSON: bytes)?.notes == Self.awkward.notes)
+    }
+
+    @Test func escapesIncludingSurrogatePairsAreDecoded() {
+        let json = #"{"notes":[{"date":"2026-01-15","title":"\u00e9\ud83d\udcc8\/\b\f\r","summary":"","path":"notes/2026-01-15/"}]}"#
+        #expect(SiteManifest(flatJSON: Array(json.utf8))?.notes.first?.title == "é📈/\u{08}\u{0C}\r")
+    }
+
+    @Test func anythingElseFallsBackInsteadOfGuessing() {
+        for json in [#"{"notes":[{"date":"2026-01-15","title":1,"summary":"","path":"p/"}]}"#,
+                     #"{"notes":[{"date":"2026-13-45","title":"","summary":"","path":"p/"}]}"#,
+                     #"{"notes":[{"date":"2026-01-15","title":"","path":"p/"}]}"#,
+                     #"{"notes":[{"date":"2026-01-15","title":"\ud83d","summary":"","path":"p/"}]}"#,
+                     #"{"notes":[] } trailing"#, #"{"notes":["#, ""] {
+            #expect(SiteManifest(flatJSON: Array(json.utf8)) == nil, "\(json)")
+        }
+    }
+
+    @Test func readingAMissingOrBrokenManifestGivesAnEmptyOne() throws {
+        let folder = NSTemporaryDirectory() + "marketnote-manifest-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(SiteManifest.read(fromSite: folder).notes.isEmpty)
+        try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
+        try Data("{\"notes\": [".utf8).write(to: URL(fileURLWithPath: folder + "/" + SiteManifest.path))
+        #expect(SiteManifest.read(fromSite: folder).notes.isEmpty)
+    }
+
+    @Test func mergingReplacesRebuiltDatesAndKeepsOrder() {
+        let base = SiteFixtures.manifest(["2025-12-01", "2025-12-02", "2025-12-03"])
+        let rebuilt = SiteManifest.Entry(date: SessionDate("2025-12-02")!, title: "new", summary: "", path: "notes/2025-12-02/")
+        let appended = SiteManifest.Entry(date: SessionDate("2025-12-04")!, title: "next", summary: "", path: "notes/2025-12-04/")
+        #expect(base.merging([rebuilt]).notes.map(\.title) == [base.notes[0].title, "new", base.notes[2].title])
+        #expect(base.merging([appended]).notes.map(\.date.description) == ["2025-12-01", "2025-12-02", "2025-12-03", "2025-12-04"])
+    }
+}
+
+/// The record a build leaves beside `output/`: it reads back as written, and anything it does not
+/// recognise makes it no record at all (the next build then starts from an empty folder).
+@Suite struct PublicationRecordTests {
+    static let stamp = FileStamp(text: "2049 12345 678 1764000000 123456789")!
+    static let record = PublicationRecord(site: stamp, spare: nil,
+                                          files: ["index.html": 0, "archive/2025/12/index.html": 0xDEAD_BEEF_0123_4567, "feed.xml": 1],
+                                          changed: ["index.html"], removed: ["email/2026-01-14.md"])
+
+    @Test func aRecordReadsBackAsItWasWritten() throws {
+        var withSpare = Self.record
+        withSpare.spare = FileStamp(text: "1 2 3 4 5")
+        for record in [Self.record, withSpare] {
+            #expect(PublicationRecord(bytes: try #require(record.bytes)) == record)
+        }
+    }
+
+    @Test func aDamagedOrForeignRecordIsNone() throws {
+        let text = String(decoding: try #require(Self.record.bytes), as: UTF8.self)
+        let damaged = [
+            text.replacingOccurrences(of: "marketnote-publication 1", with: "marketnote-publication 2"),
+            text.replacingOccurrences(of: "file 0 index.html", with: "file xyz index.html"),
+            text.replacingOccurrences(of: "changed index.html", with: "changed ../etc/passwd"),
+            text.replacingOccurrences(of: "removed ", with: "deleted "),
+            String(text.dropLast()),  // cut short: the last line has no end
+            "",
+        ]
+        for bytes in damaged { #expect(PublicationRecord(bytes: Array(bytes.utf8)) == nil, "\(bytes.prefix(60))") }
+    }
+
+    @Test func aPathWithANewlineIsNeverRecorded() {
+        var record = Self.record
+        record.files["notes/odd\nname"] = 0
+        #expect(record.bytes == nil)
+    }
+}
