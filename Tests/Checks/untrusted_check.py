@@ -173,7 +173,12 @@ def main():
             print("untrusted: the poisoned project did not build:\n" + build.stderr)
             return 1
         after = snapshot(work)
-        outside = sorted(p for p in after - before if not p.startswith(os.path.join("site", "output")))
+        # Beside output/ a build keeps exactly its publication record and the spare (the previous
+        # site); anything else outside output/ is a problem.
+        folders = [os.path.join("site", "output"), os.path.join("site", ".output.spare")]
+        outside = sorted(p for p in after - before
+                         if not any(p == folder or p.startswith(folder + os.sep) for folder in folders)
+                         and p != os.path.join("site", ".output.publication"))
         files, problems = check_output(output)
         text = "\n".join(open(os.path.join(folder, name), errors="replace").read()
                          for folder, _, names in os.walk(output) for name in names if name.endswith(".html"))
