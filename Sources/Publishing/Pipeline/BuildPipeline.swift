@@ -191,7 +191,10 @@ public struct BuildPipeline {
     /// Which files of the previous site a build keeps: the note folders and email editions
     /// (`NotePaths.emailBase(date)` and an extension) of the notes it does not write again.
     static func carriedOver(_ manifest: SiteManifest) -> (String) -> Bool {
-        let folders = Set(manifest.notes.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" })
+        let folders = Set<Substring>(manifest.notes.map { note -> Substring in
+            let path: String = note.path.hasSuffix("/") ? note.path : note.path + "/"
+            return Substring(path)
+        })
         let editions = Set(manifest.notes.map { NotePaths.emailBase($0.date) })
         // On UTF-8 (the separators are ASCII): this runs for every file of the site.
         return { path in
@@ -201,7 +204,7 @@ public struct BuildPipeline {
                 return editions.contains(String(path[..<(bytes.firstIndex(of: 0x2E) ?? path.endIndex)]))
             }
             guard path.hasPrefix("notes/"), let slash = bytes.dropFirst(6).firstIndex(of: 0x2F) else { return false }
-            return folders.contains(String(path[...slash]))
+            return folders.contains(path[...slash])
         }
     }
 
