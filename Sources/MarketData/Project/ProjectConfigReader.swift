@@ -10,7 +10,8 @@ public enum ProjectConfigReader {
         // naming it does not add a second, misleading error.
         let declared = Set(root.node["series"]?.sequence?.compactMap { $0["symbol"]?.string } ?? [])
         if let config { validate(config, declaredSymbols: declared, into: &diagnostics) }
-        guard let config, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
+        guard var config, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
+        config.source = text
         return config
     }
 

@@ -95,19 +95,17 @@ public final class AtomicOutput: @unchecked Sendable {
         guard let record, let stamp = record.spare,
               FileStamp(of: spare + "/" + PublicationRecord.stampedFile) == stamp,
               rename(spare, staging) == 0 else { return false }
-        do {
-            for path in record.removed { FileTree.removeFile(path, in: staging) }
-            for path in record.changed {
-                let target = staging + "/" + path
-                unlink(target)
-                try FileTree.makeDirectory((target as NSString).deletingLastPathComponent)
-                try FileTree.linkFile(from: site + "/" + path, to: target)
+        for path in record.removed { FileTree.removeFile(path, in: staging) }
+        for path in record.changed {
+            let target = staging + "/" + path
+            unlink(target)
+            guard (try? FileTree.makeDirectory((target as NSString).deletingLastPathComponent)) != nil,
+                  (try? FileTree.linkFile(from: site + "/" + path, to: target)) == true else {
+                FileTree.remove(staging)
+                return false
             }
-            return true
-        } catch {
-            FileTree.remove(staging)
-            return false
         }
+        return true
     }
 
     /// Takes the lock file's lock, retrying when the file was removed (by a build that just
@@ -207,12 +205,9 @@ public final class AtomicOutput: @unchecked Sendable {
 
     /// Links a file of the published site into the staging folder; false when it is not there.
     private func linkPublished(_ path: String) throws -> Bool {
-        let source = outputPath + "/" + path, target = stagingPath + "/" + path
+        let target = stagingPath + "/" + path
         try ensureDirectory((target as NSString).deletingLastPathComponent)
-        if link(source, target) == 0 || errno == EEXIST { return true }
-        guard errno != ENOENT else { return false }
-        try FileManager.default.copyItem(atPath: source, toPath: target)
-        return true
+        return try FileTree.linkFile(from: outputPath + "/" + path, to: target)
     }
 
     /// Creates a folder of the staging site ahead of the writes into it.

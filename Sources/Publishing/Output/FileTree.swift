@@ -36,8 +36,13 @@ enum FileTree {
     }
 
     /// Hard-links one file (one already at `target` is fine); copies it when it cannot be linked.
-    static func linkFile(from source: String, to target: String) throws {
-        if link(source, target) != 0 && errno != EEXIST { try FileManager.default.copyItem(atPath: source, toPath: target) }
+    /// False when there is no file at `source`.
+    @discardableResult
+    static func linkFile(from source: String, to target: String) throws -> Bool {
+        if link(source, target) == 0 || errno == EEXIST { return true }
+        guard errno != ENOENT else { return false }
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+        return true
     }
 
     /// Every file below `root`, as paths relative to it, folders walked depth first.

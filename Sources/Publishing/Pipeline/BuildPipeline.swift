@@ -22,7 +22,7 @@ public struct BuildPipeline {
         // the templates are read while the data loads.
         var diagnostics = DiagnosticCollector()
         let directory = templatesDirectory()
-        let templatesReading = BackgroundWork(concurrent: options.jobs != 1) { () throws -> TemplateLibrary in
+        let templatesReading = BackgroundWork(concurrent: concurrent) { () throws -> TemplateLibrary in
             try TemplateLibrary(directory: directory)
         }
         let loader = ProjectLoader(root: options.projectRoot, jobs: options.jobs)
@@ -30,7 +30,6 @@ public struct BuildPipeline {
         // With the configuration read, the published site is opened (its manifest read, the
         // spare brought up to date) while the data loads and the history is analysed.
         let outputPath = options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? ""
-        let concurrent = options.jobs != 1
         let opening = config.map { _ in
             BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) }
         }
@@ -67,6 +66,10 @@ public struct BuildPipeline {
     }
 
     private func absolute(_ path: String) -> String { FilePath.resolve(path, in: options.projectRoot) }
+
+    /// Whether independent steps (templates and data, opening the output, writing the manifest)
+    /// run on their own threads: not under `--jobs 1`.
+    private var concurrent: Bool { options.jobs != 1 }
 
     private func templatesDirectory() -> String? {
         let path = absolute("templates")
@@ -158,12 +161,12 @@ public struct BuildPipeline {
             }
             let manifest = manifestBefore.merging(entries)
             // The manifest is encoded and written while the site pages render.
-            let manifestWriting = BackgroundWork(concurrent: options.jobs != 1) {
+            let manifestWriting = BackgroundWork(concurrent: concurrent) {
                 try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
             }
             defer { try? manifestWriting.finish() }
             try output.write(site.homePage(latest: latest, manifest: manifest))
-            let fingerprint = InputDigest.site(templates: templates.files, configuration: Self.text(of: absolute(inputs.config.path)))
+            let fingerprint = InputDigest.site(templates: templates.files, configuration: inputs.config.source)
             for page in site.sitePages(manifest: manifest, fingerprint: fingerprint) where try !output.reuse(page.path, inputs: page.inputs) {
                 try output.write(page.render(), inputs: page.inputs)
             }
@@ -206,11 +209,6 @@ public struct BuildPipeline {
             guard path.hasPrefix("notes/"), let slash = bytes.dropFirst(6).firstIndex(of: 0x2F) else { return false }
             return folders.contains(path[...slash])
         }
-    }
-
-    /// The configuration file's text, for the digest of what the site's pages are rendered from.
-    static func text(of path: String) -> String {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
 

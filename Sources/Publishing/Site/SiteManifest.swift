@@ -33,11 +33,11 @@ public struct SiteManifest: Codable, Sendable {
     init?(flatJSON bytes: [UInt8]) {
         var reader = FlatJSONReader(bytes)
         var notes: [Entry] = []
+        let names = ["date", "title", "summary", "path"]
         let read = reader.take(0x7B) && reader.members(close: 0x7D) { reader in
             reader.string() == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
                 guard reader.take(0x7B) else { return false }
                 var fields: [String?] = [nil, nil, nil, nil]
-                let names = ["date", "title", "summary", "path"]
                 guard reader.members(close: 0x7D, { reader in
                     guard let key = reader.string(), let slot = names.firstIndex(of: key), reader.take(0x3A),
                           let value = reader.string() else { return false }
