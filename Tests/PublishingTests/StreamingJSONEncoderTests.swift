@@ -48,6 +48,46 @@ import TestSupport
         #expect(String(decoding: try StreamingJSONEncoder().encode([String]()), as: UTF8.self) == "[]\n")
     }
 
+    /// The chart points and dates `encodeNested` writes directly, and the same values through `Encodable`.
+    private struct Direct: Encodable {
+        var points: [ChartPoint]
+        var none: [ChartPoint] = []
+        var dates: [SessionDate]
+        var series: [[ChartPoint]]
+    }
+
+    private struct ThroughEncodable: Encodable {
+        var points: Opaque
+        var none = Opaque(points: [])
+        var dates: [OpaqueDate]
+        var series: [Opaque]
+
+        struct Opaque: Encodable {
+            var points: [ChartPoint]
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.unkeyedContainer()
+                for point in points { try container.encode(point) }
+            }
+        }
+
+        struct OpaqueDate: Encodable {
+            var date: SessionDate
+            func encode(to encoder: Encoder) throws { try date.encode(to: encoder) }
+        }
+    }
+
+    @Test func chartPointsAndDatesWrittenDirectlyMatchTheEncodablePath() throws {
+        let points = [ChartPoint(date: SessionDate("1999-12-31")!, value: -0.0125), ChartPoint(date: SessionDate("2026-01-15")!, value: 12)]
+        let dates = [SessionDate("2000-01-03")!, SessionDate("2026-11-26")!]
+        let direct = Direct(points: points, dates: dates, series: [points, [], points.reversed()])
+        let generic = ThroughEncodable(points: .init(points: points), dates: dates.map { .init(date: $0) },
+                                       series: [.init(points: points), .init(points: []), .init(points: points.reversed())])
+        let directText = String(decoding: try StreamingJSONEncoder().encode(direct), as: UTF8.self)
+        #expect(directText == String(decoding: try StreamingJSONEncoder().encode(generic), as: UTF8.self))
+        #expect(directText.contains("\"none\": []"))
+        #expect(directText.contains("[\"1999-12-31\", -0.0125]"))
+    }
+
     @Test func refusesNonFiniteNumbers() {
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Double.nan]) }
     }

@@ -39,17 +39,22 @@ enum PerformanceStatements {
 
 extension String {
     /// Undoes Markdown backslash escapes, for the plain-text form of a sentence built from escaped parts.
+    ///
+    /// Works on UTF-8 bytes (a backslash is one byte and never part of another character): by
+    /// `Character`, this was 2% of a backfill (perf).
     func replacingBackslashEscapes() -> String {
-        var result = ""
+        guard utf8.contains(0x5C) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         var escaped = false
-        for character in self {
-            if !escaped && character == "\\" {
+        for byte in utf8 {
+            if !escaped && byte == 0x5C {
                 escaped = true
                 continue
             }
             escaped = false
-            result.append(character)
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,3 +1,6 @@
+import Analytics
+import MarketData
+
 /// Encodes `Encodable` values straight into pretty-printed JSON bytes, keys in the order the
 /// types encode them (declaration order for synthesized conformances, so output is stable).
 ///
@@ -100,6 +103,32 @@ final class JSONByteWriter {
     }
 
     func integer<T: BinaryInteger>(_ value: T) { bytes.append(contentsOf: String(value).utf8) }
+
+    /// A date as its JSON string; `YYYY-MM-DD` never needs an escape.
+    func date(_ date: SessionDate) {
+        bytes.append(0x22)
+        bytes.append(contentsOf: date.description.utf8)
+        bytes.append(0x22)
+    }
+
+    /// An array of chart points, one `["YYYY-MM-DD", value]` a line, as `Encodable` would write it.
+    func chartPoints(_ points: [ChartPoint]) throws {
+        bytes.append(0x5B)
+        guard !points.isEmpty else { return bytes.append(0x5D) }
+        depth += 1
+        for (index, point) in points.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            newline()
+            bytes.append(0x5B)
+            date(point.date)
+            raw(", ")
+            try number(point.value)
+            bytes.append(0x5D)
+        }
+        depth -= 1
+        newline()
+        bytes.append(0x5D)
+    }
 }
 
 /// Encodes one value; remembers which container it opened so its parent can close it.
@@ -179,6 +208,19 @@ final class StreamEncoder: Encoder {
 
     /// Encodes a nested value through a child encoder and closes what it opened.
     func encodeNested<T: Encodable>(_ value: T, inArray: Bool) throws {
+        // The facts' most frequent values are written directly, to the same bytes: through
+        // `Encodable`, the chart points alone were 9% of a backfill's CPU (perf). Comparing the
+        // type first keeps every other value clear of a dynamic cast.
+        if T.self == SessionDate.self, let date = value as? SessionDate {
+            if inArray { arrayMember(block: false) }
+            writer.date(date)
+            return
+        }
+        if T.self == [ChartPoint].self, let points = value as? [ChartPoint] {
+            if inArray { arrayMember(block: true) }
+            try writer.chartPoints(points)
+            return
+        }
         let child = writer.encoder(level: level + 1, parentArray: inArray ? self : nil)
         try value.encode(to: child)
         child.close()
