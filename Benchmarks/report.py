@@ -30,6 +30,8 @@ if "backfill" in rows:
     print(line("cmark-in-process", "reference: libcmark-gfm in-process, 2 threads (floor)", "backfill within 2.5x", backfill / value("cmark-in-process")))
     print(line("cmark-gfm-command", "reference: cmark-gfm command per note, 2 processes", "", backfill / value("cmark-gfm-command")))
     print(line("hugo", "reference: Hugo, same Markdown, minimal layout", "Hugo at least 6x slower", value("hugo") / backfill))
+    if "hugo-default" in rows:
+        print(line("hugo-default", "reference: Hugo as above, with its default RSS feed and sitemap", "", value("hugo-default") / backfill))
 if "daily" in rows:
     print(line("daily", "daily run: one new session, cold process", "at most 0.150 s"))
 for years in ("26", "52", "104"):

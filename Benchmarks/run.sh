@@ -76,18 +76,22 @@ if [ "$only" = all ] || [ "$only" = backfill ]; then
   "$tools" export-markdown --project "$project" --output "$work/hugo/content/notes" --hugo
   mkdir -p "$work/hugo/layouts/_default"
   printf 'baseURL = "https://bench.example/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$work/hugo/hugo.toml"
+  # The same site with Hugo's default outputs (an RSS feed and a sitemap beside the pages, as
+  # marketnote writes a feed and a sitemap), for comparison with the minimal reference.
+  printf 'baseURL = "https://bench.example/"\ntitle = "bench"\n' > "$work/hugo/hugo-default.toml"
   printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n' > "$work/hugo/layouts/_default/baseof.html"
   printf '{{ define "main" }}<article>{{ .Content }}</article>{{ end }}\n' > "$work/hugo/layouts/_default/single.html"
   printf '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n' > "$work/hugo/layouts/_default/list.html"
   mkdir -p "$work/cmark-out"
-  # The four are interleaved, round by round, so that drift in the machine hits them alike.
-  names=(backfill cmark-in-process cmark-gfm-command hugo)
+  # The five are interleaved, round by round, so that drift in the machine hits them alike.
+  names=(backfill cmark-in-process cmark-gfm-command hugo hugo-default)
   for name in "${names[@]}"; do : > "$work/$name.tsv"; done
   for round in $(seq 0 "$runs"); do
     BEFORE="rm -rf $work/site $work/.site.*" once backfill "$marketnote" build --all --project "$project" --output "$work/site"
     BEFORE="" once cmark-in-process "$tools" render-markdown --input "$work/markdown"
     BEFORE="" once cmark-gfm-command bash -c "cd $work/markdown && ls | xargs -P 2 -n 100 sh -c 'for f; do cmark-gfm -e table -e tagfilter \"\$f\" > $work/cmark-out/\${f%.md}.html; done' _"
     BEFORE="rm -rf $work/hugo/public" once hugo hugo --quiet -s "$work/hugo" -d "$work/hugo/public"
+    BEFORE="rm -rf $work/hugo/public-default" once hugo-default hugo --quiet -s "$work/hugo" --config hugo-default.toml -d "$work/hugo/public-default"
     if [ "$round" -eq 0 ]; then for name in "${names[@]}"; do : > "$work/$name.tsv"; done; fi  # round 0 warms up
   done
   for name in "${names[@]}"; do median "$name" >> "$report"; done
