@@ -167,9 +167,14 @@ public struct BuildPipeline {
             defer { try? manifestWriting.finish() }
             try output.write(site.homePage(latest: latest, manifest: manifest))
             let fingerprint = InputDigest.site(templates: templates.files, configuration: inputs.config.source)
-            for page in site.sitePages(manifest: manifest, fingerprint: fingerprint) where try !output.reuse(page.path, inputs: page.inputs) {
-                try output.write(page.render(), inputs: page.inputs)
+            // On every core, like the notes: on one thread, the 623 archive and feed pages were the
+            // last 0.3 s of a backfill, with the other core idle.
+            let pages = ParallelMap.map(site.sitePages(manifest: manifest, fingerprint: fingerprint), jobs: options.jobs) { page in
+                Result {
+                    if try !output.reuse(page.path, inputs: page.inputs) { try output.write(page.render(), inputs: page.inputs) }
+                }
             }
+            for page in pages { try page.get() }
             try output.write(site.stylesheet())
             try manifestWriting.finish()
             try carrying.finish()

@@ -2,13 +2,13 @@ import Newsletter
 
 /// A page of the site with the digest of everything it is rendered from, so that a build can keep
 /// the published page instead of rendering it again when nothing it shows has changed.
-public struct PlannedPage {
+public struct PlannedPage: Sendable {
     public let path: String
     /// 0 for a page that is rendered every time.
     public let inputs: UInt64
-    public let render: () -> OutputFile
+    public let render: @Sendable () -> OutputFile
 
-    init(path: String, inputs: InputDigest, render: @escaping () -> OutputFile) {
+    init(path: String, inputs: InputDigest, render: @escaping @Sendable () -> OutputFile) {
         self.path = path
         self.inputs = inputs.value
         self.render = render
