@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Maps over items on several threads, keeping the order of results.
 public enum ParallelMap {
@@ -9,11 +10,14 @@ public enum ParallelMap {
         if workers == 1 {
             return items.map(transform)
         }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < items.count {
+        // Each worker takes the next item when it is done with one: a fixed share per worker left
+        // one core idle whenever its share ran long (price files differ in length; notes in work).
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < items.count else { return }
                 slots.set(index, transform(items[index]))
-                index += workers
             }
         }
         return slots.values
