@@ -133,8 +133,17 @@ if [ "$only" = all ] || [ "$only" = scaling ]; then
     printf 'title: scale\nbaseURL: https://bench.example/\nseries:\n' > "$dir/marketnote.yml"
     for f in "$dir"/data/*.csv; do s=$(basename "$f" .csv); printf '  - { symbol: %s, file: data/%s.csv }\n' "$s" "$s" >> "$dir/marketnote.yml"; done
     printf 'comparisons:\n  - { leader: S0001, benchmark: S0002 }\n' >> "$dir/marketnote.yml"
-    BEFORE="" measure "analytics-${years}y" "$tools" analytics --project "$dir" >> "$report"
   done
+  # Interleaved round by round, like the backfill's references, and three times as many runs:
+  # a run is a tenth of a second, and one slow moment moved the ratio by 0.3 when each length
+  # ran all its rounds in a row.
+  names=(analytics-26y analytics-52y analytics-104y)
+  for name in "${names[@]}"; do : > "$work/$name.tsv"; done
+  for round in $(seq 0 $((runs * 3))); do
+    for years in 26 52 104; do BEFORE="" once "analytics-${years}y" "$tools" analytics --project "$work/scale-$years"; done
+    if [ "$round" -eq 0 ]; then for name in "${names[@]}"; do : > "$work/$name.tsv"; done; fi  # round 0 warms up
+  done
+  for name in "${names[@]}"; do median "$name" >> "$report"; done
   dir=$work/universe
   rm -rf "$dir" && mkdir -p "$dir/data"
   "$sample" universe --symbols 500 --years 26 --output "$dir/data" >/dev/null
