@@ -15,8 +15,8 @@ import Testing
     }
 
     /// While one worker is held up by a long item, the other takes every remaining item: the
-    /// first item waits (at most 30 s, room for a busy machine) until all the others are done, which never happens when
-    /// each worker owns a fixed share.
+    /// first item waits (at most 30 s, room for a busy machine) until all the others are done,
+    /// which never happens when each worker owns a fixed share.
     @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2))
     func aWorkerHeldUpByALongItemLeavesTheRestToTheOthers() {
         let othersDone = DispatchSemaphore(value: 0)
