@@ -99,7 +99,7 @@ public final class AtomicOutput: @unchecked Sendable {
         for path in record.changed {
             let target = staging + "/" + path
             unlink(target)
-            guard (try? FileTree.makeDirectory((target as NSString).deletingLastPathComponent)) != nil,
+            guard (try? FileTree.makeDirectory(FileTree.folder(of: path, in: staging))) != nil,
                   (try? FileTree.linkFile(from: site + "/" + path, to: target)) == true else {
                 FileTree.remove(staging)
                 return false
@@ -138,7 +138,7 @@ public final class AtomicOutput: @unchecked Sendable {
     /// from, recorded so that the next build can `reuse` it.
     public func write(_ file: OutputFile, inputs digest: UInt64 = 0) throws {
         let target = stagingPath + "/" + file.path
-        try ensureDirectory(stagingFolder(of: file.path))
+        try ensureDirectory(FileTree.folder(of: file.path, in: stagingPath))
         // A staging folder that started from the spare already holds the published file.
         let published = outputPath + "/" + file.path
         let unchanged = startedFromSpare ? Self.hasSameBytes(target, file.bytes)
@@ -206,7 +206,7 @@ public final class AtomicOutput: @unchecked Sendable {
     /// Links a file of the published site into the staging folder; false when it is not there.
     private func linkPublished(_ path: String) throws -> Bool {
         let target = stagingPath + "/" + path
-        try ensureDirectory(stagingFolder(of: path))
+        try ensureDirectory(FileTree.folder(of: path, in: stagingPath))
         return try FileTree.linkFile(from: outputPath + "/" + path, to: target)
     }
 
@@ -215,13 +215,6 @@ public final class AtomicOutput: @unchecked Sendable {
         let path = relative.hasSuffix("/") ? String(relative.dropLast()) : relative
         guard OutputFile.isSafe(path) else { return }
         try ensureDirectory(stagingPath + "/" + path)
-    }
-
-    /// The staging folder that holds `path` (a relative path without empty segments); NSString's
-    /// `deletingLastPathComponent` cost 1% of a backfill.
-    private func stagingFolder(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return stagingPath }
-        return stagingPath + "/" + path[..<slash]
     }
 
     private func ensureDirectory(_ directory: String) throws {

@@ -61,10 +61,23 @@ enum FileTree {
     /// Removes the file at `relative` below `root`, and the folders it leaves empty.
     static func removeFile(_ relative: String, in root: String) {
         guard unlink(root + "/" + relative) == 0 else { return }
-        var folder = (relative as NSString).deletingLastPathComponent
-        while !folder.isEmpty, rmdir(root + "/" + folder) == 0 {
-            folder = (folder as NSString).deletingLastPathComponent
+        var folder = relative[...]
+        while let parent = parent(of: folder) {
+            folder = parent
+            guard rmdir(root + "/" + folder) == 0 else { return }
         }
+    }
+
+    /// The folder below `root` that holds `relative` (a path of plain segments, see
+    /// `OutputFile.isSafe`): `root` itself for a top-level file.
+    static func folder(of relative: String, in root: String) -> String {
+        parent(of: relative[...]).map { root + "/" + $0 } ?? root
+    }
+
+    /// The path before the last slash; nil for a top-level name. On bytes, since it runs for every
+    /// file a build writes (NSString's `deletingLastPathComponent` cost 1% of a backfill).
+    private static func parent(of relative: Substring) -> Substring? {
+        relative.utf8.lastIndex(of: 0x2F).map { relative[..<$0] }
     }
 
     /// Removes a tree; the top-level entries are split over `jobs` threads.

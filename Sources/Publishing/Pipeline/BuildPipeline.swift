@@ -125,7 +125,7 @@ public struct BuildPipeline {
             let lastDate = dates.last!
             // Keeping the earlier notes (most of a build's system calls when the staging folder
             // starts empty) overlaps the rendering.
-            let carrying = BackgroundWork { try output.keepPublished(where: Self.carriedOver(manifestBefore)) }
+            let carrying = BackgroundWork(concurrent: concurrent) { try output.keepPublished(where: Self.carriedOver(manifestBefore)) }
             defer { try? carrying.finish() }
             // The notes' folders are made up front, on one thread, for the same reason.
             for date in dates { try output.makeDirectory(NotePaths.notePath(date)) }

@@ -14,11 +14,8 @@ struct ArchivePages {
     func pages(_ fingerprint: InputDigest) -> [PlannedPage] {
         guard !months.isEmpty else { return [] }
         return [PlannedPage(always: indexPage())] + months.indices.map { position in
-            var inputs = fingerprint
-            inputs.add("archive month")
-            inputs.add(months[position], previous: position > 0 ? months[position - 1].id : nil,
-                       next: position + 1 < months.count ? months[position + 1].id : nil)
-            return PlannedPage(path: months[position].path.folder + "index.html", inputs: inputs) { monthPage(position) }
+            PlannedPage(path: months[position].path.folder + "index.html",
+                        inputs: fingerprint.month("archive month", of: months, at: position)) { monthPage(position) }
         }
     }
 

@@ -35,11 +35,8 @@ struct FeedWriter {
         let split = max(0, months.count - Self.subscriptionMonths)
         let archived = Array(months[..<split])
         var pages = archived.indices.map { position in
-            var inputs = fingerprint
-            inputs.add("feed archive")
-            inputs.add(archived[position], previous: position > 0 ? archived[position - 1].id : nil,
-                       next: position + 1 < archived.count ? archived[position + 1].id : nil)
-            return PlannedPage(path: Self.archivePath(archived[position]), inputs: inputs) {
+            PlannedPage(path: Self.archivePath(archived[position]),
+                        inputs: fingerprint.month("feed archive", of: archived, at: position)) {
                 archiveDocument(archived, at: position)
             }
         }

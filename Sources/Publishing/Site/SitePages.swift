@@ -54,11 +54,15 @@ extension InputDigest {
         return digest
     }
 
-    /// Adds what a page shows of a month: its notes and which months come before and after it.
-    mutating func add(_ month: ArchiveMonth, previous: String?, next: String?) {
-        add(month.id)
-        add(String(month.notesDigest, radix: 16))
-        add(previous ?? "-")
-        add(next ?? "-")
+    /// The digest of the page of `months[position]` (`kind`: its archive page or feed document):
+    /// this one, then the month's notes and which months come before and after it.
+    func month(_ kind: String, of months: [ArchiveMonth], at position: Int) -> InputDigest {
+        var digest = self
+        digest.add(kind)
+        digest.add(months[position].id)
+        digest.add(String(months[position].notesDigest, radix: 16))
+        digest.add(position > 0 ? months[position - 1].id : "-")
+        digest.add(position + 1 < months.count ? months[position + 1].id : "-")
+        return digest
     }
 }
