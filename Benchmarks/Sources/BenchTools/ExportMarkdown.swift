@@ -21,7 +21,7 @@ struct ExportMarkdown: ParsableCommand {
         let composer = NoteComposer(config: inputs.config, templates: templates)
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         for date in analysis.sessions {
-            let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date])
+            let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date], withEmail: false)
             var text = note.markdown
             if hugo {
                 let title = note.title.replacingOccurrences(of: "\"", with: "\\\"")

@@ -8,8 +8,9 @@ public struct NoteDocument: Sendable {
     public var summary: String
     /// The web edition's Markdown body (rendered to HTML by Publishing).
     public var markdown: String
-    /// The email edition: front matter plus Markdown with absolute links only.
-    public var emailMarkdown: String
+    /// The email edition: front matter plus Markdown with absolute links only; nil when the note
+    /// was composed without it (`NoteComposer.compose(…, withEmail: false)`).
+    public var emailMarkdown: String?
     public var facts: NoteFacts
     /// Every number the note prints, with its source in the facts.
     public var figures: [Figure]

@@ -38,8 +38,10 @@ public struct EmailEditions: Sendable {
         }
     }()
 
+    /// The three files of a note composed with its email edition.
     public func files(for note: NoteDocument) -> [OutputFile] {
-        files(date: note.date, emailMarkdown: note.emailMarkdown, title: note.title, summary: note.summary)
+        guard let emailMarkdown = note.emailMarkdown else { preconditionFailure("\(note.date) was composed without its email edition") }
+        return files(date: note.date, emailMarkdown: emailMarkdown, title: note.title, summary: note.summary)
     }
 
     /// The three files of the note of `date`; `title` and `summary` stand in for a subject and a

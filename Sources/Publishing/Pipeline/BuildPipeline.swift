@@ -135,12 +135,13 @@ public struct BuildPipeline {
                 // need comes back, so memory stays flat however long the backfill.
                 let results = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> Result<PublishedNote, Error> in
                     Result {
+                        let mailed = emailForEveryNote || date == lastDate
                         let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
-                                                    commentary: inputs.commentary[date])
+                                                    commentary: inputs.commentary[date], withEmail: mailed)
                         let body = site.body(note)
                         let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
                         var files = site.notePage(note, body: body, previous: previous)
-                        if emailForEveryNote || date == lastDate { files += email.files(for: note) }
+                        if mailed { files += email.files(for: note) }
                         for file in files { try output.write(file) }
                         return PublishedNote(entry: SiteManifest.Entry(note), latest: date == newestDate ? (note, body) : nil)
                     }
@@ -156,7 +157,7 @@ public struct BuildPipeline {
             if latest == nil, analysis.sessions.contains(newestDate) {
                 // The home page shows the newest note in full, even when this build wrote an older one.
                 let note = composer.compose(analysis.facts(on: newestDate), quotes: inputs.quotes,
-                                            commentary: inputs.commentary[newestDate])
+                                            commentary: inputs.commentary[newestDate], withEmail: false)
                 latest = (note, site.body(note))
             }
             let manifest = manifestBefore.merging(entries)

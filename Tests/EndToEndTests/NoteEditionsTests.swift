@@ -1,0 +1,23 @@
+import Analytics
+import MarketData
+import Newsletter
+import Testing
+import TestSupport
+
+/// A note composed without its email edition (every note of a backfill but the newest) is the
+/// same web note; only the email Markdown is left out.
+@Suite struct NoteEditionsTests {
+    @Test func composingWithoutTheEmailEditionLeavesTheWebNoteUnchanged() throws {
+        let inputs = try ProjectLoader(root: SampleProject.root).load()
+        let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
+        let facts = HistoryAnalysis(inputs: inputs).facts(on: try #require(SessionDate("2026-01-15")))
+        let both = composer.compose(facts, quotes: inputs.quotes, commentary: inputs.commentary[facts.date])
+        let web = composer.compose(facts, quotes: inputs.quotes, commentary: inputs.commentary[facts.date], withEmail: false)
+        #expect(web.markdown == both.markdown)
+        #expect(web.title == both.title && web.summary == both.summary && web.figures == both.figures && web.topics == both.topics)
+        #expect(web.emailMarkdown == nil)
+        let email = try #require(both.emailMarkdown)
+        #expect(email.hasPrefix("---\nsubject: "))
+        #expect(email.contains(both.title))
+    }
+}
