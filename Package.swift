@@ -62,7 +62,8 @@ let package = Package(
         ),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["MarketData", "Analytics", "TestSupport"]),
-        .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter", "TestSupport"]),
+        .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter", "TestSupport",
+                                                          .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(
             name: "PublishingTests",
             dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing", "TestSupport"]

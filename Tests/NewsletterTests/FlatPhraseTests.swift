@@ -1,0 +1,53 @@
+import Mustache
+@testable import Newsletter
+import Testing
+
+/// Phrases with only `{{name}}` tags skip Mustache; they must print exactly what Mustache prints.
+@Suite struct FlatPhraseTests {
+    /// Values that would show a difference: markup, braces, backslashes, non-ASCII, line breaks.
+    static let samples = ["+7.6%", "S&P 500 <b> \"q\" 'a'", "{{name}} }}", #"a\b"#, "é 📈 — “x”", "two\nlines"]
+
+    private func mustache(_ text: String, _ values: [String: String]) throws -> String {
+        try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text).render(values)
+    }
+
+    @Test func everyShippedFlatPhrasePrintsWhatMustachePrints() throws {
+        var flat = 0, total = 0
+        for (key, alternatives) in Phrasebook.standard.phrases {
+            for phrase in alternatives {
+                total += 1
+                guard let fast = phrase.flat else { continue }
+                flat += 1
+                let names = fast.pieces.compactMap { piece -> String? in
+                    if case .value(let name) = piece { return name } else { return nil }
+                }
+                for (index, sample) in Self.samples.enumerated() {
+                    // Every name has a value, then every other name is missing (an empty value is dropped before rendering).
+                    var values = Dictionary(names.map { ($0, sample) }, uniquingKeysWith: { first, _ in first })
+                    #expect(fast.render(values) == phrase.template.render(values), "\(key) with \(sample.debugDescription)")
+                    for name in names.enumerated().filter({ ($0.offset + index) % 2 == 0 }).map(\.element) { values[name] = nil }
+                    #expect(fast.render(values) == phrase.template.render(values), "\(key) with names missing")
+                }
+            }
+        }
+        // Most phrases take the fast path; sections keep the rest on Mustache.
+        #expect(flat * 2 > total, "\(flat) of \(total)")
+        #expect(flat < total)
+    }
+
+    @Test func variableTagsInEveryFormPrintTheirValue() throws {
+        let values = ["name": "IWM", "a_b": "x", "c1": "y", "Name": "Small caps"]
+        for text in ["{{name}}", "{{ name }}", "{{{name}}}", "{{{ name }}}", "{{&name}}", "{{& name }}", "a }} b {{name}} c",
+                     "", "no tags at all", "{{name}}{{name}}", "{{Name}} lead", "x{{a_b}}y{{c1}}z", "{{missing}}!"] {
+            let fast = try #require(FlatPhrase(text), "\(text.debugDescription)")
+            #expect(fast.render(values) == (try mustache(text, values)), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func anyOtherTagLeavesThePhraseToMustache() {
+        for text in ["{{#a}}x{{/a}}", "{{^a}}x{{/a}}", "{{a.b}}", "{{.}}", "{{! note }}", "{{> partials/x.md}}",
+                     "{{=<% %>=}}", "{{uppercased(a)}}", "{{a}} and {{b", "{{}}"] {
+            #expect(FlatPhrase(text) == nil, "\(text.debugDescription)")
+        }
+    }
+}
