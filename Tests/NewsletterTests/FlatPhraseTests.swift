@@ -35,6 +35,30 @@ import Testing
         #expect(flat < total)
     }
 
+    @Test func anEmptyValueReadsAsAMissingOneInEveryShippedPhrase() {
+        let book = Phrasebook.standard
+        for (key, alternatives) in book.phrases {
+            let names = Set(alternatives.flatMap(Self.names))
+            for variant in alternatives.indices {
+                for name in names {
+                    var values = Dictionary(names.map { ($0, "x") }, uniquingKeysWith: { first, _ in first })
+                    values[name] = ""
+                    let withEmpty = book.render(key, values, variant: variant)
+                    values[name] = nil
+                    #expect(withEmpty == book.render(key, values, variant: variant), "\(key) with \(name) empty")
+                }
+            }
+        }
+    }
+
+    /// The names of a phrase's variable tags, and the names its capitalised tags are filled from.
+    private static func names(_ phrase: Phrase) -> [String] {
+        let variables = (phrase.flat?.pieces ?? []).compactMap { piece -> String? in
+            if case .value(let name) = piece { return name } else { return nil }
+        }
+        return variables + phrase.capitalizedNames.map(\.0)
+    }
+
     @Test func variableTagsInEveryFormPrintTheirValue() throws {
         let values = ["name": "IWM", "a_b": "x", "c1": "y", "Name": "Small caps"]
         for text in ["{{name}}", "{{ name }}", "{{{name}}}", "{{{ name }}}", "{{&name}}", "{{& name }}", "a }} b {{name}} c",

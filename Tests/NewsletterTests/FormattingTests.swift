@@ -21,6 +21,15 @@ import Testing
         #expect(NumberStyle.price(68.1) == "68.10")
     }
 
+    @Test func groupingSkipsTheSignAndShortNumbers() {
+        #expect(NumberStyle.price(999.994) == "999.99")
+        #expect(NumberStyle.price(1000) == "1,000.00")
+        #expect(NumberStyle.price(-123.4) == "-123.40")
+        #expect(NumberStyle.price(-1234.5) == "-1,234.50")
+        #expect(NumberStyle.price(-123456.5) == "-123,456.50")
+        #expect(NumberStyle.price(0) == "0.00")
+    }
+
     @Test func periodsReadAsWords() {
         #expect(NumberStyle.period(ObservationPeriod("2014Q2")!) == "the second quarter of 2014")
         #expect(NumberStyle.period(ObservationPeriod("2025-01")!) == "January 2025")
@@ -44,12 +53,31 @@ import Testing
         #expect(MarkdownEscaping.text("+7.6%") == "+7.6%")
     }
 
+    @Test func plainTextComesBackAsItIsAndOnlyItsEdgesOrBreaksChange() {
+        #expect(MarkdownEscaping.text("small caps 2.1% ahead") == "small caps 2.1% ahead")
+        #expect(MarkdownEscaping.text("Zürich — “quoted”") == "Zürich — “quoted”")
+        #expect(MarkdownEscaping.text("Zürich") == "Zürich")
+        #expect(MarkdownEscaping.text("trail \t") == "trail")
+        #expect(MarkdownEscaping.text("  padded\t") == "padded")
+        #expect(MarkdownEscaping.text("a\\b") == "a\\\\b")
+        #expect(MarkdownEscaping.text("\tlead and trail \t") == "lead and trail")
+        #expect(MarkdownEscaping.text("a\r\nb") == "a  b")
+        #expect(MarkdownEscaping.text("a\u{2028}b\u{2029}c") == "a b c")
+        #expect(MarkdownEscaping.text(" - item") == "\\- item")
+        #expect(MarkdownEscaping.text("") == "")
+    }
+
     @Test func blockquotesPrefixEveryLine() {
         #expect(MarkdownEscaping.blockquote("a\n\nb") == "> a\n>\n> b")
     }
 
     @Test func linkDestinationsCannotBreakOut() {
         #expect(MarkdownEscaping.linkDestination("https://x.example/a b>c") == "<https://x.example/a%20b%3Ec>")
+        #expect(MarkdownEscaping.linkDestination("https://x.example/a(b)") == "<https://x.example/a(b)>")
+        #expect(MarkdownEscaping.linkDestination("a\\b<c\nd\re") == "<a%5Cb%3Cc%0Ad%0De>")
+        for (character, code) in [("<", "3C"), (">", "3E"), ("\n", "0A"), ("\r", "0D"), (" ", "20"), ("\\", "5C")] {
+            #expect(MarkdownEscaping.linkDestination("a\(character)b") == "<a%\(code)b>")
+        }
     }
 }
 

@@ -22,7 +22,8 @@ public struct NoteComposer: Sendable {
         let figures = FigureLedger()
         figures.date(facts.date, "date")
         let narrative = writer.write(facts, figures: figures)
-        let chosen = quoteSelector.select(from: quotes, on: facts.date, topicWeights: narrative.topicWeights)
+        let topicWeights = narrative.topicWeights
+        let chosen = quoteSelector.select(from: quotes, on: facts.date, topicWeights: topicWeights)
         let title = commentary?.title ?? narrative.headline
         let context = templateContext(facts, narrative, figures, chosen, commentary, title: title)
         return NoteDocument(
@@ -30,7 +31,7 @@ public struct NoteComposer: Sendable {
             markdown: templates.render("note.md", context).trimmingTrailingBlankLines(),
             emailMarkdown: withEmail ? templates.render("email.md", context).trimmingTrailingBlankLines() : nil,
             facts: facts, figures: figures.figures, quotes: chosen,
-            topics: narrative.topicWeights.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key))
+            topics: topicWeights.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key))
     }
 
     private func templateContext(_ facts: NoteFacts, _ narrative: Narrative, _ figures: FigureLedger, _ quotes: [Quote],

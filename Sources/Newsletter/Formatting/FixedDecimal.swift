@@ -24,11 +24,12 @@ enum FixedDecimal {
     }
 
     /// 1234 with 1 decimal → "123.4"; 5 with 2 → "0.05".
+    /// On the ASCII bytes: `String.insert` at an index was about 1% of a backfill (perf).
     static func digits(_ units: Int, decimals: Int) -> String {
-        var text = String(units)
-        if decimals == 0 { return text }
-        if text.utf8.count <= decimals { text = String(repeating: "0", count: decimals + 1 - text.utf8.count) + text }
-        text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
-        return text
+        if decimals == 0 { return String(units) }
+        var text = Array(String(units).utf8)
+        if text.count <= decimals { text.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals + 1 - text.count), at: 0) }
+        text.insert(UInt8(ascii: "."), at: text.count - decimals)
+        return String(decoding: text, as: UTF8.self)
     }
 }

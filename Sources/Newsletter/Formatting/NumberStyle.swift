@@ -24,8 +24,8 @@ public enum NumberStyle {
     /// A price or index level: 2 decimals with thousands separators.
     public static func price(_ value: Double) -> String {
         let text = fixed(value, decimals: 2)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        return grouped(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
+        guard let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return grouped(text) }
+        return grouped(String(text[..<point])) + String(text[point...])
     }
 
     public static func fixed(_ value: Double, decimals: Int) -> String {
@@ -37,13 +37,20 @@ public enum NumberStyle {
         text.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
     }
 
+    /// "-1234567" → "-1,234,567": a comma after every digit that has a multiple of three digits
+    /// after it. Works on the ASCII bytes (perf: character by character, twice reversed, it was
+    /// about 0.5% of a backfill).
     static func grouped(_ digits: String) -> String {
-        var result = ""
-        for (offset, character) in digits.reversed().enumerated() {
-            if offset > 0 && offset % 3 == 0 && character != "-" { result.append(",") }
-            result.append(character)
+        let bytes = Array(digits.utf8)
+        guard bytes.count > 3 else { return digits }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 3)
+        for (index, byte) in bytes.enumerated() {
+            result.append(byte)
+            let after = bytes.count - 1 - index
+            if after > 0 && after % 3 == 0 && byte != UInt8(ascii: "-") { result.append(UInt8(ascii: ",")) }
         }
-        return String(result.reversed())
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd".

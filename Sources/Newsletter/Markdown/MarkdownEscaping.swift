@@ -15,6 +15,7 @@ public enum MarkdownEscaping {
     /// list marker (`- `, `+ `, `1. `) neutralised in case the text starts a line. Works on UTF-8
     /// bytes and returns the input itself when nothing needs escaping (the common case).
     public static func text(_ raw: String) -> String {
+        if !needsEscaping(raw) { return neutraliseListMarker(raw) }
         var utf8 = Array(raw.utf8)
         while let last = utf8.last, last == 0x20 || last == 0x09 { utf8.removeLast() }
         let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? utf8.count
@@ -43,6 +44,16 @@ public enum MarkdownEscaping {
         }
         let escaped = changed ? String(decoding: output, as: UTF8.self) : raw
         return neutraliseListMarker(escaped)
+    }
+
+    /// Whether `text` has a byte that `text(_:)` would change: a special character, a line break
+    /// (or the lead byte of U+2028/U+2029), or blank space at either end. One pass without
+    /// copying (perf: the copies were about 1% of a backfill; most values need nothing).
+    private static func needsEscaping(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if let first = utf8.first, first == 0x20 || first == 0x09 { return true }
+        if let last = utf8.last, last == 0x20 || last == 0x09 { return true }
+        return utf8.contains { special[Int($0)] || $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
     }
 
     /// `- x`, `+ x`, `= ` and `12. x` / `12) x` at the start of a line would become a list or heading.
@@ -76,6 +87,9 @@ public enum MarkdownEscaping {
 
     /// A link destination written `<…>` so spaces and parentheses cannot end it early.
     public static func linkDestination(_ url: String) -> String {
+        if !url.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x5C }) {
+            return "<" + url + ">"
+        }
         var result = "<"
         for scalar in url.unicodeScalars {
             switch scalar {

@@ -35,6 +35,9 @@ public struct Phrasebook: Sendable {
             preconditionFailure("no phrase '\(key)'")
         }
         let choice = alternatives[Int((UInt64(bitPattern: Int64(variant)) &+ StableHash.of(key)) % UInt64(alternatives.count))]
+        // A flat phrase prints an empty value as nothing, like a missing one, so it needs neither
+        // the filtered copy below nor capitals (perf: the copy was about 1% of a backfill).
+        if let flat = choice.flat, choice.capitalizedNames.isEmpty { return flat.render(values) }
         // An empty value is a missing one, so `{{#name}}…{{/name}}` sections skip it.
         var context = values.filter { !$0.value.isEmpty }
         for (name, capitalizedName) in choice.capitalizedNames {

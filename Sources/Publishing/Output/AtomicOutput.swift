@@ -34,6 +34,10 @@ public final class AtomicOutput: @unchecked Sendable {
     /// Whether the staging folder started as a copy of `output/` (the spare brought up to date)
     /// rather than empty.
     public let startedFromSpare: Bool
+    /// Whether `output/` held a site when the build started; when not (a first build), no file
+    /// can be unchanged and `write` skips looking for one (a failed `stat` per file was about 1%
+    /// of a first backfill, perf).
+    private let publishedExists: Bool
     private let state = NSLock()
     private var createdDirectories: Set<String> = []
     /// The files this build wrote, reused or (from an empty staging folder) kept, with the
@@ -73,6 +77,7 @@ public final class AtomicOutput: @unchecked Sendable {
             // From here on a killed build leaves no record, so nothing trusts a half-updated spare.
             unlink(recordPath)
             previous = record
+            publishedExists = FileManager.default.fileExists(atPath: self.outputPath)
             startedFromSpare = Self.stageSpare(record, spare: sparePath, site: self.outputPath, staging: stagingPath)
             if !startedFromSpare {
                 FileTree.remove(sparePath)
@@ -142,7 +147,7 @@ public final class AtomicOutput: @unchecked Sendable {
         // A staging folder that started from the spare already holds the published file.
         let published = outputPath + "/" + file.path
         let unchanged = startedFromSpare ? Self.hasSameBytes(target, file.bytes)
-            : Self.hasSameBytes(published, file.bytes) && link(published, target) == 0
+            : publishedExists && Self.hasSameBytes(published, file.bytes) && link(published, target) == 0
         if !unchanged { try Self.writeBytes(file.bytes, to: target) }
         state.withLock {
             present[file.path] = digest

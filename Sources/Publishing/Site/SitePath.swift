@@ -21,9 +21,11 @@ struct SitePath: Hashable, Sendable {
 
     /// The shortest relative link to this page from `page`: `../2026-01-14/index.html`.
     func href(from page: SitePath) -> String {
-        let shared = zip(segments, page.segments).prefix { $0 == $1 }.count
-        let up = String(repeating: "../", count: page.segments.count - shared)
-        return up + segments.dropFirst(shared).map { $0 + "/" }.joined() + "index.html"
+        let target = segments, origin = page.segments
+        let shared = zip(target, origin).prefix { $0 == $1 }.count
+        var href = String(repeating: "../", count: origin.count - shared)
+        for segment in target.dropFirst(shared) { href += segment + "/" }
+        return href + "index.html"
     }
 
     /// The page's public address below the configured base URL (which ends in `/`).
