@@ -87,19 +87,21 @@ public enum MarkdownEscaping {
 
     /// A link destination written `<…>` so spaces and parentheses cannot end it early.
     public static func linkDestination(_ url: String) -> String {
-        if !url.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x5C }) {
-            return "<" + url + ">"
-        }
+        guard url.utf8.contains(where: isPercentEncodedInDestination) else { return "<" + url + ">" }
         var result = "<"
         for scalar in url.unicodeScalars {
-            switch scalar {
-            case "<", ">", "\n", "\r", " ", "\\":
+            if scalar.isASCII, isPercentEncodedInDestination(UInt8(scalar.value)) {
                 result += "%" + String(scalar.value, radix: 16, uppercase: true).leftPadded(2)
-            default:
+            } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result + ">"
+    }
+
+    /// `<`, `>`, a line break, a space or a backslash: what would end or bend a `<…>` destination.
+    private static func isPercentEncodedInDestination(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x5C
     }
 }
 
