@@ -1,0 +1,39 @@
+import Analytics
+import Foundation
+import MarketData
+import Newsletter
+import Testing
+import TestSupport
+
+/// A note reads as written, not assembled: no sentence of its prose is printed twice, on the web
+/// or in the email, on any day of the sample's last year.
+@Suite struct NoteProseTests {
+    @Test func noNotePrintsTheSameSentenceTwice() throws {
+        let inputs = try ProjectLoader(root: SampleProject.root).load()
+        let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
+        let analysis = HistoryAnalysis(inputs: inputs)
+        for date in analysis.sessions.suffix(260) {
+            let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date])
+            for (edition, markdown) in [("web", note.markdown), ("email", note.emailMarkdown ?? "")] {
+                var seen: Set<String> = []
+                for sentence in Self.sentences(markdown) where !seen.insert(sentence).inserted {
+                    Issue.record("\(date) \(edition): printed twice: '\(sentence)'")
+                }
+            }
+        }
+    }
+
+    /// The prose sentences of a note's Markdown of four words or more: front matter, headings,
+    /// tables, emphasis and the closing links left out.
+    static func sentences(_ markdown: String) -> [String] {
+        var body = markdown
+        if body.hasPrefix("---\n"), let end = body.range(of: "\n---\n", range: body.index(body.startIndex, offsetBy: 4)..<body.endIndex) {
+            body = String(body[end.upperBound...])
+        }
+        let prose = body.split(separator: "\n").filter { line in
+            !(line.hasPrefix("#") || line.hasPrefix("|") || line.hasPrefix("---") || line.contains("]("))
+        }.joined(separator: " ").replacingOccurrences(of: "*", with: "")
+        return prose.components(separatedBy: ". ").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.split(separator: " ").count >= 4 }
+    }
+}
