@@ -89,6 +89,28 @@ import TestSupport
         #expect(!text.contains("rose 9.0%"))
     }
 
+    @Test func seriesInTheSameBearMarketOrCorrectionShareOneSentenceThatStatesTheYardstickOnce() throws {
+        for (date, kind, threshold, word) in [("2001-03-22", "bear-market", 0.20, "bear"), ("2018-12-07", "correction", 0.10, "correction")] {
+            let (facts, narrative, text) = try note(date)
+            let spx = try #require(facts.series("SPX")), ixic = try #require(facts.series("IXIC"))
+            #expect(spx.drawdown <= -threshold && ixic.drawdown <= -threshold, "\(date)")
+            let drawdowns = narrative.statements.filter { $0.topics.contains("drawdown") }
+            #expect(drawdowns.count == 1, "\(date)")
+            let sentence = try #require(drawdowns.first?.plain.first)
+            #expect(sentence.hasPrefix("IXIC and SPX are both in \(kind) territory, \(Int(threshold * 100))% or more below their record closes: "),
+                    "\(sentence)")
+            for series in [ixic, spx] {
+                #expect(sentence.contains("\(series.symbol) is \(NumberStyle.percent(abs(series.drawdown), signed: false)) below its record "
+                    + "close of \(NumberStyle.price(series.recordClose)) from \(NumberStyle.longDate(series.recordCloseDate))"), "\(sentence)")
+            }
+            #expect(text.components(separatedBy: word).count == 2, "\(date): '\(word)' once")
+        }
+        // Only one series in a bear market keeps its own sentence (2008: the NASDAQ's record was 8 years old).
+        let (_, lone, loneText) = try note("2008-10-15")
+        #expect(lone.statements.filter { $0.topics.contains("drawdown") }.count == 2)
+        #expect(loneText.contains("past the 20% mark that usually defines a bear market"))
+    }
+
     @Test func aNewStreakCountsItsSessions() throws {
         let (facts, narrative, _) = try note("2016-03-04")
         #expect(try #require(facts.comparisons.first).benchmarkStreak.length == 3)

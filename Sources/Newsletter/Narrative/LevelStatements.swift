@@ -10,9 +10,8 @@ enum LevelStatements {
     static let bearMarket = -0.20
 
     static func make(_ context: NarrativeContext) -> [Statement] {
-        context.facts.series.filter { $0.sessionDate == context.facts.date }.flatMap { series in
-            [extreme(series, context), drawdown(series, context)].compactMap { $0 }
-        } + sinceReferenceDates(context)
+        let current = context.facts.series.filter { $0.sessionDate == context.facts.date }
+        return current.compactMap { extreme($0, context) } + drawdowns(current, context) + sinceReferenceDates(context)
     }
 
     /// Highest or lowest close since a date at least a year back, else a 52-week high or low.
@@ -43,22 +42,77 @@ enum LevelStatements {
         return nil
     }
 
-    /// "10% below its record close": a correction or a bear market by the usual yardsticks.
-    private static func drawdown(_ series: SeriesFacts, _ context: NarrativeContext) -> Statement? {
-        guard series.drawdown <= correction else { return nil }
+    /// How far below its record close a series stands, by the usual yardsticks.
+    enum Drawdown: String {
+        case correction, bear, belowRecord
+
+        /// Nil within 10% of the record. "Correction" and "bear market" describe a fall from a
+        /// recent peak, not from one a decade old.
+        init?(_ series: SeriesFacts) {
+            guard series.drawdown <= LevelStatements.correction else { return nil }
+            let recent = series.recordCloseDate.years(until: series.sessionDate) <= 2
+            self = !recent ? .belowRecord : series.drawdown <= LevelStatements.bearMarket ? .bear : .correction
+        }
+
+        /// The yardstick as printed ("20%"), recorded in the ledger; none for an old record.
+        func threshold(_ figures: FigureLedger) -> String? {
+            switch self {
+            case .correction: figures.percent(abs(LevelStatements.correction), "definitions.correction", signed: false, decimals: 0)
+            case .bear: figures.percent(abs(LevelStatements.bearMarket), "definitions.bearMarket", signed: false, decimals: 0)
+            case .belowRecord: nil
+            }
+        }
+    }
+
+    /// A sentence per series below its record, except that series in the same state (a
+    /// correction, a bear market, an old record) share one sentence, so it is not repeated for each.
+    private static func drawdowns(_ series: [SeriesFacts], _ context: NarrativeContext) -> [Statement] {
+        let classified = series.compactMap { member in Drawdown(member).map { (member, $0) } }
+        var grouped: Set<Drawdown> = []
+        return classified.compactMap { member, drawdown in
+            let group = classified.filter { $0.1 == drawdown }.map(\.0)
+            guard group.count > 1 else { return single(member, drawdown, context) }
+            return grouped.insert(drawdown).inserted ? shared(group, drawdown, context) : nil
+        }
+    }
+
+    /// The figures of a series' distance from its record, as phrases name them.
+    private static func drawdownValues(_ series: SeriesFacts, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
-        let values = [
+        return [
             "symbol": series.symbol,
-            "threshold": figures.percent(abs(bearMarket), "definitions.bearMarket", signed: false, decimals: 0),
             "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false),
             "record": figures.price(series.recordClose, "series.\(series.symbol).recordClose"),
             "recordDate": figures.date(series.recordCloseDate, "series.\(series.symbol).recordCloseDate"),
         ]
-        // "Correction" and "bear market" describe a fall from a recent peak, not from one a decade old.
-        let recent = series.recordCloseDate.years(until: series.sessionDate) <= 2
-        let key = !recent ? "level.belowRecord" : series.drawdown <= bearMarket ? "level.bear" : "level.correction"
+    }
+
+    /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory."
+    private static func single(_ series: SeriesFacts, _ drawdown: Drawdown, _ context: NarrativeContext) -> Statement {
+        var values = drawdownValues(series, context)
+        values["threshold"] = drawdown.threshold(context.figures)
         return Statement(.performance, score: -0.8, topics: series.topics + ["drawdown"],
-                         sentences: [context.sentence(key, values)], headline: nil)
+                         sentences: [context.sentence("level." + drawdown.rawValue, values)], headline: nil)
+    }
+
+    /// "IWM and SPY are both in bear-market territory, 20% or more below their record closes:
+    /// IWM is 37.3% below …; SPY is 27.8% below …"
+    private static func shared(_ group: [SeriesFacts], _ drawdown: Drawdown, _ context: NarrativeContext) -> Statement {
+        let items = group.map { series in
+            context.phrases.render("level.drawdownItem", drawdownValues(series, context).mapValues(MarkdownEscaping.text),
+                                   variant: context.variant)
+        }
+        var values = [
+            "names": NarrativeContext.list(group.map { MarkdownEscaping.text($0.symbol) }),
+            "all": group.count == 2 ? "both" : "all",
+            "list": items.joined(separator: "; "),
+        ]
+        values["threshold"] = drawdown.threshold(context.figures)
+        let markdown = context.phrases.render("level.\(drawdown.rawValue)Group", values, variant: context.variant)
+        var topics: [String] = []
+        for topic in group.flatMap(\.topics) + ["drawdown"] where !topics.contains(topic) { topics.append(topic) }
+        return Statement(section: .performance, score: -0.8, topics: topics, markdown: [markdown],
+                         plain: [markdown.replacingBackslashEscapes()], headline: nil)
     }
 
     /// "Since the April low (April 8, 2025), IWM is up 35.2% and SPY is up 28.1%."
