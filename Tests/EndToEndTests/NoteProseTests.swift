@@ -23,6 +23,26 @@ import TestSupport
         }
     }
 
+    @Test func anEarlierMacroReadingIsNamedOnlyWhenAYearOrMoreSeparatesIt() throws {
+        let inputs = try ProjectLoader(root: SampleProject.root).load()
+        let analysis = HistoryAnalysis(inputs: inputs)
+        var named = 0, skipped = 0
+        for date in analysis.sessions.suffix(2_600) {
+            let facts = analysis.facts(on: date)
+            let text = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+            for macro in facts.macro where !macro.isStale {
+                guard let extreme = macro.highest, let since = extreme.since, let before = extreme.beforeThat,
+                      since.period.lastDay.years(until: macro.period.firstDay) >= 1 else { continue }
+                let sentence = "Before \(NumberStyle.period(since.period)), a reading that high last came in \(NumberStyle.period(before.period))."
+                let far = before.period.lastDay.years(until: since.period.firstDay) >= 1
+                #expect(text.contains(sentence) == far, "\(date): \(far ? "missing" : "needless"): \(sentence)")
+                if far { named += 1 } else { skipped += 1 }
+            }
+        }
+        // The sample has both kinds: the seed's "since mid-2014, before that early 2006", and runs of high quarters.
+        #expect(named > 0 && skipped > 0, "named \(named), skipped \(skipped)")
+    }
+
     /// The prose sentences of a note's Markdown of four words or more: front matter, headings,
     /// tables, emphasis and the closing links left out.
     static func sentences(_ markdown: String) -> [String] {

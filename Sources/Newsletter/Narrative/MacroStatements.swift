@@ -3,6 +3,10 @@ import MarketData
 
 /// Sentences about macro series: the latest reading, and how long since one was as high or as low.
 enum MacroStatements {
+    /// An earlier reading is worth naming ("the highest since…", "before that…") only when at
+    /// least this many years separate it from the reading after it.
+    static let minimumGapYears = 1.0
+
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.macro.filter { !$0.isStale }.map { macro in statement(macro, context) }
     }
@@ -28,7 +32,8 @@ enum MacroStatements {
             values["sinceShort"] = figures.period(since.period, path + ".since.period", short: true)
             values["skipped"] = NarrativeContext.list(extreme.skippedWindows)
             sentences.append(context.sentence(high ? "macro.highestSince" : "macro.lowestSince", values))
-            if let before = extreme.beforeThat {
+            // The quarter just before `since` is part of the same run of high readings, not news.
+            if let before = extreme.beforeThat, before.period.lastDay.years(until: since.period.firstDay) >= minimumGapYears {
                 values["beforeThat"] = figures.period(before.period, path + ".beforeThat.period")
                 sentences.append(context.sentence(high ? "macro.beforeThat" : "macro.beforeThatLow", values))
             }
@@ -52,7 +57,7 @@ enum MacroStatements {
         for (extreme, high) in [(macro.highest, true), (macro.lowest, false)] {
             guard let extreme else { continue }
             guard let since = extreme.since else { return extreme.periodsSince >= 4 ? (extreme, high) : nil }
-            if since.period.lastDay.years(until: macro.period.firstDay) >= 1 { return (extreme, high) }
+            if since.period.lastDay.years(until: macro.period.firstDay) >= minimumGapYears { return (extreme, high) }
         }
         return nil
     }
