@@ -32,7 +32,7 @@ enum MacroStatements {
             values["sinceShort"] = figures.period(since.period, path + ".since.period", short: true)
             values["skipped"] = NarrativeContext.list(extreme.skippedWindows)
             sentences.append(context.sentence(high ? "macro.highestSince" : "macro.lowestSince", values))
-            // The quarter just before `since` is part of the same run of high readings, not news.
+            // A reading just before `since` belongs to the same run of extreme readings: not news.
             if let before = extreme.beforeThat, before.period.lastDay.years(until: since.period.firstDay) >= minimumGapYears {
                 values["beforeThat"] = figures.period(before.period, path + ".beforeThat.period")
                 sentences.append(context.sentence(high ? "macro.beforeThat" : "macro.beforeThatLow", values))
