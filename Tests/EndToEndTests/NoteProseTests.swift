@@ -8,10 +8,15 @@ import TestSupport
 /// A note reads as written, not assembled: no sentence of its prose is printed twice, on the web
 /// or in the email, on any day of the sample's last year.
 @Suite struct NoteProseTests {
-    @Test func noNotePrintsTheSameSentenceTwice() throws {
+    /// The sample project, loaded and analysed once for the suite.
+    static let sample = Result { () throws -> (inputs: ProjectInputs, analysis: HistoryAnalysis) in
         let inputs = try ProjectLoader(root: SampleProject.root).load()
+        return (inputs, HistoryAnalysis(inputs: inputs))
+    }
+
+    @Test func noNotePrintsTheSameSentenceTwice() throws {
+        let (inputs, analysis) = try Self.sample.get()
         let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
-        let analysis = HistoryAnalysis(inputs: inputs)
         for date in analysis.sessions.suffix(260) {
             let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date])
             for (edition, markdown) in [("web", note.markdown), ("email", note.emailMarkdown ?? "")] {
@@ -24,8 +29,7 @@ import TestSupport
     }
 
     @Test func anEarlierMacroReadingIsNamedOnlyWhenAYearOrMoreSeparatesIt() throws {
-        let inputs = try ProjectLoader(root: SampleProject.root).load()
-        let analysis = HistoryAnalysis(inputs: inputs)
+        let analysis = try Self.sample.get().analysis
         var named = 0, skipped = 0
         for date in analysis.sessions.suffix(2_600) {
             let facts = analysis.facts(on: date)

@@ -108,11 +108,10 @@ enum LevelStatements {
             "list": items.joined(separator: "; "),
         ]
         values["threshold"] = drawdown.threshold(context.figures)
-        let markdown = context.phrases.render("level.\(drawdown.rawValue)Group", values, variant: context.variant)
         var topics: [String] = []
         for topic in group.flatMap(\.topics) + ["drawdown"] where !topics.contains(topic) { topics.append(topic) }
-        return Statement(section: .performance, score: -0.8, topics: topics, markdown: [markdown],
-                         plain: [markdown.replacingBackslashEscapes()], headline: nil)
+        return Statement(.performance, score: -0.8, topics: topics,
+                         sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)], headline: nil)
     }
 
     /// "Since the April low (April 8, 2025), IWM is up 35.2% and SPY is up 28.1%."
@@ -129,11 +128,10 @@ enum LevelStatements {
             }
             guard !items.isEmpty else { return nil }
             let date = context.figures.date(reference.date, "series.\(first.symbol).returnsSince.\(index).date")
-            let markdown = context.phrases.render("level.since", [
+            let sentence = context.sentence("level.since", markdown: [
                 "label": MarkdownEscaping.text(reference.label), "date": date, "list": NarrativeContext.list(items),
-            ], variant: context.variant)
-            return Statement(section: .performance, score: -1.1, topics: ["performance"], markdown: [markdown],
-                             plain: [markdown.replacingBackslashEscapes()], headline: nil)
+            ])
+            return Statement(.performance, score: -1.1, topics: ["performance"], sentences: [sentence], headline: nil)
         }
     }
 }

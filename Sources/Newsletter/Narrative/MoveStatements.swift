@@ -44,13 +44,12 @@ enum MoveStatements {
                 "magnitude": context.figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false),
             ], variant: context.variant)
         }
-        let markdown = context.phrases.render("quiet.day", ["list": NarrativeContext.list(items)], variant: context.variant)
+        let sentence = context.sentence("quiet.day", markdown: ["list": NarrativeContext.list(items)])
         let (main, move) = moves[0]
         let headline = context.headline(key(move, prefix: "headline.quiet"), [
             "symbol": main.symbol, "magnitude": NumberStyle.percent(abs(move), signed: false),
         ])
-        return Statement(section: .lead, score: -2, topics: [], markdown: [markdown],
-                         plain: [markdown.replacingBackslashEscapes()], headline: headline)
+        return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
     }
 
     private static func key(_ move: Double, prefix: String) -> String {

@@ -10,10 +10,16 @@ struct NarrativeContext {
     /// Chooses among phrase alternatives; the note's day number, so output is deterministic.
     var variant: Int { Int(facts.date.dayNumber) }
 
-    /// Renders a phrase with values escaped for Markdown; the plain form undoes the escapes
-    /// (phrases themselves hold no backslashes), which is cheaper than rendering twice.
+    /// Renders a phrase with values escaped for Markdown.
     func sentence(_ key: String, _ values: [String: String]) -> Sentence {
-        let markdown = phrases.render(key, values.mapValues(MarkdownEscaping.text), variant: variant)
+        sentence(key, markdown: values.mapValues(MarkdownEscaping.text))
+    }
+
+    /// Renders a phrase whose values are Markdown already (escaped, or phrases rendered as the
+    /// items of a list); the plain form undoes the escapes (phrases themselves hold no
+    /// backslashes), which is cheaper than rendering twice.
+    func sentence(_ key: String, markdown values: [String: String]) -> Sentence {
+        let markdown = phrases.render(key, values, variant: variant)
         return Sentence(markdown: markdown, plain: markdown.replacingBackslashEscapes())
     }
 

@@ -18,22 +18,18 @@ enum PerformanceStatements {
             return context.phrases.render(key, values, variant: context.variant)
         }
         guard !items.isEmpty else { return [] }
-        let list = NarrativeContext.list(items)
-        var markdown = [context.phrases.render("returns.sentence", ["list": list], variant: context.variant)]
-        var plain = [markdown[0].replacingBackslashEscapes()]
+        var sentences = [context.sentence("returns.sentence", markdown: ["list": NarrativeContext.list(items)])]
         for comparison in context.facts.comparisons {
             guard let gap = comparison.relativeReturns.first(where: { $0.period == .yearToDate })?.value,
                   abs(gap) >= flatThreshold else { continue }
-            let sentence = context.sentence("returns.gap", [
+            sentences.append(context.sentence("returns.gap", [
                 "leader": comparison.leader, "benchmark": comparison.benchmark,
                 "magnitude": figures.percent(abs(gap), "comparisons.\(comparison.leader)-\(comparison.benchmark).relativeReturns.YTD", signed: false),
                 "direction": gap > 0 ? "ahead of" : "behind",
-            ])
-            markdown.append(sentence.markdown)
-            plain.append(sentence.plain)
+            ]))
         }
         let topics = context.facts.series.flatMap(\.topics) + ["performance"]
-        return [Statement(section: .performance, score: -1, topics: topics, markdown: markdown, plain: plain, headline: nil)]
+        return [Statement(.performance, score: -1, topics: topics, sentences: sentences, headline: nil)]
     }
 }
 
