@@ -1,9 +1,11 @@
 import Foundation
 import MarketData
+import Newsletter
 import Testing
 import TestSupport
 
-/// Every number the note prints is in its facts.json, and changing the data changes the note.
+/// Every number the note prints is in its facts.json and every figure there is printed, and changing
+/// the data changes the note.
 @Suite(.serialized) struct FactsTraceabilityTests {
     @Test func everyNumberInTheNarrativeAndTablesIsAFigureOfFactsJSON() throws {
         let output = try SampleProject.build()
@@ -19,6 +21,26 @@ import TestSupport
         for number in numbers {
             #expect(figures.contains(number), "\(number) is not a figure of facts.json")
         }
+    }
+
+    /// The other direction: facts.json lists no figure the note does not print. Statements format
+    /// every value their phrases might use; before the ledger kept only printed figures, half the
+    /// sample's notes listed one they did not print ("1st", "Q4 2001", an unstated 10% yardstick).
+    @Test func everyFigureOfFactsJSONIsPrintedInTheNote() throws {
+        let (inputs, analysis) = try NoteProseTests.sample.get()
+        let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
+        var checked = 0
+        for date in analysis.sessions.suffix(2_600) {
+            let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date],
+                                        withEmail: false)
+            let published = [note.title, note.summary, note.markdown].joined(separator: "\n")
+            for figure in note.figures {
+                let isPrinted = published.contains(figure.text)
+                #expect(isPrinted, "\(date): \(figure.source) '\(figure.text)' is not printed")
+                checked += 1
+            }
+        }
+        #expect(checked > 2_600 * 20)
     }
 
     @Test func everyFigureMatchesTheRawValueItCameFrom() throws {

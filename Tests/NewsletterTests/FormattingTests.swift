@@ -31,9 +31,9 @@ import Testing
     }
 
     @Test func periodsReadAsWords() {
-        #expect(NumberStyle.period(ObservationPeriod("2014Q2")!) == "the second quarter of 2014")
+        #expect(NumberStyle.period(.quarter(year: 2014, quarter: 2)) == "the second quarter of 2014")
         #expect(NumberStyle.period(ObservationPeriod("2025-01")!) == "January 2025")
-        #expect(NumberStyle.shortPeriod(ObservationPeriod("2014Q2")!) == "Q2 2014")
+        #expect(NumberStyle.shortPeriod(.quarter(year: 2014, quarter: 2)) == "Q2 2014")
         #expect(NumberStyle.monthYear(SessionDate("2008-06-13")!) == "June 2008")
     }
 }
@@ -113,5 +113,41 @@ import Testing
         let phrases = try Phrasebook(yaml: "a: \"{{Focus}} lead{{s}}; {{#Since}}since {{since}}{{/Since}} {{focus}}\"\n", path: "phrases.yml")
         #expect(phrases.render("a", ["focus": "small caps", "s": "", "since": "may"]) == "Small caps lead; since may small caps")
         #expect(phrases.render("a", ["focus": "small caps", "s": "", "since": ""]) == "Small caps lead;  small caps")
+    }
+}
+
+/// The ledger lists what the note prints: a figure that a statement formatted but the note left
+/// out (another wording, a headline that did not make the title) is not one of its figures.
+@Suite struct FigureLedgerTests {
+    private func printed(_ record: (FigureLedger) -> Void, in text: String) -> [String] {
+        let ledger = FigureLedger()
+        record(ledger)
+        return ledger.printed(in: [text]).map(\.text)
+    }
+
+    @Test func aFigureCountsWhereItStandsAsAWholeNumberOrPhrase() {
+        #expect(printed({ $0.count(5, "n") }, in: "up 5 sessions") == ["5"])
+        #expect(printed({ $0.percent(0.10, "p", signed: false, decimals: 0) }, in: "down (+10%) today") == ["10%"])
+        #expect(printed({ $0.period(.quarter(year: 2014, quarter: 2), "q", short: true) }, in: "since Q2 2014.") == ["Q2 2014"])
+        #expect(printed({ $0.ordinal(1, "o") }, in: "1st") == ["1st"])
+    }
+
+    @Test func aFigureInsideALargerNumberOrWordIsNotPrinted() {
+        #expect(printed({ $0.count(5, "n") }, in: "up 10.5% and 5,000 shares") == [])
+        #expect(printed({ $0.count(10, "n") }, in: "since 2010, at 110, 10th") == [])
+        #expect(printed({ $0.ordinal(1, "o") }, in: "the 21st session") == [])
+        #expect(printed({ $0.percent(0.10, "p", signed: false, decimals: 0) }, in: "up 110%") == [])
+        #expect(printed({ $0.count(5, "n") }, in: "") == [])
+    }
+
+    @Test func aFigureThatNoTextPrintsIsLeftOutAndTheOthersKeepTheirOrder() {
+        let ledger = FigureLedger()
+        ledger.count(3, "a")
+        ledger.period(.quarter(year: 2001, quarter: 4), "b", short: true)
+        ledger.period(.quarter(year: 2001, quarter: 4), "b")
+        ledger.price(264.52, "c")
+        let texts = ["Small caps at their strongest since the fourth quarter of 2001", "3 sessions, topping out at 264.52."]
+        #expect(ledger.printed(in: texts).map(\.source) == ["a", "b", "c"])
+        #expect(ledger.printed(in: texts).map(\.text) == ["3", "the fourth quarter of 2001", "264.52"])
     }
 }

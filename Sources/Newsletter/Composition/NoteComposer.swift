@@ -26,11 +26,11 @@ public struct NoteComposer: Sendable {
         let chosen = quoteSelector.select(from: quotes, on: facts.date, topicWeights: topicWeights)
         let title = commentary?.title ?? narrative.headline
         let context = templateContext(facts, narrative, figures, chosen, commentary, title: title)
+        let markdown = templates.render("note.md", context).trimmingTrailingBlankLines()
         return NoteDocument(
-            date: facts.date, title: title, summary: narrative.summary,
-            markdown: templates.render("note.md", context).trimmingTrailingBlankLines(),
+            date: facts.date, title: title, summary: narrative.summary, markdown: markdown,
             emailMarkdown: withEmail ? templates.render("email.md", context).trimmingTrailingBlankLines() : nil,
-            facts: facts, figures: figures.figures, quotes: chosen,
+            facts: facts, figures: figures.printed(in: [markdown, title, narrative.summary]), quotes: chosen,
             topics: topicWeights.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key))
     }
 

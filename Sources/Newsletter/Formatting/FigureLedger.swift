@@ -1,4 +1,9 @@
 import Analytics
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import MarketData
 
 /// A number as printed in a note, with the fact it came from.
@@ -11,8 +16,8 @@ public struct Figure: Sendable, Hashable, Codable {
     public var value: Double?
 }
 
-/// Records every figure a note prints, so `facts.json` can show where each number came from and a
-/// test can check that the note states nothing the facts do not hold.
+/// Records every figure a note's statements format, so `facts.json` can show where each printed
+/// number came from and a test can check that the note states nothing the facts do not hold.
 public final class FigureLedger {
     public private(set) var figures: [Figure] = []
     private var seen: Set<Figure>
@@ -21,6 +26,17 @@ public final class FigureLedger {
     /// the rehashing was about 0.6% of a backfill).
     public init() {
         seen = Set(minimumCapacity: 128)
+    }
+
+    /// The recorded figures that appear in `texts` (the note as published). A statement formats
+    /// every value its phrases might use, and the wording chosen, or a headline that did not make
+    /// the title, may leave some out: those are not figures of the note.
+    public func printed(in texts: [String]) -> [Figure] {
+        figures.filter { figure in
+            if texts.contains(where: { PrintedText.contains($0, figure.text) }) { return true }
+            let escaped = MarkdownEscaping.text(figure.text)
+            return escaped != figure.text && texts.contains { PrintedText.contains($0, escaped) }
+        }
     }
 
     @discardableResult
@@ -63,5 +79,49 @@ public final class FigureLedger {
     @discardableResult
     public func period(_ period: ObservationPeriod, _ source: String, short: Bool = false) -> String {
         record(short ? NumberStyle.shortPeriod(period) : NumberStyle.period(period), source, nil)
+    }
+}
+
+/// Finds a figure in published text as a whole number or phrase: "5" is not in "10.5", "1st" is
+/// not in "21st", "10%" is not in "110%".
+enum PrintedText {
+    static func contains(_ text: String, _ figure: String) -> Bool {
+        var text = text, figure = figure
+        return text.withUTF8 { haystack in
+            figure.withUTF8 { needle in
+                guard !needle.isEmpty, let base = haystack.baseAddress else { return false }
+                // memchr for the first byte, then memcmp: Glibc's module does not export memmem.
+                var start = 0
+                while start + needle.count <= haystack.count,
+                      let found = memchr(base + start, Int32(needle[0]), haystack.count - needle.count + 1 - start) {
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0,
+                       isBoundary(haystack, before: offset), isBoundary(haystack, after: offset + needle.count) { return true }
+                    start = offset + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// No letter or digit, and no decimal point or comma of a number, touches the match.
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = bytes[index - 1]
+        if isAlphanumeric(previous) { return false }
+        return !((previous == 0x2E || previous == 0x2C) && index > 1 && isDigit(bytes[index - 2]))
+    }
+
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        guard index < bytes.count else { return true }
+        let next = bytes[index]
+        if isAlphanumeric(next) { return false }
+        return !((next == 0x2E || next == 0x2C) && index + 1 < bytes.count && isDigit(bytes[index + 1]))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }
