@@ -47,6 +47,48 @@ import TestSupport
         #expect(named > 0 && skipped > 0, "named \(named), skipped \(skipped)")
     }
 
+    /// Two series setting records on one day used to print "It also closed at a record, …" twice.
+    @Test func aRecordCloseIsToldInTheSentenceOfItsIntradayRecord() throws {
+        let analysis = try Self.sample.get().analysis
+        var checked = 0
+        for date in analysis.sessions.suffix(2_600) {
+            let facts = analysis.facts(on: date)
+            let doubles = facts.series.filter { $0.sessionDate == date && $0.intradayRecord.isRecord && $0.closingRecord.isRecord }
+            guard !doubles.isEmpty else { continue }
+            let sentences = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain)
+            for series in doubles {
+                let level = NumberStyle.price(series.intradayRecord.level), close = NumberStyle.price(series.close)
+                let told = sentences.filter { $0.contains(close) }
+                #expect(told.count == 1 && told[0].contains(level) && told[0].hasPrefix(series.symbol),
+                        "\(date) \(series.symbol): the close \(close) is told in \(told)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
+    /// "No record or streak stood out today" opens a note only when the day has none, nor a
+    /// close at the lowest since the data begin; a 52-week extreme may follow it.
+    @Test func aNoteOpensWithoutNewsOnlyOnADayWithNoRecordOrStreak() throws {
+        let analysis = try Self.sample.get().analysis
+        var quiet = 0, quietWithYearExtreme = 0, lowestEver = 0
+        for date in analysis.sessions {
+            let facts = analysis.facts(on: date)
+            let current = facts.series.filter { $0.sessionDate == date }
+            let recordLow = current.contains { $0.closeLow.since == nil && $0.closeLow.sessionsSince >= 252 } // a year back, as the note requires
+            let record = current.contains { $0.intradayRecord.isRecord || $0.closingRecord.isRecord }
+            let yearExtreme = current.contains { $0.yearHigh || $0.yearLow }
+            guard recordLow || record || yearExtreme else { continue }
+            let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+            let opensQuiet = narrative.statements.first?.plain.first?.hasPrefix("No record or streak stood out") == true
+            #expect(!(opensQuiet && (record || recordLow)), "\(date): \(narrative.statements.first?.plain ?? [])")
+            if recordLow { lowestEver += 1 }
+            if opensQuiet { quiet += 1 }
+            if opensQuiet && yearExtreme { quietWithYearExtreme += 1 }
+        }
+        #expect(lowestEver > 0 && quietWithYearExtreme > 0, "lowest ever \(lowestEver), quiet with a 52-week extreme \(quietWithYearExtreme)")
+    }
+
     /// The prose sentences of a note's Markdown of four words or more: front matter, headings,
     /// tables, emphasis and the closing links left out.
     static func sentences(_ markdown: String) -> [String] {

@@ -75,7 +75,7 @@ import TestSupport
         let (facts, narrative, text) = try note("2016-03-02")
         #expect(facts.series.allSatisfy { !$0.intradayRecord.isRecord && !$0.closingRecord.isRecord })
         #expect(narrative.headline == "IXIC rises 0.3% in a session without records or streaks")
-        #expect(text.hasPrefix("No record, streak or signal stood out today: IXIC rose 0.3% and SPX rose 0.4%."))
+        #expect(text.hasPrefix("No record or streak stood out today: IXIC rose 0.3% and SPX rose 0.4%."))
         #expect(!text.contains("biggest") && !text.contains("highest since") && !text.contains("lowest since"))
     }
 

@@ -26,7 +26,8 @@ enum LevelStatements {
             guard let since = extreme.since else {
                 if high { continue }
                 return Statement(.lead, score: extreme.rarity.score, topics: series.topics + ["levels"],
-                                 sentences: [context.sentence("level.lowestEver", values)], headline: nil)
+                                 sentences: [context.sentence("level.lowestEver", values)],
+                                 headline: context.headline("headline.closeLowEver", values))
             }
             values["since"] = figures.date(since, path)
             values["sinceShort"] = figures.date(since, path, style: NumberStyle.monthYear)

@@ -35,6 +35,11 @@ enum RecordStatements {
             "length": figures.count(streak.length, source + ".streak.length"),
             "ordinal": figures.ordinal(streak.length, source + ".streak.length"),
         ].merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        // A record close belongs in the record's own sentence: a separate "It also closed at a
+        // record" repeated itself on days when two series set records.
+        if series.closingRecord.isRecord {
+            values["close"] = figures.price(series.close, "series.\(series.symbol).close")
+        }
         var sentences: [Sentence] = []
         if streak.length >= 2 {
             sentences.append(context.sentence("record.streak", values))
@@ -56,10 +61,6 @@ enum RecordStatements {
         } else {
             values["previous"] = record.previousRecord.map { figures.price($0, source + ".previousRecord") } ?? ""
             sentences.append(context.sentence("record.single", values))
-        }
-        if series.closingRecord.isRecord {
-            values["close"] = figures.price(series.close, "series.\(series.symbol).close")
-            sentences.append(context.sentence("record.closing", values))
         }
         var blocks: [String] = []
         OutcomeStatements.append(streak.outcomes, prefix: "recordOutcome", values: values, source: source + ".streak.outcomes",
