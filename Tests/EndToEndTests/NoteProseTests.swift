@@ -89,6 +89,30 @@ import TestSupport
         #expect(lowestEver > 0 && quietWithYearExtreme > 0, "lowest ever \(lowestEver), quiet with a 52-week extreme \(quietWithYearExtreme)")
     }
 
+    /// Series at the same kind of level (the lowest close in the data, the highest in over a year,
+    /// a 52-week high, a correction…) share one sentence: before, 126 sample notes printed the same
+    /// sentence for each series with only the ticker and numbers changed.
+    @Test func seriesAtTheSameKindOfLevelShareOneSentence() throws {
+        let analysis = try Self.sample.get().analysis
+        var shared = 0
+        for date in analysis.sessions {
+            let statements = NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements
+                .filter { $0.topics.contains("levels") || $0.topics.contains("drawdown") }
+            guard statements.count > 1 else { continue }
+            let shapes = statements.flatMap(\.plain).map(Self.shape)
+            #expect(Set(shapes).count == shapes.count, "\(date): \(statements.flatMap(\.plain))")
+            shared += statements.filter { $0.plain.first?.contains(" both ") == true }.count
+        }
+        #expect(shared > 100)
+    }
+
+    /// A sentence with its tickers, numbers and month names masked: what is left is its wording.
+    static func shape(_ sentence: String) -> String {
+        let masks = [#"\b[A-Z]{2,5}\b"#, "[+\u{2212}-]?[0-9][0-9,.]*(%|st|nd|rd|th)?",
+                     #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"#]
+        return masks.reduce(sentence) { $0.replacingOccurrences(of: $1, with: "#", options: .regularExpression) }
+    }
+
     /// The prose sentences of a note's Markdown of four words or more: front matter, headings,
     /// tables, emphasis and the closing links left out.
     static func sentences(_ markdown: String) -> [String] {

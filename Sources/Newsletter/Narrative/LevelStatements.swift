@@ -11,36 +11,111 @@ enum LevelStatements {
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         let current = context.facts.series.filter { $0.sessionDate == context.facts.date }
-        return current.compactMap { extreme($0, context) } + drawdowns(current, context) + sinceReferenceDates(context)
+        return grouped(current, by: Extreme.init, single: single, shared: shared, context)
+            + grouped(current, by: Drawdown.init, single: single, shared: shared, context) + sinceReferenceDates(context)
     }
 
-    /// Highest or lowest close since a date at least a year back, else a 52-week high or low.
-    private static func extreme(_ series: SeriesFacts, _ context: NarrativeContext) -> Statement? {
-        guard !series.intradayRecord.isRecord, !series.closingRecord.isRecord else { return nil }
+    /// A statement per series, except that series of the same kind share one, so its wording is
+    /// not repeated for each ("SPY and IWM both traded at 52-week highs.").
+    private static func grouped<Kind: Hashable>(
+        _ series: [SeriesFacts], by kind: (SeriesFacts) -> Kind?,
+        single: (SeriesFacts, Kind, NarrativeContext) -> Statement,
+        shared: ([SeriesFacts], Kind, NarrativeContext) -> Statement, _ context: NarrativeContext
+    ) -> [Statement] {
+        let classified = series.compactMap { member in kind(member).map { (member, $0) } }
+        var told: Set<Kind> = []
+        return classified.compactMap { member, kind in
+            let group = classified.filter { $0.1 == kind }.map(\.0)
+            guard group.count > 1 else { return single(member, kind, context) }
+            return told.insert(kind).inserted ? shared(group, kind, context) : nil
+        }
+    }
+
+    /// The topics of the series in a group, in order, each once, and the statement's own.
+    private static func topics(_ group: [SeriesFacts], _ own: String) -> [String] {
+        var topics: [String] = []
+        for topic in group.flatMap(\.topics) + [own] where !topics.contains(topic) { topics.append(topic) }
+        return topics
+    }
+
+    /// Where a close stands in a series' history, when that is worth a sentence: the highest or
+    /// lowest close since a date at least a year back, else a 52-week high or low.
+    enum Extreme: String {
+        case highestSince, lowestSince, lowestEver, yearHigh, yearLow
+
+        /// Nil on a record day (the record statement tells it) or when the close is unremarkable.
+        init?(_ series: SeriesFacts) {
+            guard !series.intradayRecord.isRecord, !series.closingRecord.isRecord else { return nil }
+            if series.closeHigh.sessionsSince >= LevelStatements.minimumReach, series.closeHigh.since != nil {
+                self = .highestSince
+            } else if series.closeLow.sessionsSince >= LevelStatements.minimumReach {
+                self = series.closeLow.since == nil ? .lowestEver : .lowestSince
+            } else if series.yearHigh || series.yearLow {
+                self = series.yearHigh ? .yearHigh : .yearLow
+            } else {
+                return nil
+            }
+        }
+
+        var isHigh: Bool { self == .highestSince || self == .yearHigh }
+
+        /// How rare the close is; a 52-week extreme comes several times a year.
+        func score(_ series: SeriesFacts) -> Double {
+            switch self {
+            case .highestSince: series.closeHigh.rarity.score
+            case .lowestSince, .lowestEver: series.closeLow.rarity.score
+            case .yearHigh, .yearLow: -0.6
+            }
+        }
+
+        var headlineKey: String? {
+            switch self {
+            case .highestSince: "headline.closeHigh"
+            case .lowestSince: "headline.closeLow"
+            case .lowestEver: "headline.closeLowEver"
+            case .yearHigh, .yearLow: nil
+            }
+        }
+    }
+
+    /// The figures of a series' close and how far back it reaches, as phrases name them.
+    private static func extremeValues(_ series: SeriesFacts, _ extreme: Extreme, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
         var values = ["symbol": series.symbol, "short": series.shortName,
                       "close": figures.price(series.close, "series.\(series.symbol).close")]
             .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
-        for (extreme, high) in [(series.closeHigh, true), (series.closeLow, false)] where extreme.sessionsSince >= minimumReach {
-            let path = "series.\(series.symbol).\(high ? "closeHigh" : "closeLow").since"
-            guard let since = extreme.since else {
-                if high { continue }
-                return Statement(.lead, score: extreme.rarity.score, topics: series.topics + ["levels"],
-                                 sentences: [context.sentence("level.lowestEver", values)],
-                                 headline: context.headline("headline.closeLowEver", values))
-            }
+        if extreme == .highestSince || extreme == .lowestSince, let since = (extreme.isHigh ? series.closeHigh : series.closeLow).since {
+            let path = "series.\(series.symbol).\(extreme.isHigh ? "closeHigh" : "closeLow").since"
             values["since"] = figures.date(since, path)
             values["sinceShort"] = figures.date(since, path, style: NumberStyle.monthYear)
-            return Statement(.lead, score: extreme.rarity.score, topics: series.topics + ["levels"],
-                             sentences: [context.sentence(high ? "level.highestSince" : "level.lowestSince", values)],
-                             headline: context.headline(high ? "headline.closeHigh" : "headline.closeLow", values))
         }
-        if series.yearHigh || series.yearLow {
-            return Statement(.lead, score: -0.6, topics: series.topics + ["levels"],
-                             sentences: [context.sentence(series.yearHigh ? "level.yearHigh" : "level.yearLow", values)],
-                             headline: nil)
+        return values
+    }
+
+    /// "SPY closed at 114.19, its highest close since September 30, 2008."
+    private static func single(_ series: SeriesFacts, _ extreme: Extreme, _ context: NarrativeContext) -> Statement {
+        let values = extremeValues(series, extreme, context)
+        return Statement(.lead, score: extreme.score(series), topics: series.topics + ["levels"],
+                         sentences: [context.sentence("level." + extreme.rawValue, values)],
+                         headline: extreme.headlineKey.map { context.headline($0, values) })
+    }
+
+    /// "SPY and IWM both closed at their lowest in this data: SPY at 96.03; IWM at 40.10." The
+    /// headline is the rarest member's.
+    private static func shared(_ group: [SeriesFacts], _ extreme: Extreme, _ context: NarrativeContext) -> Statement {
+        let members = group.map { series in (series, extremeValues(series, extreme, context)) }
+        let items = members.map { _, values in
+            context.phrases.render("level.\(extreme.rawValue)Item", values.mapValues(MarkdownEscaping.text), variant: context.variant)
         }
-        return nil
+        let values = [
+            "names": NarrativeContext.list(group.map { MarkdownEscaping.text($0.symbol) }),
+            "all": group.count == 2 ? "both" : "all",
+            "list": items.joined(separator: "; "),
+        ]
+        let (top, topValues) = members.max { extreme.score($0.0) < extreme.score($1.0) }!
+        return Statement(.lead, score: extreme.score(top), topics: topics(group, "levels"),
+                         sentences: [context.sentence("level.\(extreme.rawValue)Group", markdown: values)],
+                         headline: extreme.headlineKey.map { context.headline($0, topValues) })
     }
 
     /// How far below its record close a series stands, by the usual yardsticks.
@@ -62,18 +137,6 @@ enum LevelStatements {
             case .bear: figures.percent(abs(LevelStatements.bearMarket), "definitions.bearMarket", signed: false, decimals: 0)
             case .belowRecord: nil
             }
-        }
-    }
-
-    /// A sentence per series below its record, except that series in the same state (a
-    /// correction, a bear market, an old record) share one sentence, so it is not repeated for each.
-    private static func drawdowns(_ series: [SeriesFacts], _ context: NarrativeContext) -> [Statement] {
-        let classified = series.compactMap { member in Drawdown(member).map { (member, $0) } }
-        var grouped: Set<Drawdown> = []
-        return classified.compactMap { member, drawdown in
-            let group = classified.filter { $0.1 == drawdown }.map(\.0)
-            guard group.count > 1 else { return single(member, drawdown, context) }
-            return grouped.insert(drawdown).inserted ? shared(group, drawdown, context) : nil
         }
     }
 
@@ -109,9 +172,7 @@ enum LevelStatements {
             "list": items.joined(separator: "; "),
         ]
         values["threshold"] = drawdown.threshold(context.figures)
-        var topics: [String] = []
-        for topic in group.flatMap(\.topics) + ["drawdown"] where !topics.contains(topic) { topics.append(topic) }
-        return Statement(.performance, score: -0.8, topics: topics,
+        return Statement(.performance, score: -0.8, topics: topics(group, "drawdown"),
                          sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)], headline: nil)
     }
 
