@@ -4,7 +4,9 @@ import MarketData
 import Publishing
 
 /// `marketnote build`: writes the note of a date (or of many) and publishes the site.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: ParsableCommand, LeavesUndone {
+    var undone: String { "nothing was published" }
+
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the note of a date (default: the last session in the data) and publish the site.")

@@ -34,7 +34,7 @@ struct FactsCommand: ParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(facts), as: UTF8.self))
         } else {
-            let templates = try TemplateLibrary(directory: nil)
+            let templates = try TemplateLibrary(projectRoot: projectOptions.root)
             let figures = FigureLedger()
             let narrative = NarrativeWriter(phrases: templates.phrases).write(facts, figures: figures)
             print("\(day): \(narrative.headline)")

@@ -12,11 +12,12 @@ struct MarketNote: ParsableCommand {
         defaultSubcommand: BuildCommand.self)
 
     static func main() {
+        var command: ParsableCommand?
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
+            try command?.run()
         } catch let report as DiagnosticReport {
-            Terminal.printDiagnostics(report)
+            Terminal.printDiagnostics(report, undone: (command as? LeavesUndone)?.undone)
             Foundation.exit(1)
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -26,6 +27,12 @@ struct MarketNote: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// A command that changes something (the site, a mailbox): on bad input the last line of its
+/// diagnostics says what it left undone.
+protocol LeavesUndone {
+    var undone: String { get }
 }
 
 /// Options every command shares.

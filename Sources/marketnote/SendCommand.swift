@@ -4,7 +4,9 @@ import MarketData
 import Publishing
 
 /// `marketnote send`: delivers a built email edition (`email/DATE.eml`) to an SMTP server.
-struct SendCommand: ParsableCommand {
+struct SendCommand: ParsableCommand, LeavesUndone {
+    var undone: String { "nothing was sent" }
+
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Send the email edition of a note (email/DATE.eml, written by build) to an SMTP server.",

@@ -5,10 +5,11 @@ import MarketData
 enum Terminal {
     static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
-    static func printDiagnostics(_ report: DiagnosticReport) {
+    /// The diagnostics, then "3 errors; nothing was published" (or what else was left `undone`).
+    static func printDiagnostics(_ report: DiagnosticReport, undone: String?) {
         let errors = report.errors.count
         var text = report.description + "\n"
-        text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was published\n"
+        text += "\(errors) error\(errors == 1 ? "" : "s")" + (undone.map { "; " + $0 } ?? "") + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 

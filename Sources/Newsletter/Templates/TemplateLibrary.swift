@@ -14,6 +14,15 @@ public struct TemplateLibrary: Sendable {
 
     static let templateExtensions = [".md", ".html", ".xml", ".txt"]
 
+    /// The templates of the project at `root`: its `templates/` folder, when it has one, over the
+    /// defaults. Every command that writes prose uses this, so each shows the editor's wording.
+    public init(projectRoot root: String) throws(DiagnosticReport) {
+        let path = FilePath.resolve("templates", in: root)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        try self.init(directory: exists ? path : nil)
+    }
+
     /// Loads `directory` (if it exists) over the defaults.
     public init(directory: String?) throws(DiagnosticReport) {
         _ = MarkdownContentType.registered

@@ -21,9 +21,9 @@ public struct BuildPipeline {
         // Inputs and templates are checked in the same run, so every problem is reported at once;
         // the templates are read while the data loads.
         var diagnostics = DiagnosticCollector()
-        let directory = templatesDirectory()
+        let root = options.projectRoot
         let templatesReading = BackgroundWork(concurrent: concurrent) { () throws -> TemplateLibrary in
-            try TemplateLibrary(directory: directory)
+            try TemplateLibrary(projectRoot: root)
         }
         let loader = ProjectLoader(root: options.projectRoot, jobs: options.jobs)
         let config = diagnostics.collect { () throws -> ProjectConfig in try loader.loadConfig() }
@@ -70,12 +70,6 @@ public struct BuildPipeline {
     /// Whether independent steps (templates and data, opening the output, writing the manifest)
     /// run on their own threads: not under `--jobs 1`.
     private var concurrent: Bool { options.jobs != 1 }
-
-    private func templatesDirectory() -> String? {
-        let path = absolute("templates")
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : nil
-    }
 
     /// The sessions to write, checked against the data.
     func selectDates(_ sessions: [SessionDate], configPath: String) throws(DiagnosticReport) -> [SessionDate] {

@@ -44,8 +44,13 @@ struct RunningBuild {
     private let logs = NSTemporaryDirectory() + "marketnote-run-\(UUID().uuidString)"
 
     init(_ binary: String, _ request: BuildRequest, extraArguments: [String] = []) throws {
+        try self.init(binary, arguments: request.arguments + extraArguments)
+    }
+
+    /// Any `marketnote` command line: `["facts", "--project", …]`.
+    init(_ binary: String, arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = request.arguments + extraArguments
+        process.arguments = arguments
         for stream in [".out", ".err"] { _ = FileManager.default.createFile(atPath: logs + stream, contents: nil) }
         process.standardOutput = FileHandle(forWritingAtPath: logs + ".out")
         process.standardError = FileHandle(forWritingAtPath: logs + ".err")
