@@ -90,6 +90,27 @@ import TestSupport
         #expect(lowestEver > 0 && quietWithYearExtreme > 0, "lowest ever \(lowestEver), quiet with a 52-week extreme \(quietWithYearExtreme)")
     }
 
+    /// The story the title tells comes first in its section: on 2002-03-13 the title said small
+    /// caps outran large caps, and the note opened with a 52-week low (which has no headline).
+    @Test func theHeadlinesStatementOpensItsSection() throws {
+        let analysis = try Self.sample.get().analysis
+        var behind = 0
+        for date in analysis.sessions {
+            let narrative = NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger())
+            guard let top = narrative.statements.first, top.headline != nil else {
+                // The first session: no move yet, so no statement has a headline.
+                #expect(!narrative.statements.contains { $0.headline != nil }, "\(date)")
+                continue
+            }
+            #expect(top.headline == narrative.headline, "\(date)")
+            let section = try #require(narrative.sections.first { $0.id == top.section.rawValue })
+            #expect(section.blocks.first == top.markdown.joined(separator: " "), "\(date): \(section.blocks.first ?? "")")
+            if narrative.statements.dropFirst().contains(where: { $0.section == top.section && $0.score > top.score }) { behind += 1 }
+        }
+        // Days where a statement without a headline outscores the headline's, in the same section.
+        #expect(behind > 20, "\(behind)")
+    }
+
     /// A young series' every rally is a "record": MAGS's data start on April 11, 2023, and on April
     /// 12 the note led with its record. The note tells records from a series' second year on.
     @Test func aRecordInASeriesFirstYearOfDataIsNotTold() throws {

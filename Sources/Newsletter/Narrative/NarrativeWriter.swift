@@ -6,7 +6,7 @@ public struct Narrative: Sendable {
     public var headline: String
     public var summary: String
     public var sections: [NarrativeSection]
-    /// Every statement, most notable first.
+    /// Every statement: the headline's first, then the rest, most notable first.
     public var statements: [Statement]
 
     /// Topic weights for choosing quotes: each topic scored by its most notable statement.
@@ -50,7 +50,12 @@ public struct NarrativeWriter: Sendable {
         if !statements.contains(where: { $0.headline != nil }), let quiet = MoveStatements.quietDay(context) {
             statements.insert(quiet, at: 0)
         }
-        let top = notable.first ?? statements.first { $0.headline != nil }
+        let topIndex = statements.firstIndex { $0.score >= Self.notableScore && $0.headline != nil }
+            ?? statements.firstIndex { $0.headline != nil }
+        // The headline's statement opens its section, so the story the title tells comes first
+        // (a 52-week low that scores higher but has no headline would otherwise precede it).
+        if let topIndex { statements.insert(statements.remove(at: topIndex), at: 0) }
+        let top = topIndex.map { _ in statements[0] }
         let headline = top?.headline ?? "Market note for \(NumberStyle.longDate(facts.date))"
         return Narrative(headline: headline, summary: summary(top: top, notable: notable),
                          sections: sections(statements), statements: statements)
