@@ -81,13 +81,40 @@ import TestSupport
             let yearExtreme = current.contains { $0.yearHigh || $0.yearLow }
             guard recordLow || record || yearExtreme else { continue }
             let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
-            let opensQuiet = narrative.statements.first?.plain.first?.hasPrefix("No record or streak stood out") == true
+            let opensQuiet = narrative.statements.first?.plain.first?.hasPrefix("No record or streak") == true
             #expect(!(opensQuiet && (record || recordLow)), "\(date): \(narrative.statements.first?.plain ?? [])")
             if recordLow { lowestEver += 1 }
             if opensQuiet { quiet += 1 }
             if opensQuiet && yearExtreme { quietWithYearExtreme += 1 }
         }
         #expect(lowestEver > 0 && quietWithYearExtreme > 0, "lowest ever \(lowestEver), quiet with a 52-week extreme \(quietWithYearExtreme)")
+    }
+
+    /// A day without news is quiet only when its moves are: "IWM slips 5.3% in a session without
+    /// records or streaks" headlined April 16, 2025. When the day's rarest move comes fewer than 10
+    /// times a year, the note calls the session volatile and that move makes the headline.
+    @Test func aDayWithoutNewsIsCalledVolatileWhenItsLargestMoveIsSizeable() throws {
+        let analysis = try Self.sample.get().analysis
+        var volatile = 0, quiet = 0
+        for date in analysis.sessions {
+            let facts = analysis.facts(on: date)
+            let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+            guard narrative.statements.first?.plain.first?.hasPrefix("No record or streak") == true else { continue }
+            let moves = facts.series.filter { $0.sessionDate == date }.compactMap { series in
+                series.returnValue(.oneDay).map { (series, $0) }
+            }
+            let largest = try #require(moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score })
+            let sizeable = largest.0.dailyMoveRarity.score >= -1 && abs(largest.1) >= 0.0005
+            #expect(narrative.headline.contains("volatile") == sizeable, "\(date): \(narrative.headline)")
+            if sizeable {
+                #expect(narrative.headline.hasPrefix(largest.0.symbol + " "), "\(date): \(narrative.headline)")
+                #expect(narrative.headline.contains(NumberStyle.percent(abs(largest.1), signed: false)), "\(date)")
+                volatile += 1
+            } else {
+                quiet += 1
+            }
+        }
+        #expect(volatile > 50 && quiet > 1_000, "volatile \(volatile), quiet \(quiet)")
     }
 
     /// The story the title tells comes first in its section: on 2002-03-13 the title said small

@@ -7,6 +7,9 @@ enum MoveStatements {
     static let notableScore = 0.0
     /// Below this magnitude a one-day move reads as "little changed".
     static let flatThreshold = 0.0005
+    /// A move that comes fewer than 10 times a year (but at least once) makes a day without
+    /// news volatile rather than quiet: a 5% drop does not "slip".
+    static let volatileScore = -1.0
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
@@ -32,7 +35,8 @@ enum MoveStatements {
         }
     }
 
-    /// "It was a quiet session: SPY rose 0.2%, IWM fell 0.1%…".
+    /// "No record or streak stood out today: IWM rose 0.2% and SPY fell 0.1%." A day whose largest
+    /// move (by rarity) is sizeable is called volatile, and that move makes the headline.
     static func quietDay(_ context: NarrativeContext) -> Statement? {
         let moves = context.facts.series.filter { $0.sessionDate == context.facts.date }.compactMap { series -> (SeriesFacts, Double)? in
             series.returnValue(.oneDay).map { (series, $0) }
@@ -44,9 +48,11 @@ enum MoveStatements {
                 "magnitude": context.figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false),
             ], variant: context.variant)
         }
-        let sentence = context.sentence("quiet.day", markdown: ["list": NarrativeContext.list(items)])
-        let (main, move) = moves[0]
-        let headline = context.headline(key(move, prefix: "headline.quiet"), [
+        let largest = moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score }!
+        let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
+        let sentence = context.sentence(volatile ? "quiet.volatileDay" : "quiet.day", markdown: ["list": NarrativeContext.list(items)])
+        let (main, move) = volatile ? largest : moves[0]
+        let headline = context.headline(key(move, prefix: volatile ? "headline.volatile" : "headline.quiet"), [
             "symbol": main.symbol, "magnitude": NumberStyle.percent(abs(move), signed: false),
         ])
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
