@@ -117,6 +117,21 @@ import TestSupport
         #expect(volatile > 50 && quiet > 1_000, "volatile \(volatile), quiet \(quiet)")
     }
 
+    /// "After each of the 1 earlier runs" and "took the lead 1 times before" were in 66 sample
+    /// notes: one earlier firing is "the only earlier run", "once before"; two is "twice".
+    @Test func aSingleEarlierEpisodeIsNotCountedInThePlural() throws {
+        let analysis = try Self.sample.get().analysis
+        let plural = try Regex(#"(?:^|[^0-9.,])1 (earlier )?(record )?(runs|times|sessions)\b|each of the 1 |lead 2 times"#)
+        var single = 0
+        for date in analysis.sessions {
+            let text = NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements
+                .flatMap(\.plain).joined(separator: " ")
+            #expect(text.firstMatch(of: plural) == nil, "\(date): \(text)")
+            if text.contains("the only earlier") || text.contains("once before") { single += 1 }
+        }
+        #expect(single > 20, "\(single)")
+    }
+
     /// The story the title tells comes first in its section: on 2002-03-13 the title said small
     /// caps outran large caps, and the note opened with a 52-week low (which has no headline).
     @Test func theHeadlinesStatementOpensItsSection() throws {

@@ -116,6 +116,7 @@ enum OutcomeStatements {
         let path = source + ".horizons.\(horizon.sessions)"
         var values = values
         values["count"] = figures.count(horizon.count, path + ".count")
+        values["times"] = NarrativeContext.times(horizon.count)
         values["sessions"] = figures.count(horizon.sessions, path + ".sessions")
         values["hits"] = figures.count(horizon.hits, path + ".hits")
         values["median"] = horizon.median.map { figures.percent($0, path + ".median") } ?? ""
@@ -126,8 +127,10 @@ enum OutcomeStatements {
         let named = horizon.count <= Self.namedEpisodes ? horizon.episodes : horizon.episodes.suffix(Self.namedEpisodes - 1)
         let dates = NarrativeContext.list(named.map { figures.date($0.date, path + ".episodes", style: NumberStyle.monthYear) })
         values[horizon.count <= Self.namedEpisodes ? "dates" : "recentDates"] = dates
-        let key = horizon.hits == horizon.count ? "All" : horizon.hits == 0 ? "None" : "Some"
-        let sentence = context.sentence(prefix + "." + key.lowercased(), values)
+        // One earlier firing is told as such: "the only earlier run", not "each of the 1 earlier runs".
+        let key = horizon.count == 1 ? (horizon.hits == 1 ? "oneHit" : "oneMiss")
+            : horizon.hits == horizon.count ? "all" : horizon.hits == 0 ? "none" : "some"
+        let sentence = context.sentence(prefix + "." + key, values)
         let caption = context.sentence(prefix + ".table", values).markdown
         return (sentence, "Table: " + caption + "\n\n" + table(outcomes, source: source, context))
     }
