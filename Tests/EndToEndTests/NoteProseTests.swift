@@ -132,6 +132,23 @@ import TestSupport
         #expect(single > 20, "\(single)")
     }
 
+    /// A paragraph is one statement; its first sentence must not lean on one that is not there.
+    /// "It is the longest run…" opened a paragraph when the record paragraph above had told the
+    /// streak, and on 2000-08-02 a paragraph was only "No earlier run in this data… was that long."
+    @Test func everyParagraphOpensWithASentenceThatStandsOnItsOwn() throws {
+        let analysis = try Self.sample.get().analysis
+        let leaning = ["It ", "Its ", "They ", "Their ", "This ", "After ", "Before ", "Counting ", "No earlier "]
+        for date in analysis.sessions {
+            for statement in NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements {
+                guard let first = statement.plain.first else {
+                    Issue.record("\(date): a statement without a sentence")
+                    continue
+                }
+                #expect(!leaning.contains { first.hasPrefix($0) }, "\(date): \(first)")
+            }
+        }
+    }
+
     /// The story the title tells comes first in its section: on 2002-03-13 the title said small
     /// caps outran large caps, and the note opened with a 52-week low (which has no headline).
     @Test func theHeadlinesStatementOpensItsSection() throws {

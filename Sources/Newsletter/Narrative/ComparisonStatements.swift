@@ -68,7 +68,7 @@ enum ComparisonStatements {
                 values["lastLength"] = figures.count(last.length, source + ".lastTime.length")
                 sentences.append(context.sentence("beat.lastTime", values))
             }
-        } else {
+        } else if NarrativeContext.hasHistory(since: comparison.historyStart, on: context.facts.date) {
             values["startYear"] = figures.record(String(comparison.historyStart.year),
                                                  "comparisons.\(comparison.leader)-\(comparison.benchmark).historyStart", nil)
             sentences.append(context.sentence("beat.firstEver", values))
@@ -76,6 +76,8 @@ enum ComparisonStatements {
         var blocks: [String] = []
         OutcomeStatements.append(streak.outcomes, prefix: "outcome", values: values, source: source + ".outcomes",
                                  to: &sentences, blocks: &blocks, context)
+        // The record statement told the streak, and there is nothing to add: no statement.
+        guard !sentences.isEmpty else { return nil }
         var statement = Statement(.lead, score: streak.rarity.score, topics: topics(leader, benchmark, context),
                                   sentences: sentences, headline: context.headline("headline.beatStreak", values))
         statement.blocks = blocks
@@ -84,7 +86,8 @@ enum ComparisonStatements {
 
     /// The record statement already says the leader beat the benchmark throughout its record run.
     static func saidByRecordStatement(leader: String, benchmark: String, length: Int, _ context: NarrativeContext) -> Bool {
-        guard let record = context.seriesName(leader)?.intradayRecord, record.isRecord, record.streak.length >= 2 else { return false }
+        guard let series = context.seriesName(leader), RecordStatements.isTold(series, on: context.facts.date),
+              case let record = series.intradayRecord, record.isRecord, record.streak.length >= 2 else { return false }
         let companion = context.facts.comparisons.first { $0.leader == leader && $0.leaderStreak.length >= record.streak.length }
         return companion?.benchmark == benchmark && length == record.streak.length
     }

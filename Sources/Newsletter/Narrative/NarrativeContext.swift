@@ -42,6 +42,15 @@ struct NarrativeContext {
         }
     }
 
+    /// Claims about the whole of a series' history (a record, "no earlier run was that long") wait
+    /// for a year of data, as 52-week highs and lows do: in a fund's first weeks every rally is a
+    /// "record" and every streak the longest.
+    static let minimumHistoryYears = 1.0
+
+    static func hasHistory(since start: SessionDate, on date: SessionDate) -> Bool {
+        start.years(until: date) >= minimumHistoryYears
+    }
+
     /// "The last time" is news when that run ended half a year or more before this one began;
     /// "the longest since last month" is not.
     static func isNews(lastTime: RunFacts, before start: SessionDate?) -> Bool {

@@ -3,19 +3,19 @@ import MarketData
 
 /// Sentences about intraday record highs of each series.
 enum RecordStatements {
-    /// In a series' first year of data nearly every rally sets a "record" (a fund launched last
-    /// month has one each week): the facts keep them, the note tells them only after a year, as
-    /// 52-week highs and lows wait for a year of history.
-    static let minimumHistoryYears = 1.0
-
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
-            guard series.sessionDate == context.facts.date,
-                  series.historyStart.years(until: series.sessionDate) >= minimumHistoryYears else { return nil }
+            guard isTold(series, on: context.facts.date) else { return nil }
             if series.intradayRecord.isRecord { return statement(series, series.intradayRecord, context) }
             if series.closingRecord.isRecord { return closingOnly(series, context) }
             return nil
         }
+    }
+
+    /// Whether the note tells this series' records today: the facts keep every record, but one in
+    /// a series' first year of data is not news (see `NarrativeContext.minimumHistoryYears`).
+    static func isTold(_ series: SeriesFacts, on date: SessionDate) -> Bool {
+        series.sessionDate == date && NarrativeContext.hasHistory(since: series.historyStart, on: date)
     }
 
     /// A record close without an intraday record (the High stayed below the old peak).
