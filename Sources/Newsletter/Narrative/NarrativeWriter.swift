@@ -8,6 +8,8 @@ public struct Narrative: Sendable {
     public var sections: [NarrativeSection]
     /// Every statement: the headline's first, then the rest, most notable first.
     public var statements: [Statement]
+    /// A day without news: no statement had a headline, so the note opens with the day's moves.
+    public var isQuiet = false
 
     /// Topic weights for choosing quotes: each topic scored by its most notable statement.
     public var topicWeights: [String: Double] {
@@ -47,8 +49,10 @@ public struct NarrativeWriter: Sendable {
         }.map(\.element)
         let notable = statements.filter { $0.score >= Self.notableScore && $0.headline != nil }
         // A day whose statements carry no headline (no record, streak, big move or signal) is quiet.
+        var isQuiet = false
         if !statements.contains(where: { $0.headline != nil }), let quiet = MoveStatements.quietDay(context) {
             statements.insert(quiet, at: 0)
+            isQuiet = true
         }
         let topIndex = statements.firstIndex { $0.score >= Self.notableScore && $0.headline != nil }
             ?? statements.firstIndex { $0.headline != nil }
@@ -58,7 +62,7 @@ public struct NarrativeWriter: Sendable {
         let top = topIndex.map { _ in statements[0] }
         let headline = top?.headline ?? "Market note for \(NumberStyle.longDate(facts.date))"
         return Narrative(headline: headline, summary: summary(top: top, notable: notable),
-                         sections: sections(statements), statements: statements)
+                         sections: sections(statements), statements: statements, isQuiet: isQuiet)
     }
 
     /// The top statement's first sentence, and the next notable fact from another section.
