@@ -14,6 +14,23 @@ import TestSupport
         return (inputs, HistoryAnalysis(inputs: inputs))
     }
 
+    /// One session's facts and narrative, written once for the suite's checks over every session.
+    struct WrittenNote {
+        let date: SessionDate
+        let facts: NoteFacts
+        let narrative: Narrative
+        /// Every sentence of the narrative, in order, as plain text.
+        var text: String { narrative.statements.flatMap(\.plain).joined(separator: " ") }
+    }
+
+    static let notes = Result { () throws -> [WrittenNote] in
+        let analysis = try sample.get().analysis
+        return analysis.sessions.map { date in
+            let facts = analysis.facts(on: date)
+            return WrittenNote(date: date, facts: facts, narrative: NarrativeWriter().write(facts, figures: FigureLedger()))
+        }
+    }
+
     @Test func noNotePrintsTheSameSentenceTwice() throws {
         let (inputs, analysis) = try Self.sample.get()
         let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
@@ -29,11 +46,9 @@ import TestSupport
     }
 
     @Test func anEarlierMacroReadingIsNamedOnlyWhenAYearOrMoreSeparatesIt() throws {
-        let analysis = try Self.sample.get().analysis
         var named = 0, skipped = 0
-        for date in analysis.sessions.suffix(2_600) {
-            let facts = analysis.facts(on: date)
-            let text = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+        for note in try Self.notes.get().suffix(2_600) {
+            let (date, facts, text) = (note.date, note.facts, note.text)
             for macro in facts.macro where !macro.isStale {
                 guard let extreme = macro.highest, let since = extreme.since, let before = extreme.beforeThat,
                       since.period.lastDay.years(until: macro.period.firstDay) >= 1 else { continue }
@@ -49,14 +64,13 @@ import TestSupport
 
     /// Two series setting records on one day used to print "It also closed at a record, …" twice.
     @Test func aRecordCloseIsToldInTheSentenceOfItsIntradayRecord() throws {
-        let analysis = try Self.sample.get().analysis
         var checked = 0
-        for date in analysis.sessions.suffix(2_600) {
-            let facts = analysis.facts(on: date)
+        for note in try Self.notes.get().suffix(2_600) {
+            let (date, facts) = (note.date, note.facts)
             let doubles = facts.series.filter { $0.sessionDate == date && $0.intradayRecord.isRecord && $0.closingRecord.isRecord
                 && Self.hasAYearOfHistory($0) }
             guard !doubles.isEmpty else { continue }
-            let sentences = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain)
+            let sentences = note.narrative.statements.flatMap(\.plain)
             for series in doubles {
                 let level = NumberStyle.price(series.intradayRecord.level), close = NumberStyle.price(series.close)
                 let told = sentences.filter { $0.contains(close) }
@@ -71,16 +85,14 @@ import TestSupport
     /// The quiet opener ("No record or streak stood out today") opens a note only when the day has
     /// none, nor a close at the lowest since the data begin; a 52-week extreme may follow it.
     @Test func aNoteOpensWithoutNewsOnlyOnADayWithNoRecordOrStreak() throws {
-        let analysis = try Self.sample.get().analysis
         var quiet = 0, quietWithYearExtreme = 0, lowestEver = 0
-        for date in analysis.sessions {
-            let facts = analysis.facts(on: date)
+        for note in try Self.notes.get() {
+            let (date, facts, narrative) = (note.date, note.facts, note.narrative)
             let current = facts.series.filter { $0.sessionDate == date }
             let recordLow = current.contains { $0.closeLow.since == nil && $0.closeLow.sessionsSince >= 252 } // a year back, as the note requires
             let record = current.contains { ($0.intradayRecord.isRecord || $0.closingRecord.isRecord) && Self.hasAYearOfHistory($0) }
             let yearExtreme = current.contains { $0.yearHigh || $0.yearLow }
             guard recordLow || record || yearExtreme else { continue }
-            let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
             let opensQuiet = narrative.isQuiet
             #expect(!(opensQuiet && (record || recordLow)), "\(date): \(narrative.statements.first?.plain ?? [])")
             if recordLow { lowestEver += 1 }
@@ -94,11 +106,9 @@ import TestSupport
     /// records or streaks" headlined April 16, 2025. When the day's rarest move comes fewer than 10
     /// times a year, the note calls the session volatile and that move makes the headline.
     @Test func aDayWithoutNewsIsCalledVolatileWhenItsLargestMoveIsSizeable() throws {
-        let analysis = try Self.sample.get().analysis
         var volatile = 0, quiet = 0
-        for date in analysis.sessions {
-            let facts = analysis.facts(on: date)
-            let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+        for note in try Self.notes.get() {
+            let (date, facts, narrative) = (note.date, note.facts, note.narrative)
             guard narrative.isQuiet else { continue }
             let moves = facts.series.filter { $0.sessionDate == date }.compactMap { series in
                 series.returnValue(.oneDay).map { (series, $0) }
@@ -120,12 +130,10 @@ import TestSupport
     /// "After each of the 1 earlier runs" and "took the lead 1 times before" were in 66 sample
     /// notes: one earlier firing is "the only earlier run", "once before"; two is "twice".
     @Test func aSingleEarlierEpisodeIsNotCountedInThePlural() throws {
-        let analysis = try Self.sample.get().analysis
         let plural = try Regex(#"(?:^|[^0-9.,])1 (earlier )?(record )?(runs|times|sessions)\b|each of the 1 |lead 2 times"#)
         var single = 0
-        for date in analysis.sessions {
-            let text = NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements
-                .flatMap(\.plain).joined(separator: " ")
+        for note in try Self.notes.get() {
+            let (date, text) = (note.date, note.text)
             #expect(text.firstMatch(of: plural) == nil, "\(date): \(text)")
             if text.contains("the only earlier") || text.contains("once before") { single += 1 }
         }
@@ -136,10 +144,10 @@ import TestSupport
     /// "It is the longest run…" opened a paragraph when the record paragraph above had told the
     /// streak, and on 2000-08-02 a paragraph was only "No earlier run in this data… was that long."
     @Test func everyParagraphOpensWithASentenceThatStandsOnItsOwn() throws {
-        let analysis = try Self.sample.get().analysis
         let leaning = ["It ", "Its ", "They ", "Their ", "This ", "After ", "Before ", "Counting ", "No earlier "]
-        for date in analysis.sessions {
-            for statement in NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements {
+        for note in try Self.notes.get() {
+            let date = note.date
+            for statement in note.narrative.statements {
                 guard let first = statement.plain.first else {
                     Issue.record("\(date): a statement without a sentence")
                     continue
@@ -152,10 +160,9 @@ import TestSupport
     /// The story the title tells comes first in its section: on 2002-03-13 the title said small
     /// caps outran large caps, and the note opened with a 52-week low (which has no headline).
     @Test func theHeadlinesStatementOpensItsSection() throws {
-        let analysis = try Self.sample.get().analysis
         var behind = 0
-        for date in analysis.sessions {
-            let narrative = NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger())
+        for note in try Self.notes.get() {
+            let (date, narrative) = (note.date, note.narrative)
             guard let top = narrative.statements.first, top.headline != nil else {
                 // The first session: no move yet, so no statement has a headline.
                 #expect(!narrative.statements.contains { $0.headline != nil }, "\(date)")
@@ -173,13 +180,12 @@ import TestSupport
     /// A young series' every rally is a "record": MAGS's data start on April 11, 2023, and on April
     /// 12 the note led with its record. The note tells records from a series' second year on.
     @Test func aRecordInASeriesFirstYearOfDataIsNotTold() throws {
-        let analysis = try Self.sample.get().analysis
         var young = 0, told = 0
-        for date in analysis.sessions {
-            let facts = analysis.facts(on: date)
+        for note in try Self.notes.get() {
+            let (date, facts) = (note.date, note.facts)
             let records = facts.series.filter { $0.sessionDate == date && $0.intradayRecord.isRecord }
             guard !records.isEmpty else { continue }
-            let text = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+            let text = note.text
             for series in records {
                 let level = NumberStyle.price(series.intradayRecord.level)
                 #expect(text.contains(level) == Self.hasAYearOfHistory(series), "\(date) \(series.symbol) \(level): \(text)")
@@ -197,11 +203,10 @@ import TestSupport
     /// a 52-week high, a correction…) share one sentence: before, 126 sample notes printed the same
     /// sentence for each series with only the ticker and numbers changed.
     @Test func seriesAtTheSameKindOfLevelShareOneSentence() throws {
-        let analysis = try Self.sample.get().analysis
         var shared = 0
-        for date in analysis.sessions {
-            let statements = NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements
-                .filter { $0.topics.contains("levels") || $0.topics.contains("drawdown") }
+        for note in try Self.notes.get() {
+            let date = note.date
+            let statements = note.narrative.statements.filter { $0.topics.contains("levels") || $0.topics.contains("drawdown") }
             guard statements.count > 1 else { continue }
             let shapes = statements.flatMap(\.plain).map(Self.shape)
             #expect(Set(shapes).count == shapes.count, "\(date): \(statements.flatMap(\.plain))")
