@@ -117,7 +117,7 @@ import TestSupport
             let sizeable = largest.0.dailyMoveRarity.score >= -1 && abs(largest.1) >= 0.0005
             #expect(narrative.headline.contains("volatile") == sizeable, "\(date): \(narrative.headline)")
             if sizeable {
-                #expect(narrative.headline.contains(largest.0.symbol + " "), "\(date): \(narrative.headline)")
+                #expect(narrative.headline.lowercased().hasPrefix(largest.0.shortName.lowercased() + " "), "\(date): \(narrative.headline)")
                 #expect(narrative.headline.contains(NumberStyle.percent(abs(largest.1), signed: false)), "\(date)")
                 volatile += 1
             } else {

@@ -53,8 +53,8 @@ enum MoveStatements {
         let sentence = context.sentence(volatile ? "quiet.volatileDay" : "quiet.day", markdown: ["list": NarrativeContext.list(items)])
         let (main, move) = volatile ? largest : moves[0]
         let headline = context.headline(key(move, prefix: volatile ? "headline.volatile" : "headline.quiet"), [
-            "symbol": main.symbol, "magnitude": NumberStyle.percent(abs(move), signed: false),
-        ])
+            "symbol": main.symbol, "short": main.shortName, "magnitude": NumberStyle.percent(abs(move), signed: false),
+        ].merging(NarrativeContext.agreement(plural: main.plural)) { $1 })
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
     }
 
