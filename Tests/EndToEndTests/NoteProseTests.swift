@@ -157,6 +157,22 @@ import TestSupport
         }
     }
 
+    /// A run of beats is told once: on the real 2000-03-10 the note said "IXIC has beaten SPX in
+    /// each of the last 6 sessions" and then, of its 2-session record run, "IXIC also outperformed
+    /// SPX in every one of those sessions" (37 sample notes did the same).
+    @Test func aRunOfBeatsIsToldOnce() throws {
+        var longer = 0
+        for note in try Self.notes.get() {
+            let text = note.text
+            #expect(!(text.contains("also outperformed") && text.contains("has beaten")), "\(note.date): \(text)")
+            let records = note.facts.series.filter { $0.sessionDate == note.date && $0.intradayRecord.streak.length >= 2 }
+            longer += records.filter { series in
+                note.facts.comparisons.contains { $0.leader == series.symbol && $0.leaderStreak.length > series.intradayRecord.streak.length }
+            }.count
+        }
+        #expect(longer > 20, "\(longer)")
+    }
+
     /// The story the title tells comes first in its section: on 2002-03-13 the title said small
     /// caps outran large caps, and the note opened with a 52-week low (which has no headline).
     @Test func theHeadlinesStatementOpensItsSection() throws {

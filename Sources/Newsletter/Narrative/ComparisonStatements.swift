@@ -88,8 +88,7 @@ enum ComparisonStatements {
     static func saidByRecordStatement(leader: String, benchmark: String, length: Int, _ context: NarrativeContext) -> Bool {
         guard let series = context.seriesName(leader), RecordStatements.isTold(series, on: context.facts.date),
               case let record = series.intradayRecord, record.isRecord, record.streak.length >= 2 else { return false }
-        let companion = context.facts.comparisons.first { $0.leader == leader && $0.leaderStreak.length >= record.streak.length }
-        return companion?.benchmark == benchmark && length == record.streak.length
+        return length == record.streak.length && RecordStatements.companionBeat(series, length, context) == benchmark
     }
 }
 

@@ -78,8 +78,10 @@ enum RecordStatements {
         return statement
     }
 
-    /// The benchmark the series also beat in every session of the record run, if any.
-    private static func companionBeat(_ series: SeriesFacts, _ length: Int, _ context: NarrativeContext) -> String? {
-        context.facts.comparisons.first { $0.leader == series.symbol && $0.leaderStreak.length >= length }?.benchmark
+    /// The benchmark the series beat in every session of the record run and not before it, if
+    /// any: a longer run of beats is the comparison statement's to tell ("IXIC has beaten SPX in
+    /// each of the last 6 sessions"), and "also outperformed" would repeat it.
+    static func companionBeat(_ series: SeriesFacts, _ length: Int, _ context: NarrativeContext) -> String? {
+        context.facts.comparisons.first { $0.leader == series.symbol && $0.leaderStreak.length == length }?.benchmark
     }
 }
