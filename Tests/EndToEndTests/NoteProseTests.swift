@@ -173,6 +173,24 @@ import TestSupport
         #expect(longer > 20, "\(longer)")
     }
 
+    /// "That puts IWM 7.7% behind SPY" is the relative return, (1 + R_A) / (1 + R_B) − 1, as the
+    /// chart of IWM relative to SPY shows it, not the 9.1-point difference: the sentence says so.
+    @Test func theYearToDateGapIsTheRelativeReturnOfTheTwoYearToDateReturns() throws {
+        var told = 0
+        for note in try Self.notes.get() {
+            for comparison in note.facts.comparisons {
+                guard let leader = note.facts.series(comparison.leader)?.returnValue(.yearToDate),
+                      let benchmark = note.facts.series(comparison.benchmark)?.returnValue(.yearToDate) else { continue }
+                let gap = (1 + leader) / (1 + benchmark) - 1
+                let sentence = "That puts \(comparison.leader) \(NumberStyle.percent(abs(gap), signed: false)) "
+                    + "\(gap > 0 ? "ahead of" : "behind") \(comparison.benchmark) this year in relative terms."
+                #expect(note.text.contains(sentence) == (abs(gap) >= 0.005), "\(note.date): \(sentence)")
+                if abs(gap) >= 0.005 { told += 1 }
+            }
+        }
+        #expect(told > 5_000, "\(told)")
+    }
+
     /// The story the title tells comes first in its section: on 2002-03-13 the title said small
     /// caps outran large caps, and the note opened with a 52-week low (which has no headline).
     @Test func theHeadlinesStatementOpensItsSection() throws {
