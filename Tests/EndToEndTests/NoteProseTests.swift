@@ -230,7 +230,7 @@ import TestSupport
     }
 
     static func hasAYearOfHistory(_ series: SeriesFacts) -> Bool {
-        Double(series.sessionDate.dayNumber - series.historyStart.dayNumber) / 365.25 >= 1
+        series.historyStart.years(until: series.sessionDate) >= 1
     }
 
     /// Series at the same kind of level (the lowest close in the data, the highest in over a year,

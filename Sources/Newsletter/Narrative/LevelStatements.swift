@@ -38,6 +38,14 @@ enum LevelStatements {
         return topics
     }
 
+    /// The values every group phrase names: "{{names}} are {{all}} …: {{list}}", with one rendered
+    /// item per member.
+    private static func groupValues(_ group: [SeriesFacts], items: [String]) -> [String: String] {
+        ["names": NarrativeContext.list(group.map { MarkdownEscaping.text($0.symbol) }),
+         "all": group.count == 2 ? "both" : "all",
+         "list": items.joined(separator: "; ")]
+    }
+
     /// Where a close stands in a series' history, when that is worth a sentence: the highest or
     /// lowest close since a date at least a year back, else a 52-week high or low.
     enum Extreme: String {
@@ -57,7 +65,15 @@ enum LevelStatements {
             }
         }
 
-        var isHigh: Bool { self == .highestSince || self == .yearHigh }
+        /// The earlier close this one is the highest or lowest since, with the name of its facts
+        /// field; nil for the kinds that reach back to no date.
+        func since(_ series: SeriesFacts) -> (date: SessionDate, field: String)? {
+            switch self {
+            case .highestSince: series.closeHigh.since.map { ($0, "closeHigh") }
+            case .lowestSince: series.closeLow.since.map { ($0, "closeLow") }
+            case .lowestEver, .yearHigh, .yearLow: nil
+            }
+        }
 
         /// How rare the close is; a 52-week extreme comes several times a year.
         func score(_ series: SeriesFacts) -> Double {
@@ -84,8 +100,8 @@ enum LevelStatements {
         var values = ["symbol": series.symbol, "short": series.shortName,
                       "close": figures.price(series.close, "series.\(series.symbol).close")]
             .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
-        if extreme == .highestSince || extreme == .lowestSince, let since = (extreme.isHigh ? series.closeHigh : series.closeLow).since {
-            let path = "series.\(series.symbol).\(extreme.isHigh ? "closeHigh" : "closeLow").since"
+        if let (since, field) = extreme.since(series) {
+            let path = "series.\(series.symbol).\(field).since"
             values["since"] = figures.date(since, path)
             values["sinceShort"] = figures.date(since, path, style: NumberStyle.monthYear)
         }
@@ -107,11 +123,7 @@ enum LevelStatements {
         let items = members.map { _, values in
             context.phrases.render("level.\(extreme.rawValue)Item", values.mapValues(MarkdownEscaping.text), variant: context.variant)
         }
-        let values = [
-            "names": NarrativeContext.list(group.map { MarkdownEscaping.text($0.symbol) }),
-            "all": group.count == 2 ? "both" : "all",
-            "list": items.joined(separator: "; "),
-        ]
+        let values = groupValues(group, items: items)
         let (top, topValues) = members.max { extreme.score($0.0) < extreme.score($1.0) }!
         return Statement(.lead, score: extreme.score(top), topics: topics(group, "levels"),
                          sentences: [context.sentence("level.\(extreme.rawValue)Group", markdown: values)],
@@ -166,11 +178,7 @@ enum LevelStatements {
             context.phrases.render("level.drawdownItem", drawdownValues(series, context).mapValues(MarkdownEscaping.text),
                                    variant: context.variant)
         }
-        var values = [
-            "names": NarrativeContext.list(group.map { MarkdownEscaping.text($0.symbol) }),
-            "all": group.count == 2 ? "both" : "all",
-            "list": items.joined(separator: "; "),
-        ]
+        var values = groupValues(group, items: items)
         values["threshold"] = drawdown.threshold(context.figures)
         return Statement(.performance, score: -0.8, topics: topics(group, "drawdown"),
                          sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)], headline: nil)

@@ -47,22 +47,23 @@ public struct NarrativeWriter: Sendable {
         statements = statements.enumerated().sorted { lhs, rhs in
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
-        let notable = statements.filter { $0.score >= Self.notableScore && $0.headline != nil }
+        let notable = statements.filter(Self.isNotable)
         // A day whose statements carry no headline (no record, streak, big move or signal) is quiet.
-        var isQuiet = false
-        if !statements.contains(where: { $0.headline != nil }), let quiet = MoveStatements.quietDay(context) {
-            statements.insert(quiet, at: 0)
-            isQuiet = true
-        }
-        let topIndex = statements.firstIndex { $0.score >= Self.notableScore && $0.headline != nil }
-            ?? statements.firstIndex { $0.headline != nil }
+        let quiet = statements.contains { $0.headline != nil } ? nil : MoveStatements.quietDay(context)
+        if let quiet { statements.insert(quiet, at: 0) }
+        let topIndex = statements.firstIndex(where: Self.isNotable) ?? statements.firstIndex { $0.headline != nil }
         // The headline's statement opens its section, so the story the title tells comes first
         // (a 52-week low that scores higher but has no headline would otherwise precede it).
         if let topIndex { statements.insert(statements.remove(at: topIndex), at: 0) }
         let top = topIndex.map { _ in statements[0] }
         let headline = top?.headline ?? "Market note for \(NumberStyle.longDate(facts.date))"
         return Narrative(headline: headline, summary: summary(top: top, notable: notable),
-                         sections: sections(statements), statements: statements, isQuiet: isQuiet)
+                         sections: sections(statements), statements: statements, isQuiet: quiet != nil)
+    }
+
+    /// News with a headline of its own: what may lead the note and join its summary.
+    private static func isNotable(_ statement: Statement) -> Bool {
+        statement.score >= notableScore && statement.headline != nil
     }
 
     /// The top statement's first sentence, and the next notable fact from another section.
