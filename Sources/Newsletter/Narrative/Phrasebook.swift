@@ -43,7 +43,9 @@ public struct Phrasebook: Sendable {
         for (name, capitalizedName) in choice.capitalizedNames {
             if let value = context[name] { context[capitalizedName] = Phrase.capitalized(value) }
         }
-        return choice.flat?.render(context) ?? choice.template.render(context)
+        return choice.flat?.render(context)
+            ?? choice.compiled?.render(context, partials: [:], templateNames: [])
+            ?? choice.template.render(context)
     }
 
     public func has(_ key: String) -> Bool { phrases[key] != nil }
@@ -71,8 +73,11 @@ public struct Phrasebook: Sendable {
 
     private static func compile(_ text: String, at location: SourceLocation, _ diagnostics: inout DiagnosticCollector) -> Phrase? {
         do {
-            return Phrase(template: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text),
-                          flat: FlatPhrase(text), capitalizedNames: Phrase.capitalizedNames(in: text))
+            let source = "{{% CONTENT_TYPE: TEXT}}" + text
+            let template = try MustacheTemplate(string: source)
+            let flat = FlatPhrase(text)
+            return Phrase(template: template, flat: flat, compiled: flat == nil ? CompiledTemplate(source) : nil,
+                          capitalizedNames: Phrase.capitalizedNames(in: text))
         } catch {
             diagnostics.report(.error(at: location, "the phrase is not a valid Mustache template: \(error)",
                                       hint: "check that every {{#section}} has its {{/section}}"))
@@ -87,6 +92,8 @@ struct Phrase: Sendable {
     let template: MustacheTemplate
     /// The same phrase as text and values, when it has no tag but `{{name}}`: most phrases.
     let flat: FlatPhrase?
+    /// The phrase compiled, when it has sections and no tag left to swift-mustache.
+    let compiled: CompiledTemplate?
     /// (name, capitalized name) for each `{{Name}}` the phrase holds.
     let capitalizedNames: [(String, String)]
 

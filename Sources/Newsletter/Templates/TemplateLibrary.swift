@@ -8,6 +8,9 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// Mustache templates by relative path: `note.md`, `partials/quotes.md`, `layout.html`.
     public let mustache: MustacheLibrary
+    /// The templates `CompiledTemplate` renders, by the same names; the others stay with `mustache`.
+    let compiled: [String: CompiledTemplate]
+    let templateNames: Set<String>
     /// Raw text of every file, including non-template ones (`style.css`, `phrases.yml`).
     public let files: [String: String]
     public let phrases: Phrasebook
@@ -37,10 +40,13 @@ public struct TemplateLibrary: Sendable {
         }
         var diagnostics = DiagnosticCollector()
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
         for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
             let path = origins[name] ?? "<default>/" + name
             do {
-                library.register(try MustacheTemplate(string: Self.withContentType(text, name: name)), named: name)
+                let source = Self.withContentType(text, name: name)
+                library.register(try MustacheTemplate(string: source), named: name)
+                compiled[name] = CompiledTemplate(source)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.report(Self.unbalancedTag(in: text, path: path) ?? .error(
                     at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
@@ -65,12 +71,17 @@ public struct TemplateLibrary: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         self.mustache = library
+        self.compiled = compiled
+        self.templateNames = Set(files.keys.filter(Self.isTemplate))
         self.files = files
         self.phrases = phrases ?? .standard
     }
 
     public func render(_ name: String, _ context: Any) -> String {
-        mustache.render(context, withTemplate: name) ?? ""
+        if let template = compiled[name], let text = template.render(context, partials: compiled, templateNames: templateNames) {
+            return text
+        }
+        return mustache.render(context, withTemplate: name) ?? ""
     }
 
     /// HTML and XML templates get the `HTML` content-type pragma (unless they set one), which

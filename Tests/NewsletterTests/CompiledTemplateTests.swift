@@ -1,0 +1,186 @@
+import Foundation
+import MarketData
+import Mustache
+@testable import Newsletter
+import Testing
+
+/// `CompiledTemplate` renders the core Mustache tags itself; for every template and context it
+/// must print exactly what swift-mustache prints, and leave to swift-mustache what it does not do.
+@Suite struct CompiledTemplateTests {
+    /// A value of every kind a context can hold, including ones marketnote never builds.
+    struct Point { let x: Int; let label: String? }
+    nonisolated(unsafe) static let context: [String: Any] = [
+        "name": "S&P 500 <b> \"q\" 'a' é", "count": 42, "ratio": 0.5, "yes": true, "no": false,
+        "empty": "", "list": [["name": "one", "n": 1], ["name": "two", "n": 2], ["n": 3]],
+        "strings": ["a", "b<", "c"], "none": [String](), "set": Set([7]),
+        "nested": ["inner": ["deep": "found", "name": "inner name"], "flag": true] as [String: Any],
+        "texts": ["title": "T & t", "site": "x"] as [String: String],
+        "optional": Optional("wrapped") as Any, "missingOptional": Optional<String>.none as Any,
+        "null": NSNull(), "point": Point(x: 3, label: "p"), "markdown": "*a* [b](c) #1",
+    ]
+
+    static let partials = [
+        "p": "P({{name}})\n  second {{count}}\n",
+        "inner.md": "{{% CONTENT_TYPE: MARKDOWN}}\n- {{markdown}}\n{{#list}}\n  * {{name}}\n{{/list}}\n",
+        "plain": "[{{name}}]",
+        "trailing": "line\n{{missing}}",
+    ]
+
+    init() {
+        // The content types a TemplateLibrary registers, as the partials use them.
+        _ = MarkdownContentType.registered
+        _ = HTMLContentType.registered
+    }
+
+    /// swift-mustache's text for `text`, and the compiled renderer's, given the partials above.
+    private func bothRenderings(_ text: String, _ context: Any = Self.context) throws -> (mustache: String, compiled: String?) {
+        var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, partial) in Self.partials {
+            library.register(try MustacheTemplate(string: partial), named: name)
+            compiled[name] = CompiledTemplate(partial)
+        }
+        library.register(try MustacheTemplate(string: text), named: "main")
+        let template = try #require(CompiledTemplate(text), "\(text.debugDescription) did not compile")
+        let names = Set(Self.partials.keys).union(["main"])
+        return (library.render(context, withTemplate: "main") ?? "", template.render(context, partials: compiled, templateNames: names))
+    }
+
+    private func expectSame(_ text: String, _ context: Any = Self.context, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let (mustache, compiled) = try bothRenderings(text, context)
+        #expect(compiled == mustache, "\(text.debugDescription)", sourceLocation: sourceLocation)
+    }
+
+    @Test func variablesPrintAsSwiftMustachePrintsThem() throws {
+        for text in ["{{name}}", "{{{name}}}", "{{&name}}", "{{ name }}", "{{count}} {{ratio}} {{yes}} {{no}}",
+                     "{{missing}}|{{empty}}|{{null}}", "{{optional}} {{missingOptional}}", "{{nested.inner.deep}}",
+                     "{{nested.missing.deep}}", "{{texts.title}} {{{texts.title}}}", "{{point.x}} {{point.label}}",
+                     "{{.}}", "{{list}}", "{{strings}}", "{{}}", "{{set}}",
+                     "{{% CONTENT_TYPE: MARKDOWN}}{{markdown}} {{{markdown}}}", "{{% CONTENT_TYPE: TEXT}}{{name}}",
+                     "{{% CONTENT_TYPE: HTML}}{{name}}", "}} {{name}} {x"] {
+            try expectSame(text)
+        }
+    }
+
+    @Test func sectionsRepeatShowHideAndScopeAsSwiftMustacheDoes() throws {
+        for text in ["{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}!N{{/no}}{{^yes}}!Y{{/yes}}",
+                     "{{#list}}{{name}}:{{n}},{{/list}}", "{{#list}}{{name}}{{count}}{{/list}}", "{{^list}}none{{/list}}",
+                     "{{#none}}x{{/none}}{{^none}}empty {{.}}{{/none}}", "{{#strings}}<{{.}}>{{/strings}}",
+                     "{{#nested}}{{inner.deep}} {{#inner}}{{name}}/{{.name}}/{{count}}{{/inner}}{{/nested}}",
+                     "{{#nested.inner}}{{deep}}{{/nested.inner}}", "{{#name}}[{{.}}]{{/name}}", "{{#empty}}e{{/empty}}",
+                     "{{#missing}}m{{/missing}}{{^missing}}!m{{/missing}}", "{{#null}}n{{/null}}{{^null}}!n{{/null}}",
+                     "{{#optional}}{{.}}{{/optional}}{{#missingOptional}}[{{.}}]{{/missingOptional}}",
+                     "{{#set}}{{.}}{{/set}}", "{{#count}}{{.}}{{/count}}{{^count}}zero{{/count}}", "{{#point}}{{x}}{{/point}}",
+                     "{{#texts}}{{title}} {{name}}{{/texts}}", "{{#list}}{{#yes}}{{name}}{{/yes}}{{/list}}",
+                     "{{#list}}{{.name}}|{{/list}}"] {
+            try expectSame(text)
+        }
+    }
+
+    @Test func standaloneLinesIndentationAndPartialsMatchSwiftMustache() throws {
+        for text in ["{{#list}}\n{{name}}\n{{/list}}\n", "  {{#yes}}\n  x\n  {{/yes}}\n", "\t{{! comment }}\t\nafter\n",
+                     "a {{#yes}}\nb\n{{/yes}} c\n", "{{#yes}}\r\nline\r\n{{/yes}}\r\n", "  {{> p}}\n", "x {{> p}} y\n",
+                     "{{#list}}\n  {{> plain}}\n{{/list}}", "  {{> inner.md}}\n", "{{> missing}}|", "last line  ",
+                     "  {{^no}}\n  shown\n  {{/no}}  ", "{{! a\nmulti-line comment }}\ntext", "{{name}}\n\n  \n",
+                     "  {{% CONTENT_TYPE: MARKDOWN}}\n{{markdown}}\n", "{{#list}}\n{{#strings}}\n  - {{.}}\n{{/strings}}\n{{/list}}\n",
+                     "  {{> trailing}}\n", "{{% CONTENT_TYPE: TEXT}}{{name}} {{> plain}}", "{{% CONTENT_TYPE: MARKDOWN}}{{> plain}}"] {
+            try expectSame(text)
+        }
+    }
+
+    /// Random templates from a grammar of the tricky pieces (tags at line starts and ends, blanks,
+    /// tabs, CRLF), balanced sections: 3,000 of them, all printed as swift-mustache prints them.
+    @Test func randomTemplatesPrintWhatSwiftMustachePrints() throws {
+        var random = SeededRandom(seed: 20261126)
+        let inline = ["x", " ", "  ", "\t", "\n", "\r\n", "{{name}}", "{{{markdown}}}", "{{&count}}", "{{! c }}", "{{.}}",
+                      "{{> plain}}", "{{> p}}", "{{nested.inner.deep}}", "{", "}}", "{{n}}", "{{missing}}"]
+        let sections = ["yes", "no", "list", "strings", "none", "nested", "missing", "name"]
+        func fragment(_ depth: Int) -> String {
+            var text = ""
+            for _ in 0..<random.next(upTo: 6) {
+                if depth < 3, random.next(upTo: 4) == 0 {
+                    let name = sections[random.next(upTo: sections.count)]
+                    let open = random.next(upTo: 3) == 0 ? "^" : "#"
+                    text += "{{\(open)\(name)}}" + fragment(depth + 1) + "{{/\(name)}}"
+                } else {
+                    text += inline[random.next(upTo: inline.count)]
+                }
+            }
+            return text
+        }
+        var failures = 0
+        var parsed = 0
+        for _ in 0..<3000 {
+            let text = fragment(0)
+            // A stray "{" can make a tag that swift-mustache rejects; the compiler must reject it too.
+            guard (try? MustacheTemplate(string: text)) != nil else {
+                #expect(CompiledTemplate(text) == nil, "\(text.debugDescription)")
+                continue
+            }
+            parsed += 1
+            let (mustache, compiled) = try bothRenderings(text)
+            if compiled != mustache {
+                failures += 1
+                if failures <= 5 { Issue.record("\(text.debugDescription): \(mustache.debugDescription) vs \(String(describing: compiled).debugDescription)") }
+            }
+        }
+        #expect(failures == 0)
+        #expect(parsed > 2500)
+    }
+
+    /// swift-mustache's default escaping compares Characters, and `"` with a combining mark is
+    /// another Character: it would be left as it is, ending an attribute value.
+    @Test func aQuoteFollowedByACombiningMarkIsEscaped() throws {
+        let template = try #require(CompiledTemplate(#"<a title="{{name}}">"#))
+        let text = template.render(["name": "x\"\u{301} onclick=y"], partials: [:], templateNames: [])
+        #expect(text == #"<a title="x&quot;\#u{301} onclick=y">"#)
+    }
+
+    @Test func everyShippedTemplateCompiles() throws {
+        let library = try TemplateLibrary(directory: nil)
+        #expect(Set(library.compiled.keys) == library.templateNames)
+    }
+
+    @Test func tagsBeyondTheCoreSetAreLeftToSwiftMustache() throws {
+        for text in ["{{=<% %>=}}<% name %>", "{{uppercased(name)}}", "{{<parent}}{{$b}}x{{/b}}{{/parent}}", "{{$b}}x{{/b}}",
+                     "{{>*dynamic}}", "{{% CONTENT_TYPE: CSV}}", "{{#a}}unclosed", "{{/a}}", "{{name"] {
+            #expect(CompiledTemplate(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aLambdaValueIsLeftToSwiftMustache() throws {
+        let template = try #require(CompiledTemplate("{{#wrap}}x{{/wrap}}{{shout}}"))
+        let context: [String: Any] = ["wrap": MustacheLambda { "<\($0)>" }, "shout": MustacheLambda { "HI" }]
+        #expect(template.render(context, partials: [:], templateNames: []) == nil)
+    }
+
+    /// A project template the compiler leaves alone still renders, through swift-mustache.
+    @Test func aLibraryRendersTemplatesLeftToSwiftMustache() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compiled-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{{=<% %>=}}<%name%> <%> partials/x.md%>".write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        try "[{{name}}]".write(to: folder.appendingPathComponent("partials/x.md"), atomically: true, encoding: .utf8)
+        try "{{> a.md}}!".write(to: folder.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        let library = try TemplateLibrary(directory: folder.path)
+        #expect(library.compiled["a.md"] == nil)
+        #expect(library.compiled["b.md"] != nil)
+        #expect(library.render("a.md", ["name": "N"]) == "N [N]")
+        // b.md compiles, but its partial does not: the whole of b.md goes to swift-mustache.
+        #expect(library.render("b.md", ["name": "N"]) == "N [N]!")
+    }
+}
+
+/// SplitMix64: a reproducible stream for generated templates.
+struct SeededRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(upTo bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
