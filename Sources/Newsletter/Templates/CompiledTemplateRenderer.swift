@@ -1,0 +1,176 @@
+import Mustache
+
+/// Where a node renders: the context stack, the partial's indentation, the escaping in force.
+struct RenderScope {
+    var stack: [Any]
+    var indentation: String?
+    var contentType: any MustacheContentType
+
+    func pushing(_ object: Any) -> RenderScope {
+        var scope = self
+        scope.stack.append(object)
+        return scope
+    }
+}
+
+/// swift-mustache's rendering (Template+Render.swift) with fast paths for the value types
+/// marketnote's contexts hold; any other value takes swift-mustache's own chain of casts.
+struct CompiledTemplateRenderer {
+    let partials: [String: CompiledTemplate]
+    let templateNames: Set<String>
+
+    func render(_ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> String {
+        var scope = scope
+        var output = ""
+        if let indentation = scope.indentation, !indentation.isEmpty {
+            for node in nodes {
+                let text = try render(node, &scope)
+                if !text.isEmpty, output.last == "\n" { output += indentation }
+                output += text
+            }
+        } else {
+            for node in nodes { output += try render(node, &scope) }
+        }
+        return output
+    }
+
+    private func render(_ node: TemplateNode, _ scope: inout RenderScope) throws(LeftToMustache) -> String {
+        switch node {
+        case .text(let text):
+            return text
+        case .variable(let name, let escaped):
+            guard let value = try lookUp(name, in: scope.stack) else { return "" }
+            let text = try display(value)
+            return escaped ? scope.contentType.escapeText(text) : text
+        case .section(let name, let nodes, let inverted):
+            let value = try lookUp(name, in: scope.stack)
+            return inverted ? try renderInverted(value, nodes, scope) : try renderSection(value, nodes, scope)
+        case .partial(let name, let indentation):
+            guard let partial = partials[name] else {
+                if templateNames.contains(name) { throw LeftToMustache() }
+                return ""
+            }
+            var inner = scope
+            if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
+            inner.contentType = HTMLContentType()
+            return try render(partial.nodes, inner)
+        case .contentType(let contentType):
+            scope.contentType = contentType
+            return ""
+        }
+    }
+
+    private func renderSection(_ value: Any?, _ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> String {
+        switch SectionValue(value) {
+        case .absent, .null: return ""
+        case .flag(let flag): return flag ? try render(nodes, scope) : ""
+        case .elements(let elements):
+            var output = ""
+            for element in elements { output += try render(nodes, scope.pushing(element)) }
+            return output
+        case .object(let object): return try render(nodes, scope.pushing(object))
+        }
+    }
+
+    private func renderInverted(_ value: Any?, _ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> String {
+        switch SectionValue(value) {
+        case .absent, .null: return try render(nodes, scope)
+        case .flag(let flag): return flag ? "" : try render(nodes, scope)
+        case .elements(let elements): return elements.isEmpty ? try render(nodes, scope.pushing(value!)) : ""
+        case .object: return ""
+        }
+    }
+
+    /// The text of a variable's value before escaping, as swift-mustache prints it.
+    private func display(_ value: Any) throws(LeftToMustache) -> String {
+        // An exact String; a String inside an Optional prints as swift-mustache unwraps it, below.
+        if type(of: value) == String.self { return value as! String }
+        if value is MustacheLambda || value is MustacheTemplate { throw LeftToMustache() }
+        if let renderable = value as? MustacheCustomRenderable { return renderable.renderText }
+        if let optional = value as? OptionalValue, let wrapped = optional.wrappedValue { return String(describing: wrapped) }
+        return String(describing: value)
+    }
+
+    /// swift-mustache's name resolution: the first component up the stack, then down its dots.
+    private func lookUp(_ name: TagName, in stack: [Any]) throws(LeftToMustache) -> Any? {
+        var found: Any?
+        switch name.anchor {
+        case .current:
+            found = stack.last
+        case .currentOnly:
+            found = try descend(name.components[...], from: stack[stack.count - 1])
+        case .stack:
+            guard let first = name.components.first else { found = stack.last; break }
+            for object in stack.reversed() {
+                if let child = Self.child(first, of: object) {
+                    found = try descend(name.components.dropFirst(), from: child)
+                    break
+                }
+            }
+        }
+        guard let value = found else { return nil }
+        if FastType.isPlain(value) { return value }
+        if let custom = value as? MustacheCustomRepresentation { return custom.representation }
+        return value
+    }
+
+    private func descend(_ names: ArraySlice<String>, from object: Any) throws(LeftToMustache) -> Any? {
+        guard let name = names.first else { return object }
+        if !FastType.isPlain(object), object is MustacheLambda { throw LeftToMustache() }
+        guard let child = Self.child(name, of: object) else { return nil }
+        return try descend(names.dropFirst(), from: child)
+    }
+
+    private static func child(_ name: String, of object: Any) -> Any? {
+        let type = type(of: object)
+        if type == [String: Any].self { return (object as! [String: Any])[name] }
+        if type == [String: String].self { return (object as! [String: String])[name] }
+        if type == String.self { return nil }  // a String has no children to reflect
+        let represented: Any? = (object as? MustacheCustomRepresentation).map(\.representation) ?? object
+        if let parent = represented as? MustacheParent { return parent.child(named: name) }
+        guard let represented else { return nil }
+        guard let match = Mirror(reflecting: represented).children.first(where: { $0.label == name }) else { return nil }
+        let mirror = Mirror(reflecting: match.value)
+        guard mirror.displayStyle == .optional else { return match.value }
+        return mirror.children.first?.value
+    }
+}
+
+/// The value types marketnote's contexts are made of, recognised by their exact type: a metatype
+/// comparison, where a cast to `[String: Any]` converts any other dictionary element by element.
+enum FastType {
+    static func isPlain(_ value: Any) -> Bool {
+        let type = type(of: value)
+        return type == String.self || type == [String: Any].self || type == [String: String].self || type == Bool.self
+            || type == [[String: Any]].self || type == [String].self
+    }
+}
+
+/// How a section treats its value, in swift-mustache's order: a sequence repeats it, a Bool
+/// shows or hides it, a null renderable hides it, any other value becomes the current object.
+enum SectionValue {
+    case absent
+    case null
+    case flag(Bool)
+    case elements([Any])
+    case object(Any)
+
+    init(_ value: Any?) {
+        guard let value else { self = .absent; return }
+        let type = type(of: value)
+        if type == String.self || type == [String: Any].self || type == [String: String].self { self = .object(value); return }
+        if type == Bool.self { self = .flag(value as! Bool); return }
+        if type == [[String: Any]].self { self = .elements(value as! [[String: Any]]); return }
+        if type == [String].self { self = .elements(value as! [String]); return }
+        if let sequence = value as? any MustacheSequence { self = .elements(Self.elements(of: sequence)); return }
+        if let flag = value as? Bool { self = .flag(flag); return }
+        if let renderable = value as? MustacheCustomRenderable, renderable.isNull { self = .null; return }
+        self = .object(value)
+    }
+
+    private static func elements<S: Sequence>(of sequence: S) -> [Any] { sequence.map { $0 as Any } }
+}
+
+/// An Optional seen through `Any`, to print its wrapped value as swift-mustache does.
+private protocol OptionalValue { var wrappedValue: Any? { get } }
+extension Optional: OptionalValue { var wrappedValue: Any? { self } }
