@@ -1,3 +1,4 @@
+import Foundation
 import MarketData
 import Testing
 
@@ -7,6 +8,20 @@ import Testing
             #expect(SessionDate(text)?.description == text)
         }
         #expect(SessionDate("1970-01-01")?.dayNumber == 0)
+    }
+
+    /// The digits are written one by one (facts.json prints a date on every line); both forms
+    /// must agree with zero-padded formatting from year 1 to past 9999.
+    @Test func itsTextAndItsBytesAreZeroPaddedYearMonthDay() {
+        for dayNumber in stride(from: -719_162, through: 3_000_000, by: 997) {
+            let date = SessionDate(dayNumber: Int32(dayNumber))
+            let (y, m, d) = date.components
+            let expected = y <= 9999 ? String(format: "%04d-%02d-%02d", y, m, d) : date.description
+            #expect(date.description == expected)
+            var bytes: [UInt8] = [0x22]
+            date.appendISO(to: &bytes)
+            #expect(bytes == [0x22] + Array(expected.utf8), "\(expected)")
+        }
     }
 
     @Test func rejectsDatesThatDoNotExist() {

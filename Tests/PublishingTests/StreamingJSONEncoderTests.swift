@@ -88,6 +88,28 @@ import TestSupport
         #expect(directText.contains("[\"1999-12-31\", -0.0125]"))
     }
 
+    private final class Level: Encodable {
+        let a: Int
+        let inner: Level?
+        init(_ a: Int, _ inner: Level?) { self.a = a; self.inner = inner }
+    }
+
+    /// Line breaks come from a prepared buffer up to 32 levels deep, and are written out beyond.
+    @Test func indentsEveryLevelByTwoSpacesAtAnyDepth() throws {
+        let depth = 40
+        var level = Level(depth, nil)
+        for k in stride(from: depth - 1, through: 1, by: -1) { level = Level(k, level) }
+        var lines = ["{"]
+        for k in 1...depth {
+            let indent = String(repeating: "  ", count: k)
+            lines.append(indent + "\"a\": \(k)" + (k < depth ? "," : ""))
+            if k < depth { lines.append(indent + "\"inner\": {") }
+        }
+        for k in stride(from: depth - 1, through: 0, by: -1) { lines.append(String(repeating: "  ", count: k) + "}") }
+        let text = String(decoding: try StreamingJSONEncoder().encode(level), as: UTF8.self)
+        #expect(text == lines.joined(separator: "\n") + "\n")
+    }
+
     @Test func refusesNonFiniteNumbers() {
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Double.nan]) }
     }

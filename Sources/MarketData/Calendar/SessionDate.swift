@@ -53,17 +53,33 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
         let (y, m, d) = components
         guard (0...9999).contains(y) else { return SessionDate.pad(y, 4) + "-" + SessionDate.pad(m, 2) + "-" + SessionDate.pad(d, 2) }
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            for (offset, value, width) in [(0, y, 4), (5, m, 2), (8, d, 2)] {
-                var rest = value
-                for position in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[position] = UInt8(48 + rest % 10)
-                    rest /= 10
-                }
-            }
-            buffer[4] = UInt8(ascii: "-")
-            buffer[7] = UInt8(ascii: "-")
+            SessionDate.writeISO(y, m, d, into: buffer)
             return 10
         }
+    }
+
+    /// Appends `YYYY-MM-DD` to `bytes` without making a String (facts.json writes one a line).
+    public func appendISO(to bytes: inout [UInt8]) {
+        let (y, m, d) = components
+        guard (0...9999).contains(y) else { return bytes.append(contentsOf: description.utf8) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            SessionDate.writeISO(y, m, d, into: buffer)
+            bytes.append(contentsOf: buffer)
+        }
+    }
+
+    /// Ten digits and dashes for a year in 0...9999.
+    private static func writeISO(_ y: Int, _ m: Int, _ d: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        buffer[0] = UInt8(48 + y / 1000)
+        buffer[1] = UInt8(48 + y / 100 % 10)
+        buffer[2] = UInt8(48 + y / 10 % 10)
+        buffer[3] = UInt8(48 + y % 10)
+        buffer[4] = UInt8(ascii: "-")
+        buffer[5] = UInt8(48 + m / 10)
+        buffer[6] = UInt8(48 + m % 10)
+        buffer[7] = UInt8(ascii: "-")
+        buffer[8] = UInt8(48 + d / 10)
+        buffer[9] = UInt8(48 + d % 10)
     }
 
     public init(from decoder: Decoder) throws {

@@ -42,19 +42,22 @@ final class JSONByteWriter {
         return encoder
     }
 
-    /// A line feed and the indentation, from one buffer of spaces (perf: byte by byte, this was
-    /// 1% of a backfill).
-    func newline() {
-        bytes.append(0x0A)
-        let count = 2 * depth
-        if count <= Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces[..<count])
+    /// A line feed and the indentation (after a comma when `comma`), in one append from a
+    /// prepared buffer (perf: byte by byte, this was 1% of a backfill; in three appends, half that).
+    func newline(comma: Bool = false) {
+        let start = comma ? 0 : 1
+        let count = 1 + 2 * depth
+        if count < Self.breaks.count {
+            Self.breaks.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...count])) }
         } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: count))
+            if comma { bytes.append(0x2C) }
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: count - 1))
         }
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    /// A comma, a line feed and 64 spaces: any line break up to 32 levels deep is a slice of it.
+    private static let breaks: [UInt8] = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 64)
 
     func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -97,18 +100,25 @@ final class JSONByteWriter {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "JSON has no NaN or infinity"))
         }
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            append(String(Int64(value)))
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            append(value.description)
         }
     }
 
-    func integer<T: BinaryInteger>(_ value: T) { bytes.append(contentsOf: String(value).utf8) }
+    func integer<T: BinaryInteger>(_ value: T) { append(String(value)) }
+
+    /// A formatted number's bytes, copied from the string's storage (perf: appending its `utf8`
+    /// view element by element was a quarter of writing a number).
+    private func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// A date as its JSON string; `YYYY-MM-DD` never needs an escape.
     func date(_ date: SessionDate) {
         bytes.append(0x22)
-        bytes.append(contentsOf: date.description.utf8)
+        date.appendISO(to: &bytes)
         bytes.append(0x22)
     }
 
@@ -118,8 +128,7 @@ final class JSONByteWriter {
         guard !points.isEmpty else { return bytes.append(0x5D) }
         depth += 1
         for (index, point) in points.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            newline()
+            newline(comma: index > 0)
             bytes.append(0x5B)
             date(point.date)
             raw(", ")
@@ -192,18 +201,17 @@ final class StreamEncoder: Encoder {
 
     /// Starts the next member of this object: a comma after the first, then a new line.
     func objectMember() {
-        if count > 0 { writer.bytes.append(0x2C) }
+        writer.newline(comma: count > 0)
         count += 1
-        writer.newline()
     }
 
     /// Starts the next member of this array: nested containers on a new line, scalars inline.
     func arrayMember(block: Bool) {
-        if count > 0 { writer.bytes.append(0x2C) }
         if block {
             hasBlockMembers = true
-            writer.newline()
+            writer.newline(comma: count > 0)
         } else if count > 0 {
+            writer.bytes.append(0x2C)
             writer.bytes.append(0x20)
         }
         count += 1
