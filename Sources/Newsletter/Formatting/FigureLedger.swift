@@ -1,9 +1,4 @@
 import Analytics
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import MarketData
 
 /// A number as printed in a note, with the fact it came from.
@@ -86,21 +81,8 @@ public final class FigureLedger {
 /// not in "21st", "10%" is not in "110%".
 enum PrintedText {
     static func contains(_ text: String, _ figure: String) -> Bool {
-        var text = text, figure = figure
-        return text.withUTF8 { haystack in
-            figure.withUTF8 { needle in
-                guard !needle.isEmpty, let base = haystack.baseAddress else { return false }
-                // memchr for the first byte, then memcmp: Glibc's module does not export memmem.
-                var start = 0
-                while start + needle.count <= haystack.count,
-                      let found = memchr(base + start, Int32(needle[0]), haystack.count - needle.count + 1 - start) {
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0,
-                       isBoundary(haystack, before: offset), isBoundary(haystack, after: offset + needle.count) { return true }
-                    start = offset + 1
-                }
-                return false
-            }
+        ByteSearch.contains(figure, in: text) { bytes, match in
+            isBoundary(bytes, before: match.lowerBound) && isBoundary(bytes, after: match.upperBound)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 
 /// Makes cmark-gfm's tables accessible:
 /// - each table gets a `<caption>`: the paragraph `Table: …` right before it when the Markdown
@@ -16,7 +17,7 @@ import Foundation
 enum TableMarkup {
     /// `tableTag` is the start tag each table is written with (the HTML email adds Outlook's attributes).
     static func enhance(_ html: String, tableTag: String = "<table>") -> String {
-        guard html.utf8.count > 7, html.contains("<table>") else { return html }
+        guard ByteSearch.contains("<table>", in: html) else { return html }
         var scanner = TableMarkupScanner(Array(html.utf8), tableTag: tableTag)
         return scanner.run()
     }
