@@ -136,6 +136,27 @@ import Testing
         #expect(text == #"<a title="x&quot;\#u{301} onclick=y">"#)
     }
 
+    /// Phrases with sections render compiled; with every value set, then every other one missing.
+    @Test func everyShippedPhraseWithSectionsPrintsWhatSwiftMustachePrints() throws {
+        var compiled = 0
+        for (key, alternatives) in Phrasebook.standard.phrases {
+            for phrase in alternatives {
+                guard let fast = phrase.compiled else { continue }
+                compiled += 1
+                let names = Set(phrase.template.description.components(separatedBy: "{{").dropFirst().map { tag in
+                    String(tag.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " })
+                }).subtracting(["%"])
+                for (index, sample) in FlatPhraseTests.samples.enumerated() {
+                    var values = Dictionary(names.map { ($0, sample) }, uniquingKeysWith: { first, _ in first })
+                    #expect(fast.render(values, partials: [:], templateNames: []) == phrase.template.render(values), "\(key)")
+                    for name in names.sorted().enumerated().filter({ ($0.offset + index) % 2 == 0 }).map(\.element) { values[name] = nil }
+                    #expect(fast.render(values, partials: [:], templateNames: []) == phrase.template.render(values), "\(key), names missing")
+                }
+            }
+        }
+        #expect(compiled > 0)
+    }
+
     @Test func everyShippedTemplateCompiles() throws {
         let library = try TemplateLibrary(directory: nil)
         #expect(Set(library.compiled.keys) == library.templateNames)
