@@ -72,7 +72,8 @@ import Testing
                      "{{#optional}}{{.}}{{/optional}}{{#missingOptional}}[{{.}}]{{/missingOptional}}",
                      "{{#set}}{{.}}{{/set}}", "{{#count}}{{.}}{{/count}}{{^count}}zero{{/count}}", "{{#point}}{{x}}{{/point}}",
                      "{{#texts}}{{title}} {{name}}{{/texts}}", "{{#list}}{{#yes}}{{name}}{{/yes}}{{/list}}",
-                     "{{#list}}{{.name}}|{{/list}}"] {
+                     "{{#list}}{{.name}}|{{/list}}", "{{^none}}{{name}} {{count}}{{/none}}",
+                     "{{#yes}}{{#name}}{{name}}/{{nested.inner.deep}}{{/name}}{{/yes}}"] {
             try expectSame(text)
         }
     }

@@ -84,7 +84,7 @@ struct CompiledTemplateRenderer {
     /// The text of a variable's value before escaping, as swift-mustache prints it.
     private func display(_ value: Any) throws(LeftToMustache) -> String {
         // An exact String; a String inside an Optional prints as swift-mustache unwraps it, below.
-        if type(of: value) == String.self { return value as! String }
+        if PlainType(of: value) == .text { return value as! String }
         if value is MustacheLambda || value is MustacheTemplate { throw LeftToMustache() }
         if let renderable = value as? MustacheCustomRenderable { return renderable.renderText }
         if let optional = value as? OptionalValue, let wrapped = optional.wrappedValue { return String(describing: wrapped) }
@@ -109,23 +109,25 @@ struct CompiledTemplateRenderer {
             }
         }
         guard let value = found else { return nil }
-        if FastType.isPlain(value) { return value }
+        if PlainType(of: value) != nil { return value }
         if let custom = value as? MustacheCustomRepresentation { return custom.representation }
         return value
     }
 
     private func descend(_ names: ArraySlice<String>, from object: Any) throws(LeftToMustache) -> Any? {
         guard let name = names.first else { return object }
-        if !FastType.isPlain(object), object is MustacheLambda { throw LeftToMustache() }
+        if PlainType(of: object) == nil, object is MustacheLambda { throw LeftToMustache() }
         guard let child = Self.child(name, of: object) else { return nil }
         return try descend(names.dropFirst(), from: child)
     }
 
     private static func child(_ name: String, of object: Any) -> Any? {
-        let type = type(of: object)
-        if type == [String: Any].self { return (object as! [String: Any])[name] }
-        if type == [String: String].self { return (object as! [String: String])[name] }
-        if type == String.self { return nil }  // a String has no children to reflect
+        switch PlainType(of: object) {
+        case .dictionary?: return (object as! [String: Any])[name]
+        case .textDictionary?: return (object as! [String: String])[name]
+        case .text?, .flag?, .dictionaries?, .texts?: return nil  // nothing with a label for Mirror to find
+        case nil: break
+        }
         let represented: Any? = (object as? MustacheCustomRepresentation).map(\.representation) ?? object
         if let parent = represented as? MustacheParent { return parent.child(named: name) }
         guard let represented else { return nil }
@@ -138,11 +140,20 @@ struct CompiledTemplateRenderer {
 
 /// The value types marketnote's contexts are made of, recognised by their exact type: a metatype
 /// comparison, where a cast to `[String: Any]` converts any other dictionary element by element.
-enum FastType {
-    static func isPlain(_ value: Any) -> Bool {
+/// None of them is a lambda, a custom representation or a custom renderable, so each takes the
+/// shortest path through swift-mustache's rules.
+enum PlainType {
+    case text, dictionary, textDictionary, flag, dictionaries, texts
+
+    init?(of value: Any) {
         let type = type(of: value)
-        return type == String.self || type == [String: Any].self || type == [String: String].self || type == Bool.self
-            || type == [[String: Any]].self || type == [String].self
+        if type == String.self { self = .text }
+        else if type == [String: Any].self { self = .dictionary }
+        else if type == [String: String].self { self = .textDictionary }
+        else if type == Bool.self { self = .flag }
+        else if type == [[String: Any]].self { self = .dictionaries }
+        else if type == [String].self { self = .texts }
+        else { return nil }
     }
 }
 
@@ -157,11 +168,13 @@ enum SectionValue {
 
     init(_ value: Any?) {
         guard let value else { self = .absent; return }
-        let type = type(of: value)
-        if type == String.self || type == [String: Any].self || type == [String: String].self { self = .object(value); return }
-        if type == Bool.self { self = .flag(value as! Bool); return }
-        if type == [[String: Any]].self { self = .elements(value as! [[String: Any]]); return }
-        if type == [String].self { self = .elements(value as! [String]); return }
+        switch PlainType(of: value) {
+        case .text?, .dictionary?, .textDictionary?: self = .object(value); return
+        case .flag?: self = .flag(value as! Bool); return
+        case .dictionaries?: self = .elements(value as! [[String: Any]]); return
+        case .texts?: self = .elements(value as! [String]); return
+        case nil: break
+        }
         if let sequence = value as? any MustacheSequence { self = .elements(Self.elements(of: sequence)); return }
         if let flag = value as? Bool { self = .flag(flag); return }
         if let renderable = value as? MustacheCustomRenderable, renderable.isNull { self = .null; return }
