@@ -144,9 +144,7 @@ import Testing
             for phrase in alternatives {
                 guard let fast = phrase.compiled else { continue }
                 compiled += 1
-                let names = Set(phrase.template.description.components(separatedBy: "{{").dropFirst().map { tag in
-                    String(tag.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " })
-                }).subtracting(["%"])
+                let names = Set(Phrase.tagNames(in: phrase.template.description).map(String.init)).subtracting(["%"])
                 for (index, sample) in FlatPhraseTests.samples.enumerated() {
                     var values = Dictionary(names.map { ($0, sample) }, uniquingKeysWith: { first, _ in first })
                     #expect(fast.render(values, partials: [:], templateNames: []) == phrase.template.render(values), "\(key)")

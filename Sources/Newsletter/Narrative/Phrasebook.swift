@@ -99,11 +99,17 @@ struct Phrase: Sendable {
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
+    /// The names after `{{`, `{{#`, `{{^`, `{{/`, `{{&` or `{{{`, in order, repeats included.
+    static func tagNames(in text: String) -> [Substring] {
+        text.components(separatedBy: "{{").dropFirst().map { piece in
+            piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " }
+        }
+    }
+
     /// The names after `{{`, `{{#`, `{{^` or `{{/` that start with an upper-case letter.
     static func capitalizedNames(in text: String) -> [(String, String)] {
         var names: [(String, String)] = []
-        for piece in text.components(separatedBy: "{{").dropFirst() {
-            let tag = piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " }
+        for tag in tagNames(in: text) {
             guard let first = tag.first, first.isUppercase else { continue }
             let name = first.lowercased() + tag.dropFirst()
             if !names.contains(where: { $0.0 == name }) { names.append((name, String(tag))) }
