@@ -1,6 +1,7 @@
 import Analytics
 import MarketData
 import Testing
+import TestSupport
 
 @Suite struct RunHistoryTests {
     @Test func streakCountsConsecutiveTrueValuesEndingAtEachPosition() {
@@ -63,6 +64,26 @@ import Testing
     @Test func countsEarlierValuesAtLeastTheCurrentOne() {
         let counts = EarlierCountIndex([3, 1, 3, 5, nil, 2]).atLeast
         #expect(counts == [0, 1, 1, 0, 0, 3])
+    }
+
+    /// Against a quadratic count, on histories with many ties and gaps (values drawn from a few
+    /// levels, so equal values meet often) and on small integers.
+    @Test func matchesCountingEveryEarlierValueOnHistoriesWithTiesAndGaps() {
+        var random = RandomMarket(seed: 7)
+        for length in [0, 1, 2, 17, 400] {
+            for levels in [1, 3, 50] {
+                let values: [Double?] = (0..<length).map { _ in
+                    random.int(0...6) == 0 ? nil : Double(random.int(0...(levels - 1))) / 4 - 2
+                }
+                let expected = values.indices.map { t -> Int32 in
+                    guard let value = values[t] else { return 0 }
+                    return Int32(values[..<t].count { $0.map { $0 >= value } ?? false })
+                }
+                #expect(EarlierCountIndex(values).atLeast == expected, "length \(length), levels \(levels)")
+                let integers = values.map { $0.map { Int(($0 + 2) * 4) } ?? 0 }
+                #expect(EarlierCountIndex(integers: integers).atLeast == EarlierCountIndex(integers.map(Double.init)).atLeast)
+            }
+        }
     }
 }
 

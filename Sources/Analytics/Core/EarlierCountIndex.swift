@@ -19,19 +19,32 @@ public struct EarlierCountIndex: Sendable {
     }
 
     public init(_ values: [Double?]) {
-        let present = values.compactMap { $0 }.sorted()
-        var counter = FenwickCounter(ranks: present.count)
+        let ranks = Self.ranks(values)
+        var counter = FenwickCounter(ranks: values.count)
         var inserted: Int32 = 0
         var result = [Int32](repeating: 0, count: values.count)
-        for (t, value) in values.enumerated() {
-            guard let value else { continue }
-            /// Rank = number of values strictly below `value`, plus one.
-            let rank = present.partitioningIndex { $0 >= value } + 1
-            result[t] = inserted - counter.count(below: rank)
-            counter.add(rank: rank)
+        for (t, rank) in ranks.enumerated() where rank > 0 {
+            result[t] = inserted - counter.count(below: Int(rank))
+            counter.add(rank: Int(rank))
             inserted += 1
         }
         atLeast = result
+    }
+
+    /// Per position: how many values are strictly below it, plus one (0 where nil), from one sort
+    /// of (value, position) pairs (perf: a binary search per value was a fifth of the analytics).
+    private static func ranks(_ values: [Double?]) -> [Int32] {
+        var pairs: [(value: Double, position: Int32)] = []
+        pairs.reserveCapacity(values.count)
+        for (t, value) in values.enumerated() { if let value { pairs.append((value, Int32(t))) } }
+        pairs.sort { $0.value < $1.value }
+        var ranks = [Int32](repeating: 0, count: values.count)
+        var first = 0
+        for index in pairs.indices {
+            if pairs[index].value != pairs[first].value { first = index }
+            ranks[Int(pairs[index].position)] = Int32(first + 1)
+        }
+        return ranks
     }
 }
 

@@ -72,7 +72,7 @@ struct PriceRow {
             throw .error(at: reader.location(ofField: layout.date), "'\(reader.string(layout.date))' is not a date",
                          hint: "price files use YYYY-MM-DD (or YYYYMMDD) dates")
         }
-        guard SessionDate.supportedYears.contains(date.year) else {
+        guard date.isInSupportedYears else {
             throw .unsupportedYear("\(date)", at: reader.location(ofField: layout.date))
         }
         self.date = date

@@ -12,7 +12,7 @@ enum TextFileCheck {
             return .error(at: start, "the file is UTF-16 text",
                           hint: "save it as UTF-8 (\"CSV UTF-8\" in Excel)")
         }
-        guard let nul = bytes.firstIndex(of: 0) else { return nil }
+        guard let nul = ByteSearch.firstIndex(of: 0, in: bytes) else { return nil }
         let before = bytes[..<nul]
         let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0

@@ -27,4 +27,13 @@ public enum ByteSearch {
             }
         }
     }
+
+    /// The index of the first `byte` in `bytes`, through `memchr` (perf: `firstIndex(of:)` over
+    /// every data file, looking for a NUL, was 2% of loading a 500-file universe).
+    public static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
 }
