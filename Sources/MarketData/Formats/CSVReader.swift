@@ -77,26 +77,21 @@ public struct CSVReader {
         line = nextLine
         rowStart = position
         var fieldStart = position
-        var index = position
         let end = bytes.count
         while true {
-            if index < end, bytes[index] == UInt8(ascii: "\""), index == fieldStart {
-                index = try readQuotedField(from: index)
-            }
-            // Past an opening quote's field, or from a field's first byte, a quote is plain text.
+            var index = fieldStart
+            if index < end, bytes[index] == UInt8(ascii: "\"") { index = try readQuotedField(from: index) }
+            // After a quoted field's closing quote, or anywhere in an unquoted field, a quote is text.
             index = separator(from: index)
             var fieldEnd = index
             let endsRow = index >= end || bytes[index] == UInt8(ascii: "\n")
             if endsRow, fieldEnd > fieldStart, bytes[fieldEnd - 1] == UInt8(ascii: "\r") { fieldEnd -= 1 }
             appendField(fieldStart..<fieldEnd)
-            if endsRow {
-                position = index + 1
-                nextLine += 1
-                break
-            }
-            index += 1
-            fieldStart = index
+            fieldStart = index + 1
+            if endsRow { break }
         }
+        position = fieldStart
+        nextLine += 1
         return !(fields.count == 1 && fields[0].content.isEmpty)
     }
 

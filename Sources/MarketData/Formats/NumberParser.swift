@@ -5,8 +5,8 @@ import Foundation
 public enum NumberParser {
     /// Powers of ten that a `Double` holds exactly. A literal, so the compiler lays the array out
     /// statically: built by a closure, it was initialised lazily and checked on every number.
-    static let exactPowers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+    private static let exactPowers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                                1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
     /// Nil unless the bytes are a finite decimal number (`12`, `-3.25`, `1e-4`, `.5`).
     public static func double(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
@@ -39,6 +39,7 @@ public enum NumberParser {
     /// Clinger's fast path: at most 15 significant digits and no exponent means the mantissa and
     /// the power of ten are both exact doubles, so one correctly rounded division gives the
     /// correctly rounded result.
+    ///
     /// On a buffer rather than a slice: a slice checks every index against its bounds and its
     /// base's (perf: this parse was a tenth of loading a 500-file universe).
     private static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {

@@ -15,10 +15,10 @@ public enum ByteSearch {
         return text.withUTF8 { haystack in
             needle.withUTF8 { needle in
                 guard !needle.isEmpty, let base = haystack.baseAddress else { return false }
+                // A match starts at most this far in.
+                let starts = haystack.count - needle.count + 1
                 var start = 0
-                while start + needle.count <= haystack.count,
-                      let found = memchr(base + start, Int32(needle[0]), haystack.count - needle.count + 1 - start) {
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                while start < starts, let offset = offset(of: needle[0], in: haystack, start..<starts) {
                     if memcmp(base + offset, needle.baseAddress!, needle.count) == 0,
                        accept(haystack, offset..<offset + needle.count) { return true }
                     start = offset + 1
@@ -31,9 +31,12 @@ public enum ByteSearch {
     /// The index of the first `byte` in `bytes`, through `memchr` (perf: `firstIndex(of:)` over
     /// every data file, looking for a NUL, was 2% of loading a 500-file universe).
     public static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { offset(of: byte, in: $0, 0..<$0.count) }
+    }
+
+    /// The offset of the first `byte` within `range` of `buffer`, through `memchr`.
+    private static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let base = buffer.baseAddress, let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
