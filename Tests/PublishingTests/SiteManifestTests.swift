@@ -19,6 +19,13 @@ import Testing
         #expect(try JSONDecoder().decode(SiteManifest.self, from: Data(bytes)).notes == Self.awkward.notes)
     }
 
+    @Test func theManifestIsWhatEncodableMakesOfIt() throws {
+        for manifest in [Self.awkward, SiteManifest(notes: [])] {
+            #expect(String(decoding: manifest.encoded(), as: UTF8.self) == (try EncodableJSONReference.text(manifest)))
+        }
+        #expect(String(decoding: SiteManifest(notes: []).encoded(), as: UTF8.self) == "{\n  \"notes\": []\n}\n")
+    }
+
     @Test func foundationsPrettyPrintedJSONReadsTheSame() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

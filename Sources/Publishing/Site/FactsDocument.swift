@@ -4,6 +4,9 @@ import MarketData
 import Newsletter
 
 /// `facts.json`: the facts of a note and every figure it printed, with the figure's source.
+///
+/// Written through `JSONObject` (FactsJSON.swift). It stays `Encodable` as well: the tests hold
+/// the written file equal to what `Encodable` makes of the same document.
 struct FactsDocument: Encodable {
     var date: SessionDate
     var title: String
@@ -22,7 +25,5 @@ struct FactsDocument: Encodable {
     }
 
     /// Keys in declaration order and fixed formatting, so the same facts always give the same bytes.
-    func encoded() -> [UInt8] {
-        (try? StreamingJSONEncoder().encode(self)) ?? Array("{}\n".utf8)
-    }
+    func encoded() -> [UInt8] { JSONByteWriter.document(self) }
 }

@@ -1,0 +1,193 @@
+import MarketData
+
+/// A value that writes itself as JSON through a `JSONByteWriter`.
+///
+/// The site's JSON files (`facts.json`, `notes/index.json`) are written through this protocol
+/// rather than `Encodable`: going through `Encoder`'s containers boxes every object, looks up
+/// generic metadata and dispatches every member dynamically, which made `facts.json` a quarter of
+/// a backfill's CPU (BENCHMARKS.md). Here every call is resolved at compile time.
+protocol JSONValue {
+    /// Whether the value is an object or an array: such members of an array go on their own lines.
+    static var isContainer: Bool { get }
+    func writeJSON(to writer: JSONByteWriter)
+}
+
+extension JSONValue {
+    static var isContainer: Bool { false }
+}
+
+/// A JSON object: its members, in the order the type declares its stored properties (the order
+/// synthesized `Codable` uses, so the files read the same as before; a test holds them equal).
+protocol JSONObject: JSONValue {
+    func writeMembers(to writer: JSONByteWriter)
+}
+
+extension JSONObject {
+    static var isContainer: Bool { true }
+    func writeJSON(to writer: JSONByteWriter) { writer.object { writeMembers(to: writer) } }
+}
+
+/// Pretty-printed JSON bytes: two spaces an indent, a member an object line, arrays of scalars on
+/// one line (`["a", "b"]`) and arrays of objects or arrays one element a line.
+final class JSONByteWriter {
+    // One encoding runs on one thread and never overlaps its own accesses: skip the runtime's
+    // exclusivity bookkeeping, which cost more than the appends themselves.
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var depth = 0
+    /// Members written so far in the innermost open object.
+    @exclusivity(unchecked) private var members = 0
+
+    /// Room for a typical note's facts (25 KB on average, 36 KB in 2026), so the buffer is not copied as it grows.
+    init() { bytes.reserveCapacity(40_960) }
+
+    /// `value` and a final line feed.
+    static func document<T: JSONValue>(_ value: T) -> [UInt8] {
+        let writer = JSONByteWriter()
+        value.writeJSON(to: writer)
+        writer.bytes.append(0x0A)
+        return writer.bytes
+    }
+
+    /// An object whose members `body` writes with `member(_:_:)`.
+    func object(_ body: () -> Void) {
+        let outer = members
+        members = 0
+        bytes.append(0x7B)
+        depth += 1
+        body()
+        depth -= 1
+        if members > 0 { newline() }
+        bytes.append(0x7D)
+        members = outer
+    }
+
+    /// A member of the open object.
+    func member<T: JSONValue>(_ key: StaticString, _ value: T) {
+        newline(comma: members > 0)
+        members += 1
+        bytes.append(0x22)
+        raw(key)
+        raw("\": ")
+        value.writeJSON(to: self)
+    }
+
+    /// A member that is left out when `value` is nil (as synthesized `Codable` leaves it out).
+    func member<T: JSONValue>(_ key: StaticString, _ value: T?) {
+        if let value { member(key, value) }
+    }
+
+    /// An array: scalars on the line of its opening bracket, objects and arrays each on its own line.
+    func array<C: Collection>(_ elements: C) where C.Element: JSONValue {
+        bytes.append(0x5B)
+        guard !elements.isEmpty else { return bytes.append(0x5D) }
+        if C.Element.isContainer {
+            depth += 1
+            for (index, element) in elements.enumerated() {
+                newline(comma: index > 0)
+                element.writeJSON(to: self)
+            }
+            depth -= 1
+            newline()
+        } else {
+            for (index, element) in elements.enumerated() {
+                if index > 0 { raw(", ") }
+                element.writeJSON(to: self)
+            }
+        }
+        bytes.append(0x5D)
+    }
+
+    /// A line feed and the indentation (after a comma when `comma`), in one append from a
+    /// prepared buffer (perf: byte by byte, this was 1% of a backfill; in three appends, half that).
+    private func newline(comma: Bool = false) {
+        let start = comma ? 0 : 1
+        let count = 1 + 2 * depth
+        if count < Self.breaks.count {
+            Self.breaks.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...count])) }
+        } else {
+            if comma { bytes.append(0x2C) }
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: count - 1))
+        }
+    }
+
+    /// A comma, a line feed and 64 spaces: any line break up to 32 levels deep is a slice of it.
+    private static let breaks: [UInt8] = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 64)
+
+    func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    func string(_ text: String) {
+        bytes.append(0x22)
+        // Most strings (dates, symbols, names) need no escape: copy them whole, from the
+        // string's own storage when it has one (one pass to check, one copy).
+        var text = text
+        let copied = text.withUTF8 { buffer -> Bool in
+            guard !buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied {
+            bytes.append(0x22)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: raw(#"\""#)
+            case 0x5C: raw(#"\\"#)
+            case 0x0A: raw(#"\n"#)
+            case 0x0D: raw(#"\r"#)
+            case 0x09: raw(#"\t"#)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                raw(#"\u00"#)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// A whole number without a fraction (`3`, as `Encodable` writes `3.0`), anything else in
+    /// the shortest form that reads back as the same Double; `null` for NaN and infinities,
+    /// which JSON cannot write (the analytics never produce them; if they did, the rest of the
+    /// file would still be there to audit).
+    func number(_ value: Double) {
+        guard value.isFinite else { return raw("null") }
+        if value == value.rounded(), abs(value) < 1e15 {
+            append(String(Int64(value)))
+        } else {
+            append(value.description)
+        }
+    }
+
+    func integer(_ value: Int) { append(String(value)) }
+
+    /// A formatted number's bytes, copied from the string's storage (perf: appending its `utf8`
+    /// view element by element was a quarter of writing a number).
+    private func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A date as its JSON string; `YYYY-MM-DD` never needs an escape.
+    func date(_ date: SessionDate) {
+        bytes.append(0x22)
+        date.appendISO(to: &bytes)
+        bytes.append(0x22)
+    }
+}
+
+extension String: JSONValue { func writeJSON(to writer: JSONByteWriter) { writer.string(self) } }
+extension Double: JSONValue { func writeJSON(to writer: JSONByteWriter) { writer.number(self) } }
+extension Int: JSONValue { func writeJSON(to writer: JSONByteWriter) { writer.integer(self) } }
+extension Bool: JSONValue { func writeJSON(to writer: JSONByteWriter) { writer.raw(self ? "true" : "false") } }
+extension SessionDate: JSONValue { func writeJSON(to writer: JSONByteWriter) { writer.date(self) } }
+extension ObservationPeriod: JSONValue { func writeJSON(to writer: JSONByteWriter) { writer.string(description) } }
+
+extension Array: JSONValue where Element: JSONValue {
+    static var isContainer: Bool { true }
+    func writeJSON(to writer: JSONByteWriter) { writer.array(self) }
+}

@@ -1,0 +1,119 @@
+import Analytics
+import Foundation
+import MarketData
+@testable import Publishing
+import Testing
+import TestSupport
+
+@Suite struct JSONByteWriterTests {
+    private struct Sample: Codable, Equatable, JSONObject {
+        var name: String
+        var values: [Double]
+        var nested: [Inner]
+        var empty: [Int]
+        var flag: Bool
+        var missing: String?
+        var present: Int?
+
+        func writeMembers(to w: JSONByteWriter) {
+            w.member("name", name)
+            w.member("values", values)
+            w.member("nested", nested)
+            w.member("empty", empty)
+            w.member("flag", flag)
+            w.member("missing", missing)
+            w.member("present", present)
+        }
+    }
+
+    private struct Inner: Codable, Equatable, JSONObject {
+        var date: SessionDate
+        var count: Int
+
+        func writeMembers(to w: JSONByteWriter) {
+            w.member("date", date)
+            w.member("count", count)
+        }
+    }
+
+    private static let sample = Sample(name: "S&P \"500\"\n\u{1}\t\\ café 📈", values: [0.1, -2.5e-7, 3, 1e22, 0.30000000000000004],
+                                       nested: [Inner(date: SessionDate("2026-01-15")!, count: 10), Inner(date: SessionDate("1950-01-03")!, count: -4)],
+                                       empty: [], flag: true, missing: nil, present: 7)
+
+    private func text<T: JSONValue>(_ value: T) -> String { String(decoding: JSONByteWriter.document(value), as: UTF8.self) }
+
+    @Test func roundTripsThroughJSONDecoder() throws {
+        #expect(try JSONDecoder().decode(Sample.self, from: Data(JSONByteWriter.document(Self.sample))) == Self.sample)
+    }
+
+    @Test func writesWhatEncodableMakesOfTheSameValue() throws {
+        #expect(text(Self.sample) == (try EncodableJSONReference.text(Self.sample)))
+    }
+
+    @Test func writesMembersInOrderWithTwoSpaceIndentationAndLeavesOutNil() {
+        #expect(text(Inner(date: SessionDate("2026-01-15")!, count: 3)) == "{\n  \"date\": \"2026-01-15\",\n  \"count\": 3\n}\n")
+        let sample = text(Self.sample)
+        #expect(!sample.contains("missing"))
+        #expect(sample.contains("\n  \"present\": 7\n}"))
+    }
+
+    @Test func keepsScalarArraysOnOneLineAndNestedValuesOnTheirOwn() {
+        let points = [ChartPoint(date: SessionDate("2026-01-14")!, value: 0.5), ChartPoint(date: SessionDate("2026-01-15")!, value: -1)]
+        #expect(text(points) == "[\n  [\"2026-01-14\", 0.5],\n  [\"2026-01-15\", -1]\n]\n")
+        #expect(text(["a", "b"]) == "[\"a\", \"b\"]\n")
+        #expect(text([String]()) == "[]\n")
+        #expect(text(Self.sample).contains("\"empty\": [],"))
+    }
+
+    private final class Level: JSONObject {
+        let a: Int
+        let inner: Level?
+        init(_ a: Int, _ inner: Level?) { self.a = a; self.inner = inner }
+        func writeMembers(to w: JSONByteWriter) {
+            w.member("a", a)
+            w.member("inner", inner)
+        }
+    }
+
+    /// Line breaks come from a prepared buffer up to 32 levels deep, and are written out beyond.
+    @Test func indentsEveryLevelByTwoSpacesAtAnyDepth() {
+        let depth = 40
+        var level = Level(depth, nil)
+        for k in stride(from: depth - 1, through: 1, by: -1) { level = Level(k, level) }
+        var lines = ["{"]
+        for k in 1...depth {
+            let indent = String(repeating: "  ", count: k)
+            lines.append(indent + "\"a\": \(k)" + (k < depth ? "," : ""))
+            if k < depth { lines.append(indent + "\"inner\": {") }
+        }
+        for k in stride(from: depth - 1, through: 0, by: -1) { lines.append(String(repeating: "  ", count: k) + "}") }
+        #expect(text(level) == lines.joined(separator: "\n") + "\n")
+    }
+
+    /// JSON has no NaN or infinity; the rest of the file is still worth writing.
+    @Test func writesNonFiniteNumbersAsNull() {
+        #expect(text([1.5, Double.nan, -Double.infinity]) == "[1.5, null, null]\n")
+    }
+
+    /// The reference itself, on a value whose JSON is known: it is what the facts are held to.
+    @Test func theEncodableReferenceLaysOutJSONAsTheSiteDoes() throws {
+        let expected = """
+            {
+              "name": "a",
+              "values": [1, 0.25],
+              "nested": [
+                {
+                  "date": "2026-01-15",
+                  "count": 2
+                }
+              ],
+              "empty": [],
+              "flag": false
+            }
+
+            """
+        let value = Sample(name: "a", values: [1, 0.25], nested: [Inner(date: SessionDate("2026-01-15")!, count: 2)], empty: [],
+                           flag: false, missing: nil, present: nil)
+        #expect(try EncodableJSONReference.text(value) == expected)
+    }
+}
