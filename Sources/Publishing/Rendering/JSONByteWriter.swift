@@ -27,8 +27,8 @@ extension JSONObject {
     func writeJSON(to writer: JSONByteWriter) { writer.object { writeMembers(to: writer) } }
 }
 
-/// Pretty-printed JSON bytes: two spaces an indent, a member an object line, arrays of scalars on
-/// one line (`["a", "b"]`) and arrays of objects or arrays one element a line.
+/// Pretty-printed JSON bytes: two spaces an indent, each member of an object on its own line,
+/// arrays of scalars on one line (`["a", "b"]`), arrays of objects or arrays an element a line.
 final class JSONByteWriter {
     // One encoding runs on one thread and never overlaps its own accesses: skip the runtime's
     // exclusivity bookkeeping, which cost more than the appends themselves.
@@ -150,8 +150,8 @@ final class JSONByteWriter {
         bytes.append(0x22)
     }
 
-    /// A whole number without a fraction (`3`, as `Encodable` writes `3.0`), anything else in
-    /// the shortest form that reads back as the same Double; `null` for NaN and infinities,
+    /// A whole number below 10^15 without a fraction (`3`, not `3.0`), anything else in the
+    /// shortest form that reads back as the same Double; `null` for NaN and infinities,
     /// which JSON cannot write (the analytics never produce them; if they did, the rest of the
     /// file would still be there to audit).
     func number(_ value: Double) {
