@@ -24,19 +24,35 @@ private final class Node {
 
     var isContainer: Bool { kind == .object || kind == .array }
 
-    /// A scalar as `JSONByteWriter` formats it (a separate concern, tested on its own).
-    static func scalar(_ value: Any) -> Node {
-        let node = Node()
-        node.kind = .scalar
+    init() {}
+
+    private init(scalar: String) {
+        kind = .scalar
+        self.scalar = scalar
+    }
+
+    /// A fresh `null`.
+    static var null: Node { Node(scalar: "null") }
+
+    /// A scalar as `JSONByteWriter` formats it (a separate concern, tested on its own); nil for
+    /// any other value.
+    static func scalar(_ value: Any) -> Node? {
         switch value {
-        case let value as String: node.scalar = written(value)
-        case let value as Double: node.scalar = written(value)
-        case let value as Float: node.scalar = written(Double(value))
-        case let value as Bool: node.scalar = value ? "true" : "false"
-        case let value as any BinaryInteger: node.scalar = "\(value)"
-        default: node.scalar = "null"
+        case let value as String: return Node(scalar: written(value))
+        case let value as Double: return Node(scalar: written(value))
+        case let value as Float: return Node(scalar: written(Double(value)))
+        case let value as Bool: return Node(scalar: value ? "true" : "false")
+        case let value as any BinaryInteger: return Node(scalar: "\(value)")
+        default: return nil
         }
-        return node
+    }
+
+    /// Takes on `other`'s value: a single-value container fills the node its encoder was given.
+    func become(_ other: Node) {
+        kind = other.kind
+        members = other.members
+        elements = other.elements
+        scalar = other.scalar
     }
 
     private static func written<T: JSONValue>(_ value: T) -> String {
@@ -89,13 +105,10 @@ private struct TreeEncoder: Encoder {
 
     /// The node of a nested value: a scalar directly, anything else through its own `encode(to:)`.
     static func node<T: Encodable>(_ value: T) throws -> Node {
-        switch value {
-        case is String, is Double, is Float, is Bool, is any BinaryInteger: return Node.scalar(value)
-        default:
-            let node = Node()
-            try value.encode(to: TreeEncoder(node: node))
-            return node
-        }
+        if let scalar = Node.scalar(value) { return scalar }
+        let node = Node()
+        try value.encode(to: TreeEncoder(node: node))
+        return node
     }
 }
 
@@ -103,7 +116,7 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     var codingPath: [CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) throws { node.members.append((key.stringValue, Node.scalar(()))) }
+    mutating func encodeNil(forKey key: Key) throws { node.members.append((key.stringValue, .null)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         node.members.append((key.stringValue, try TreeEncoder.node(value)))
     }
@@ -129,7 +142,7 @@ private struct UnkeyedTree: UnkeyedEncodingContainer {
     var codingPath: [CodingKey] { [] }
     var count: Int { node.elements.count }
 
-    mutating func encodeNil() throws { node.elements.append(Node.scalar(())) }
+    mutating func encodeNil() throws { node.elements.append(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws { node.elements.append(try TreeEncoder.node(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -151,12 +164,6 @@ private struct SingleTree: SingleValueEncodingContainer {
     let node: Node
     var codingPath: [CodingKey] { [] }
 
-    mutating func encodeNil() throws { node.kind = .scalar; node.scalar = "null" }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        let encoded = try TreeEncoder.node(value)
-        node.kind = encoded.kind
-        node.members = encoded.members
-        node.elements = encoded.elements
-        node.scalar = encoded.scalar
-    }
+    mutating func encodeNil() throws { node.become(.null) }
+    mutating func encode<T: Encodable>(_ value: T) throws { node.become(try TreeEncoder.node(value)) }
 }
