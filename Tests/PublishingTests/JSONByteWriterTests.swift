@@ -90,6 +90,20 @@ import TestSupport
         #expect(text(level) == lines.joined(separator: "\n") + "\n")
     }
 
+    /// A fraction is written as `description` writes it, the shortest text that reads back as
+    /// the same Double, short or long, tiny or huge; a whole number below 10^15 without ".0".
+    @Test func writesNumbersAsTheirShortestTextThatReadsBack() {
+        var random = RandomMarket(seed: 7)
+        let values = [0.1, -0.10025827659074904, 1e-7, 5e-324, 1.7976931348623157e308, 123456789012345.6, 1e15, -0.0]
+            + (0..<5_000).map { _ in Double(bitPattern: random.next()) }.filter(\.isFinite)
+            + (0..<5_000).map { _ in (random.uniform() - 0.5) * [1, 1e-3, 1e6, 1e12][random.int(0...3)] }
+        for value in values {
+            let expected = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description
+            #expect(text(value) == expected + "\n")
+            #expect(Double(String(expected)) == value)
+        }
+    }
+
     /// JSON has no NaN or infinity; the rest of the file is still worth writing.
     @Test func writesNonFiniteNumbersAsNull() {
         #expect(text([1.5, Double.nan, -Double.infinity]) == "[1.5, null, null]\n")
