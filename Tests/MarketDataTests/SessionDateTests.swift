@@ -18,9 +18,9 @@ import Testing
             let (y, m, d) = date.components
             let expected = y <= 9999 ? String(format: "%04d-%02d-%02d", y, m, d) : date.description
             #expect(date.description == expected)
-            var bytes: [UInt8] = [0x22]
-            date.appendISO(to: &bytes)
-            #expect(bytes == [0x22] + Array(expected.utf8), "\(expected)")
+            var bytes: [UInt8] = []
+            date.withISOBytes { bytes = Array($0) }
+            #expect(bytes == Array(expected.utf8), "\(expected)")
         }
     }
 

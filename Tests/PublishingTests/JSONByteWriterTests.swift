@@ -104,6 +104,16 @@ import TestSupport
         }
     }
 
+    /// The writer starts with 40 KB and grows: a 1 MB document is whole and in order.
+    @Test func writesDocumentsManyTimesLargerThanItsFirstBuffer() throws {
+        let start = SessionDate("2000-01-03")!
+        let rows = (0..<20_000).map { Inner(date: start.adding(days: $0), count: $0 * 7 - 5_000) }
+        let written = JSONByteWriter.document(rows)
+        #expect(written.count > 1_000_000)
+        #expect(String(decoding: written, as: UTF8.self) == (try EncodableJSONReference.text(rows)))
+        #expect(try JSONDecoder().decode([Inner].self, from: Data(written)) == rows)
+    }
+
     /// JSON has no NaN or infinity; the rest of the file is still worth writing.
     @Test func writesNonFiniteNumbersAsNull() {
         #expect(text([1.5, Double.nan, -Double.infinity]) == "[1.5, null, null]\n")

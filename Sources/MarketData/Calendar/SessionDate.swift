@@ -65,13 +65,17 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
         }
     }
 
-    /// Appends `YYYY-MM-DD` to `bytes` without making a String (facts.json writes one a line).
-    public func appendISO(to bytes: inout [UInt8]) {
+    /// Calls `body` with `YYYY-MM-DD` as bytes, without making a String (facts.json writes one a
+    /// line). Not generic: called across modules, a generic one looked up its metadata every time.
+    public func withISOBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let (y, m, d) = components
-        guard (0...9999).contains(y) else { return bytes.append(contentsOf: description.utf8) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+        guard (0...9999).contains(y) else {
+            var text = description
+            return text.withUTF8(body)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
             SessionDate.writeISO(y, m, d, into: buffer)
-            bytes.append(contentsOf: buffer)
+            return body(UnsafeBufferPointer(buffer))
         }
     }
 
