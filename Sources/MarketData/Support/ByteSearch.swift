@@ -28,10 +28,10 @@ public enum ByteSearch {
         }
     }
 
-    /// The index of the first `byte` in `bytes`, through `memchr` (perf: `firstIndex(of:)` over
-    /// every data file, looking for a NUL, was 2% of loading a 500-file universe).
-    public static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { offset(of: byte, in: $0, 0..<$0.count) }
+    /// The index of the first `byte` in `bytes` from `start` on, through `memchr` (perf:
+    /// `firstIndex(of:)` over every data file, looking for a NUL, was 2% of loading a 500-file universe).
+    public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {
+        bytes.withUnsafeBufferPointer { offset(of: byte, in: $0, start..<$0.count) }
     }
 
     /// The offset of the first `byte` within `range` of `buffer`, through `memchr`.
