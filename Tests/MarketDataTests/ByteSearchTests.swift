@@ -26,4 +26,20 @@ import Testing
         #expect(!ByteSearch.contains("aa", in: "aaa") { _, match in seen.append(match); return false })
         #expect(seen.suffix(2) == [0..<2, 1..<3])
     }
+
+    /// Every byte is tested, the first and the last included, in long, short and non-ASCII text.
+    @Test func findsAByteThatPassesTheTestAtAnyPosition() {
+        let base = "a long line of plain text, past the fifteen bytes a short string holds — “quoted”"
+        let utf8 = Array(base.utf8)
+        for position in utf8.indices where utf8[position] < 0x80 {
+            var bytes = utf8
+            bytes[position] = UInt8(ascii: "&")
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(ByteSearch.containsByte(in: text) { $0 == UInt8(ascii: "&") }, "at \(position)")
+        }
+        #expect(!ByteSearch.containsByte(in: base) { $0 == UInt8(ascii: "&") })
+        #expect(ByteSearch.containsByte(in: "x&") { $0 == UInt8(ascii: "&") })
+        #expect(ByteSearch.containsByte(in: "“") { $0 == 0x9C })
+        #expect(!ByteSearch.containsByte(in: "") { _ in true })
+    }
 }

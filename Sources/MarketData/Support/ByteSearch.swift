@@ -28,6 +28,14 @@ public enum ByteSearch {
         }
     }
 
+    /// Whether a UTF-8 byte of `text` passes `test`, scanned over the string's own storage: twice
+    /// as fast as `text.utf8.contains(where:)`, whose iterator checks the string's form at every
+    /// byte (perf: the escapers' scans for special characters were 2.5% of a backfill).
+    @inlinable public static func containsByte(in text: String, where test: (UInt8) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(where: test) }
+    }
+
     /// The index of the first `byte` in `bytes` from `start` on, through `memchr` (perf:
     /// `firstIndex(of:)` over every data file, looking for a NUL, was 2% of loading a 500-file universe).
     public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {

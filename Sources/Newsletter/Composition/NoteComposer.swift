@@ -84,7 +84,7 @@ public struct NoteComposer: Sendable {
 /// replaced: three calls a note through it were 2% of a backfill (perf).
 enum YAMLString {
     static func quoted(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
+        guard ByteSearch.containsByte(in: text, where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
         var quoted = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 import Mustache
 
 /// Escapes untrusted text for the Markdown context it lands in, so that a series name, a quote or
@@ -53,7 +54,7 @@ public enum MarkdownEscaping {
         let utf8 = text.utf8
         if let first = utf8.first, first == 0x20 || first == 0x09 { return true }
         if let last = utf8.last, last == 0x20 || last == 0x09 { return true }
-        return utf8.contains { special[Int($0)] || $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
+        return ByteSearch.containsByte(in: text) { special[Int($0)] || $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
     }
 
     /// `- x`, `+ x`, `= ` and `12. x` / `12) x` at the start of a line would become a list or heading.
@@ -87,7 +88,7 @@ public enum MarkdownEscaping {
 
     /// A link destination written `<…>` so spaces and parentheses cannot end it early.
     public static func linkDestination(_ url: String) -> String {
-        guard url.utf8.contains(where: isPercentEncodedInDestination) else { return "<" + url + ">" }
+        guard ByteSearch.containsByte(in: url, where: isPercentEncodedInDestination) else { return "<" + url + ">" }
         var result = "<"
         for scalar in url.unicodeScalars {
             if scalar.isASCII, isPercentEncodedInDestination(UInt8(scalar.value)) {

@@ -1,3 +1,4 @@
+import MarketData
 import Mustache
 
 /// Escapes untrusted text for HTML text and attribute values: `&`, `<`, `>`, `"` and `'`.
@@ -7,7 +8,7 @@ import Mustache
 /// in a dictionary, which cost about 1,000 instructions a character on a backfill.
 public enum HTMLEscaping {
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        guard ByteSearch.containsByte(in: text, where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
         var output: [UInt8] = []

@@ -1,3 +1,4 @@
+import MarketData
 import Newsletter
 /// Text from data made fit for a page: drops the code points HTML forbids outright (controls
 /// other than tab and line feed, noncharacters), which XML's rules alone would let through.
@@ -20,6 +21,6 @@ enum ChartText {
     /// A quick byte scan: false for plain ASCII and most other text. 0xC2 leads U+0080…U+00BF (C1
     /// controls), 0xEF U+F000…U+FFFF (noncharacters), 0xF0 and up the supplementary planes.
     static func needsSanitizing(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 >= 0xEF }
+        ByteSearch.containsByte(in: text) { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 >= 0xEF }
     }
 }

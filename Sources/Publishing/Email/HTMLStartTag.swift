@@ -1,3 +1,4 @@
+import MarketData
 import Newsletter
 /// A start tag, `<td class="gain" style="text-align: right">`, whose attributes can be read and set.
 /// Attributes that are not set keep their source text when the tag is written back.
@@ -48,7 +49,7 @@ struct HTMLStartTag {
 
     /// A value for a double-quoted attribute; most values (inlined styles) need no escaping.
     private static func escaped(_ value: String) -> String {
-        value.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
+        ByteSearch.containsByte(in: value) { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
             ? HTMLEscaping.escape(value) : value
     }
 

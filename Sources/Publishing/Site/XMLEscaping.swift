@@ -1,3 +1,4 @@
+import MarketData
 import Newsletter
 /// Escapes text for XML content and attribute values (the feed, the sitemap). Characters that
 /// XML 1.0 does not allow at all, even as references (most C0 controls), are dropped, so a stray
@@ -5,7 +6,7 @@ import Newsletter
 enum XMLEscaping {
     static func escape(_ text: String) -> String {
         // Filtering scalars took 7% of a daily build (perf); nearly every string needs no filtering.
-        guard text.utf8.contains(where: mayBeDisallowed) else { return HTMLEscaping.escape(text) }
+        guard ByteSearch.containsByte(in: text, where: mayBeDisallowed) else { return HTMLEscaping.escape(text) }
         return HTMLEscaping.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed))))
     }
 
