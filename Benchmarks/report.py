@@ -28,6 +28,8 @@ if "backfill" in rows:
     backfill = value("backfill")
     print(line("backfill", "marketnote build --all (6,500+ notes, every output)"))
     print(line("cmark-in-process", "reference: libcmark-gfm in-process, 2 threads (floor)", "backfill within 2.5x", backfill / value("cmark-in-process")))
+    if "site-copy" in rows:
+        print(line("site-copy", "bound: the backfill's output copied by cp, 2 processes (copy / floor)", "", value("site-copy") / value("cmark-in-process")))
     print(line("cmark-gfm-command", "reference: cmark-gfm command per note, 2 processes", "", backfill / value("cmark-gfm-command")))
     print(line("hugo", "reference: Hugo, same Markdown, minimal layout", "Hugo at least 6x slower", value("hugo") / backfill))
     if "hugo-default" in rows:
@@ -41,4 +43,4 @@ for years in ("26", "52", "104"):
         print(line(name, f"analytics, {years} years x 3 series, facts of every session", "2x history at most 2.2x" if years != "26" else "", value(name) / base))
 if "universe-500" in rows:
     print(line("universe-500", "500 symbols x 26 years: load and compute (marketnote facts)", "at most 3 s"))
-print("\nRatios: backfill / floor, backfill / cmark-gfm command, Hugo / backfill, analytics / 26-year analytics.")
+print("\nRatios: backfill / floor, output copy / floor, backfill / cmark-gfm command, Hugo / backfill, analytics / 26-year analytics.")
