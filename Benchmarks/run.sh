@@ -94,7 +94,7 @@ if [ "$only" = all ] || [ "$only" = backfill ]; then
   for name in "${names[@]}"; do : > "$work/$name.tsv"; done
   for round in $(seq 0 "$runs"); do
     BEFORE="rm -rf $work/site $work/.site.*" once backfill "$marketnote" build --all --project "$project" --output "$work/site"
-    BEFORE="rm -rf $work/site-copy" once site-copy bash -c 'cd "$1" && mkdir -p "$2" && ls -A | grep -vx notes | xargs cp -r -t "$2" &&
+    BEFORE="rm -rf $work/site-copy" once site-copy bash -c 'cd "$1" && mkdir -p "$2/notes" && ls -A | grep -vx notes | xargs cp -r -t "$2" &&
       ls -d notes/* | xargs -P 2 -n 500 cp -r --parents -t "$2"' _ "$work/site" "$work/site-copy"
     BEFORE="" once cmark-in-process "$tools" render-markdown --input "$work/markdown"
     BEFORE="" once cmark-gfm-command bash -c "cd $work/markdown && ls | xargs -P 2 -n 100 sh -c 'for f; do cmark-gfm -e table -e tagfilter \"\$f\" > $work/cmark-out/\${f%.md}.html; done' _"
