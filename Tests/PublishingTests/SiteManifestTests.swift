@@ -48,13 +48,53 @@ import Testing
         }
     }
 
-    @Test func readingAMissingOrBrokenManifestGivesAnEmptyOne() throws {
+    @Test func aSiteWithoutNotesHasAnEmptyList() throws {
         let folder = NSTemporaryDirectory() + "marketnote-manifest-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(SiteManifest.read(fromSite: folder).notes.isEmpty)
+        #expect(try SiteManifest.read(fromSite: folder).notes.isEmpty)
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
-        try Data("{\"notes\": [".utf8).write(to: URL(fileURLWithPath: folder + "/" + SiteManifest.path))
-        #expect(SiteManifest.read(fromSite: folder).notes.isEmpty)
+        #expect(try SiteManifest.read(fromSite: folder).notes.isEmpty)
+    }
+
+    @Test func aSiteWithNotesAndAMissingOrBrokenListCannotBeRead() throws {
+        let folder = NSTemporaryDirectory() + "marketnote-manifest-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/notes/2026-01-14", withIntermediateDirectories: true)
+        let file = folder + "/" + SiteManifest.path
+        #expect(throws: UnreadableManifest(path: file, isMissing: true)) { try SiteManifest.read(fromSite: folder) }
+        for broken in ["{\"notes\": [", "", #"{"notes":[{"date":"2026-13-45","title":"","summary":"","path":"p/"}]}"#] {
+            try Data(broken.utf8).write(to: URL(fileURLWithPath: file))
+            #expect(throws: UnreadableManifest(path: file, isMissing: false), "\(broken)") { try SiteManifest.read(fromSite: folder) }
+        }
+    }
+
+    /// A backfill writes every note and the list again, so it is the way out of a damaged list.
+    @Test func onlyABackfillGoesOnWithoutTheListOfNotes() throws {
+        let problem = UnreadableManifest(path: "site/notes/index.json", isMissing: false)
+        let manifest = SiteManifestTests.awkward
+        for dates in [DateSelection.latest, .single(SessionDate("2026-01-14")!), .range(from: nil, to: nil), .all] {
+            let pipeline = BuildPipeline(options: BuildOptions(projectRoot: ".", dates: dates))
+            #expect(try pipeline.earlierNotes(.success(manifest)).notes == manifest.notes)
+            if dates == .all {
+                #expect(try pipeline.earlierNotes(.failure(problem)).notes.isEmpty)
+            } else {
+                #expect(throws: DiagnosticReport.self) { try pipeline.earlierNotes(.failure(problem)) }
+            }
+        }
+    }
+
+    @Test func aNotesPathIsWhereTheBuildWritesItWhateverTheFileSays() throws {
+        let folder = NSTemporaryDirectory() + "marketnote-manifest-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
+        let edited = #"{"notes":[{"date":"2026-01-14","title":"a","summary":"","path":"notes/x"},"#
+            + #"{"date":"2026-01-15","title":"b","summary":"","path":"../../elsewhere/"}]}"#
+        for json in [edited, edited.replacingOccurrences(of: "}]}", with: ", \"extra\": 1}]}")] {
+            try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/" + SiteManifest.path))
+            let notes = try SiteManifest.read(fromSite: folder).notes
+            #expect(notes.map(\.path) == ["notes/2026-01-14/", "notes/2026-01-15/"], "\(json)")
+            #expect(notes.map(\.title) == ["a", "b"])
+        }
     }
 
     @Test func mergingReplacesRebuiltDatesAndKeepsOrder() {

@@ -86,6 +86,26 @@ import Testing
         #expect(try Self.build(sandbox, output, .single(Self.days[1]), forgetting: false).startedFromSpare)
     }
 
+    /// Without its list of notes a daily build would publish a site of one note; it stops instead,
+    /// and names the file and the backfill that writes the list again.
+    @Test func aMissingOrDamagedListOfNotesStopsADailyBuildAndLeavesTheSite() throws {
+        let sandbox = try ProjectSandbox()
+        let output = sandbox.folder + "/site", list = output + "/notes/index.json"
+        try Self.build(sandbox, output, Self.history, forgetting: true)
+        for damage in ["damaged", "missing"] {
+            if damage == "missing" { try FileManager.default.removeItem(atPath: list) } else {
+                try Data("{\"notes\": [".utf8).write(to: URL(fileURLWithPath: list))
+            }
+            let before = try SiteSnapshot(of: output)
+            let error = try #require(throws: DiagnosticReport.self) {
+                try Self.build(sandbox, output, .single(Self.days[0]), forgetting: false)
+            }
+            #expect("\(error)".contains(list + ":1:1: error:") && "\(error)".contains("marketnote build --all"), "\(damage): \(error)")
+            #expect(try SiteSnapshot(of: output).hasSameFiles(as: before), "\(damage)")
+            #expect(SiteSnapshot.leftovers(beside: output).isEmpty, "\(damage)")
+        }
+    }
+
     @Test(.enabled(if: MarketNoteCommand.binary != nil, "needs the marketnote binary beside the tests"))
     func killedDailyBuildLeavesTheOldSiteOrTheNewOneAndTheNextBuildIsRight() throws {
         let binary = try #require(MarketNoteCommand.binary)

@@ -33,7 +33,11 @@ public struct BuildPipeline {
         let opening = config.map { _ in
             BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) }
         }
-        let reading = config.map { _ in BackgroundWork(concurrent: concurrent) { SiteManifest.read(fromSite: outputPath) } }
+        let reading = config.map { _ in
+            BackgroundWork(concurrent: concurrent) { () -> Result<SiteManifest, UnreadableManifest> in
+                Result { () throws(UnreadableManifest) in try SiteManifest.read(fromSite: outputPath) }
+            }
+        }
         let inputs = config.flatMap { config in diagnostics.collect { () throws -> ProjectInputs in try loader.load(config: config) } }
         if let inputs { diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config))) }
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
@@ -44,14 +48,15 @@ public struct BuildPipeline {
         }
         let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
         do {
-            let dates: [SessionDate]
+            let dates: [SessionDate], previousManifest: SiteManifest
             do {
                 dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
+                previousManifest = try earlierNotes(try reading.finish())
             } catch {
                 (try? opening.finish())?.abandon()
                 throw error
             }
-            let output = try opening.finish(), previousManifest = try reading.finish()
+            let output = try opening.finish()
             return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
                                previousManifest: previousManifest, output: output, outputPath: outputPath)
         } catch let report as DiagnosticReport {
@@ -70,6 +75,17 @@ public struct BuildPipeline {
     /// Whether independent steps (templates and data, opening the output, writing the manifest)
     /// run on their own threads: not under `--jobs 1`.
     private var concurrent: Bool { options.jobs != 1 }
+
+    /// The notes already published. A backfill goes on without them when their list cannot be
+    /// read, since it writes every note again; any other build stops, as it would drop them.
+    func earlierNotes(_ read: Result<SiteManifest, UnreadableManifest>) throws(DiagnosticReport) -> SiteManifest {
+        switch (read, options.dates) {
+        case (.success(let manifest), _): return manifest
+        case (.failure, .all): return SiteManifest(notes: [])
+        case (.failure(let problem), _):
+            throw DiagnosticReport([.error(at: SourceLocation(path: problem.path), problem.message, hint: problem.hint)])
+        }
+    }
 
     /// The sessions to write, checked against the data.
     func selectDates(_ sessions: [SessionDate], configPath: String) throws(DiagnosticReport) -> [SessionDate] {

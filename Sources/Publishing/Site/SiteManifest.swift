@@ -21,11 +21,33 @@ public struct SiteManifest: Codable, Sendable {
 
     public static let path = "notes/index.json"
 
-    /// The manifest of a previously published site, or an empty one.
-    public static func read(fromSite directory: String) -> SiteManifest {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + path) else { return SiteManifest(notes: []) }
-        if let manifest = SiteManifest(flatJSON: Array(data)) { return manifest }
-        return (try? JSONDecoder().decode(SiteManifest.self, from: data)) ?? SiteManifest(notes: [])
+    /// The manifest of a previously published site; empty when the site has no notes yet.
+    /// Throws when the site has notes but the manifest is missing or cannot be read: a build that
+    /// went on would drop every earlier note from the site.
+    public static func read(fromSite directory: String) throws(UnreadableManifest) -> SiteManifest {
+        let file = directory + "/" + path
+        guard let data = FileManager.default.contents(atPath: file) else {
+            guard !hasNoteFolders(directory + "/notes") else { throw UnreadableManifest(path: file, isMissing: true) }
+            return SiteManifest(notes: [])
+        }
+        guard let manifest = SiteManifest(flatJSON: Array(data)) ?? (try? JSONDecoder().decode(SiteManifest.self, from: data))
+        else { throw UnreadableManifest(path: file, isMissing: false) }
+        return manifest.withBuildPaths()
+    }
+
+    /// Whether `notes/` holds anything besides the manifest: a note published by an earlier build.
+    private static func hasNoteFolders(_ notes: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: notes)) ?? []
+        return names.contains { $0 != "index.json" }
+    }
+
+    /// Every note at the path a build writes it to (`notes/DATE/`), whatever the file said: the
+    /// file can be edited by hand, and a path that is not a page folder would misdirect the links
+    /// of every page that lists the note.
+    func withBuildPaths() -> SiteManifest {
+        var manifest = self
+        for index in manifest.notes.indices { manifest.notes[index].path = NotePaths.notePath(manifest.notes[index].date) }
+        return manifest
     }
 
     /// The manifest from the JSON it is written as, read without `JSONDecoder` (see
@@ -85,5 +107,21 @@ extension SiteManifest.Entry: JSONObject {
         w.member("title", title)
         w.member("summary", summary)
         w.member("path", path)
+    }
+}
+
+/// `notes/index.json` of a site with notes is missing or damaged.
+public struct UnreadableManifest: Error, Equatable {
+    public let path: String
+    public let isMissing: Bool
+
+    public var message: String {
+        isMissing ? "the site has notes but no list of them (notes/index.json)"
+            : "the list of published notes is damaged: it is not the JSON marketnote writes"
+    }
+
+    /// A backfill does not need the list: it writes every note again and the list with them.
+    public var hint: String {
+        "run `marketnote build --all` to write every note and the list again; the site stays as it is until then"
     }
 }
