@@ -57,23 +57,29 @@ public enum MarkdownEscaping {
         return ByteSearch.containsByte(in: text) { special[Int($0)] || $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
     }
 
-    /// `- x`, `+ x`, `= ` and `12. x` / `12) x` at the start of a line would become a list or heading.
+    /// `- x`, `+ x`, `12. x` / `12) x`, and a line of only `-` or `=` (a rule, or a heading's
+    /// underline after another line) would become structure at the start of a line. Checks the
+    /// bytes: every marker is ASCII, and most table cells start with a digit.
     private static func neutraliseListMarker(_ text: String) -> String {
-        guard let first = text.utf8.first, first == 0x2D || first == 0x2B || first == 0x3D || (0x30...0x39).contains(first) else {
+        let utf8 = text.utf8
+        guard let first = utf8.first, first == 0x2D || first == 0x2B || first == 0x3D || isDigit(first) else {
             return text
         }
-        let scalars = Array(text.unicodeScalars.prefix(12))
-        let followedBySpace: (Int) -> Bool = { index in index >= scalars.count || scalars[index] == " " || scalars[index] == "\t" }
-        if (scalars[0] == "-" || scalars[0] == "+" || scalars[0] == "=") && followedBySpace(1) { return "\\" + text }
-        var digits = 0
-        while digits < scalars.count, ("0"..."9").contains(scalars[digits]) { digits += 1 }
-        if digits > 0, digits < scalars.count, scalars[digits] == "." || scalars[digits] == ")", followedBySpace(digits + 1) {
-            var result = String(String.UnicodeScalarView(scalars[0..<digits])) + "\\"
-            result += String(text.unicodeScalars.dropFirst(digits))
-            return result
+        var index = utf8.index(after: utf8.startIndex)
+        let endsMarker = { (index: String.Index) in index == utf8.endIndex || utf8[index] == 0x20 || utf8[index] == 0x09 }
+        if !isDigit(first) {
+            let isRule = first != 0x2B && utf8.allSatisfy { $0 == first || $0 == 0x20 || $0 == 0x09 }
+            return endsMarker(index) || isRule ? "\\" + text : text
         }
-        return text
+        var digits = 1
+        while index != utf8.endIndex, isDigit(utf8[index]) { (index, digits) = (utf8.index(after: index), digits + 1) }
+        // CommonMark: an ordered list marker is 1 to 9 digits, then `.` or `)`.
+        guard digits <= 9, index != utf8.endIndex, utf8[index] == 0x2E || utf8[index] == 0x29,
+              endsMarker(utf8.index(after: index)) else { return text }
+        return String(text[..<index]) + "\\" + text[index...]
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// A GFM table cell: inline text whose pipes are escaped (done by `text`).
     public static func tableCell(_ raw: String) -> String { text(raw) }
