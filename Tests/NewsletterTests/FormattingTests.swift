@@ -1,5 +1,5 @@
 import MarketData
-import Newsletter
+@testable import Newsletter
 import Testing
 
 @Suite struct NumberStyleTests {
@@ -98,6 +98,23 @@ import Testing
         let chosen = selector.select(from: quotes, on: SessionDate("2026-01-15")!,
                                      topicWeights: ["small caps": 0.8, "macro": 0.5])
         #expect(chosen.map(\.id) == ["small", "macro"])
+    }
+
+    @Test func topicsAreOneWhateverTheirCaseSpacesAndPunctuation() {
+        #expect(QuoteSelector.canonical("Small-Caps") == "smallcaps")
+        #expect(QuoteSelector.canonical("SMALL_CAPS 2") == "smallcaps2")
+        #expect(QuoteSelector.canonical("small caps") == QuoteSelector.canonical("small\tcaps!"))
+        #expect(QuoteSelector.canonical("") == "")
+        // Beyond ASCII: accents go, and a letter that lowercases to an ASCII one stays.
+        #expect(QuoteSelector.canonical("Zürich") == "zrich")
+        #expect(QuoteSelector.canonical("\u{212A}ELVIN") == "kelvin")
+        // Every ASCII byte, alone and in a word, as the Unicode path reads it.
+        for byte in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(byte)) + "Z"
+            let reference = String(text.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+                .map(Character.init))
+            #expect(QuoteSelector.canonical(text) == reference, "\(byte)")
+        }
     }
 
     @Test func respectsTheMaximum() {

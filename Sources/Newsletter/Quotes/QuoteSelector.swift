@@ -29,7 +29,29 @@ public struct QuoteSelector: Sendable {
 
     /// "Small-caps", "small caps" and "SMALL_CAPS" are one topic.
     static func canonical(_ topic: String) -> String {
-        String(topic.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-            .map(Character.init))
+        // ASCII on its bytes (every note looks up a dozen topics); other text is lowercased as
+        // Unicode first, where a letter such as the Kelvin sign K becomes an ASCII one.
+        guard topic.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(topic.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+                .map(Character.init))
+        }
+        return String(unsafeUninitializedCapacity: topic.utf8.count) { buffer in
+            var count = 0
+            for byte in topic.utf8 {
+                guard let kept = canonicalByte(byte) else { continue }
+                buffer[count] = kept
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// A letter lowercased, a digit as it is, nil for anything else.
+    private static func canonicalByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x41...0x5A: byte + 0x20
+        case 0x61...0x7A, 0x30...0x39: byte
+        default: nil
+        }
     }
 }
