@@ -54,6 +54,9 @@ import Testing
         #expect(try SiteManifest.read(fromSite: folder).notes.isEmpty)
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
         #expect(try SiteManifest.read(fromSite: folder).notes.isEmpty)
+        // A file a desktop leaves behind is not a note.
+        try Data().write(to: URL(fileURLWithPath: folder + "/notes/.DS_Store"))
+        #expect(try SiteManifest.read(fromSite: folder).notes.isEmpty)
     }
 
     @Test func aSiteWithNotesAndAMissingOrBrokenListCannotBeRead() throws {

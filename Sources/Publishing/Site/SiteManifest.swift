@@ -35,10 +35,10 @@ public struct SiteManifest: Codable, Sendable {
         return manifest.withBuildPaths()
     }
 
-    /// Whether `notes/` holds anything besides the manifest: a note published by an earlier build.
+    /// Whether `notes/` holds a folder named by a date: a note published by an earlier build.
     private static func hasNoteFolders(_ notes: String) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: notes)) ?? []
-        return names.contains { $0 != "index.json" }
+        return names.contains { SessionDate($0) != nil }
     }
 
     /// Every note at the path a build writes it to (`notes/DATE/`), whatever the file said: the
