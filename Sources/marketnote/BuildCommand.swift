@@ -52,6 +52,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
             pipeline.progress = { done, total in Terminal.progress(done: done, total: total) }
         }
         let summary = try pipeline.run()
+        Terminal.printWarnings(summary.warnings)
         let range = summary.first == summary.last ? "\(summary.first!)" : "\(summary.first!) to \(summary.last!)"
         print("wrote \(summary.notes) note\(summary.notes == 1 ? "" : "s") (\(range)) to \(summary.outputPath): "
             + "\(summary.filesWritten) files written, \(summary.filesUnchanged) unchanged")

@@ -13,6 +13,12 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Warnings of a build that published: each with its hint, on stderr before the summary.
+    static func printWarnings(_ warnings: [Diagnostic]) {
+        guard !warnings.isEmpty else { return }
+        FileHandle.standardError.write(Data(warnings.map { $0.description + "\n" }.joined().utf8))
+    }
+
     /// Draws `[#####.....] done/total` on one line of stderr.
     static func progress(done: Int, total: Int) {
         let width = 30

@@ -43,4 +43,6 @@ public struct BuildSummary: Sendable {
     /// Whether the build started from the previous site's spare (see `AtomicOutput`) instead of
     /// linking every kept file into an empty staging folder.
     public var startedFromSpare: Bool
+    /// What the build noticed but published anyway (a price file behind the others).
+    public var warnings: [Diagnostic] = []
 }

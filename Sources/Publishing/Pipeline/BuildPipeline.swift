@@ -57,8 +57,10 @@ public struct BuildPipeline {
                 throw error
             }
             let output = try opening.finish()
-            return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
-                               previousManifest: previousManifest, output: output, outputPath: outputPath)
+            var summary = try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
+                                      previousManifest: previousManifest, output: output, outputPath: outputPath)
+            summary.warnings = LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
+            return summary
         } catch let report as DiagnosticReport {
             throw report
         } catch let busy as OutputBusy {

@@ -28,7 +28,8 @@ enum MarketNoteCommand {
     private static func inProcess(_ request: BuildRequest) -> Result {
         do {
             let summary = try BuildPipeline(options: request.options).run()
-            return Result(status: 0, stdout: "wrote \(summary.notes) notes\n", stderr: "")
+            return Result(status: 0, stdout: "wrote \(summary.notes) notes\n",
+                          stderr: summary.warnings.map { $0.description + "\n" }.joined())
         } catch {
             let count = error.errors.count
             return Result(status: 1, stdout: "",

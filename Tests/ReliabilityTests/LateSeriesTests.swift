@@ -1,0 +1,52 @@
+import Foundation
+import MarketData
+import Publishing
+import Testing
+
+/// When one price file was not updated, the day's note is still built from the others, and the
+/// build names the file that is behind; a series that stopped long ago is left alone.
+@Suite struct LateSeriesTests {
+    /// Rows after the sample's last session (2026-01-15), for SPY only.
+    static let spyRows = ["2026-01-16", "2026-01-20", "2026-01-21", "2026-01-22", "2026-01-23", "2026-01-26"]
+        .map { "\($0),689.50,692.00,688.00,691.00,691.00,50000000\n" }
+
+    static func appendToSPY(_ sandbox: ProjectSandbox, sessions: Int) throws {
+        let rows = Self.spyRows.prefix(sessions).joined()
+        try sandbox.apply(.edit("content/data/SPY.csv") { $0 + rows })
+    }
+
+    @Test func theFilesBehindTheNewestSessionAreNamedAndTheNoteIsBuilt() throws {
+        let sandbox = try ProjectSandbox()
+        #expect(try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+            .warnings.isEmpty)
+        try Self.appendToSPY(sandbox, sessions: 2)
+        let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        #expect(summary.last == SessionDate("2026-01-20"))
+        #expect(summary.warnings.map(\.location.path) == ["content/data/IWM.csv", "content/data/MAGS.csv"])
+        #expect(summary.warnings.allSatisfy { $0.severity == .warning })
+        #expect(summary.warnings.first?.message == "IWM has no price for 2026-01-20, the newest session in the data; "
+            + "the note shows its close of 2026-01-15")
+        // A note of an earlier session is built from the data it had, which may well be behind.
+        let earlier = BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output, dates: .single(SessionDate("2026-01-16")!))
+        #expect(try BuildPipeline(options: earlier).run().warnings.isEmpty)
+    }
+
+    @Test func aSeriesMoreThanAWeekOfSessionsBehindIsTakenToHaveStopped() throws {
+        let sandbox = try ProjectSandbox()
+        try Self.appendToSPY(sandbox, sessions: LateSeries.sessionsReported)
+        let options = BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)
+        #expect(try BuildPipeline(options: options).run().warnings.count == 2)
+        try sandbox.apply(.edit("content/data/SPY.csv") { $0 + Self.spyRows[LateSeries.sessionsReported] })
+        #expect(try BuildPipeline(options: options).run().warnings.isEmpty)
+    }
+
+    @Test func theCommandPrintsTheWarningsAndPublishes() throws {
+        let sandbox = try ProjectSandbox()
+        try Self.appendToSPY(sandbox, sessions: 2)
+        let result = try MarketNoteCommand.build(BuildRequest(project: sandbox.project, output: sandbox.output))
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("content/data/IWM.csv:1:1: warning: IWM has no price for 2026-01-20"), "\(result.stderr)")
+        #expect(result.stderr.contains("hint: add the missing sessions to the file"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: sandbox.output + "/notes/2026-01-20/index.html"))
+    }
+}
