@@ -2,6 +2,7 @@ import MarketData
 import Newsletter
 @testable import Publishing
 import Testing
+import TestSupport
 
 @Suite struct ChartScaleTests {
     @Test func percentTicksAreRoundStepsThatCoverTheValuesAndZero() {
@@ -22,6 +23,23 @@ import Testing
         let ticks = MonthTicks(dates: dates).ticks
         #expect(ticks.map(\.label) == ["Apr 2025", "Jul 2025", "Oct 2025", "Jan 2026"])
         #expect(ticks.allSatisfy { dates[$0.index].day <= 3 && dates[$0.index - 1].month != dates[$0.index].month })
+    }
+
+    /// Month starts against their definition: the sessions whose month differs from the one before.
+    @Test func monthTicksMarkTheFirstSessionOfEachMonthOverAnyWindow() {
+        var random = RandomMarket(seed: 5)
+        let weekdays = RandomMarket.weekdays(900)
+        for _ in 0..<300 {
+            // A window of sessions with random gaps, as long as a chart's or much shorter.
+            let start = random.int(0...600), length = random.int(2...299)
+            let dates = weekdays[start..<min(weekdays.count, start + length)].filter { _ in random.int(0...6) > 0 }
+            guard dates.count >= 2 else { continue }
+            let starts = dates.indices.dropFirst().filter { dates[$0].month != dates[$0 - 1].month }
+            let maxCount = random.int(1...6)
+            let step = [1, 2, 3, 6, 12].first { step in starts.filter { (dates[$0].month - 1) % step == 0 }.count <= maxCount } ?? 12
+            let expected = starts.filter { (dates[$0].month - 1) % step == 0 }
+            #expect(MonthTicks(dates: Array(dates), maxCount: maxCount).ticks.map(\.index) == expected, "\(dates.first!) \(dates.count)")
+        }
     }
 
     @Test func svgNumbersKeepOneDecimalAndNeverPrintNegativeZero() {
