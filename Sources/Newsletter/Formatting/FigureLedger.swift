@@ -91,19 +91,17 @@ enum PrintedText {
         guard index > 0 else { return true }
         let previous = bytes[index - 1]
         if isAlphanumeric(previous) { return false }
-        return !((previous == 0x2E || previous == 0x2C) && index > 1 && isDigit(bytes[index - 2]))
+        return !((previous == 0x2E || previous == 0x2C) && index > 1 && bytes[index - 2].isASCIIDigit)
     }
 
     private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         guard index < bytes.count else { return true }
         let next = bytes[index]
         if isAlphanumeric(next) { return false }
-        return !((next == 0x2E || next == 0x2C) && index + 1 < bytes.count && isDigit(bytes[index + 1]))
+        return !((next == 0x2E || next == 0x2C) && index + 1 < bytes.count && bytes[index + 1].isASCIIDigit)
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
-
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        byte.isASCIIDigit || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

@@ -62,24 +62,22 @@ public enum MarkdownEscaping {
     /// bytes: every marker is ASCII, and most table cells start with a digit.
     private static func neutraliseListMarker(_ text: String) -> String {
         let utf8 = text.utf8
-        guard let first = utf8.first, first == 0x2D || first == 0x2B || first == 0x3D || isDigit(first) else {
+        guard let first = utf8.first, first == 0x2D || first == 0x2B || first == 0x3D || first.isASCIIDigit else {
             return text
         }
         var index = utf8.index(after: utf8.startIndex)
         let endsMarker = { (index: String.Index) in index == utf8.endIndex || utf8[index] == 0x20 || utf8[index] == 0x09 }
-        if !isDigit(first) {
+        if !first.isASCIIDigit {
             let isRule = first != 0x2B && utf8.allSatisfy { $0 == first || $0 == 0x20 || $0 == 0x09 }
             return endsMarker(index) || isRule ? "\\" + text : text
         }
         var digits = 1
-        while index != utf8.endIndex, isDigit(utf8[index]) { (index, digits) = (utf8.index(after: index), digits + 1) }
+        while index != utf8.endIndex, utf8[index].isASCIIDigit { (index, digits) = (utf8.index(after: index), digits + 1) }
         // CommonMark: an ordered list marker is 1 to 9 digits, then `.` or `)`.
         guard digits <= 9, index != utf8.endIndex, utf8[index] == 0x2E || utf8[index] == 0x29,
               endsMarker(utf8.index(after: index)) else { return text }
         return String(text[..<index]) + "\\" + text[index...]
     }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// A GFM table cell: inline text whose pipes are escaped (done by `text`).
     public static func tableCell(_ raw: String) -> String { text(raw) }

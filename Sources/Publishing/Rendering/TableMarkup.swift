@@ -161,10 +161,10 @@ struct TableMarkupScanner {
         while tagEnd < input.count && input[tagEnd] != UInt8(ascii: ">") { tagEnd += 1 }
         let content = tagEnd + 1
         var signClass: StaticString?
-        if content + 1 < input.count, input[content] == UInt8(ascii: "+"), Self.isDigit(input[content + 1]) {
+        if content + 1 < input.count, input[content] == UInt8(ascii: "+"), input[content + 1].isASCIIDigit {
             signClass = " class=\"gain\""
         } else if content + 3 < input.count, input[content] == 0xE2, input[content + 1] == 0x88, input[content + 2] == 0x92,
-                  Self.isDigit(input[content + 3]) {
+                  input[content + 3].isASCIIDigit {
             signClass = " class=\"loss\""
         }
         append("<td", skipping: 3)
@@ -204,8 +204,6 @@ struct TableMarkupScanner {
         let text = Self.plainText(input[min(start, input.count)..<min(end, input.count)])
         return text.isEmpty ? nil : text
     }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// Text with its tags removed and its whitespace collapsed; entities stay as they are.
     static func plainText(_ bytes: ArraySlice<UInt8>) -> String {
