@@ -27,17 +27,14 @@ public struct QuoteSelector: Sendable {
         }.prefix(settings.maximum).map(\.quote)
     }
 
-    /// "Small-caps", "small caps" and "SMALL_CAPS" are one topic.
+    /// "Small-caps", "small caps" and "SMALL_CAPS" are one topic: the ASCII letters (lowercased)
+    /// and digits, on bytes (every note looks up a dozen topics). Text beyond ASCII is lowercased
+    /// as Unicode first, where a letter such as the Kelvin sign K becomes an ASCII one.
     static func canonical(_ topic: String) -> String {
-        // ASCII on its bytes (every note looks up a dozen topics); other text is lowercased as
-        // Unicode first, where a letter such as the Kelvin sign K becomes an ASCII one.
-        guard topic.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return String(topic.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-                .map(Character.init))
-        }
-        return String(unsafeUninitializedCapacity: topic.utf8.count) { buffer in
+        let lowered = topic.utf8.allSatisfy { $0 < 0x80 } ? topic : topic.lowercased()
+        return String(unsafeUninitializedCapacity: lowered.utf8.count) { buffer in
             var count = 0
-            for byte in topic.utf8 {
+            for byte in lowered.utf8 {
                 guard let kept = canonicalByte(byte) else { continue }
                 buffer[count] = kept
                 count += 1
