@@ -215,7 +215,7 @@ public struct BuildPipeline {
     /// Which files of the previous site a build keeps: the note folders and email editions
     /// (`NotePaths.emailBase(date)` and an extension) of the notes it does not write again.
     static func carriedOver(_ manifest: SiteManifest) -> (String) -> Bool {
-        let folders = Set(manifest.notes.map { Substring($0.path.hasSuffix("/") ? $0.path : $0.path + "/") })
+        let folders = Set(manifest.notes.map { Substring($0.path) })
         let editions = Set(manifest.notes.map { NotePaths.emailBase($0.date) })
         // On UTF-8 (the separators are ASCII): this runs for every file of the site.
         return { path in
