@@ -27,6 +27,34 @@ import Testing
         #expect(highest.sinceWithoutExclusions?.period == ObservationPeriod("2011Q2"))
     }
 
+    /// A reading inside the window is one of the readings the window sets aside: it is compared
+    /// with every earlier one, its own window included.
+    @Test func aReadingInsideAnExclusionWindowIsComparedWithEveryEarlierReading() throws {
+        let window = ExclusionWindow(from: ObservationPeriod("2010Q3")!, to: ObservationPeriod("2011Q1")!, label: "the rebound")
+        let analysis = MacroAnalysis(config: config(exclude: [window]), series: quarters(from: 2010, [5, 1, 4, 1, 3]))
+        let highest = try #require(analysis.facts(knownOn: Series.date("2011-02-01"))?.highest)
+        #expect(highest.since?.period == ObservationPeriod("2010Q3"))
+        #expect(highest.skippedWindows.isEmpty)
+        #expect(highest.beforeThat?.period == ObservationPeriod("2010Q1"))
+    }
+
+    /// How rare "highest since" is counts the readings it was compared with: 1.5, two readings
+    /// after a skipped window of eight, reaches back three readings, not eleven periods, so 19
+    /// earlier readings reached as far (eleven periods: 11), and 0.6% after a pandemic window
+    /// stopped headlining as the strongest in years.
+    @Test func aSkippedWindowAddsNothingToHowFarAReadingReaches() throws {
+        let before = (1...20).map { Double($0) }
+        let values: [Double?] = before + Array(repeating: 30, count: 8) + [1.0, 0.5, 1.5]
+        let window = ExclusionWindow(from: ObservationPeriod("2015Q1")!, to: ObservationPeriod("2016Q4")!, label: "the rebound")
+        let analysis = MacroAnalysis(config: config(exclude: [window]), series: quarters(from: 2010, values))
+        let facts = try #require(analysis.facts(knownOn: Series.date("2017-08-01")))
+        #expect(facts.period == ObservationPeriod("2017Q3"))
+        let highest = try #require(facts.highest)
+        #expect(highest.since?.period == ObservationPeriod("2014Q4"))
+        #expect(highest.periodsSince == 11)
+        #expect(highest.rarity.earlierOccurrences == 19)
+    }
+
     @Test func beforeThatRepeatsTheSearchFromTheFirstAnswerWithTheSameThreshold() throws {
         let values: [Double?] = [5.4, 1, 1, 6.0, 1, 5.3]
         let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, values))

@@ -109,7 +109,8 @@ import TestSupport
         var volatile = 0, quiet = 0
         for note in try Self.notes.get() {
             let (date, facts, narrative) = (note.date, note.facts, note.narrative)
-            guard narrative.isQuiet else { continue }
+            // A macro or breadth reading may headline a quiet session; the session's own headline is tested here.
+            guard narrative.isQuiet, narrative.statements.first?.section == .lead else { continue }
             let moves = facts.series.filter { $0.sessionDate == date }.compactMap { series in
                 series.returnValue(.oneDay).map { (series, $0) }
             }
@@ -125,6 +126,77 @@ import TestSupport
             }
         }
         #expect(volatile > 50 && quiet > 1_000, "volatile \(volatile), quiet \(quiet)")
+    }
+
+    /// Every note opens with the session. A macro or breadth reading that makes the headline on a
+    /// day without market news left 132 sample notes with no word on the day's moves; now the
+    /// quiet-day sentence opens them, under the headline the reading earns.
+    @Test func everyNoteTellsTheSessionEvenWhenAnotherSectionHasTheHeadline() throws {
+        var headlinedElsewhere = 0
+        for note in try Self.notes.get() where note.facts.series.contains(where: { $0.returnValue(.oneDay) != nil }) {
+            let sections = note.narrative.sections.map(\.id)
+            #expect(sections.first == "lead", "\(note.date): \(sections)")
+            if note.narrative.isQuiet, let top = note.narrative.statements.first, top.section != .lead {
+                #expect(note.narrative.headline == top.headline, "\(note.date)")
+                #expect(note.narrative.sections.first?.blocks.contains { $0.hasPrefix("No record or streak") } == true, "\(note.date)")
+                headlinedElsewhere += 1
+            }
+        }
+        #expect(headlinedElsewhere > 0)
+    }
+
+    /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
+    /// reading headlined five sessions running.
+    @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {
+        var headlined = 0
+        for note in try Self.notes.get() {
+            let previous = note.facts.series.compactMap { $0.returns.first { $0.period == .oneDay }?.baseDate }.max()
+            let known = note.facts.macro.map(\.knownSince) + note.facts.breadth.map(\.knownSince)
+            guard let top = note.narrative.statements.first, top.section == .macro || top.section == .breadth,
+                  note.narrative.headline == top.headline else { continue }
+            let isFirst = previous.map { previous in known.contains { $0 > previous } } ?? true
+            #expect(isFirst, "\(note.date): \(note.narrative.headline)")
+            headlined += 1
+        }
+        #expect(headlined > 0)
+    }
+
+    /// "GDP nowcast at its weakest since Q1 2014" skipped the pandemic's far weaker readings without
+    /// a word: a headline that skips a window says so, and so does the text, for lows as for highs.
+    @Test func aMacroReadingThatSkipsAWindowSaysSoInTheHeadlineAndTheText() throws {
+        var highs = 0, lows = 0
+        for note in try Self.notes.get() {
+            for macro in note.facts.macro where !macro.isStale {
+                for (extreme, word) in [(macro.highest, "highest"), (macro.lowest, "lowest")] {
+                    guard let extreme, !extreme.skippedWindows.isEmpty, let unfiltered = extreme.sinceWithoutExclusions,
+                          note.text.contains("the \(word) reading since") else { continue }
+                    let label = extreme.skippedWindows[0]
+                    #expect(note.text.contains("Counting \(label), it is the \(word) since \(NumberStyle.period(unfiltered.period))."), "\(note.date)")
+                    if let top = note.narrative.statements.first, top.section == .macro, note.narrative.headline == top.headline {
+                        #expect(note.narrative.headline.hasSuffix(", leaving aside \(label)"), "\(note.date): \(note.narrative.headline)")
+                    }
+                    if word == "highest" { highs += 1 } else { lows += 1 }
+                }
+            }
+        }
+        #expect(highs > 0 && lows > 0, "highs \(highs), lows \(lows)")
+    }
+
+    /// "After the 8 earlier runs" stood over a table of 11 runs, three of them "n/a" at 63 sessions
+    /// with nothing to say why: a note under the table says it, once a note.
+    @Test func anNAInAWhatFollowedTableIsExplainedOnceUnderIt() throws {
+        var explained = 0
+        for note in try Self.notes.get() {
+            let blocks = note.narrative.sections.flatMap(\.blocks)
+            let notes = blocks.indices.filter { blocks[$0].hasPrefix("n/a: not counted at that horizon") }
+            let gaps = blocks.filter { $0.hasPrefix("Table: What followed") && $0.contains("| n/a |") }
+            #expect(notes.count == (gaps.isEmpty ? 0 : 1), "\(note.date)")
+            if let first = notes.first {
+                #expect(blocks[first - 1].hasPrefix("Table: What followed") && blocks[first - 1].contains("| n/a |"), "\(note.date)")
+                explained += 1
+            }
+        }
+        #expect(explained > 0)
     }
 
     /// "After each of the 1 earlier runs" and "took the lead 1 times before" were in 66 sample

@@ -64,7 +64,7 @@ import TestSupport
 
     @Test func thePageStatesTheBreadthLeadForTheFirstTimeSinceJanuary2025() throws {
         let text = try text()
-        #expect(text.contains("Small caps now lead mid caps and large caps on the share of companies raising guidance"))
+        #expect(text.contains("Small caps lead mid caps and large caps on the share of companies raising guidance"))
         #expect(text.contains("for the first time since January 2025"))
         #expect(text.contains("February 2019, January 2021 and January 2025"))
     }

@@ -23,7 +23,7 @@ import TestSupport
         #expect(narrative.headline == "Tech stocks set a record high for the 4th session running"
             || narrative.headline == "Tech stocks extend their record run to 4 sessions")
         #expect(text.contains("IXIC set an intraday record high for the 4th straight session")
-            || text.contains("IXIC has now traded at an all-time intraday high in each of the last 4 sessions"))
+            || text.contains("IXIC has now set a record intraday high in each of the last 4 sessions"))
         #expect(text.contains("ended in \(NumberStyle.monthYear(try #require(ixic.intradayRecord.streak.lastTime).end))"))
         #expect(!text.contains("No record, streak or signal"))
     }
@@ -89,6 +89,36 @@ import TestSupport
         #expect(text.contains("past the 20% mark that usually defines a bear market"))
         #expect(!narrative.headline.isEmpty)
         #expect(!text.contains("rose 9.0%"))
+    }
+
+    /// A headline's "since" names the day when it falls in the note's own month: "the most since
+    /// October 1987" headlined the note of October 22, 1987. With no earlier move as large, it names
+    /// the year the data begin, and so does the sentence.
+    @Test func aBigMoveHeadlineNamesTheDayWhenTheEarlierMoveIsThisMonth() throws {
+        let (_, recent, _) = try note("1987-10-22")
+        #expect(recent.headline == "The S&P 500 drops 3.9%, the most since Oct. 19", "\(recent.headline)")
+        let (_, ever, everText) = try note("1987-10-19")
+        #expect(ever.headline == "The S&P 500 drops 20.5%, the most since the data began in 1950", "\(ever.headline)")
+        #expect(everText.contains("SPX fell 20.5%, its biggest one-day drop in this data, which starts in 1950."))
+        let (_, older, _) = try note("2008-10-15")
+        #expect(older.headline.hasSuffix("the most since October 1987"), "\(older.headline)")
+    }
+
+    /// In a series' first year its "record close" may be its first session, so a drawdown from it
+    /// is not told, as records are not (NASDAQ data start in 1999).
+    @Test func aDrawdownInASeriesFirstYearOfDataIsNotTold() throws {
+        let analysis = try Self.analysis.get()
+        var firstYear = 0
+        for date in analysis.sessions where date.description.hasPrefix("1999") {
+            let facts = analysis.facts(on: date)
+            let ixic = try #require(facts.series("IXIC"))
+            guard ixic.drawdown <= -0.10, ixic.historyStart.years(until: date) < 1 else { continue }
+            let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+            #expect(!narrative.statements.flatMap(\.plain).joined().contains("IXIC is \(NumberStyle.percent(abs(ixic.drawdown), signed: false)) below"), "\(date)")
+            #expect(!narrative.statements.contains { $0.topics.contains("drawdown") && $0.plain.joined().contains("IXIC") }, "\(date)")
+            firstYear += 1
+        }
+        #expect(firstYear > 0)
     }
 
     @Test func seriesInTheSameBearMarketOrCorrectionShareOneSentenceThatStatesTheYardstickOnce() throws {

@@ -182,7 +182,8 @@ public struct OutcomeEpisode: Sendable, Codable, Hashable {
 
 /// "Highest since" or "lowest since" for a value.
 public struct ExtremeFacts: Sendable, Codable, Hashable {
-    /// The latest earlier period at least as extreme (skipping exclusion windows); nil when none.
+    /// The latest earlier period at least as extreme (skipping exclusion windows, unless this
+    /// period is inside one); nil when none.
     public var since: ObservationPointFacts?
     /// The one before that.
     public var beforeThat: ObservationPointFacts?

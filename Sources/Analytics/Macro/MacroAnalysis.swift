@@ -72,10 +72,15 @@ extension Availability {
 
 /// "Highest since" over a value series: the latest earlier period at least as high, skipping
 /// exclusion windows, and the one before that. Lows use the same search on negated values.
+///
+/// A reading inside an exclusion window is compared with every earlier one: the window sets aside
+/// abnormal readings when judging normal ones, and a reading of the rebound is one of them.
 struct ExtremeSearch: Sendable {
     let values: [Double?]
     let periods: [ObservationPeriod]
     let exclude: [ExclusionWindow]
+    /// Per period: whether it lies inside an exclusion window.
+    private let excluded: [Bool]
     private let withExclusions: PreviousAtLeastIndex
     private let withoutExclusions: PreviousAtLeastIndex
     /// Per period: how many earlier periods reached at least as far back.
@@ -85,22 +90,35 @@ struct ExtremeSearch: Sendable {
         self.values = values
         self.periods = periods
         self.exclude = exclude
-        let eligible = values.indices.map { t in exclude.contains { $0.contains(periods[t]) } ? nil : values[t] }
+        let excluded = periods.map { period in exclude.contains { $0.contains(period) } }
+        self.excluded = excluded
+        let eligible = values.indices.map { t in excluded[t] ? nil : values[t] }
         withExclusions = PreviousAtLeastIndex(eligible)
         withoutExclusions = PreviousAtLeastIndex(values)
-        let index = withExclusions
+        // Readings before each position that a search outside the windows can compare with.
+        var eligibleBefore = [0]
+        for value in eligible { eligibleBefore.append(eligibleBefore[eligibleBefore.count - 1] + (value == nil ? 0 : 1)) }
+        let (filtered, unfiltered) = (withExclusions, withoutExclusions)
+        // How far back a reading reaches, in the readings it was compared with: a window skipped
+        // between it and its "since" adds nothing, so two low readings after the window do not
+        // make a third "the highest in years".
         let reach: [Double?] = values.indices.map { t in
-            values[t].map { value in Double(t - (index.latest(before: t, atLeast: value) ?? -1)) }
+            values[t].map { value in
+                if excluded[t] { return Double(t - (unfiltered.latest(before: t, atLeast: value) ?? -1)) }
+                let since = filtered.latest(before: t, atLeast: value)
+                return Double(eligibleBefore[t] - (since.map { eligibleBefore[$0 + 1] } ?? 0) + 1)
+            }
         }
         earlierAtLeastAsFarBack = EarlierCountIndex(reach).atLeast
     }
 
     func facts(at t: Int, sign: Double) -> ExtremeFacts? {
         guard let value = values[t] else { return nil }
-        let since = withExclusions.latest(before: t, atLeast: value)
-        let beforeThat = since.flatMap { withExclusions.latest(before: $0, atLeast: value) }
+        let search = excluded[t] ? withoutExclusions : withExclusions
+        let since = search.latest(before: t, atLeast: value)
+        let beforeThat = since.flatMap { search.latest(before: $0, atLeast: value) }
         let unfiltered = withoutExclusions.latest(before: t, atLeast: value)
-        let skipped = exclude.filter { window in
+        let skipped = excluded[t] ? [] : exclude.filter { window in
             values.indices.contains { p in p < t && p > (since ?? -1) && window.contains(periods[p]) && (values[p] ?? -.infinity) >= value }
         }
         func point(_ p: Int?) -> ObservationPointFacts? {

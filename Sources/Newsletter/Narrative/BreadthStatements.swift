@@ -47,7 +47,7 @@ enum BreadthStatements {
             sentences.append(context.sentence("breadth.noLeader", values))
         }
         let score = breadth.newLead ? breadth.rarity.score - Staleness.penalty(since: breadth.knownSince, on: context.facts.date) : -1
-        let isNews = Staleness.isNews(since: breadth.knownSince, on: context.facts.date)
+        let isNews = Staleness.isNews(since: breadth.knownSince, context)
         var statement = Statement(.breadth, score: score, topics: breadth.topics,
                                   sentences: sentences, headline: isNews ? headline : nil)
         statement.blocks = blocks

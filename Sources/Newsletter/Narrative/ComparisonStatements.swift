@@ -100,18 +100,19 @@ enum OutcomeStatements {
     static func append(_ outcomes: SignalOutcomeFacts?, prefix: String, values: [String: String], source: String,
                        to sentences: inout [Sentence], blocks: inout [String], _ context: NarrativeContext) {
         guard let outcomes, outcomes.horizons.allSatisfy({ $0.count <= SignalOutcomes.listedEpisodes }),
-              let (sentence, table) = describe(outcomes, prefix: prefix, values: values, source: source, context)
+              let (sentence, tableBlocks) = describe(outcomes, prefix: prefix, values: values, source: source, context)
         else { return }
         sentences.append(sentence)
-        blocks.append(table)
+        blocks += tableBlocks
     }
 
     /// Up to this many earlier episodes are named in a sentence.
     static let namedEpisodes = 4
 
-    /// Describes the longest horizon with episodes; the table lists every horizon.
+    /// Describes the longest horizon with episodes; the table lists every horizon, and a note
+    /// under it says why a cell is empty.
     static func describe(_ outcomes: SignalOutcomeFacts, prefix: String, values: [String: String], source: String,
-                         _ context: NarrativeContext) -> (Sentence, String)? {
+                         _ context: NarrativeContext) -> (Sentence, [String])? {
         guard let index = outcomes.horizons.lastIndex(where: { $0.count > 0 }) else { return nil }
         let horizon = outcomes.horizons[index]
         let figures = context.figures
@@ -134,11 +135,14 @@ enum OutcomeStatements {
             : horizon.hits == horizon.count ? "all" : horizon.hits == 0 ? "none" : "some"
         let sentence = context.sentence(prefix + "." + key, values)
         let caption = context.sentence(prefix + ".table", values).markdown
-        return (sentence, "Table: " + caption + "\n\n" + table(outcomes, source: source, context))
+        let (markdown, hasGaps) = table(outcomes, source: source, context)
+        let note = hasGaps ? [context.sentence("outcome.tableNote", [:]).markdown] : []
+        return (sentence, ["Table: " + caption + "\n\n" + markdown] + note)
     }
 
-    /// A table of past episodes: signal date, then the (relative) return over each horizon.
-    static func table(_ outcomes: SignalOutcomeFacts, source: String, _ context: NarrativeContext) -> String {
+    /// A table of past episodes: signal date, then the (relative) return over each horizon; "n/a"
+    /// where an episode is not counted over a horizon (`hasGaps`).
+    static func table(_ outcomes: SignalOutcomeFacts, source: String, _ context: NarrativeContext) -> (markdown: String, hasGaps: Bool) {
         var header = ["Signal date"]
         for horizon in outcomes.horizons {
             let sessions = context.figures.count(horizon.sessions, source + ".horizons.\(horizon.sessions).sessions")
@@ -149,14 +153,19 @@ enum OutcomeStatements {
             for episode in horizon.episodes where !dates.contains(episode.date) { dates.append(episode.date) }
         }
         dates.sort()
+        var hasGaps = false
         let rows: [[String]] = dates.map { date in
             [NumberStyle.longDate(date)] + outcomes.horizons.map { horizon in
                 horizon.episodes.first { $0.date == date }.map {
                     context.figures.percent($0.relativeReturn, source + ".horizons.\(horizon.sessions).episodes")
-                } ?? "n/a"
+                } ?? {
+                    hasGaps = true
+                    return "n/a"
+                }()
             }
         }
         for date in dates { context.figures.date(date, source + ".episodes") }
-        return MarkdownTable(header: header, alignments: [.left] + outcomes.horizons.map { _ in .right }, rows: rows).markdown
+        let markdown = MarkdownTable(header: header, alignments: [.left] + outcomes.horizons.map { _ in .right }, rows: rows).markdown
+        return (markdown, hasGaps)
     }
 }

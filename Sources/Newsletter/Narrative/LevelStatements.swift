@@ -134,10 +134,12 @@ enum LevelStatements {
     enum Drawdown: String {
         case correction, bear, belowRecord
 
-        /// Nil within 10% of the record. "Correction" and "bear market" describe a fall from a
-        /// recent peak, not from one a decade old.
+        /// Nil within 10% of the record, and in the series' first year of data, where the "record"
+        /// may be its first session (as with records themselves). "Correction" and "bear market"
+        /// describe a fall from a recent peak, not from one a decade old.
         init?(_ series: SeriesFacts) {
-            guard series.drawdown <= LevelStatements.correction else { return nil }
+            guard series.drawdown <= LevelStatements.correction,
+                  NarrativeContext.hasHistory(since: series.historyStart, on: series.sessionDate) else { return nil }
             let recent = series.recordCloseDate.years(until: series.sessionDate) <= 2
             self = !recent ? .belowRecord : series.drawdown <= LevelStatements.bearMarket ? .bear : .correction
         }

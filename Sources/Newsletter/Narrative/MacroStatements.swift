@@ -37,13 +37,13 @@ enum MacroStatements {
                 values["beforeThat"] = figures.period(before.period, path + ".beforeThat.period")
                 sentences.append(context.sentence(high ? "macro.beforeThat" : "macro.beforeThatLow", values))
             }
-            if high, !extreme.skippedWindows.isEmpty, let unfiltered = extreme.sinceWithoutExclusions {
+            if !extreme.skippedWindows.isEmpty, let unfiltered = extreme.sinceWithoutExclusions {
                 values["unfiltered"] = figures.period(unfiltered.period, path + ".sinceWithoutExclusions.period")
-                sentences.append(context.sentence("macro.skippedNote", values))
+                sentences.append(context.sentence(high ? "macro.skippedNote" : "macro.skippedNoteLow", values))
             }
             return Statement(.macro, score: extreme.rarity.score - Staleness.penalty(since: macro.knownSince, on: context.facts.date),
                              topics: macro.topics, sentences: sentences,
-                             headline: Staleness.isNews(since: macro.knownSince, on: context.facts.date)
+                             headline: Staleness.isNews(since: macro.knownSince, context)
                                  ? context.headline(high ? "headline.macroHigh" : "headline.macroLow",
                                                     values.merging(["name": macro.shortName]) { $1 })
                                  : nil)

@@ -22,11 +22,15 @@ enum MoveStatements {
             let sentence: Sentence
             if let since = series.largestMoveSince {
                 values["since"] = context.figures.date(since, "series.\(series.symbol).largestMoveSince")
+                // "the most since October 1987" in a note of October 22, 1987 names the day instead.
+                let sameMonth = since.year == context.facts.date.year && since.month == context.facts.date.month
                 values["sinceShort"] = context.figures.date(since, "series.\(series.symbol).largestMoveSince",
-                                                            style: NumberStyle.monthYear)
+                                                            style: sameMonth ? NumberStyle.shortDate : NumberStyle.monthYear)
                 sentence = context.sentence(move >= 0 ? "move.bigUp" : "move.bigDown", values)
             } else {
-                values["sinceShort"] = "the start of the data"
+                let year = context.figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
+                values["startYear"] = year
+                values["sinceShort"] = "the data began in " + year
                 sentence = context.sentence(move >= 0 ? "move.bigUpEver" : "move.bigDownEver", values)
             }
             return Statement(.lead, score: series.dailyMoveRarity.score, topics: series.topics + ["volatility"],

@@ -68,17 +68,21 @@ struct NarrativeContext {
     }
 
     func seriesName(_ symbol: String) -> SeriesFacts? { facts.series(symbol) }
+
+    /// The latest session before the note's in any series (the base of a one-day return).
+    var previousSession: SessionDate? {
+        facts.series.compactMap { $0.returns.first { $0.period == .oneDay }?.baseDate }.max()
+    }
 }
 
 /// A reading that became known weeks ago is context, not news: its score fades with age,
 /// by log10(1 + days/30), so a month-old reading loses 0.3 and a quarter-old one 0.6.
 enum Staleness {
-    /// A reading makes headlines only this many days after it became known, so one quarterly
-    /// number does not headline every note of its quarter.
-    static let newsDays = 7
-
-    static func isNews(since known: SessionDate, on date: SessionDate) -> Bool {
-        Int(date.dayNumber - known.dayNumber) <= newsDays
+    /// A reading makes headlines only in the first note that knows it (it became known after
+    /// the previous session), so one quarterly number does not headline a week of notes.
+    static func isNews(since known: SessionDate, _ context: NarrativeContext) -> Bool {
+        guard let previous = context.previousSession else { return true }
+        return known > previous
     }
 
     static func penalty(since known: SessionDate, on date: SessionDate) -> Double {

@@ -8,7 +8,7 @@ public struct Narrative: Sendable {
     public var sections: [NarrativeSection]
     /// Every statement: the headline's first, then the rest, most notable first.
     public var statements: [Statement]
-    /// A day without news: no statement had a headline, so the note opens with the day's moves.
+    /// A quiet market: no statement about the session had a headline, so the note opens with the day's moves.
     public var isQuiet = false
 
     /// Topic weights for choosing quotes: each topic scored by its most notable statement.
@@ -48,8 +48,9 @@ public struct NarrativeWriter: Sendable {
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
         let notable = statements.filter(Self.isNotable)
-        // A day whose statements carry no headline (no record, streak, big move or signal) is quiet.
-        let quiet = statements.contains { $0.headline != nil } ? nil : MoveStatements.quietDay(context)
+        // A day without a record, streak, big move or close worth a headline is quiet in the market,
+        // and the note opens with the day's moves, even when a macro or breadth reading makes the news.
+        let quiet = statements.contains { $0.section == .lead && $0.headline != nil } ? nil : MoveStatements.quietDay(context)
         if let quiet { statements.insert(quiet, at: 0) }
         let topIndex = statements.firstIndex(where: Self.isNotable) ?? statements.firstIndex { $0.headline != nil }
         // The headline's statement opens its section, so the story the title tells comes first
@@ -74,11 +75,14 @@ public struct NarrativeWriter: Sendable {
         return first + " " + extra + "."
     }
 
+    /// The statements by section; a block that repeats an earlier one (the note under a second
+    /// "what followed" table) is left out.
     private func sections(_ statements: [Statement]) -> [NarrativeSection] {
-        Statement.Section.allCases.compactMap { section in
+        var seen: Set<String> = []
+        return Statement.Section.allCases.compactMap { section in
             let members = statements.filter { $0.section == section }
             guard !members.isEmpty else { return nil }
-            let blocks = members.flatMap { [$0.markdown.joined(separator: " ")] + $0.blocks }
+            let blocks = members.flatMap { [$0.markdown.joined(separator: " ")] + $0.blocks.filter { seen.insert($0).inserted } }
             return NarrativeSection(id: section.rawValue, heading: phrases.render("section." + section.rawValue, [:]),
                                     blocks: blocks)
         }
