@@ -182,21 +182,37 @@ import TestSupport
         #expect(highs > 0 && lows > 0, "highs \(highs), lows \(lows)")
     }
 
-    /// "After the 8 earlier runs" stood over a table of 11 runs, three of them "n/a" at 63 sessions
-    /// with nothing to say why: a note under the table says it, once a note.
-    @Test func anNAInAWhatFollowedTableIsExplainedOnceUnderIt() throws {
-        var explained = 0
+    /// "After the 8 earlier runs" stood over a table of 11 runs, three of them "n/a" at 63 sessions,
+    /// and "the only earlier run" was one of 6 (the audit: 181 of 199 such sample sentences). The
+    /// sentence now says how many there were in all when some cannot be measured, and a note under
+    /// the table says why, once a note.
+    @Test func whatFollowedSaysHowManyEarlierRunsCouldNotBeMeasuredAndWhy() throws {
+        var partial = 0, whole = 0
         for note in try Self.notes.get() {
             let blocks = note.narrative.sections.flatMap(\.blocks)
-            let notes = blocks.indices.filter { blocks[$0].hasPrefix("n/a: not counted at that horizon") }
-            let gaps = blocks.filter { $0.hasPrefix("Table: What followed") && $0.contains("| n/a |") }
-            #expect(notes.count == (gaps.isEmpty ? 0 : 1), "\(note.date)")
-            if let first = notes.first {
-                #expect(blocks[first - 1].hasPrefix("Table: What followed") && blocks[first - 1].contains("| n/a |"), "\(note.date)")
-                explained += 1
+            let notes = blocks.indices.filter { blocks[$0].hasPrefix("A signal that came within a horizon's sessions") }
+            let tables = blocks.filter { $0.hasPrefix("Table: What followed") }
+            let gaps = tables.contains { $0.contains("| n/a |") }
+            let measured = note.text.contains(" that can be measured (")
+            #expect(notes.count == (gaps || measured ? 1 : 0), "\(note.date)")
+            if let first = notes.first { #expect(blocks[first - 1].hasPrefix("Table: What followed"), "\(note.date)") }
+            for comparison in note.facts.comparisons {
+                for streak in [comparison.leaderStreak, comparison.benchmarkStreak] {
+                    guard let outcomes = streak.outcomes, let told = outcomes.horizons.last(where: { $0.count > 0 }),
+                          outcomes.horizons.allSatisfy({ $0.count <= SignalOutcomes.listedEpisodes }),
+                          note.text.contains("earlier run") else { continue }
+                    let clause = "that can be measured (\(streak.earlierRunsAtLeast) in all)"
+                    if streak.earlierRunsAtLeast > told.count {
+                        #expect(note.text.contains(clause), "\(note.date): \(clause)")
+                        partial += 1
+                    } else {
+                        #expect(!note.text.contains("that can be measured"), "\(note.date)")
+                        whole += 1
+                    }
+                }
             }
         }
-        #expect(explained > 0)
+        #expect(partial > 0 && whole > 0, "partial \(partial), whole \(whole)")
     }
 
     /// "After each of the 1 earlier runs" and "took the lead 1 times before" were in 66 sample

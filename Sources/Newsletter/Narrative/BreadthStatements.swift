@@ -37,7 +37,7 @@ enum BreadthStatements {
                 headline = context.headline("headline.breadthFirstLead", values.merging(["measure": breadth.shortName]) { $1 })
             }
             OutcomeStatements.append(breadth.outcomes, prefix: "breadthOutcome", values: values, source: source + ".outcomes",
-                                     to: &sentences, blocks: &blocks, context)
+                                     earlier: (breadth.earlierLeads, source + ".earlierLeads"), to: &sentences, blocks: &blocks, context)
         } else if breadth.focusLeads {
             sentences.append(context.sentence("breadth.stillLeading", values))
         } else if leader != nil {

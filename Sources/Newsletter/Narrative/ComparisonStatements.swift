@@ -75,7 +75,7 @@ enum ComparisonStatements {
         }
         var blocks: [String] = []
         OutcomeStatements.append(streak.outcomes, prefix: "outcome", values: values, source: source + ".outcomes",
-                                 to: &sentences, blocks: &blocks, context)
+                                 earlier: (streak.earlierRunsAtLeast, source + ".earlierRunsAtLeast"), to: &sentences, blocks: &blocks, context)
         // The record statement told the streak, and there is nothing to add: no statement.
         guard !sentences.isEmpty else { return nil }
         var statement = Statement(.lead, score: streak.rarity.score, topics: topics(leader, benchmark, context),
@@ -97,10 +97,15 @@ enum OutcomeStatements {
     /// Adds the "what followed" sentence and table when there were earlier firings, few enough for
     /// the table to list every one. A signal that fired a hundred times before is common: what
     /// followed it is a base rate, not news (the facts still hold its count, hit rate and median).
+    /// `earlier` is how many times the signal fired before, with its source: more than were
+    /// counted when some came too close together or too recently to measure, which the sentence
+    /// then says.
     static func append(_ outcomes: SignalOutcomeFacts?, prefix: String, values: [String: String], source: String,
-                       to sentences: inout [Sentence], blocks: inout [String], _ context: NarrativeContext) {
+                       earlier: (count: Int, source: String), to sentences: inout [Sentence], blocks: inout [String],
+                       _ context: NarrativeContext) {
         guard let outcomes, outcomes.horizons.allSatisfy({ $0.count <= SignalOutcomes.listedEpisodes }),
-              let (sentence, tableBlocks) = describe(outcomes, prefix: prefix, values: values, source: source, context)
+              let (sentence, tableBlocks) = describe(outcomes, prefix: prefix, values: values, source: source,
+                                                     earlier: earlier, context)
         else { return }
         sentences.append(sentence)
         blocks += tableBlocks
@@ -112,7 +117,7 @@ enum OutcomeStatements {
     /// Describes the longest horizon with episodes; the table lists every horizon, and a note
     /// under it says why a cell is empty.
     static func describe(_ outcomes: SignalOutcomeFacts, prefix: String, values: [String: String], source: String,
-                         _ context: NarrativeContext) -> (Sentence, [String])? {
+                         earlier: (count: Int, source: String), _ context: NarrativeContext) -> (Sentence, [String])? {
         guard let index = outcomes.horizons.lastIndex(where: { $0.count > 0 }) else { return nil }
         let horizon = outcomes.horizons[index]
         let figures = context.figures
@@ -120,6 +125,8 @@ enum OutcomeStatements {
         var values = values
         values["count"] = figures.count(horizon.count, path + ".count")
         values["times"] = NarrativeContext.times(horizon.count)
+        let uncounted = earlier.count > horizon.count
+        if uncounted { values["total"] = figures.count(earlier.count, earlier.source) }
         values["sessions"] = figures.count(horizon.sessions, path + ".sessions")
         values["hits"] = figures.count(horizon.hits, path + ".hits")
         values["median"] = horizon.median.map { figures.percent($0, path + ".median") } ?? ""
@@ -136,7 +143,7 @@ enum OutcomeStatements {
         let sentence = context.sentence(prefix + "." + key, values)
         let caption = context.sentence(prefix + ".table", values).markdown
         let (markdown, hasGaps) = table(outcomes, source: source, context)
-        let note = hasGaps ? [context.sentence("outcome.tableNote", [:]).markdown] : []
+        let note = hasGaps || uncounted ? [context.sentence("outcome.tableNote", [:]).markdown] : []
         return (sentence, ["Table: " + caption + "\n\n" + markdown] + note)
     }
 

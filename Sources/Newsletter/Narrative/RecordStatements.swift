@@ -70,6 +70,7 @@ enum RecordStatements {
         }
         var blocks: [String] = []
         OutcomeStatements.append(streak.outcomes, prefix: "recordOutcome", values: values, source: source + ".streak.outcomes",
+                                 earlier: (streak.earlierRunsAtLeast, source + ".streak.earlierRunsAtLeast"),
                                  to: &sentences, blocks: &blocks, context)
         let headline = context.headline(streak.length >= 2 ? "headline.recordStreak" : "headline.recordSingle", values)
         var statement = Statement(.lead, score: streak.rarity.score, topics: series.topics + ["records"],
