@@ -146,9 +146,13 @@ extension ComparisonAnalysis {
             })
     }
 
-    /// The leader's return relative to the benchmark from the window's first session to each session.
+    /// The leader's return relative to the benchmark from the window's first session to each
+    /// session. The window starts where the 1Y return does (the last common session on or before
+    /// the same date a year earlier), so the line ends at the 1Y relative return; a younger pair
+    /// starts at its first common session.
     func relativePerformance(through k: Int) -> [ChartPoint] {
-        let start = max(0, k - ComparisonFacts.chartSessions + 1)
+        let dates = alignment.dates
+        let start = alignment.position(onOrBefore: dates[k].sameDay(yearsEarlier: 1)) ?? 0
         return (start...k).map { position in
             ChartPoint(date: alignment.dates[position], value: relativeReturn(from: start, to: position))
         }

@@ -75,6 +75,26 @@ import TestSupport
         }
     }
 
+    /// The relative-performance chart spans the 1Y return's window, so its last point is the 1Y
+    /// relative return: it spanned the last 252 sessions, and its end label differed from the facts'
+    /// 1Y figure on 5,098 of 6,196 sample notes (the independent audit).
+    @Test func theRelativeChartEndsAtTheOneYearRelativeReturn() throws {
+        let analysis = HistoryAnalysis(inputs: try Self.inputs.get())
+        var checked = 0
+        for text in Self.sampleDates where text >= "2000-01-04" {
+            let facts = try #require(analysis.facts(on: SessionDate(text)!).comparisons.first)
+            let oneYear = try #require(facts.relativeReturns.first { $0.period == .oneYear })
+            let first = try #require(facts.relativePerformance.first), last = try #require(facts.relativePerformance.last)
+            #expect(first.date == oneYear.baseDate, "\(text)")
+            #expect(first.value == 0 && last.date == facts.sessionDate, "\(text)")
+            #expect(approximately(last.value, oneYear.value), "\(text): \(last.value) vs \(oneYear.value ?? .nan)")
+            checked += 1
+        }
+        let young = try #require(analysis.facts(on: SessionDate("1999-06-01")!).comparisons.first)
+        #expect(young.relativePerformance.first?.date == young.historyStart)
+        #expect(checked > 10)
+    }
+
     @Test func theLongestRunOfNasdaqBeatingTheSAndP500Matches() throws {
         let inputs = try Self.inputs.get()
         let analysis = HistoryAnalysis(inputs: inputs)

@@ -74,9 +74,13 @@ import Testing
             + "ranging from \u{2212}2.1% (January 13, 2026) to +6.2% (January 14, 2026).")
     }
 
-    @Test func aYearOfSessionsIsTitledThePastYear() throws {
-        let (chart, _) = try chart(ChartFixtures.comparison(ChartFixtures.points(Array(repeating: 0.01, count: 252))))
-        #expect(chart.title == "IWM relative to SPY over the past year")
+    /// The title says "the past year" when the line reaches back a year (it starts at the 1Y
+    /// base), not after a count of sessions: 252 weekdays fall short of a year.
+    @Test func aLineReachingBackAYearIsTitledThePastYear() throws {
+        let (year, _) = try chart(ChartFixtures.comparison(ChartFixtures.points(Array(repeating: 0.01, count: 262))))
+        #expect(year.title == "IWM relative to SPY over the past year")
+        let (short, _) = try chart(ChartFixtures.comparison(ChartFixtures.points(Array(repeating: 0.01, count: 252))))
+        #expect(short.title.hasPrefix("IWM relative to SPY since "), "\(short.title)")
     }
 
     @Test func emptyOrSinglePointLineYieldsNoChart() {

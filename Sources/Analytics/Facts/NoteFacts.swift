@@ -120,12 +120,11 @@ public struct ComparisonFacts: Sendable, Codable, Hashable {
     /// Sessions in a row on which the benchmark beat the leader.
     public var benchmarkStreak: StreakFacts
     /// The leader's return relative to the benchmark since the start of the window, for each
-    /// common session of the last year (at most `ComparisonFacts.chartSessions` points).
+    /// common session from the 1Y base on (the first common session for a younger pair).
     public var relativePerformance: [ChartPoint]
     /// (1 + R_leader) / (1 + R_benchmark) − 1 for each period both series cover.
     public var relativeReturns: [PeriodReturn]
 
-    public static let chartSessions = 252
 }
 
 /// One point of a chart line, written `["2026-01-15", 0.061]` in JSON: a year of points per

@@ -27,7 +27,7 @@ struct RelativePerformanceChart {
     }
 
     var title: String {
-        let window = points.count >= ComparisonFacts.chartSessions
+        let window = points[0].date <= points[points.count - 1].date.sameDay(yearsEarlier: 1)
             ? "over the past year" : "since \(NumberStyle.longDate(points[0].date))"
         return "\(comparison.leader) relative to \(comparison.benchmark) \(window)"
     }
