@@ -84,6 +84,20 @@ import Testing
         #expect(analysis.facts(knownOn: Series.date("2000-03-31")) == nil)
     }
 
+    /// The advance GDP estimate of a quarter comes about 30 days after it ends: with `lagDays: 30`
+    /// a note of October 1, 2008 does not state the third quarter (a revision it could not know).
+    @Test func aReleaseLagDelaysWhenAReadingIsKnown() throws {
+        var config = config()
+        config.availability = Availability(.periodEnd, lagDays: 30)
+        let analysis = MacroAnalysis(config: config, series: quarters(from: 2008, [1, 2, 3]))
+        #expect(analysis.facts(knownOn: Series.date("2008-10-01"))?.period == ObservationPeriod("2008Q2"))
+        #expect(analysis.facts(knownOn: Series.date("2008-10-30"))?.period == ObservationPeriod("2008Q2"))
+        let known = try #require(analysis.facts(knownOn: Series.date("2008-10-31")))
+        #expect(known.period == ObservationPeriod("2008Q3"))
+        #expect(known.knownSince == Series.date("2008-10-31"))
+        #expect(analysis.facts(knownOn: Series.date("2008-07-30"))?.period == ObservationPeriod("2008Q1"))
+    }
+
     @Test func missingValuesAreSkipped() throws {
         let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, [2, nil, 3, nil]))
         let facts = try #require(analysis.facts(knownOn: Series.date("2000-12-01")))

@@ -1,3 +1,4 @@
+import Foundation
 import MarketData
 import Testing
 
@@ -35,6 +36,23 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.diagnostics.contains { $0.message.contains("'IWM', which is not a configured series") })
+        }
+    }
+
+    /// An official release is known some days after its period ends: `lagDays` says how many.
+    @Test func aMacroSeriesReadsItsReleaseLag() throws {
+        let macro = "\nmacro:\n  - id: gdp\n    file: gdp.csv\n    available: period-end\n    lagDays: 30\n"
+        let config = try ProjectConfigReader.read(text: minimal + macro, path: "m.yml")
+        #expect(config.macro.first?.availability == Availability(.periodEnd, lagDays: 30))
+        let plain = try ProjectConfigReader.read(text: minimal + "\nmacro:\n  - id: gdp\n    file: gdp.csv\n", path: "m.yml")
+        #expect(plain.macro.first?.availability == .periodStart)
+        do {
+            _ = try ProjectConfigReader.read(text: minimal + macro.replacingOccurrences(of: "30", with: "-5"), path: "m.yml")
+            Issue.record("expected an error")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.location.line == 10, "\(diagnostic)")
+            #expect(diagnostic.message.contains("lagDays"), "\(diagnostic.message)")
         }
     }
 

@@ -58,15 +58,13 @@ public struct MacroAnalysis: Sendable {
 extension Availability {
     /// The first day an observation of `period` is known.
     public func knownDate(_ period: ObservationPeriod) -> SessionDate {
-        self == .periodStart ? period.firstDay : period.lastDay.adding(days: 1)
+        (anchor == .periodStart ? period.firstDay : period.lastDay.adding(days: 1)).adding(days: lagDays)
     }
 
-    /// Whether an observation of `period` is known on `date`.
+    /// Whether an observation of `period` is known on `date` (on or after `knownDate(period)`).
     public static func isKnown(_ period: ObservationPeriod, on date: SessionDate, _ availability: Availability) -> Bool {
-        switch availability {
-        case .periodStart: return period.firstDay <= date
-        case .periodEnd: return period.lastDay < date
-        }
+        let shifted = availability.lagDays == 0 ? date : date.adding(days: -availability.lagDays)
+        return availability.anchor == .periodStart ? period.firstDay <= shifted : period.lastDay < shifted
     }
 }
 

@@ -108,11 +108,26 @@ public struct ComparisonConfig: Sendable {
     }
 }
 
-/// When an observation becomes known: a nowcast or survey from the start of its period,
-/// an official release only after its period ends.
-public enum Availability: String, Sendable, Codable, CaseIterable {
-    case periodStart = "period-start"
-    case periodEnd = "period-end"
+/// When an observation becomes known: a nowcast or survey from the start of its period, an
+/// official release after its period ends, `lagDays` later (the advance GDP estimate comes about
+/// 30 days after its quarter, so a note must not state it the day the quarter ends).
+public struct Availability: Sendable, Hashable {
+    public enum Anchor: String, Sendable, CaseIterable {
+        case periodStart = "period-start"
+        case periodEnd = "period-end"
+    }
+
+    public var anchor: Anchor
+    /// Days after the period's start (`periodStart`) or after the day following its end (`periodEnd`).
+    public var lagDays: Int
+
+    public init(_ anchor: Anchor, lagDays: Int = 0) {
+        self.anchor = anchor
+        self.lagDays = lagDays
+    }
+
+    public static let periodStart = Availability(.periodStart)
+    public static let periodEnd = Availability(.periodEnd)
 }
 
 /// A stretch of periods left out of "highest since" searches, such as a post-pandemic rebound.

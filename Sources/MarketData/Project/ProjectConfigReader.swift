@@ -88,13 +88,19 @@ public enum ProjectConfigReader {
         let transform = item.choice("transform", as: MacroTransform.self) ?? .none
         let unit = item.string("unit") ?? ""
         let exclude = item.mappings("exclude").compactMap(readExclusion)
-        let availability = item.choice("available", as: Availability.self) ?? .periodStart
+        let availability = readAvailability(&item)
         let topics = item.strings("topics") ?? ["macro"]
         guard let id, let file else { return nil }
         var macro = MacroConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, column: column, transform: transform,
                                 unit: unit, exclude: exclude, availability: availability, topics: topics, location: item.location)
         macro.valueLocations = item.valueLocations
         return macro
+    }
+
+    /// `available: period-start | period-end` and `lagDays: N` (default 0; at most a year).
+    private static func readAvailability(_ item: inout YAMLMapping) -> Availability {
+        Availability(item.choice("available", as: Availability.Anchor.self) ?? .periodStart,
+                     lagDays: item.int("lagDays", in: 0...366) ?? 0)
     }
 
     private static func readExclusion(_ item: YAMLMapping) -> ExclusionWindow? {
@@ -139,7 +145,7 @@ public enum ProjectConfigReader {
             }
             compare.finish()
         }
-        let availability = item.choice("available", as: Availability.self) ?? .periodStart
+        let availability = readAvailability(&item)
         let topics = item.strings("topics") ?? ["breadth"]
         guard let id, let file, let focus, !groups.isEmpty else { return nil }
         var breadth = BreadthConfig(id: id, name: name ?? id, shortName: shortName ?? name ?? id, file: file, groups: groups, focus: focus,
