@@ -145,6 +145,25 @@ import TestSupport
         #expect(headlinedElsewhere > 0)
     }
 
+    /// The session's section gives every series' move: on a record day the other series' moves
+    /// (SPY −4.3% on the day MAGS set a record) were only in the table.
+    @Test func theSessionSectionGivesEverySeriesMove() throws {
+        var withNews = 0
+        for note in try Self.notes.get() {
+            guard let lead = note.narrative.sections.first(where: { $0.id == "lead" }) else { continue }
+            let text = lead.blocks.joined(separator: " ")
+            for series in note.facts.series where series.sessionDate == note.date {
+                guard let move = series.returnValue(.oneDay) else { continue }
+                let magnitude = NumberStyle.percent(abs(move), signed: false)
+                let told = text.contains("\(series.symbol) rose \(magnitude)") || text.contains("\(series.symbol) fell \(magnitude)")
+                    || text.contains("\(series.symbol) was little changed")
+                #expect(told, "\(note.date): \(series.symbol) \(magnitude)")
+            }
+            if !note.narrative.isQuiet { withNews += 1 }
+        }
+        #expect(withNews > 1_000)
+    }
+
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
     /// reading headlined five sessions running.
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {

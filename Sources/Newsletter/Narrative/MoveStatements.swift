@@ -42,24 +42,42 @@ enum MoveStatements {
     /// "No record or streak stood out today: IWM rose 0.2% and SPY fell 0.1%." A day whose largest
     /// move (by rarity) is sizeable is called volatile, and that move makes the headline.
     static func quietDay(_ context: NarrativeContext) -> Statement? {
-        let moves = context.facts.series.filter { $0.sessionDate == context.facts.date }.compactMap { series -> (SeriesFacts, Double)? in
-            series.returnValue(.oneDay).map { (series, $0) }
-        }
+        let moves = dayMoves(context)
         guard !moves.isEmpty else { return nil }
-        let items = moves.map { series, move in
-            context.phrases.render(key(move, prefix: "quiet"), [
-                "symbol": MarkdownEscaping.text(series.symbol),
-                "magnitude": context.figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false),
-            ], variant: context.variant)
-        }
         let largest = moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score }!
         let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
-        let sentence = context.sentence(volatile ? "quiet.volatileDay" : "quiet.day", markdown: ["list": NarrativeContext.list(items)])
+        let sentence = context.sentence(volatile ? "quiet.volatileDay" : "quiet.day", markdown: ["list": list(moves, context)])
         let (main, move) = volatile ? largest : moves[0]
         let headline = context.headline(key(move, prefix: volatile ? "headline.volatile" : "headline.quiet"), [
             "symbol": main.symbol, "short": main.shortName, "magnitude": NumberStyle.percent(abs(move), signed: false),
         ].merging(NarrativeContext.agreement(plural: main.plural)) { $1 })
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
+    }
+
+    /// "On the day, SPY rose 0.3% and MAGS fell 0.6%.": on a day with news, the moves no big-move
+    /// sentence tells, so the session's section gives every series' move, not only the table.
+    static func otherMoves(_ context: NarrativeContext) -> Statement? {
+        let moves = dayMoves(context).filter { series, _ in series.dailyMoveRarity.score < notableScore }
+        guard !moves.isEmpty else { return nil }
+        return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("quiet.otherMoves", markdown: ["list": list(moves, context)])],
+                         headline: nil)
+    }
+
+    /// Each series with a session on the note's date, with its one-day return.
+    private static func dayMoves(_ context: NarrativeContext) -> [(SeriesFacts, Double)] {
+        context.facts.series.filter { $0.sessionDate == context.facts.date }.compactMap { series in
+            series.returnValue(.oneDay).map { (series, $0) }
+        }
+    }
+
+    /// "IWM rose 0.2%, SPY fell 0.1% and MAGS was little changed".
+    private static func list(_ moves: [(SeriesFacts, Double)], _ context: NarrativeContext) -> String {
+        NarrativeContext.list(moves.map { series, move in
+            context.phrases.render(key(move, prefix: "quiet"), [
+                "symbol": MarkdownEscaping.text(series.symbol),
+                "magnitude": context.figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false),
+            ], variant: context.variant)
+        })
     }
 
     private static func key(_ move: Double, prefix: String) -> String {

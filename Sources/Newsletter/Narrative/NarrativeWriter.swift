@@ -44,6 +44,10 @@ public struct NarrativeWriter: Sendable {
         let context = NarrativeContext(facts: facts, phrases: phrases, figures: figures)
         var statements = RecordStatements.make(context) + ComparisonStatements.make(context) + MoveStatements.make(context)
             + LevelStatements.make(context) + PerformanceStatements.make(context) + MacroStatements.make(context) + BreadthStatements.make(context)
+        // A session with news still gives every series' move; a quiet one lists them in its opener.
+        if statements.contains(where: { $0.section == .lead && $0.headline != nil }), let others = MoveStatements.otherMoves(context) {
+            statements.append(others)
+        }
         statements = statements.enumerated().sorted { lhs, rhs in
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
