@@ -298,6 +298,18 @@ import TestSupport
         #expect(told > 5_000, "\(told)")
     }
 
+    /// When a file stops short, the pair's gap is measured to their last common session, not to
+    /// the session of the returns printed beside it ("IWM is up 6.0%, SPY is up 1.5%… 4.7% ahead"):
+    /// the note then leaves the gap out.
+    @Test func theYearToDateGapIsLeftOutWhenTheLeaderStopsShort() throws {
+        let note = try #require(Self.notes.get().last)
+        #expect(note.text.contains("this year in relative terms."))
+        var facts = note.facts
+        facts.comparisons[0].sessionDate = try #require(SessionDate("2026-01-13"))
+        let narrative = NarrativeWriter().write(facts, figures: FigureLedger())
+        #expect(!narrative.statements.flatMap(\.plain).joined(separator: " ").contains("this year in relative terms"))
+    }
+
     /// The story the title tells comes first in its section: on 2002-03-13 the title said small
     /// caps outran large caps, and the note opened with a 52-week low (which has no headline).
     @Test func theHeadlinesStatementOpensItsSection() throws {

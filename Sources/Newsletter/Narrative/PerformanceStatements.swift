@@ -19,7 +19,9 @@ enum PerformanceStatements {
         }
         guard !items.isEmpty else { return [] }
         var sentences = [context.sentence("returns.sentence", markdown: ["list": NarrativeContext.list(items)])]
-        for comparison in context.facts.comparisons {
+        // The gap is measured to the pair's last common session: when a file stops short, that is
+        // not the session of the returns just printed, and the three figures would not agree.
+        for comparison in context.facts.comparisons where comparison.sessionDate == context.facts.date {
             guard let gap = comparison.relativeReturns.first(where: { $0.period == .yearToDate })?.value,
                   abs(gap) >= flatThreshold else { continue }
             sentences.append(context.sentence("returns.gap", [
