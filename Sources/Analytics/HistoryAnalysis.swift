@@ -103,7 +103,7 @@ extension SeriesAnalysis {
                                    baseDate: result.map { dates[$0.base] })
             },
             drawdown: series.close[t] / series.close[record] - 1,
-            recordClose: series.close[record], recordCloseDate: dates[record])
+            recordClose: series.close[record], recordCloseDate: dates[record], periodEnd: periodEnd(at: t))
     }
 }
 

@@ -95,6 +95,52 @@ import TestSupport
         #expect(checked > 10)
     }
 
+    /// Every month and year that ends on its last weekday, on the real S&P 500 (1950–2018): its
+    /// return and the latest earlier month (year) as good or as bad agree with a naive scan of
+    /// the months' last closes.
+    @Test func monthAndYearEndsAgreeWithTheNaiveReference() throws {
+        let analysis = try #require(HistoryAnalysis(inputs: try Self.inputs.get()).series.first { $0.symbol == "SPX" })
+        let naive = try Self.spx.get()
+        // The last session of each month in the data, and its return from the month before.
+        var ends: [(key: Int, year: Bool, t: Int)] = []
+        for t in naive.dates.indices where t + 1 == naive.dates.count
+            || NaiveSeries.month(naive.dates[t + 1]) != NaiveSeries.month(naive.dates[t]) {
+            ends.append((NaiveSeries.year(naive.dates[t]) * 12 + NaiveSeries.month(naive.dates[t]), NaiveSeries.month(naive.dates[t]) == 12, t))
+        }
+        var months = 0, years = 0
+        for (index, end) in ends.enumerated() where index > 0 {
+            let date = try #require(SessionDate(naive.dates[end.t]))
+            let facts = try #require(analysis.facts(on: date))
+            guard date.isLastWeekday(ofYear: false) else {
+                #expect(facts.periodEnd == nil, "\(date)")
+                continue
+            }
+            let periodEnd = try #require(facts.periodEnd, "\(date)")
+            // A December is told as its year when the year before ended in the data (the first,
+            // partial year has no return), else as its month. Earlier ends of the same kind, each
+            // with its return from the end before it.
+            let isYear = end.year && ends[..<index].contains { $0.year }
+            let kind = ends[...index].enumerated().filter { !isYear || $0.element.year }
+            let returns = kind.dropFirst().indices.map { i -> (t: Int, value: Double) in
+                let (previous, current) = (kind[kind.index(before: i)].element, kind[i].element)
+                return (current.t, naive.close[current.t] / naive.close[previous.t] - 1)
+            }
+            let value = try #require(returns.last?.value)
+            #expect(approximately(periodEnd.value, value), "\(date)")
+            #expect(periodEnd.period == (isYear ? .yearToDate : .monthToDate), "\(date)")
+            let earlier = returns.dropLast()
+            let since = earlier.last { value >= 0 ? $0.value >= value : $0.value <= value }
+            #expect(periodEnd.since?.description == since.map { naive.dates[$0.t] }, "\(date)")
+            #expect(periodEnd.earlierPeriods == earlier.count, "\(date)")
+            if isYear { years += 1 } else { months += 1 }
+        }
+        #expect(months > 600 && years > 50, "months \(months), years \(years)")
+        let october = try #require(analysis.facts(on: SessionDate("2008-10-31")!)?.periodEnd)
+        #expect(october.since == SessionDate("1987-10-30") && abs(october.value + 0.169) < 0.001)
+        let year = try #require(analysis.facts(on: SessionDate("2008-12-31")!)?.periodEnd)
+        #expect(year.since == nil && year.earlierPeriods == 57 && abs(year.value + 0.385) < 0.001)
+    }
+
     @Test func theLongestRunOfNasdaqBeatingTheSAndP500Matches() throws {
         let inputs = try Self.inputs.get()
         let analysis = HistoryAnalysis(inputs: inputs)

@@ -104,6 +104,26 @@ import TestSupport
         #expect(older.headline.hasSuffix("the most since October 1987"), "\(older.headline)")
     }
 
+    /// The last weekday of a month or year tells how it ranks: October 2008 was the S&P 500's
+    /// worst month since October 1987, and 2008 its worst year in the data. A month that ranks
+    /// nowhere in particular (November 2008, after October) gets no sentence; at a year's end the
+    /// year's sentence replaces the year-to-date list.
+    @Test func aMonthOrYearEndTellsHowItRanks() throws {
+        let (_, october, octoberText) = try note("2008-10-31")
+        #expect(octoberText.contains("SPX fell 16.9% in October, its worst month since October 1987."), "\(octoberText)")
+        #expect(octoberText.contains("IXIC fell 17.7% in October, its worst month since February 2001."))
+        #expect(october.headline == "The S&P 500 posts its worst month since October 1987", "\(october.headline)")
+        let (_, _, novemberText) = try note("2008-11-28")
+        #expect(!novemberText.contains("in November"))
+        let (_, year, yearText) = try note("2008-12-31")
+        #expect(year.headline == "The S&P 500 ends 2008 down 38.5%, its worst year in data back to 1950", "\(year.headline)")
+        #expect(yearText.contains("SPX ended 2008 down 38.5%, its worst year in this data, which starts in 1950."))
+        #expect(yearText.contains("IXIC ended 2008 down 40.5%, its worst year in this data, which starts in 1999."))
+        #expect(!yearText.contains("Year to date"))
+        let (_, _, plainYear) = try note("2018-12-31")
+        #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008."), "\(plainYear)")
+    }
+
     /// In a series' first year its "record close" may be its first session, so a drawdown from it
     /// is not told, as records are not (NASDAQ data start in 1999).
     @Test func aDrawdownInASeriesFirstYearOfDataIsNotTold() throws {

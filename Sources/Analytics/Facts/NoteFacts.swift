@@ -75,6 +75,8 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     public var drawdown: Double
     public var recordClose: Double
     public var recordCloseDate: SessionDate
+    /// The month or year that ends with this session, when one does (by the calendar).
+    public var periodEnd: PeriodEndFacts?
 
     public func returnValue(_ period: ReturnPeriod) -> Double? { returns.first { $0.period == period }?.value }
 }

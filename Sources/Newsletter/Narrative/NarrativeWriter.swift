@@ -43,7 +43,8 @@ public struct NarrativeWriter: Sendable {
     public func write(_ facts: NoteFacts, figures: FigureLedger) -> Narrative {
         let context = NarrativeContext(facts: facts, phrases: phrases, figures: figures)
         var statements = RecordStatements.make(context) + ComparisonStatements.make(context) + MoveStatements.make(context)
-            + LevelStatements.make(context) + PerformanceStatements.make(context) + MacroStatements.make(context) + BreadthStatements.make(context)
+            + LevelStatements.make(context) + PerformanceStatements.make(context) + PeriodEndStatements.make(context)
+            + MacroStatements.make(context) + BreadthStatements.make(context)
         // A session with news still gives every series' move; a quiet one lists them in its opener.
         if statements.contains(where: { $0.section == .lead && $0.headline != nil }), let others = MoveStatements.otherMoves(context) {
             statements.append(others)

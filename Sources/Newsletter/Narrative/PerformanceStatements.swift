@@ -9,7 +9,9 @@ enum PerformanceStatements {
     static func make(_ context: NarrativeContext) -> [Statement] {
         let figures = context.figures
         let items: [String] = context.facts.series.compactMap { series in
-            guard let ytd = series.returnValue(.yearToDate) else { return nil }
+            // At a year's end, the year's sentence tells its return.
+            guard let ytd = series.returnValue(.yearToDate),
+                  !(series.sessionDate == context.facts.date && series.periodEnd?.period == .yearToDate) else { return nil }
             let source = "series.\(series.symbol).returns.YTD"
             let values = ["symbol": MarkdownEscaping.text(series.symbol),
                           "magnitude": figures.percent(abs(ytd), source, signed: false),
@@ -17,8 +19,7 @@ enum PerformanceStatements {
             let key = abs(ytd) < flatThreshold ? "returns.flat" : ytd > 0 ? "returns.up" : "returns.down"
             return context.phrases.render(key, values, variant: context.variant)
         }
-        guard !items.isEmpty else { return [] }
-        var sentences = [context.sentence("returns.sentence", markdown: ["list": NarrativeContext.list(items)])]
+        var sentences = items.isEmpty ? [] : [context.sentence("returns.sentence", markdown: ["list": NarrativeContext.list(items)])]
         // The gap is measured to the pair's last common session: when a file stops short, that is
         // not the session of the returns just printed, and the three figures would not agree.
         for comparison in context.facts.comparisons where comparison.sessionDate == context.facts.date {
@@ -30,6 +31,7 @@ enum PerformanceStatements {
                 "direction": gap > 0 ? "ahead of" : "behind",
             ]))
         }
+        guard !sentences.isEmpty else { return [] }
         let topics = context.facts.series.flatMap(\.topics) + ["performance"]
         return [Statement(.performance, score: -1, topics: topics, sentences: sentences, headline: nil)]
     }

@@ -52,6 +52,7 @@ extension SeriesFacts: JSONObject {
         w.member("drawdown", drawdown)
         w.member("recordClose", recordClose)
         w.member("recordCloseDate", recordCloseDate)
+        w.member("periodEnd", periodEnd)
     }
 }
 
@@ -60,6 +61,17 @@ extension PeriodReturn: JSONObject {
         w.member("period", period)
         w.member("value", value)
         w.member("baseDate", baseDate)
+    }
+}
+
+extension PeriodEndFacts: JSONObject {
+    func writeMembers(to w: JSONByteWriter) {
+        w.member("period", period)
+        w.member("value", value)
+        w.member("since", since)
+        w.member("sinceValue", sinceValue)
+        w.member("earlierPeriods", earlierPeriods)
+        w.member("rarity", rarity)
     }
 }
 
