@@ -132,6 +132,8 @@ import TestSupport
             let since = earlier.last { value >= 0 ? $0.value >= value : $0.value <= value }
             #expect(periodEnd.since?.description == since.map { naive.dates[$0.t] }, "\(date)")
             #expect(periodEnd.earlierPeriods == earlier.count, "\(date)")
+            let asExtreme = earlier.filter { value >= 0 ? $0.value >= value : $0.value <= value }.count
+            #expect(periodEnd.rarity.earlierOccurrences == asExtreme, "\(date)")
             if isYear { years += 1 } else { months += 1 }
         }
         #expect(months > 600 && years > 50, "months \(months), years \(years)")

@@ -30,31 +30,72 @@ extension SessionDate {
     }
 }
 
-extension SeriesAnalysis {
-    /// The month (`MTD`) or year (`YTD`) ending at session `t`, when the calendar says it ends
-    /// there, ranked against the earlier complete ones, found by walking back the chain of
-    /// period bases (each month's base is the last session of the month before).
-    func periodEnd(_ period: ReturnPeriod, at t: Int) -> PeriodEndFacts? {
-        guard series.dates[t].isLastWeekday(ofYear: period == .yearToDate),
-              let value = periodReturn(period, at: t)?.value else { return nil }
-        var since: (end: Int, value: Double)?
-        var earlier = 0, asExtreme = 0
-        var end = bases.base(period, at: t)
-        while let p = end, let result = periodReturn(period, at: p) {
-            earlier += 1
-            if value >= 0 ? result.value >= value : result.value <= value {
-                asExtreme += 1
-                if since == nil { since = (p, result.value) }
-            }
-            end = result.base
+/// The months (or years) of one series, each with its return, indexed once so that a period
+/// end ranks itself in O(log n): walking back through every earlier month at each month's end
+/// made the analytics grow with the square of the history.
+struct CalendarPeriodIndex: Sendable {
+    let period: ReturnPeriod
+    /// Per session: the position of its period among `ends` when it is the last session of a
+    /// period in the data (the last session of all counts: a daily note's month ends there), else -1.
+    private let position: [Int32]
+    /// The last session of each period, and the period's return (nil for the first, partial one).
+    private let ends: [Int]
+    private let values: [Double?]
+    private let latestAsHigh: PreviousAtLeastIndex
+    private let latestAsLow: PreviousAtLeastIndex
+    private let earlierAsHigh: [Int32]
+    private let earlierAsLow: [Int32]
+    /// Per period: how many earlier periods have a return.
+    private let earlierWithValue: [Int32]
+
+    /// `bases` tells where periods end: session t ends one when it is the base of t + 1's `period` return.
+    init(_ period: ReturnPeriod, count: Int, bases: ReturnBases, closes: [Double]) {
+        self.period = period
+        var position = [Int32](repeating: -1, count: count)
+        var ends: [Int] = []
+        for t in 0..<count where t + 1 == count || bases.base(period, at: t + 1) == t {
+            position[t] = Int32(ends.count)
+            ends.append(t)
         }
-        return PeriodEndFacts(period: period, value: value, since: since.map { series.dates[$0.end] }, sinceValue: since?.value,
-                              earlierPeriods: earlier,
-                              rarity: Rarity(earlierOccurrences: asExtreme, yearsOfHistory: series.dates[0].years(until: series.dates[t])))
+        let values = ends.map { t in bases.base(period, at: t).map { closes[t] / closes[$0] - 1 } }
+        self.position = position
+        self.ends = ends
+        self.values = values
+        let negated = values.map { $0.map { -$0 } }
+        latestAsHigh = PreviousAtLeastIndex(values)
+        latestAsLow = PreviousAtLeastIndex(negated)
+        earlierAsHigh = EarlierCountIndex(values).atLeast
+        earlierAsLow = EarlierCountIndex(negated).atLeast
+        var counts: [Int32] = []
+        var seen: Int32 = 0
+        for value in values {
+            counts.append(seen)
+            if value != nil { seen += 1 }
+        }
+        earlierWithValue = counts
     }
 
-    /// The year that ends at `t`, else the month: a year's end is told as the year.
+    /// The period ending at session `t`, ranked: the latest earlier one at least as good (a gain)
+    /// or as bad (a loss), and how many were.
+    func facts(at t: Int, dates: [SessionDate]) -> PeriodEndFacts? {
+        let i = Int(position[t])
+        guard i >= 0, let value = values[i] else { return nil }
+        let gain = value >= 0
+        let since = gain ? latestAsHigh.latest(before: i, atLeast: value) : latestAsLow.latest(before: i, atLeast: -value)
+        return PeriodEndFacts(period: period, value: value, since: since.map { dates[ends[$0]] }, sinceValue: since.flatMap { values[$0] },
+                              earlierPeriods: Int(earlierWithValue[i]),
+                              rarity: Rarity(earlierOccurrences: Int((gain ? earlierAsHigh : earlierAsLow)[i]),
+                                             yearsOfHistory: dates[0].years(until: dates[t])))
+    }
+}
+
+extension SeriesAnalysis {
+    /// The year that ends at `t`, else the month, when the calendar says one ends there: a
+    /// year's end is told as the year.
     func periodEnd(at t: Int) -> PeriodEndFacts? {
-        periodEnd(.yearToDate, at: t) ?? periodEnd(.monthToDate, at: t)
+        let date = series.dates[t]
+        guard date.isLastWeekday(ofYear: false) else { return nil }
+        let year = date.isLastWeekday(ofYear: true) ? years.facts(at: t, dates: series.dates) : nil
+        return year ?? months.facts(at: t, dates: series.dates)
     }
 }

@@ -34,6 +34,9 @@ public struct SeriesAnalysis: Sendable {
     /// Per session: earlier sessions whose close reached at least as far back to find a higher (lower) close.
     private let earlierHighReach: [Int32]
     private let earlierLowReach: [Int32]
+    /// The series' months and years with their returns, for "its worst month since".
+    let months: CalendarPeriodIndex
+    let years: CalendarPeriodIndex
 
     public init(config: SeriesConfig, series: PriceSeries) {
         self.config = config
@@ -63,6 +66,8 @@ public struct SeriesAnalysis: Sendable {
         previousLowClose = lows
         earlierHighReach = EarlierCountIndex(integers: highs.indices.map { $0 - Int(highs[$0]) }).atLeast
         earlierLowReach = EarlierCountIndex(integers: lows.indices.map { $0 - Int(lows[$0]) }).atLeast
+        months = CalendarPeriodIndex(.monthToDate, count: closes.count, bases: bases, closes: closes)
+        years = CalendarPeriodIndex(.yearToDate, count: closes.count, bases: bases, closes: closes)
     }
 
     public var symbol: String { series.symbol }
