@@ -35,10 +35,8 @@ extension SessionDate {
 /// made the analytics grow with the square of the history.
 struct CalendarPeriodIndex: Sendable {
     let period: ReturnPeriod
-    /// Per session: the position of its period among `ends` when it is the last session of a
-    /// period in the data (the last session of all counts: a daily note's month ends there), else -1.
-    private let position: [Int32]
-    /// The last session of each period, and the period's return (nil for the first, partial one).
+    /// The last session of each period in the data, ascending (the last session of all counts: a
+    /// daily note's month ends there), and the period's return (nil for the first, partial one).
     private let ends: [Int]
     private let values: [Double?]
     private let latestAsHigh: PreviousAtLeastIndex
@@ -51,14 +49,8 @@ struct CalendarPeriodIndex: Sendable {
     /// `bases` tells where periods end: session t ends one when it is the base of t + 1's `period` return.
     init(_ period: ReturnPeriod, count: Int, bases: ReturnBases, closes: [Double]) {
         self.period = period
-        var position = [Int32](repeating: -1, count: count)
-        var ends: [Int] = []
-        for t in 0..<count where t + 1 == count || bases.base(period, at: t + 1) == t {
-            position[t] = Int32(ends.count)
-            ends.append(t)
-        }
+        let ends = (0..<count).filter { t in t + 1 == count || bases.base(period, at: t + 1) == t }
         let values = ends.map { t in bases.base(period, at: t).map { closes[t] / closes[$0] - 1 } }
-        self.position = position
         self.ends = ends
         self.values = values
         let negated = values.map { $0.map { -$0 } }
@@ -78,8 +70,8 @@ struct CalendarPeriodIndex: Sendable {
     /// The period ending at session `t`, ranked: the latest earlier one at least as good (a gain)
     /// or as bad (a loss), and how many were.
     func facts(at t: Int, dates: [SessionDate]) -> PeriodEndFacts? {
-        let i = Int(position[t])
-        guard i >= 0, let value = values[i] else { return nil }
+        let i = ends.partitioningIndex { $0 >= t }
+        guard i < ends.count, ends[i] == t, let value = values[i] else { return nil }
         let gain = value >= 0
         let since = gain ? latestAsHigh.latest(before: i, atLeast: value) : latestAsLow.latest(before: i, atLeast: -value)
         return PeriodEndFacts(period: period, value: value, since: since.map { dates[ends[$0]] }, sinceValue: since.flatMap { values[$0] },
