@@ -45,17 +45,16 @@ public struct NarrativeWriter: Sendable {
         var statements = RecordStatements.make(context) + ComparisonStatements.make(context) + MoveStatements.make(context)
             + LevelStatements.make(context) + PerformanceStatements.make(context) + PeriodEndStatements.make(context)
             + MacroStatements.make(context) + BreadthStatements.make(context)
-        // A session with news still gives every series' move; a quiet one lists them in its opener.
-        if statements.contains(where: { $0.section == .lead && $0.headline != nil }), let others = MoveStatements.otherMoves(context) {
-            statements.append(others)
-        }
+        // A session without a record, streak, big move or close worth a headline is quiet, and the
+        // note opens with the day's moves even when a macro or breadth reading makes the news; a
+        // session with news still gives every series' move after it.
+        let sessionHasNews = statements.contains { $0.section == .lead && $0.headline != nil }
+        if sessionHasNews, let others = MoveStatements.otherMoves(context) { statements.append(others) }
         statements = statements.enumerated().sorted { lhs, rhs in
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
         let notable = statements.filter(Self.isNotable)
-        // A day without a record, streak, big move or close worth a headline is quiet in the market,
-        // and the note opens with the day's moves, even when a macro or breadth reading makes the news.
-        let quiet = statements.contains { $0.section == .lead && $0.headline != nil } ? nil : MoveStatements.quietDay(context)
+        let quiet = sessionHasNews ? nil : MoveStatements.quietDay(context)
         if let quiet { statements.insert(quiet, at: 0) }
         let topIndex = statements.firstIndex(where: Self.isNotable) ?? statements.firstIndex { $0.headline != nil }
         // The headline's statement opens its section, so the story the title tells comes first

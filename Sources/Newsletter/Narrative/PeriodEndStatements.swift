@@ -5,7 +5,7 @@ import MarketData
 /// ("SPX ended 2008 down 38.5%, its worst year since 1931").
 enum PeriodEndStatements {
     /// A rank is news when it reaches at least this many periods back (a month: a year; a year:
-    /// two), or covers at least this many earlier periods when nothing was as extreme.
+    /// two), or, when nothing earlier was as extreme, covers twice as many earlier periods.
     static func minimumReach(_ period: ReturnPeriod) -> Int { period == .yearToDate ? 2 : 12 }
 
     static func make(_ context: NarrativeContext) -> [Statement] {
@@ -22,15 +22,14 @@ enum PeriodEndStatements {
         let isYear = end.period == .yearToDate
         let source = "series.\(series.symbol).periodEnd"
         let date = context.facts.date
-        var values = ["symbol": series.symbol, "short": series.shortName,
-                      "year": String(date.year), "month": NumberStyle.monthNames[date.month - 1],
+        var values = ["symbol": series.symbol, "short": series.shortName, "month": NumberStyle.monthNames[date.month - 1],
                       "magnitude": figures.percent(abs(end.value), source + ".value", signed: false)]
             .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        if isYear { values["year"] = figures.date(date, "date", style: yearOnly) }
         let reach = minimumReach(end.period)
         var ranked = false
         if let since = end.since, periodsBetween(since, date, isYear) >= reach {
             values["since"] = figures.date(since, source + ".since", style: isYear ? yearOnly : NumberStyle.monthYear)
-            values["sinceShort"] = values["since"]
             ranked = true
         } else if end.since == nil, end.earlierPeriods >= reach * 2 {
             values["startYear"] = figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
