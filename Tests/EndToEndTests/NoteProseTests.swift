@@ -164,6 +164,28 @@ import TestSupport
         #expect(withNews > 1_000)
     }
 
+    /// At a year's end every series' result for the year is told once: ranked ("SPX ended 2008
+    /// down 38.5%, its worst year …") or among the others in one sentence ("In 2024, IWM rose
+    /// 10.6%, SPY rose 22.7% and MAGS rose 63.2%."), never as "year to date".
+    @Test func aYearEndTellsEverySeriesResultOnce() throws {
+        var yearEnds = 0
+        for note in try Self.notes.get() {
+            let ends = note.facts.series.filter { $0.sessionDate == note.date && $0.periodEnd?.period == .yearToDate }
+            guard !ends.isEmpty else { continue }
+            let year = note.date.year
+            for series in ends {
+                let value = try #require(series.periodEnd?.value)
+                let magnitude = NumberStyle.percent(abs(value), signed: false)
+                let ranked = note.text.contains("\(series.symbol) ended \(year) \(value >= 0 ? "up" : "down") \(magnitude), its ")
+                let listed = note.text.contains("In \(year), ") && note.text.contains("\(series.symbol) \(value >= 0 ? "rose" : "fell") \(magnitude)")
+                #expect(ranked != listed, "\(note.date) \(series.symbol)")
+                #expect(!note.text.contains("Year to date, \(series.symbol)"), "\(note.date)")
+            }
+            yearEnds += 1
+        }
+        #expect(yearEnds > 20, "\(yearEnds)")
+    }
+
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
     /// reading headlined five sessions running.
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {

@@ -1,45 +1,75 @@
 import Analytics
 import MarketData
 
-/// Sentences at the end of a calendar month or year: how the period ended, and how it ranks
-/// ("SPX ended 2008 down 38.5%, its worst year since 1931").
+/// Sentences at the end of a calendar month or year: how the period ranks ("SPX ended 2008 down
+/// 38.5%, its worst year in this data"), and, at a year's end, every other series' result in one
+/// sentence ("In 2024, IWM rose 10.6% and SPY rose 22.7%.").
 enum PeriodEndStatements {
     /// A rank is news when it reaches at least this many periods back (a month: a year; a year:
-    /// two), or, when nothing earlier was as extreme, covers twice as many earlier periods.
-    static func minimumReach(_ period: ReturnPeriod) -> Int { period == .yearToDate ? 2 : 12 }
+    /// three, as "its best year since 2023" is not), or, when nothing earlier was as extreme,
+    /// covers twice as many earlier periods.
+    static func minimumReach(_ period: ReturnPeriod) -> Int { period == .yearToDate ? 3 : 12 }
+
+    /// The year's plain results come before the other performance sentences (drawdowns at -0.8,
+    /// the year-to-date gap at -1), so the year's results read together.
+    static let plainYearScore = -0.7
 
     static func make(_ context: NarrativeContext) -> [Statement] {
-        context.facts.series.compactMap { series in
-            guard series.sessionDate == context.facts.date, let end = series.periodEnd else { return nil }
-            return statement(series, end, context)
+        let ends = context.facts.series.compactMap { series in
+            series.sessionDate == context.facts.date ? series.periodEnd.map { (series, $0) } : nil
         }
+        var statements: [Statement] = []
+        var plainYears: [(SeriesFacts, PeriodEndFacts)] = []
+        for (series, end) in ends {
+            if let ranked = ranked(series, end, context) {
+                statements.append(ranked)
+            } else if end.period == .yearToDate {
+                plainYears.append((series, end))
+            }
+        }
+        if let year = plainYearResults(plainYears, context) { statements.append(year) }
+        return statements
     }
 
-    /// The ranked sentence, with a headline when the rank is news; a year's plain result otherwise
-    /// (a month's plain result is the table's MTD column).
-    private static func statement(_ series: SeriesFacts, _ end: PeriodEndFacts, _ context: NarrativeContext) -> Statement? {
+    /// "SPX fell 16.9% in October, its worst month since October 1987.", with its headline; nil
+    /// when the rank is not news.
+    private static func ranked(_ series: SeriesFacts, _ end: PeriodEndFacts, _ context: NarrativeContext) -> Statement? {
         let figures = context.figures
         let isYear = end.period == .yearToDate
         let source = "series.\(series.symbol).periodEnd"
         let date = context.facts.date
-        var values = ["symbol": series.symbol, "short": series.shortName, "month": NumberStyle.monthNames[date.month - 1],
-                      "magnitude": figures.percent(abs(end.value), source + ".value", signed: false)]
+        var values = ["symbol": series.symbol, "short": series.shortName]
             .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
-        if isYear { values["year"] = figures.date(date, "date", style: yearOnly) }
         let reach = minimumReach(end.period)
-        var ranked = false
         if let since = end.since, periodsBetween(since, date, isYear) >= reach {
             values["since"] = figures.date(since, source + ".since", style: isYear ? yearOnly : NumberStyle.monthYear)
-            ranked = true
         } else if end.since == nil, end.earlierPeriods >= reach * 2 {
             values["startYear"] = figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
-            ranked = true
+        } else {
+            return nil
         }
-        guard ranked || isYear else { return nil }
+        values["magnitude"] = figures.percent(abs(end.value), source + ".value", signed: false)
+        if isYear { values["year"] = figures.date(date, "date", style: yearOnly) } else { values["month"] = NumberStyle.monthNames[date.month - 1] }
         let key = (isYear ? "year" : "month") + (end.value >= 0 ? "Up" : "Down")
-        return Statement(.performance, score: ranked ? end.rarity.score : -1, topics: series.topics + ["performance"],
+        return Statement(.performance, score: end.rarity.score, topics: series.topics + ["performance"],
                          sentences: [context.sentence("periodEnd." + key, values)],
-                         headline: ranked ? context.headline("headline.periodEnd." + key, values) : nil)
+                         headline: context.headline("headline.periodEnd." + key, values))
+    }
+
+    /// "In 2024, IWM rose 10.6%, SPY rose 22.7% and MAGS rose 63.2%.": the years that rank
+    /// nowhere in particular, told together.
+    private static func plainYearResults(_ ends: [(SeriesFacts, PeriodEndFacts)], _ context: NarrativeContext) -> Statement? {
+        guard !ends.isEmpty else { return nil }
+        let items = ends.map { series, end in
+            context.phrases.render(end.value >= 0 ? "quiet.up" : "quiet.down", [
+                "symbol": MarkdownEscaping.text(series.symbol),
+                "magnitude": context.figures.percent(abs(end.value), "series.\(series.symbol).periodEnd.value", signed: false),
+            ], variant: context.variant)
+        }
+        let year = context.figures.date(context.facts.date, "date", style: yearOnly)
+        return Statement(.performance, score: plainYearScore, topics: ends.flatMap(\.0.topics) + ["performance"],
+                         sentences: [context.sentence("periodEnd.yearResults", markdown: ["year": year, "list": NarrativeContext.list(items)])],
+                         headline: nil)
     }
 
     /// "2008": a year's "since" names the year.
