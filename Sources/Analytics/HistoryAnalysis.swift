@@ -146,15 +146,21 @@ extension ComparisonAnalysis {
             })
     }
 
-    /// The leader's return relative to the benchmark from the window's first session to each
-    /// session. The window starts where the 1Y return does (the last common session on or before
-    /// the same date a year earlier), so the line ends at the 1Y relative return; a younger pair
-    /// starts at its first common session.
+    /// The leader's return relative to the benchmark over the last year, at each common session:
+    /// from each fund's own 1Y base session, as the 1Y relative return measures it, so the line
+    /// ends at that figure (the bases differ only when a fund has no session on the other's). The
+    /// line starts at the last common session on or before the later base; a younger pair's starts
+    /// at its first common session, from which it is measured.
     func relativePerformance(through k: Int) -> [ChartPoint] {
         let dates = alignment.dates
-        let start = alignment.position(onOrBefore: dates[k].sameDay(yearsEarlier: 1)) ?? 0
-        return (start...k).map { position in
-            ChartPoint(date: alignment.dates[position], value: relativeReturn(from: start, to: position))
+        let a = Int(alignment.leaderIndex[k]), b = Int(alignment.benchmarkIndex[k])
+        guard let a0 = leader.bases.base(.oneYear, at: a), let b0 = benchmark.bases.base(.oneYear, at: b),
+              let start = alignment.position(onOrBefore: max(leader.series.dates[a0], benchmark.series.dates[b0])) else {
+            return (0...k).map { ChartPoint(date: dates[$0], value: relativeReturn(from: 0, to: $0)) }
+        }
+        return (start...k).map { p in
+            let ai = Int(alignment.leaderIndex[p]), bi = Int(alignment.benchmarkIndex[p])
+            return ChartPoint(date: dates[p], value: (leader.closes[ai] / leader.closes[a0]) / (benchmark.closes[bi] / benchmark.closes[b0]) - 1)
         }
     }
 

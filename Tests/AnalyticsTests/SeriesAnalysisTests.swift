@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import MarketData
 import Testing
@@ -72,6 +73,24 @@ import Testing
         #expect(pair.alignment.dates == [all[0], all[1], all[3], all[4]])
         // On all[3], A's return is from all[2] (+1.9%), B's from all[1] (+2.0%): not a beat.
         #expect(pair.leaderBeats.length == [0, 1, 0, 1])
+    }
+
+    /// The relative chart ends at the 1Y relative return even when one fund has no session on the
+    /// other's 1Y base: the edge-case audit found 0.9–8 points between them in three such notes.
+    @Test func theRelativeChartEndsAtTheOneYearRelativeReturnWhenAFundMissesTheBaseSession() throws {
+        let all = Series.dates(300)
+        let last = all[all.count - 1]
+        let benchmarkBase = try #require(all.last { $0 <= last.sameDay(yearsEarlier: 1) })
+        let leaderDates = all.filter { $0 != benchmarkBase }
+        let pair = comparison(leaderDates.indices.map { 100 + 5 * sin(Double($0)) + 0.1 * Double($0) },
+                              all.indices.map { 200 + 7 * cos(Double($0) / 3) },
+                              datesA: leaderDates, datesB: all)
+        let facts = try #require(pair.facts(on: last))
+        let oneYear = try #require(facts.relativeReturns.first { $0.period == .oneYear }?.value)
+        let end = try #require(facts.relativePerformance.last)
+        #expect(end.date == last)
+        #expect(abs(end.value - oneYear) < 1e-12, "\(end.value) vs \(oneYear)")
+        #expect(try #require(facts.relativePerformance.first).date <= benchmarkBase)
     }
 
     @Test func aSeriesThatStartsLaterBeatsNothingOnItsFirstSession() {
