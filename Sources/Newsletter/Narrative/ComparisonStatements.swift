@@ -163,12 +163,11 @@ enum OutcomeStatements {
         var hasGaps = false
         let rows: [[String]] = dates.map { date in
             [NumberStyle.longDate(date)] + outcomes.horizons.map { horizon in
-                horizon.episodes.first { $0.date == date }.map {
+                let cell = horizon.episodes.first { $0.date == date }.map {
                     context.figures.percent($0.relativeReturn, source + ".horizons.\(horizon.sessions).episodes")
-                } ?? {
-                    hasGaps = true
-                    return "n/a"
-                }()
+                }
+                if cell == nil { hasGaps = true }
+                return cell ?? "n/a"
             }
         }
         for date in dates { context.figures.date(date, source + ".episodes") }
