@@ -159,8 +159,8 @@ extension ComparisonAnalysis {
             return (0...k).map { ChartPoint(date: dates[$0], value: relativeReturn(from: 0, to: $0)) }
         }
         return (start...k).map { p in
-            let ai = Int(alignment.leaderIndex[p]), bi = Int(alignment.benchmarkIndex[p])
-            return ChartPoint(date: dates[p], value: (leader.closes[ai] / leader.closes[a0]) / (benchmark.closes[bi] / benchmark.closes[b0]) - 1)
+            ChartPoint(date: dates[p], value: Self.relativeReturn(leader, benchmark, leaderFrom: a0, to: Int(alignment.leaderIndex[p]),
+                                                                  benchmarkFrom: b0, to: Int(alignment.benchmarkIndex[p])))
         }
     }
 

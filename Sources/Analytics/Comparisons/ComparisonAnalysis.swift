@@ -47,8 +47,14 @@ public struct ComparisonAnalysis: Sendable {
 
     private static func relativeReturn(_ leader: SeriesAnalysis, _ benchmark: SeriesAnalysis, _ alignment: SessionAlignment,
                                        from start: Int, to end: Int) -> Double {
-        let a0 = Int(alignment.leaderIndex[start]), a1 = Int(alignment.leaderIndex[end])
-        let b0 = Int(alignment.benchmarkIndex[start]), b1 = Int(alignment.benchmarkIndex[end])
-        return (leader.closes[a1] / leader.closes[a0]) / (benchmark.closes[b1] / benchmark.closes[b0]) - 1
+        relativeReturn(leader, benchmark, leaderFrom: Int(alignment.leaderIndex[start]), to: Int(alignment.leaderIndex[end]),
+                       benchmarkFrom: Int(alignment.benchmarkIndex[start]), to: Int(alignment.benchmarkIndex[end]))
+    }
+
+    /// The same between each fund's own sessions (indices into its closes), whose bases may fall
+    /// on different days: the 1Y window, whose base session a fund can miss.
+    static func relativeReturn(_ leader: SeriesAnalysis, _ benchmark: SeriesAnalysis,
+                               leaderFrom a0: Int, to a1: Int, benchmarkFrom b0: Int, to b1: Int) -> Double {
+        (leader.closes[a1] / leader.closes[a0]) / (benchmark.closes[b1] / benchmark.closes[b0]) - 1
     }
 }
