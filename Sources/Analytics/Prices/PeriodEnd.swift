@@ -36,15 +36,14 @@ extension SessionDate {
 struct CalendarPeriodIndex: Sendable {
     let period: ReturnPeriod
     /// The last session of each period in the data, ascending (the last session of all counts: a
-    /// daily note's month ends there), and the period's return (nil for the first, partial one).
+    /// daily note's month ends there), and the period's return. Only the first period has none:
+    /// nothing before it in the data is its base.
     private let ends: [Int]
     private let values: [Double?]
     private let latestAsHigh: PreviousAtLeastIndex
     private let latestAsLow: PreviousAtLeastIndex
     private let earlierAsHigh: [Int32]
     private let earlierAsLow: [Int32]
-    /// Per period: how many earlier periods have a return.
-    private let earlierWithValue: [Int32]
 
     /// `bases` tells where periods end: session t ends one when it is the base of t + 1's `period` return.
     init(_ period: ReturnPeriod, count: Int, bases: ReturnBases, closes: [Double]) {
@@ -58,13 +57,6 @@ struct CalendarPeriodIndex: Sendable {
         latestAsLow = PreviousAtLeastIndex(negated)
         earlierAsHigh = EarlierCountIndex(values).atLeast
         earlierAsLow = EarlierCountIndex(negated).atLeast
-        var counts: [Int32] = []
-        var seen: Int32 = 0
-        for value in values {
-            counts.append(seen)
-            if value != nil { seen += 1 }
-        }
-        earlierWithValue = counts
     }
 
     /// The period ending at session `t`, ranked: the latest earlier one at least as good (a gain)
@@ -75,7 +67,7 @@ struct CalendarPeriodIndex: Sendable {
         let gain = value >= 0
         let since = gain ? latestAsHigh.latest(before: i, atLeast: value) : latestAsLow.latest(before: i, atLeast: -value)
         return PeriodEndFacts(period: period, value: value, since: since.map { dates[ends[$0]] }, sinceValue: since.flatMap { values[$0] },
-                              earlierPeriods: Int(earlierWithValue[i]),
+                              earlierPeriods: i - 1, // every earlier period but the first, partial one
                               rarity: Rarity(earlierOccurrences: Int((gain ? earlierAsHigh : earlierAsLow)[i]),
                                              yearsOfHistory: dates[0].years(until: dates[t])))
     }
