@@ -46,7 +46,7 @@ enum MoveStatements {
         guard !moves.isEmpty else { return nil }
         let largest = moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score }!
         let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
-        let sentence = context.sentence(volatile ? "quiet.volatileDay" : "quiet.day", markdown: ["list": list(moves, context)])
+        let sentence = context.sentence(volatile ? "quiet.volatileDay" : "quiet.day", markdown: ["list": list(oneDay(moves), context)])
         let (main, move) = volatile ? largest : moves[0]
         let headline = context.headline(key(move, prefix: volatile ? "headline.volatile" : "headline.quiet"), [
             "symbol": main.symbol, "short": main.shortName, "magnitude": NumberStyle.percent(abs(move), signed: false),
@@ -59,7 +59,7 @@ enum MoveStatements {
     static func otherMoves(_ context: NarrativeContext) -> Statement? {
         let moves = dayMoves(context).filter { series, _ in series.dailyMoveRarity.score < notableScore }
         guard !moves.isEmpty else { return nil }
-        return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("quiet.otherMoves", markdown: ["list": list(moves, context)])],
+        return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("quiet.otherMoves", markdown: ["list": list(oneDay(moves), context)])],
                          headline: nil)
     }
 
@@ -70,17 +70,24 @@ enum MoveStatements {
         }
     }
 
-    /// "IWM rose 0.2%, SPY fell 0.1% and MAGS was little changed".
-    private static func list(_ moves: [(SeriesFacts, Double)], _ context: NarrativeContext) -> String {
-        NarrativeContext.list(moves.map { series, move in
-            context.phrases.render(key(move, prefix: "quiet"), [
-                "symbol": MarkdownEscaping.text(series.symbol),
-                "magnitude": context.figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false),
+    /// The day's moves with the ledger source of each figure.
+    private static func oneDay(_ moves: [(SeriesFacts, Double)]) -> [(symbol: String, move: Double, source: String)] {
+        moves.map { series, move in (series.symbol, move, "series.\(series.symbol).returns.1D") }
+    }
+
+    /// "IWM rose 0.2%, SPY fell 0.1% and MAGS was little changed": each move with the source of
+    /// its figure; one smaller than `flatBelow` reads as little changed.
+    static func list(_ moves: [(symbol: String, move: Double, source: String)], flatBelow: Double = flatThreshold,
+                     _ context: NarrativeContext) -> String {
+        NarrativeContext.list(moves.map { symbol, move, source in
+            context.phrases.render(key(move, prefix: "quiet", flatBelow: flatBelow), [
+                "symbol": MarkdownEscaping.text(symbol),
+                "magnitude": context.figures.percent(abs(move), source, signed: false),
             ], variant: context.variant)
         })
     }
 
-    private static func key(_ move: Double, prefix: String) -> String {
-        abs(move) < flatThreshold ? prefix + ".flat" : move > 0 ? prefix + ".up" : prefix + ".down"
+    private static func key(_ move: Double, prefix: String, flatBelow: Double = flatThreshold) -> String {
+        abs(move) < flatBelow ? prefix + ".flat" : move >= 0 ? prefix + ".up" : prefix + ".down"
     }
 }

@@ -60,15 +60,12 @@ enum PeriodEndStatements {
     /// nowhere in particular, told together.
     private static func plainYearResults(_ ends: [(SeriesFacts, PeriodEndFacts)], _ context: NarrativeContext) -> Statement? {
         guard !ends.isEmpty else { return nil }
-        let items = ends.map { series, end in
-            context.phrases.render(end.value >= 0 ? "quiet.up" : "quiet.down", [
-                "symbol": MarkdownEscaping.text(series.symbol),
-                "magnitude": context.figures.percent(abs(end.value), "series.\(series.symbol).periodEnd.value", signed: false),
-            ], variant: context.variant)
-        }
+        // A year's result is told as a rise or a fall, however small: no "little changed".
+        let list = MoveStatements.list(ends.map { series, end in (series.symbol, end.value, "series.\(series.symbol).periodEnd.value") },
+                                       flatBelow: 0, context)
         let year = context.figures.date(context.facts.date, "date", style: yearOnly)
         return Statement(.performance, score: plainYearScore, topics: ends.flatMap(\.0.topics) + ["performance"],
-                         sentences: [context.sentence("periodEnd.yearResults", markdown: ["year": year, "list": NarrativeContext.list(items)])],
+                         sentences: [context.sentence("periodEnd.yearResults", markdown: ["year": year, "list": list])],
                          headline: nil)
     }
 
