@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "SampleGenerator",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MarketData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TestSupport",

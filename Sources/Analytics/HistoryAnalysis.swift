@@ -22,7 +22,7 @@ public struct HistoryAnalysis: Sendable {
         let config = inputs.config
         // Each series is analysed on its own, so a universe of symbols uses every core.
         let pairs = config.series.compactMap { item in inputs.prices(item.symbol).map { (item, $0) } }
-        let series = ParallelMap.map(pairs, jobs: jobs) { item, prices in SeriesAnalysis(config: item, series: prices) }
+        let series = ParallelMap.map(pairs, jobs: jobs) { item, prices in SeriesAnalysis(config: item, series: prices, calendar: inputs.config.calendar) }
         self.series = series
         func analysis(_ symbol: String) -> SeriesAnalysis? { series.first { $0.symbol == symbol } }
         comparisons = config.comparisons.compactMap { pair in

@@ -2,8 +2,6 @@
 struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     enum Weekday: Int, Sendable {
         case sunday, monday, tuesday, wednesday, thursday, friday, saturday
-
-        var isWeekend: Bool { self == .saturday || self == .sunday }
     }
 
     /// Days since 1970-01-01.
@@ -60,14 +58,6 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         let first = CalendarDate(year: year, month: month, day: 1)
         let offset = (weekday.rawValue - first.weekday.rawValue + 7) % 7
         return first.adding(days: offset + 7 * (n - 1))
-    }
-
-    /// The last given weekday of a month, e.g. the last Monday of May.
-    static func last(_ weekday: Weekday, month: Int, year: Int) -> CalendarDate {
-        let nextMonth = month == 12 ? CalendarDate(year: year + 1, month: 1, day: 1) : CalendarDate(year: year, month: month + 1, day: 1)
-        let lastDay = nextMonth.adding(days: -1)
-        let offset = (lastDay.weekday.rawValue - weekday.rawValue + 7) % 7
-        return lastDay.adding(days: -offset)
     }
 
     static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -1,16 +1,14 @@
+import MarketData
+
 /// NYSE trading sessions between two dates: weekdays that are not exchange closures.
 struct TradingCalendar: Sendable {
     let sessions: [CalendarDate]
     private let indexByDay: [Int: Int]
 
     init(from first: CalendarDate, through last: CalendarDate) {
-        var closures: Set<CalendarDate> = []
-        for year in first.year...last.year {
-            closures.formUnion(NYSEHolidays.closures(in: year))
-        }
         sessions = (first.dayNumber...last.dayNumber)
+            .filter { ExchangeCalendar.nyse.isSession(SessionDate(dayNumber: Int32($0))) }
             .map(CalendarDate.init(dayNumber:))
-            .filter { !$0.weekday.isWeekend && !closures.contains($0) }
         indexByDay = Dictionary(uniqueKeysWithValues: sessions.enumerated().map { ($1.dayNumber, $0) })
     }
 

@@ -140,17 +140,4 @@ import Testing
         #expect(SignalOutcomes.median([4, 1, 3, 2]) == 2.5)
         #expect(SignalOutcomes.median([]) == nil)
     }
-
-    /// A month (year) ends on its last weekday, whatever day of the week the 31st is.
-    @Test func aPeriodEndsOnItsLastWeekday() {
-        let cases: [(String, Bool, Bool)] = [
-            ("2022-12-30", true, true), ("2021-12-31", true, true), ("2021-12-30", false, false),
-            ("2018-03-30", true, false), ("2018-03-29", false, false), ("2024-02-29", true, false), ("2019-11-29", true, false),
-        ]
-        for (text, month, year) in cases {
-            let date = SessionDate(text)!
-            #expect(date.isLastWeekday(ofYear: false) == month, "\(text)")
-            #expect(date.isLastWeekday(ofYear: true) == year, "\(text)")
-        }
-    }
 }

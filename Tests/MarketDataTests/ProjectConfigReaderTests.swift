@@ -16,6 +16,22 @@ import Testing
         #expect(config.baseURL == "https://example.com/")
         #expect(config.series.first?.returns == .price)
         #expect(config.quotes.windowDays == 14)
+        #expect(config.calendar == .nyse)
+    }
+
+    /// `calendar:` names the market's trading days; a market marketnote does not know is an
+    /// error at its line that lists the ones it does.
+    @Test func theCalendarIsReadAndAnUnknownOneIsAnError() throws {
+        #expect(try ProjectConfigReader.read(text: minimal + "\ncalendar: weekdays\n", path: "m.yml").calendar == .weekdays)
+        do {
+            _ = try ProjectConfigReader.read(text: minimal + "\ncalendar: lse\n", path: "m.yml")
+            Issue.record("expected an error")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.location.line == 6, "\(diagnostic)")
+            #expect(diagnostic.message == "'calendar' cannot be 'lse'", "\(diagnostic.message)")
+            #expect(diagnostic.hint == "use one of 'nyse', 'weekdays'", "\(String(describing: diagnostic.hint))")
+        }
     }
 
     @Test func unknownKeysAreReportedWithASuggestion() throws {

@@ -104,10 +104,11 @@ import TestSupport
         #expect(older.headline.hasSuffix("the most since October 1987"), "\(older.headline)")
     }
 
-    /// The last weekday of a month or year tells how it ranks: October 2008 was the S&P 500's
+    /// The last session of a month or year tells how it ranks: October 2008 was the S&P 500's
     /// worst month since October 1987, and 2008 its worst year in the data. A month that ranks
     /// nowhere in particular (November 2008, after October) gets no sentence; at a year's end the
-    /// year's sentence replaces the year-to-date list.
+    /// year's sentence replaces the year-to-date list. May 2010 ended on Friday the 28th, before
+    /// Memorial Day.
     @Test func aMonthOrYearEndTellsHowItRanks() throws {
         let (_, october, octoberText) = try note("2008-10-31")
         #expect(octoberText.contains("SPX fell 16.9% in October, its worst month since October 1987."), "\(octoberText)")
@@ -120,6 +121,9 @@ import TestSupport
         #expect(yearText.contains("SPX ended 2008 down 38.5%, its worst year in this data, which starts in 1950."))
         #expect(yearText.contains("IXIC ended 2008 down 40.5%, its worst year in this data, which starts in 1999."))
         #expect(!yearText.contains("Year to date"))
+        let (_, may, mayText) = try note("2010-05-28")
+        #expect(mayText.contains("SPX fell 8.2% in May, its worst month since February 2009."), "\(mayText)")
+        #expect(may.headline == "The S&P 500 posts its worst month since February 2009", "\(may.headline)")
         let (_, _, plainYear) = try note("2018-12-31")
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008."), "\(plainYear)")
     }

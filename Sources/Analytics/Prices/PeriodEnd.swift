@@ -18,18 +18,6 @@ public struct PeriodEndFacts: Sendable, Codable, Hashable {
     public var rarity: Rarity
 }
 
-extension SessionDate {
-    /// Whether no later weekday falls in the same month (`year`: the same year) as this date. A
-    /// note knows only its own date, so the end of a month is told by the calendar; a holiday on
-    /// the month's last weekday means its real last session is not recognised (a missed sentence,
-    /// never a wrong one).
-    public func isLastWeekday(ofYear year: Bool) -> Bool {
-        var next = adding(days: 1)
-        while next.weekday == 0 || next.weekday == 6 { next = next.adding(days: 1) }
-        return year ? next.year != self.year : next.month != month
-    }
-}
-
 /// The months (or years) of one series, each with its return, indexed once so that a period
 /// end ranks itself in O(log n): walking back through every earlier month at each month's end
 /// made the analytics grow with the square of the history.
@@ -74,12 +62,12 @@ struct CalendarPeriodIndex: Sendable {
 }
 
 extension SeriesAnalysis {
-    /// The year that ends at `t`, else the month, when the calendar says one ends there: a
-    /// year's end is told as the year.
+    /// The year that ends at `t`, else the month, when the exchange's calendar says one ends
+    /// there: a year's end is told as the year.
     func periodEnd(at t: Int) -> PeriodEndFacts? {
         let date = series.dates[t]
-        guard date.isLastWeekday(ofYear: false) else { return nil }
-        let year = date.isLastWeekday(ofYear: true) ? years.facts(at: t, dates: series.dates) : nil
+        guard calendar.isLastSession(date, ofYear: false) else { return nil }
+        let year = calendar.isLastSession(date, ofYear: true) ? years.facts(at: t, dates: series.dates) : nil
         return year ?? months.facts(at: t, dates: series.dates)
     }
 }

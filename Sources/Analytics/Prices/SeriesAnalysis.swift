@@ -37,10 +37,13 @@ public struct SeriesAnalysis: Sendable {
     /// The series' months and years with their returns, for "its worst month since".
     let months: CalendarPeriodIndex
     let years: CalendarPeriodIndex
+    /// The market's trading days, which tell a note that its session ends a month.
+    public let calendar: ExchangeCalendar
 
-    public init(config: SeriesConfig, series: PriceSeries) {
+    public init(config: SeriesConfig, series: PriceSeries, calendar: ExchangeCalendar = .nyse) {
         self.config = config
         self.series = series
+        self.calendar = calendar
         let closes = series.returnBasis(config.returns)
         self.closes = closes
         let yearEarlier = series.dates.map { $0.sameDay(yearsEarlier: 1) }

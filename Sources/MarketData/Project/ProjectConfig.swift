@@ -18,6 +18,8 @@ public struct ProjectConfig: Sendable {
     public var since: [ReferenceDate]
     /// Where the site is written, relative to the project.
     public var outputDirectory: String
+    /// The market's trading days (`calendar:`), which tell where a month ends.
+    public var calendar: ExchangeCalendar = .nyse
     /// Where the config came from, for diagnostics.
     public var path: String
     /// Where each top-level value is written, for diagnostics.

@@ -30,6 +30,7 @@ public enum ProjectConfigReader {
         let quotes = readQuoteSettings(&root)
         let since = root.mappings("since").compactMap(readReferenceDate)
         let output = root.string("output") ?? "output"
+        let calendar = root.choice("calendar", as: ExchangeCalendar.self) ?? .nyse
         guard let title, let baseURL else { return nil }
         var config = ProjectConfig(
             title: title, description: description, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
@@ -38,6 +39,7 @@ public enum ProjectConfigReader {
             series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes, since: since,
             outputDirectory: output, path: path)
         config.valueLocations = root.valueLocations
+        config.calendar = calendar
         return config
     }
 

@@ -59,7 +59,8 @@ public struct BuildPipeline {
             let output = try opening.finish()
             var summary = try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
                                       previousManifest: previousManifest, output: output, outputPath: outputPath)
-            summary.warnings = LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
+            summary.warnings = OffCalendarSessions.warnings(inputs)
+                + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
             return summary
         } catch let report as DiagnosticReport {
             throw report
