@@ -40,7 +40,8 @@ import Testing
 
 @Suite struct MarkdownEscapingTests {
     @Test func punctuationThatMakesStructureIsEscaped() {
-        #expect(MarkdownEscaping.text("S&P 500") == "S\\&P 500")
+        #expect(MarkdownEscaping.text("S&P 500") == "S&P 500") // an `&` that cannot begin a reference is text
+        #expect(MarkdownEscaping.text("S&amp;P") == "S\\&amp;P")
         #expect(MarkdownEscaping.text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))")
         #expect(MarkdownEscaping.text("<script>") == "\\<script\\>")
         #expect(MarkdownEscaping.text("a|b") == "a\\|b")

@@ -9,7 +9,7 @@ import Testing
             | Series | Close | Note |
             | :--- | ---: | :---: |
             | IWM | 264.95 | a\\|b |
-            | S\\&P 500 | 1\\. first |  |
+            | S&P 500 | 1\\. first |  |
             """)
     }
 

@@ -124,6 +124,13 @@ import TestSupport
         let (_, may, mayText) = try note("2010-05-28")
         #expect(mayText.contains("SPX fell 8.2% in May, its worst month since February 2009."), "\(mayText)")
         #expect(may.headline == "The S&P 500 posts its worst month since February 2009", "\(may.headline)")
+        // A year of −0.003% is flat, not "down 0.0%, its worst year since 2008"; the NASDAQ's
+        // −1.8% takes the headline, and the gap stands alone.
+        let (_, flat, flatText) = try note("2011-12-30")
+        #expect(flat.headline == "Tech stocks end 2011 down 1.8%, their worst year since 2008", "\(flat.headline)")
+        #expect(flatText.contains("In 2011, SPX was little changed."), "\(flatText)")
+        #expect(flatText.contains("Over 2011, IXIC finished 1.8% behind SPX in relative terms."))
+        #expect(flatText.contains("On the day, IXIC fell 0.3% and SPX fell 0.4%."))
         let (_, _, plainYear) = try note("2018-12-31")
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008."), "\(plainYear)")
     }

@@ -60,7 +60,7 @@ import Testing
 
     @Test func theDateHeaderIsTheNoteDateAtTheSendTime() throws {
         let date = try #require(SessionDate("2026-01-15"))
-        #expect(SendTime().headerValue(on: date) == "Thu, 15 Jan 2026 07:00:00 +0000")
+        #expect(SendTime().headerValue(on: date) == "Thu, 15 Jan 2026 22:00:00 +0000")
         #expect(SendTime(hour: 6, minute: 30, utcOffsetMinutes: -300).headerValue(on: date) == "Thu, 15 Jan 2026 06:30:00 -0500")
         #expect(SendTime(hour: 18, minute: 5, utcOffsetMinutes: 330).headerValue(on: try #require(SessionDate("2025-12-01")))
                     == "Mon, 01 Dec 2025 18:05:00 +0530")

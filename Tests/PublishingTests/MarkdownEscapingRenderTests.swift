@@ -25,6 +25,21 @@ import Testing
         }
     }
 
+    /// An `&` that cannot begin a reference is text and stays as written ("S&P 500" in an
+    /// email's plain text); one that could (`&amp;`, `&#38;`, `&copy;`) is escaped. Either way the
+    /// page shows the text itself.
+    @Test func anAmpersandIsEscapedOnlyWhereItCouldBeginAReference() {
+        let renderer = MarkdownRenderer()
+        let plain = ["S&P 500", "AT&T", "a & b", "&", "x&", "&;", "& ;", "&-;"]
+        let references = ["&amp;", "&#38;", "&#x26;", "&copy;", "S&P;", "&#", "&#;", "&1;", "a&b1;c", "R&D;x"]
+        for raw in plain + references {
+            let escaped = MarkdownEscaping.text(raw)
+            #expect((escaped == raw) == plain.contains(raw), "\(raw) as \(escaped)")
+            let text = raw.replacingOccurrences(of: "&", with: "&amp;")
+            #expect(renderer.html(escaped) == "<p>\(text)</p>\n", "\(raw) as \(escaped)")
+        }
+    }
+
     @Test func numbersAndSignedValuesAreLeftAsTheyAre() {
         // Ten digits are not a list marker (CommonMark allows nine).
         for value in ["+7.6%", "-1.2%", "264.95", "1.5", "2026", "0.2 points", "n/a", "1,234.5", "1234567890. item"] {

@@ -35,7 +35,7 @@ public enum MarkdownEscaping {
                 index += 2
                 changed = true
             } else {
-                if special[Int(byte)] {
+                if special[Int(byte)] && (byte != 0x26 || startsReference(utf8, after: index)) {
                     output.append(0x5C)
                     changed = true
                 }
@@ -45,6 +45,16 @@ public enum MarkdownEscaping {
         }
         let escaped = changed ? String(decoding: output, as: UTF8.self) : raw
         return neutraliseListMarker(escaped)
+    }
+
+    /// Whether the `&` at `index` could begin an entity or numeric character reference (`&amp;`,
+    /// `&#38;`): any other `&` is text to CommonMark, so "S&P 500" stays as written in the
+    /// Markdown that email editions send as plain text.
+    private static func startsReference(_ utf8: [UInt8], after index: Int) -> Bool {
+        var next = index + 1
+        if next < utf8.count, utf8[next] == 0x23 { return true }
+        while next < utf8.count, utf8[next].isASCIIDigit || (utf8[next] | 0x20) >= 0x61 && (utf8[next] | 0x20) <= 0x7A { next += 1 }
+        return next > index + 1 && next < utf8.count && utf8[next] == 0x3B
     }
 
     /// Whether `text` has a byte that `text(_:)` would change: a special character, a line break

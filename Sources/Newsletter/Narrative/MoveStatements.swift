@@ -10,6 +10,9 @@ enum MoveStatements {
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
     /// news volatile rather than quiet: a 5% drop does not "slip".
     static let volatileScore = -1.0
+    /// A day whose largest move is this size or more is not called calm, however ordinary such
+    /// moves were at the time (a 5% gain in 2000's NASDAQ): its headline gives the move alone.
+    static let calmBelow = 0.015
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
@@ -40,15 +43,20 @@ enum MoveStatements {
     }
 
     /// "No record or streak stood out today: IWM rose 0.2% and SPY fell 0.1%." A day whose largest
-    /// move (by rarity) is sizeable is called volatile, and that move makes the headline.
-    static func quietDay(_ context: NarrativeContext) -> Statement? {
+    /// move (by rarity) is sizeable is called volatile, and that move makes the headline. Under
+    /// another story's headline (a month's result) a calm day's moves are told plainly: "On the
+    /// day, …".
+    static func quietDay(_ context: NarrativeContext, underOtherHeadline: Bool = false) -> Statement? {
         let moves = dayMoves(context)
         guard !moves.isEmpty else { return nil }
         let largest = moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score }!
         let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
-        let sentence = context.sentence(volatile ? "quiet.volatileDay" : "quiet.day", markdown: ["list": list(oneDay(moves), context)])
+        let key = volatile ? "quiet.volatileDay" : underOtherHeadline ? "quiet.otherMoves" : "quiet.day"
+        let sentence = context.sentence(key, markdown: ["list": list(oneDay(moves), context)])
         let (main, move) = volatile ? largest : moves[0]
-        let headline = context.headline(key(move, prefix: volatile ? "headline.volatile" : "headline.quiet"), [
+        let calm = moves.allSatisfy { abs($0.1) < calmBelow }
+        let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"
+        let headline = context.headline(Self.key(move, prefix: prefix), [
             "symbol": main.symbol, "short": main.shortName, "magnitude": NumberStyle.percent(abs(move), signed: false),
         ].merging(NarrativeContext.agreement(plural: main.plural)) { $1 })
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
@@ -76,18 +84,17 @@ enum MoveStatements {
     }
 
     /// "IWM rose 0.2%, SPY fell 0.1% and MAGS was little changed": each move with the source of
-    /// its figure; one smaller than `flatBelow` reads as little changed.
-    static func list(_ moves: [(symbol: String, move: Double, source: String)], flatBelow: Double = flatThreshold,
-                     _ context: NarrativeContext) -> String {
+    /// its figure; one smaller than `flatThreshold` reads as little changed.
+    static func list(_ moves: [(symbol: String, move: Double, source: String)], _ context: NarrativeContext) -> String {
         NarrativeContext.list(moves.map { symbol, move, source in
-            context.phrases.render(key(move, prefix: "quiet", flatBelow: flatBelow), [
+            context.phrases.render(key(move, prefix: "quiet"), [
                 "symbol": MarkdownEscaping.text(symbol),
                 "magnitude": context.figures.percent(abs(move), source, signed: false),
             ], variant: context.variant)
         })
     }
 
-    private static func key(_ move: Double, prefix: String, flatBelow: Double = flatThreshold) -> String {
-        abs(move) < flatBelow ? prefix + ".flat" : move >= 0 ? prefix + ".up" : prefix + ".down"
+    private static func key(_ move: Double, prefix: String) -> String {
+        abs(move) < flatThreshold ? prefix + ".flat" : move >= 0 ? prefix + ".up" : prefix + ".down"
     }
 }

@@ -54,9 +54,13 @@ public struct NarrativeWriter: Sendable {
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
         let notable = statements.filter(Self.isNotable)
-        let quiet = sessionHasNews ? nil : MoveStatements.quietDay(context)
+        // On a quiet session a month's or year's result, if any, has the headline; the session's
+        // moves then open the note without calling it quiet under another story.
+        let otherTop = statements.firstIndex(where: Self.isNotable)
+            ?? statements.firstIndex { $0.headlinesAQuietSession && $0.headline != nil }
+        let quiet = sessionHasNews ? nil : MoveStatements.quietDay(context, underOtherHeadline: otherTop != nil)
         if let quiet { statements.insert(quiet, at: 0) }
-        let topIndex = statements.firstIndex(where: Self.isNotable) ?? statements.firstIndex { $0.headline != nil }
+        let topIndex = otherTop.map { quiet == nil ? $0 : $0 + 1 } ?? statements.firstIndex { $0.headline != nil }
         // The headline's statement opens its section, so the story the title tells comes first
         // (a 52-week low that scores higher but has no headline would otherwise precede it).
         if let topIndex { statements.insert(statements.remove(at: topIndex), at: 0) }

@@ -8,10 +8,12 @@ enum PerformanceStatements {
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         let figures = context.figures
+        // At a year's end, the year's sentence tells a series' return.
+        let endsItsYear = { (symbol: String) in
+            context.facts.series(symbol).map { $0.sessionDate == context.facts.date && $0.periodEnd?.period == .yearToDate } ?? false
+        }
         let items: [String] = context.facts.series.compactMap { series in
-            // At a year's end, the year's sentence tells its return.
-            guard let ytd = series.returnValue(.yearToDate),
-                  !(series.sessionDate == context.facts.date && series.periodEnd?.period == .yearToDate) else { return nil }
+            guard let ytd = series.returnValue(.yearToDate), !endsItsYear(series.symbol) else { return nil }
             let source = "series.\(series.symbol).returns.YTD"
             let values = ["symbol": MarkdownEscaping.text(series.symbol),
                           "magnitude": figures.percent(abs(ytd), source, signed: false),
@@ -25,8 +27,11 @@ enum PerformanceStatements {
         for comparison in context.facts.comparisons where comparison.sessionDate == context.facts.date {
             guard let gap = comparison.relativeReturns.first(where: { $0.period == .yearToDate })?.value,
                   abs(gap) >= flatThreshold else { continue }
-            sentences.append(context.sentence("returns.gap", [
+            // "That puts …" follows the year-to-date list; at the year's end the gap stands alone.
+            let yearEnd = endsItsYear(comparison.leader) || endsItsYear(comparison.benchmark)
+            sentences.append(context.sentence(yearEnd ? "returns.yearGap" : "returns.gap", [
                 "leader": comparison.leader, "benchmark": comparison.benchmark,
+                "year": yearEnd ? figures.date(context.facts.date, "date", style: { String($0.year) }) : "",
                 "magnitude": figures.percent(abs(gap), "comparisons.\(comparison.leader)-\(comparison.benchmark).relativeReturns.YTD", signed: false),
                 "direction": gap > 0 ? "ahead of" : "behind",
             ]))

@@ -32,8 +32,10 @@ enum PeriodEndStatements {
     }
 
     /// "SPX fell 16.9% in October, its worst month since October 1987.", with its headline; nil
-    /// when the rank is not news.
+    /// when the rank is not news, or the period was flat ("down 0.0%, its worst year since 2008"
+    /// told a year of −0.003%).
     private static func ranked(_ series: SeriesFacts, _ end: PeriodEndFacts, _ context: NarrativeContext) -> Statement? {
+        guard abs(end.value) >= MoveStatements.flatThreshold else { return nil }
         let figures = context.figures
         let isYear = end.period == .yearToDate
         let source = "series.\(series.symbol).periodEnd"
@@ -51,22 +53,30 @@ enum PeriodEndStatements {
         values["magnitude"] = figures.percent(abs(end.value), source + ".value", signed: false)
         if isYear { values["year"] = figures.date(date, "date", style: yearOnly) } else { values["month"] = NumberStyle.monthNames[date.month - 1] }
         let key = (isYear ? "year" : "month") + (end.value >= 0 ? "Up" : "Down")
-        return Statement(.performance, score: end.rarity.score, topics: series.topics + ["performance"],
-                         sentences: [context.sentence("periodEnd." + key, values)],
-                         headline: context.headline("headline.periodEnd." + key, values))
+        var statement = Statement(.performance, score: end.rarity.score, topics: series.topics + ["performance"],
+                                  sentences: [context.sentence("periodEnd." + key, values)],
+                                  headline: context.headline("headline.periodEnd." + key, values))
+        statement.headlinesAQuietSession = true
+        return statement
     }
 
     /// "In 2024, IWM rose 10.6%, SPY rose 22.7% and MAGS rose 63.2%.": the years that rank
-    /// nowhere in particular, told together.
+    /// nowhere in particular, told together; the first series' result is the headline of a day
+    /// without other news ("Small caps end 2024 up 10.6%").
     private static func plainYearResults(_ ends: [(SeriesFacts, PeriodEndFacts)], _ context: NarrativeContext) -> Statement? {
-        guard !ends.isEmpty else { return nil }
-        // A year's result is told as a rise or a fall, however small: no "little changed".
+        guard let (first, firstEnd) = ends.first else { return nil }
         let list = MoveStatements.list(ends.map { series, end in (series.symbol, end.value, "series.\(series.symbol).periodEnd.value") },
-                                       flatBelow: 0, context)
+                                       context)
         let year = context.figures.date(context.facts.date, "date", style: yearOnly)
-        return Statement(.performance, score: plainYearScore, topics: ends.flatMap(\.0.topics) + ["performance"],
-                         sentences: [context.sentence("periodEnd.yearResults", markdown: ["year": year, "list": list])],
-                         headline: nil)
+        let direction = abs(firstEnd.value) < MoveStatements.flatThreshold ? "Flat" : firstEnd.value >= 0 ? "Up" : "Down"
+        let headline = context.headline("headline.periodEnd.yearPlain" + direction, [
+            "short": first.shortName, "year": year, "magnitude": NumberStyle.percent(abs(firstEnd.value), signed: false),
+        ].merging(NarrativeContext.agreement(plural: first.plural)) { $1 })
+        var statement = Statement(.performance, score: plainYearScore, topics: ends.flatMap(\.0.topics) + ["performance"],
+                                  sentences: [context.sentence("periodEnd.yearResults", markdown: ["year": year, "list": list])],
+                                  headline: headline)
+        statement.headlinesAQuietSession = true
+        return statement
     }
 
     /// "2008": a year's "since" names the year.

@@ -51,7 +51,7 @@ enum RecordStatements {
             sentences.append(context.sentence("record.streak", values))
             if let beat = companionBeat(series, streak.length, context) {
                 values["benchmark"] = beat
-                sentences.append(context.sentence("record.withBeat", values))
+                sentences.append(context.sentence(streak.length == 2 ? "record.withBeatTwo" : "record.withBeat", values))
             }
             if let last = streak.lastTime {
                 if NarrativeContext.isNews(lastTime: last, before: streak.start) {

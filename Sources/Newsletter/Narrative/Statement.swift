@@ -18,6 +18,9 @@ public struct Statement: Sendable, Hashable {
     public var headline: String?
     /// Markdown blocks that follow the sentences (a table of past episodes).
     public var blocks: [String] = []
+    /// Whether its headline goes before a quiet session's, though it is not news by its score: a
+    /// month's or year's result on its last session.
+    public var headlinesAQuietSession = false
 }
 
 /// A rendered sentence in both forms.

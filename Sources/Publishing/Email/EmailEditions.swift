@@ -16,7 +16,7 @@ public struct EmailEditions: Sendable {
     let sender: Mailbox
     /// The base URL's host, when it can be the right side of a Message-ID.
     let messageIDDomain: String
-    /// Messages are dated at the note's date, 07:00 +0000.
+    /// Messages are dated at the note's date, 22:00 +0000: after the close.
     static let sendTime = SendTime()
 
     public init(config: ProjectConfig, templates: TemplateLibrary? = nil) {
