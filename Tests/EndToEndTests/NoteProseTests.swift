@@ -254,6 +254,29 @@ import TestSupport
         #expect(both > 5 && every > 5, "both \(both), every \(every)")
     }
 
+    /// A 52-week low touched in a session that closed higher says so: "SPX rose 5.0% … SPX traded
+    /// at a 52-week low" read as a contradiction (43 sample notes did it).
+    @Test func aFiftyTwoWeekExtremeOnADayThatClosedTheOtherWayIsToldAsSuch() throws {
+        var reversed = 0
+        for note in try Self.notes.get() {
+            for series in note.facts.series where series.sessionDate == note.date {
+                guard let move = series.returnValue(.oneDay) else { continue }
+                let closedHigher = series.yearLow && move >= 0.0005, closedLower = series.yearHigh && move <= -0.0005
+                #expect(!(closedHigher && note.text.contains("\(series.symbol) traded at a 52-week low")), "\(note.date)")
+                #expect(!(closedLower && note.text.contains("\(series.symbol) traded at a 52-week high")), "\(note.date)")
+                if note.text.contains("\(series.symbol) touched a 52-week low during the session but closed higher.") {
+                    #expect(closedHigher, "\(note.date)")
+                    reversed += 1
+                }
+                if note.text.contains("\(series.symbol) touched a 52-week high during the session but closed lower.") {
+                    #expect(closedLower, "\(note.date)")
+                    reversed += 1
+                }
+            }
+        }
+        #expect(reversed > 20, "\(reversed)")
+    }
+
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
     /// reading headlined five sessions running.
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {

@@ -50,6 +50,9 @@ enum LevelStatements {
     /// lowest close since a date at least a year back, else a 52-week high or low.
     enum Extreme: String {
         case highestSince, lowestSince, lowestEver, yearHigh, yearLow
+        /// A 52-week high (low) touched during a session that closed lower (higher): "SPX traded at
+        /// a 52-week low" after "SPX rose 5.0%" read as a contradiction.
+        case yearHighClosedLower, yearLowClosedHigher
 
         /// Nil on a record day (the record statement tells it) or when the close is unremarkable.
         init?(_ series: SeriesFacts) {
@@ -59,7 +62,12 @@ enum LevelStatements {
             } else if series.closeLow.sessionsSince >= LevelStatements.minimumReach {
                 self = series.closeLow.since == nil ? .lowestEver : .lowestSince
             } else if series.yearHigh || series.yearLow {
-                self = series.yearHigh ? .yearHigh : .yearLow
+                let move = series.returnValue(.oneDay) ?? 0
+                if series.yearHigh {
+                    self = move <= -MoveStatements.flatThreshold ? .yearHighClosedLower : .yearHigh
+                } else {
+                    self = move >= MoveStatements.flatThreshold ? .yearLowClosedHigher : .yearLow
+                }
             } else {
                 return nil
             }
@@ -71,7 +79,7 @@ enum LevelStatements {
             switch self {
             case .highestSince: series.closeHigh.since.map { ($0, "closeHigh") }
             case .lowestSince: series.closeLow.since.map { ($0, "closeLow") }
-            case .lowestEver, .yearHigh, .yearLow: nil
+            case .lowestEver, .yearHigh, .yearLow, .yearHighClosedLower, .yearLowClosedHigher: nil
             }
         }
 
@@ -80,7 +88,7 @@ enum LevelStatements {
             switch self {
             case .highestSince: series.closeHigh.rarity.score
             case .lowestSince, .lowestEver: series.closeLow.rarity.score
-            case .yearHigh, .yearLow: -0.6
+            case .yearHigh, .yearLow, .yearHighClosedLower, .yearLowClosedHigher: -0.6
             }
         }
 
@@ -89,7 +97,7 @@ enum LevelStatements {
             case .highestSince: "headline.closeHigh"
             case .lowestSince: "headline.closeLow"
             case .lowestEver: "headline.closeLowEver"
-            case .yearHigh, .yearLow: nil
+            case .yearHigh, .yearLow, .yearHighClosedLower, .yearLowClosedHigher: nil
             }
         }
     }
