@@ -277,6 +277,25 @@ import TestSupport
         #expect(reversed > 20, "\(reversed)")
     }
 
+    /// A new breadth lead is "for the first time since" only in the first note that knows the
+    /// reading; the notes after it say since when it has held (68 sample notes said "for the first
+    /// time", 4 of them on the first day).
+    @Test func aBreadthLeadIsNewOnlyInTheFirstNoteThatKnowsIt() throws {
+        var first = 0, later = 0
+        for note in try Self.notes.get() {
+            let previous = note.facts.series.compactMap { $0.returns.first { $0.period == .oneDay }?.baseDate }.max()
+            for breadth in note.facts.breadth where breadth.newLead {
+                let isFirst = previous.map { breadth.knownSince > $0 } ?? true
+                let label = try #require(breadth.groups.first { $0.column == breadth.focus }).label
+                let focus = label.prefix(1).uppercased() + label.dropFirst()
+                #expect(note.text.contains("\(focus) lead ") == isFirst, "\(note.date): \(note.text)")
+                #expect(note.text.contains("\(focus) have led ") == !isFirst, "\(note.date)")
+                if isFirst { first += 1 } else { later += 1 }
+            }
+        }
+        #expect(first > 3 && later > 20, "first \(first), later \(later)")
+    }
+
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
     /// reading headlined five sessions running.
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {

@@ -26,14 +26,19 @@ enum BreadthStatements {
         var sentences: [Sentence] = []
         var blocks: [String] = []
         var headline: String?
+        let isNews = Staleness.isNews(since: breadth.knownSince, context)
+        // A new lead is new in the first note that knows the reading; the notes after it say
+        // since when it has held ("for the first time since" repeated for a month).
+        let known = isNews ? "" : "Known"
+        if !isNews && breadth.newLead { values["period"] = figures.period(breadth.period, source + ".period") }
         if breadth.newLead {
             if let previous = breadth.previousLead {
                 values["since"] = figures.period(previous, source + ".previousLead")
                 values["sinceShort"] = figures.period(previous, source + ".previousLead", short: true)
-                sentences.append(context.sentence("breadth.newLead", values))
+                sentences.append(context.sentence("breadth.newLead" + known, values))
                 headline = context.headline("headline.breadthLead", values.merging(["measure": breadth.shortName]) { $1 })
             } else {
-                sentences.append(context.sentence("breadth.firstLead", values))
+                sentences.append(context.sentence("breadth.firstLead" + known, values))
                 headline = context.headline("headline.breadthFirstLead", values.merging(["measure": breadth.shortName]) { $1 })
             }
             OutcomeStatements.append(breadth.outcomes, prefix: "breadthOutcome", values: values, source: source + ".outcomes",
@@ -47,7 +52,6 @@ enum BreadthStatements {
             sentences.append(context.sentence("breadth.noLeader", values))
         }
         let score = breadth.newLead ? breadth.rarity.score - Staleness.penalty(since: breadth.knownSince, on: context.facts.date) : -1
-        let isNews = Staleness.isNews(since: breadth.knownSince, context)
         var statement = Statement(.breadth, score: score, topics: breadth.topics,
                                   sentences: sentences, headline: isNews ? headline : nil)
         statement.blocks = blocks
