@@ -341,7 +341,7 @@ import TestSupport
         var partial = 0, whole = 0
         for note in try Self.notes.get() {
             let blocks = note.narrative.sections.flatMap(\.blocks)
-            let notes = blocks.indices.filter { blocks[$0].hasPrefix("A signal that came within a horizon's sessions") }
+            let notes = blocks.indices.filter { blocks[$0].hasPrefix("n/a: not counted over that horizon") }
             let tables = blocks.filter { $0.hasPrefix("Table: What followed") }
             let gaps = tables.contains { $0.contains("| n/a |") }
             let measured = note.text.contains(" that can be measured (")

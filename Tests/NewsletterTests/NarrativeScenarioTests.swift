@@ -178,6 +178,11 @@ import TestSupport
         let (facts, narrative, _) = try note("2016-03-04")
         #expect(try #require(facts.comparisons.first).benchmarkStreak.length == 3)
         #expect(narrative.headline == "The S&P 500 outruns tech stocks for the 3rd straight session")
+        // On 2000-04-12 the S&P 500 fell 2.2% and the NASDAQ 7.1%: it fell less, it did not outrun.
+        let (falling, fallingNarrative, _) = try note("2000-04-12")
+        #expect(try #require(falling.series("SPX")?.returnValue(.oneDay)) < 0)
+        #expect(fallingNarrative.headline == "The S&P 500 holds up better than tech stocks for the 3rd straight session",
+                "\(fallingNarrative.headline)")
     }
 
     @Test func aBrokenStreakIsReportedAndTheDayIsNotCalledQuiet() throws {

@@ -78,8 +78,10 @@ enum ComparisonStatements {
                                  earlier: (streak.earlierRunsAtLeast, source + ".earlierRunsAtLeast"), to: &sentences, blocks: &blocks, context)
         // The record statement told the streak, and there is nothing to add: no statement.
         guard !sentences.isEmpty else { return nil }
+        // On a day the leader fell, it did not "outrun" anything: it fell less.
+        let leaderFell = (leaderFacts?.returnValue(.oneDay) ?? 0) <= -MoveStatements.flatThreshold
         var statement = Statement(.lead, score: streak.rarity.score, topics: topics(leader, benchmark, context),
-                                  sentences: sentences, headline: context.headline("headline.beatStreak", values))
+                                  sentences: sentences, headline: context.headline(leaderFell ? "headline.beatStreakFalling" : "headline.beatStreak", values))
         statement.blocks = blocks
         return statement
     }
