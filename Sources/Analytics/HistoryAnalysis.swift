@@ -103,7 +103,8 @@ extension SeriesAnalysis {
                                    baseDate: result.map { dates[$0.base] })
             },
             drawdown: series.close[t] / series.close[record] - 1,
-            recordClose: series.close[record], recordCloseDate: dates[record], periodEnd: periodEnd(at: t))
+            recordClose: series.close[record], recordCloseDate: dates[record],
+            monthEnd: periodEnd(self.months, at: t), yearEnd: periodEnd(self.years, at: t))
     }
 }
 

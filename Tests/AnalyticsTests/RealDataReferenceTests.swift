@@ -96,47 +96,42 @@ import TestSupport
     }
 
     /// Every month and year of the real S&P 500 (1950–2018), told on its last session (22 months
-    /// end before a holiday that takes their last weekday): its return and the latest earlier
-    /// month (year) as good or as bad agree with a naive scan of the months' last closes.
+    /// end before a holiday that takes their last weekday; a December ends its month and its
+    /// year): its return and the latest earlier month (year) as good or as bad agree with a naive
+    /// scan of the months' (years') last closes.
     @Test func monthAndYearEndsAgreeWithTheNaiveReference() throws {
         let analysis = try #require(HistoryAnalysis(inputs: try Self.inputs.get()).series.first { $0.symbol == "SPX" })
         let naive = try Self.spx.get()
-        // The last session of each month in the data, and its return from the month before.
-        var ends: [(key: Int, year: Bool, t: Int)] = []
-        for t in naive.dates.indices where t + 1 == naive.dates.count
-            || NaiveSeries.month(naive.dates[t + 1]) != NaiveSeries.month(naive.dates[t]) {
-            ends.append((NaiveSeries.year(naive.dates[t]) * 12 + NaiveSeries.month(naive.dates[t]), NaiveSeries.month(naive.dates[t]) == 12, t))
+        // The last session of each month in the data, and of each December.
+        let months = naive.dates.indices.filter { t in
+            t + 1 == naive.dates.count || NaiveSeries.month(naive.dates[t + 1]) != NaiveSeries.month(naive.dates[t])
         }
-        var months = 0, years = 0
-        for (index, end) in ends.enumerated() where index > 0 {
-            let date = try #require(SessionDate(naive.dates[end.t]))
-            let periodEnd = try #require(analysis.facts(on: date)?.periodEnd, "\(date)")
-            // A December is told as its year when the year before ended in the data (the first,
-            // partial year has no return), else as its month. Earlier ends of the same kind, each
-            // with its return from the end before it.
-            let isYear = end.year && ends[..<index].contains { $0.year }
-            let kind = ends[...index].enumerated().filter { !isYear || $0.element.year }
-            let returns = kind.dropFirst().indices.map { i -> (t: Int, value: Double) in
-                let (previous, current) = (kind[kind.index(before: i)].element, kind[i].element)
-                return (current.t, naive.close[current.t] / naive.close[previous.t] - 1)
+        let years = months.filter { NaiveSeries.month(naive.dates[$0]) == 12 }
+        // Each end's facts against the naive rank among the ends of the same kind before it.
+        func check(_ ends: [Int], _ facts: @escaping (SeriesFacts) -> PeriodEndFacts?, _ period: ReturnPeriod) throws -> Int {
+            let returns = ends.indices.dropFirst().map { i in (t: ends[i], value: naive.close[ends[i]] / naive.close[ends[i - 1]] - 1) }
+            for (i, current) in returns.enumerated() {
+                let date = try #require(SessionDate(naive.dates[current.t]))
+                let end = try #require(analysis.facts(on: date).flatMap(facts), "\(date)")
+                let (value, earlier) = (current.value, returns[..<i])
+                #expect(approximately(end.value, value), "\(date)")
+                #expect(end.period == period, "\(date)")
+                let since = earlier.last { value >= 0 ? $0.value >= value : $0.value <= value }
+                #expect(end.since?.description == since.map { naive.dates[$0.t] }, "\(date)")
+                #expect(end.earlierPeriods == earlier.count, "\(date)")
+                #expect(end.rarity.earlierOccurrences == earlier.filter { value >= 0 ? $0.value >= value : $0.value <= value }.count, "\(date)")
             }
-            let value = try #require(returns.last?.value)
-            #expect(approximately(periodEnd.value, value), "\(date)")
-            #expect(periodEnd.period == (isYear ? .yearToDate : .monthToDate), "\(date)")
-            let earlier = returns.dropLast()
-            let since = earlier.last { value >= 0 ? $0.value >= value : $0.value <= value }
-            #expect(periodEnd.since?.description == since.map { naive.dates[$0.t] }, "\(date)")
-            #expect(periodEnd.earlierPeriods == earlier.count, "\(date)")
-            let asExtreme = earlier.filter { value >= 0 ? $0.value >= value : $0.value <= value }.count
-            #expect(periodEnd.rarity.earlierOccurrences == asExtreme, "\(date)")
-            if isYear { years += 1 } else { months += 1 }
+            return returns.count
         }
-        #expect(months == 759 && years == 68, "months \(months), years \(years)")
-        let told = naive.dates.indices.filter { analysis.facts(on: SessionDate(naive.dates[$0])!)?.periodEnd != nil }
-        #expect(told == ends.dropFirst().map(\.t))
-        let october = try #require(analysis.facts(on: SessionDate("2008-10-31")!)?.periodEnd)
+        #expect(try check(months, \.monthEnd, .monthToDate) == 827)
+        #expect(try check(years, \.yearEnd, .yearToDate) == 68)
+        // No other session ends a month or a year.
+        let facts = naive.dates.map { analysis.facts(on: SessionDate($0)!) }
+        #expect(facts.indices.filter { facts[$0]?.monthEnd != nil } == Array(months.dropFirst()))
+        #expect(facts.indices.filter { facts[$0]?.yearEnd != nil } == Array(years.dropFirst()))
+        let october = try #require(analysis.facts(on: SessionDate("2008-10-31")!)?.monthEnd)
         #expect(october.since == SessionDate("1987-10-30") && abs(october.value + 0.169) < 0.001)
-        let year = try #require(analysis.facts(on: SessionDate("2008-12-31")!)?.periodEnd)
+        let year = try #require(analysis.facts(on: SessionDate("2008-12-31")!)?.yearEnd)
         #expect(year.since == nil && year.earlierPeriods == 57 && abs(year.value + 0.385) < 0.001)
     }
 

@@ -174,11 +174,11 @@ import TestSupport
     @Test func aYearEndTellsEverySeriesResultOnce() throws {
         var yearEnds = 0
         for note in try Self.notes.get() {
-            let ends = note.facts.series.filter { $0.sessionDate == note.date && $0.periodEnd?.period == .yearToDate }
+            let ends = note.facts.series.filter { $0.sessionDate == note.date && $0.yearEnd != nil }
             guard !ends.isEmpty else { continue }
             let year = note.date.year
             for series in ends {
-                let value = try #require(series.periodEnd?.value)
+                let value = try #require(series.yearEnd?.value)
                 let magnitude = NumberStyle.percent(abs(value), signed: false)
                 let ranked = note.text.contains("\(series.symbol) ended \(year) \(value >= 0 ? "up" : "down") \(magnitude), its ")
                 let move = abs(value) < 0.0005 ? "was little changed" : "\(value >= 0 ? "rose" : "fell") \(magnitude)"
@@ -220,13 +220,15 @@ import TestSupport
     @Test func aMonthOrYearEndTakesTheHeadlineFromAQuietSession() throws {
         var monthEnds = 0, yearEnds = 0
         for note in try Self.notes.get() where note.narrative.isQuiet {
-            let ends = note.facts.series.filter { $0.sessionDate == note.date && $0.periodEnd != nil }
+            let ends = note.facts.series.filter { $0.sessionDate == note.date && ($0.monthEnd != nil || $0.yearEnd != nil) }
             guard note.narrative.statements.contains(where: { $0.headlinesAQuietSession }) else { continue }
             let top = try #require(note.narrative.statements.first)
             #expect(top.section != .lead, "\(note.date): \(note.narrative.headline)")
             #expect(note.narrative.headline == top.headline, "\(note.date)")
-            if ends.contains(where: { $0.periodEnd?.period == .yearToDate }) {
-                #expect(note.narrative.headline.contains(String(note.date.year)) || top.section != .performance,
+            if ends.contains(where: { $0.yearEnd != nil }) {
+                // The year's result, or December's when it ranks higher.
+                #expect(note.narrative.headline.contains(String(note.date.year)) || note.narrative.headline.contains(" month")
+                            || top.section != .performance,
                         "\(note.date): \(note.narrative.headline)")
                 yearEnds += 1
             } else {
@@ -236,7 +238,7 @@ import TestSupport
         #expect(monthEnds > 20 && yearEnds > 10, "month ends \(monthEnds), year ends \(yearEnds)")
         for note in try Self.notes.get() {
             for series in note.facts.series where series.sessionDate == note.date {
-                guard let end = series.periodEnd, abs(end.value) < 0.0005 else { continue }
+                guard let end = series.yearEnd, abs(end.value) < 0.0005 else { continue }
                 #expect(!note.text.contains("\(series.symbol) ended \(note.date.year) "), "\(note.date): \(note.text)")
             }
         }
@@ -442,7 +444,7 @@ import TestSupport
                 // At a year's end the year's results replace the year-to-date list, and "That puts"
                 // would point at whatever came before it.
                 let yearEnd = [comparison.leader, comparison.benchmark].contains { symbol in
-                    note.facts.series(symbol).map { $0.sessionDate == note.date && $0.periodEnd?.period == .yearToDate } ?? false
+                    note.facts.series(symbol).map { $0.sessionDate == note.date && $0.yearEnd != nil } ?? false
                 }
                 let sentence = yearEnd
                     ? "Over \(note.date.year), \(comparison.leader) finished \(magnitude) \(direction) \(comparison.benchmark) in relative terms."

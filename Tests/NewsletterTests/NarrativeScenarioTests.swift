@@ -134,6 +134,8 @@ import TestSupport
         #expect(flatText.contains("Over 2011, IXIC finished 1.8% behind SPX in relative terms."))
         #expect(flatText.contains("On the day, IXIC fell 0.3% and SPX fell 0.4%."))
         let (_, _, plainYear) = try note("2018-12-31")
+        // December ends its month as well as its year: its rank is told with the year's.
+        #expect(plainYear.contains("SPX fell 9.2% in December, its worst month since February 2009."), "\(plainYear)")
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008."), "\(plainYear)")
     }
 

@@ -75,8 +75,10 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     public var drawdown: Double
     public var recordClose: Double
     public var recordCloseDate: SessionDate
-    /// The month or year that ends with this session, when one does (by the calendar).
-    public var periodEnd: PeriodEndFacts?
+    /// The month that ends with this session, when one does (by the exchange's calendar).
+    public var monthEnd: PeriodEndFacts?
+    /// The year that ends with this session, when one does: December's session then ends both.
+    public var yearEnd: PeriodEndFacts?
 
     public func returnValue(_ period: ReturnPeriod) -> Double? { returns.first { $0.period == period }?.value }
 }

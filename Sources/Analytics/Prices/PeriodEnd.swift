@@ -62,12 +62,10 @@ struct CalendarPeriodIndex: Sendable {
 }
 
 extension SeriesAnalysis {
-    /// The year that ends at `t`, else the month, when the exchange's calendar says one ends
-    /// there: a year's end is told as the year.
-    func periodEnd(at t: Int) -> PeriodEndFacts? {
-        let date = series.dates[t]
-        guard calendar.isLastSession(date, ofYear: false) else { return nil }
-        let year = calendar.isLastSession(date, ofYear: true) ? years.facts(at: t, dates: series.dates) : nil
-        return year ?? months.facts(at: t, dates: series.dates)
+    /// The month (`index` of months) or year (of years) that ends at `t`, when the exchange's
+    /// calendar says one ends there.
+    func periodEnd(_ index: CalendarPeriodIndex, at t: Int) -> PeriodEndFacts? {
+        guard calendar.isLastSession(series.dates[t], ofYear: index.period == .yearToDate) else { return nil }
+        return index.facts(at: t, dates: series.dates)
     }
 }

@@ -10,7 +10,7 @@ enum PerformanceStatements {
         let figures = context.figures
         // At a year's end, the year's sentence tells a series' return.
         let endsItsYear = { (symbol: String) in
-            context.facts.series(symbol).map { $0.sessionDate == context.facts.date && $0.periodEnd?.period == .yearToDate } ?? false
+            context.facts.series(symbol).map { $0.sessionDate == context.facts.date && $0.yearEnd != nil } ?? false
         }
         let items: [String] = context.facts.series.compactMap { series in
             guard let ytd = series.returnValue(.yearToDate), !endsItsYear(series.symbol) else { return nil }

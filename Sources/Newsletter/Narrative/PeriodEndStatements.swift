@@ -2,8 +2,9 @@ import Analytics
 import MarketData
 
 /// Sentences at the end of a calendar month or year: how the period ranks ("SPX ended 2008 down
-/// 38.5%, its worst year in this data"), and, at a year's end, every other series' result in one
-/// sentence ("In 2024, IWM rose 10.6% and SPY rose 22.7%.").
+/// 38.5%, its worst year in this data"; December too: "SPX fell 9.2% in December, its worst month
+/// since February 2009"), and, at a year's end, every other series' result in one sentence ("In
+/// 2024, IWM rose 10.6% and SPY rose 22.7%.").
 enum PeriodEndStatements {
     /// A rank is news when it reaches at least this many periods back (a month: a year; a year:
     /// three, as "its best year since 2023" is not), or, when nothing earlier was as extreme,
@@ -15,17 +16,12 @@ enum PeriodEndStatements {
     static let plainYearScore = -0.7
 
     static func make(_ context: NarrativeContext) -> [Statement] {
-        let ends = context.facts.series.compactMap { series in
-            series.sessionDate == context.facts.date ? series.periodEnd.map { (series, $0) } : nil
-        }
         var statements: [Statement] = []
         var plainYears: [(SeriesFacts, PeriodEndFacts)] = []
-        for (series, end) in ends {
-            if let ranked = ranked(series, end, context) {
-                statements.append(ranked)
-            } else if end.period == .yearToDate {
-                plainYears.append((series, end))
-            }
+        for series in context.facts.series where series.sessionDate == context.facts.date {
+            if let month = series.monthEnd, let ranked = ranked(series, month, context) { statements.append(ranked) }
+            guard let year = series.yearEnd else { continue }
+            if let ranked = ranked(series, year, context) { statements.append(ranked) } else { plainYears.append((series, year)) }
         }
         if let year = plainYearResults(plainYears, context) { statements.append(year) }
         return statements

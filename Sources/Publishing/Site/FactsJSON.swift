@@ -52,7 +52,8 @@ extension SeriesFacts: JSONObject {
         w.member("drawdown", drawdown)
         w.member("recordClose", recordClose)
         w.member("recordCloseDate", recordCloseDate)
-        w.member("periodEnd", periodEnd)
+        w.member("monthEnd", monthEnd)
+        w.member("yearEnd", yearEnd)
     }
 }
 
