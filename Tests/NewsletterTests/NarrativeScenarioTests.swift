@@ -133,9 +133,15 @@ import TestSupport
         #expect(flatText.contains("In 2011, SPX was little changed."), "\(flatText)")
         #expect(flatText.contains("Over 2011, IXIC finished 1.8% behind SPX in relative terms."))
         #expect(flatText.contains("On the day, IXIC fell 0.3% and SPX fell 0.4%."))
+        // A month's or year's result takes the headline from a quiet session only: a record run
+        // keeps it (1965-01-29 had read "The S&P 500 posts its best month since August 1963").
+        let (_, recordMonth, _) = try note("1965-01-29")
+        #expect(recordMonth.headline == "The S&P 500 sets a record high for the 5th session running"
+                    || recordMonth.headline == "The S&P 500 extends its record run to 5 sessions", "\(recordMonth.headline)")
         let (_, _, plainYear) = try note("2018-12-31")
         // December ends its month as well as its year: its rank is told with the year's.
-        #expect(plainYear.contains("SPX fell 9.2% in December, its worst month since February 2009."), "\(plainYear)")
+        #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008. December alone saw a 9.2% fall, its worst month since February 2009."),
+                "\(plainYear)")
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008."), "\(plainYear)")
     }
 
@@ -182,10 +188,11 @@ import TestSupport
         let (facts, narrative, _) = try note("2016-03-04")
         #expect(try #require(facts.comparisons.first).benchmarkStreak.length == 3)
         #expect(narrative.headline == "The S&P 500 outruns tech stocks for the 3rd straight session")
-        // On 2000-04-12 the S&P 500 fell 2.2% and the NASDAQ 7.1%: it fell less, it did not outrun.
+        // On 2000-04-12 the S&P 500 fell 2.2% and the NASDAQ 7.1%: it fell less, it did not outrun
+        // (and it may have risen earlier in the run, so "held up better" for 3 sessions is not said).
         let (falling, fallingNarrative, _) = try note("2000-04-12")
         #expect(try #require(falling.series("SPX")?.returnValue(.oneDay)) < 0)
-        #expect(fallingNarrative.headline == "The S&P 500 holds up better than tech stocks for the 3rd straight session",
+        #expect(fallingNarrative.headline == "The S&P 500 beats tech stocks for the 3rd straight session as both fall",
                 "\(fallingNarrative.headline)")
     }
 

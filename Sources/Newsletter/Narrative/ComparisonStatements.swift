@@ -144,14 +144,16 @@ enum OutcomeStatements {
             : horizon.hits == horizon.count ? "all" : horizon.hits == 0 ? "none" : "some"
         let sentence = context.sentence(prefix + "." + key, values)
         let caption = context.sentence(prefix + ".table", values).markdown
-        let (markdown, hasGaps) = table(outcomes, source: source, context)
-        let note = hasGaps || uncounted ? [context.sentence("outcome.tableNote", [:]).markdown] : []
+        let (markdown, hasGaps, rows) = table(outcomes, source: source, context)
+        // Under the table: what "n/a" means, and why it lists fewer signals than "(N in all)".
+        let notes = (hasGaps ? ["outcome.tableNote"] : []) + (earlier.count > rows ? ["outcome.unlistedNote"] : [])
+        let note = notes.isEmpty ? [] : [notes.map { context.sentence($0, [:]).markdown }.joined(separator: " ")]
         return (sentence, ["Table: " + caption + "\n\n" + markdown] + note)
     }
 
     /// A table of past episodes: signal date, then the (relative) return over each horizon; "n/a"
     /// where an episode is not counted over a horizon (`hasGaps`).
-    static func table(_ outcomes: SignalOutcomeFacts, source: String, _ context: NarrativeContext) -> (markdown: String, hasGaps: Bool) {
+    static func table(_ outcomes: SignalOutcomeFacts, source: String, _ context: NarrativeContext) -> (markdown: String, hasGaps: Bool, rows: Int) {
         var header = ["Signal date"]
         for horizon in outcomes.horizons {
             let sessions = context.figures.count(horizon.sessions, source + ".horizons.\(horizon.sessions).sessions")
@@ -174,6 +176,6 @@ enum OutcomeStatements {
         }
         for date in dates { context.figures.date(date, source + ".episodes") }
         let markdown = MarkdownTable(header: header, alignments: [.left] + outcomes.horizons.map { _ in .right }, rows: rows).markdown
-        return (markdown, hasGaps)
+        return (markdown, hasGaps, dates.count)
     }
 }

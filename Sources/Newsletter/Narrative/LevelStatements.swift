@@ -112,6 +112,8 @@ enum LevelStatements {
             let path = "series.\(series.symbol).\(field).since"
             values["since"] = figures.date(since, path)
             values["sinceShort"] = figures.date(since, path, style: NumberStyle.monthYear)
+        } else if extreme == .lowestEver {
+            values["startYear"] = figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
         }
         return values
     }

@@ -10,9 +10,9 @@ enum MoveStatements {
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
     /// news volatile rather than quiet: a 5% drop does not "slip".
     static let volatileScore = -1.0
-    /// A day whose largest move is this size or more is not called calm, however ordinary such
-    /// moves were at the time (a 5% gain in 2000's NASDAQ): its headline gives the move alone.
-    static let calmBelow = 0.015
+    /// A day with a move shown as 1.5% or more is not called calm, however ordinary such moves
+    /// were at the time (a 5% gain in 2000's NASDAQ): its headline gives the largest move alone.
+    static let calmBelow = 0.0145
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
@@ -53,8 +53,9 @@ enum MoveStatements {
         let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
         let key = volatile ? "quiet.volatileDay" : underOtherHeadline ? "quiet.otherMoves" : "quiet.day"
         let sentence = context.sentence(key, markdown: ["list": list(oneDay(moves), context)])
-        let (main, move) = volatile ? largest : moves[0]
         let calm = moves.allSatisfy { abs($0.1) < calmBelow }
+        // A calm day is told by its first series; a day with a larger move, by that move.
+        let (main, move) = volatile ? largest : calm ? moves[0] : moves.max { abs($0.1) < abs($1.1) }!
         let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"
         let headline = context.headline(Self.key(move, prefix: prefix), [
             "symbol": main.symbol, "short": main.shortName, "magnitude": NumberStyle.percent(abs(move), signed: false),

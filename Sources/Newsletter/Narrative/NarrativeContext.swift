@@ -7,8 +7,14 @@ struct NarrativeContext {
     let facts: NoteFacts
     let phrases: Phrasebook
     let figures: FigureLedger
-    /// Chooses among phrase alternatives; the note's day number, so output is deterministic.
-    var variant: Int { Int(facts.date.dayNumber) }
+    /// Chooses among phrase alternatives: the count of weekdays up to the note's date, so output
+    /// is deterministic and consecutive sessions differ (by day number, a Monday took Friday's
+    /// wording of three).
+    var variant: Int {
+        let sinceMonday = Int(facts.date.dayNumber) + 3 // 1970-01-01 was a Thursday
+        let weeks = sinceMonday >= 0 ? sinceMonday / 7 : (sinceMonday - 6) / 7
+        return weeks * 5 + min(sinceMonday - weeks * 7, 5)
+    }
 
     /// Renders a phrase with values escaped for Markdown.
     func sentence(_ key: String, _ values: [String: String]) -> Sentence {

@@ -57,7 +57,7 @@ public struct NarrativeWriter: Sendable {
         // On a quiet session a month's or year's result, if any, has the headline; the session's
         // moves then open the note without calling it quiet under another story.
         let otherTop = statements.firstIndex(where: Self.isNotable)
-            ?? statements.firstIndex { $0.headlinesAQuietSession && $0.headline != nil }
+            ?? (sessionHasNews ? nil : statements.firstIndex { $0.headlinesAQuietSession && $0.headline != nil })
         let quiet = sessionHasNews ? nil : MoveStatements.quietDay(context, underOtherHeadline: otherTop != nil)
         if let quiet { statements.insert(quiet, at: 0) }
         let topIndex = otherTop.map { quiet == nil ? $0 : $0 + 1 } ?? statements.firstIndex { $0.headline != nil }

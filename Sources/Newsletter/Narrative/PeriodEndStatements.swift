@@ -19,9 +19,28 @@ enum PeriodEndStatements {
         var statements: [Statement] = []
         var plainYears: [(SeriesFacts, PeriodEndFacts)] = []
         for series in context.facts.series where series.sessionDate == context.facts.date {
-            if let month = series.monthEnd, let ranked = ranked(series, month, context) { statements.append(ranked) }
-            guard let year = series.yearEnd else { continue }
-            if let ranked = ranked(series, year, context) { statements.append(ranked) } else { plainYears.append((series, year)) }
+            guard let yearEnd = series.yearEnd else {
+                if let month = series.monthEnd.flatMap({ ranked(series, $0, context) }) { statements.append(month) }
+                continue
+            }
+            // On a year's last session the year leads, and December's rank follows it ("December
+            // alone saw a 9.2% fall, …"): December's headline had taken the year's.
+            let december = series.monthEnd.flatMap { ranked(series, $0, context, key: "periodEnd.december") }
+            if var year = ranked(series, yearEnd, context) {
+                if let december {
+                    year.markdown += december.markdown
+                    year.plain += december.plain
+                    year.score = max(year.score, december.score)
+                }
+                statements.append(year)
+            } else {
+                plainYears.append((series, yearEnd))
+                if var december {
+                    (december.headline, december.headlinesAQuietSession) = (nil, false)
+                    december.score = plainYearScore - 0.05 // after the year's results
+                    statements.append(december)
+                }
+            }
         }
         if let year = plainYearResults(plainYears, context) { statements.append(year) }
         return statements
@@ -30,11 +49,13 @@ enum PeriodEndStatements {
     /// "SPX fell 16.9% in October, its worst month since October 1987.", with its headline; nil
     /// when the rank is not news, or the period was flat ("down 0.0%, its worst year since 2008"
     /// told a year of −0.003%).
-    private static func ranked(_ series: SeriesFacts, _ end: PeriodEndFacts, _ context: NarrativeContext) -> Statement? {
+    /// `key` names the sentence: `periodEnd.month…` or `.year…` by the period unless given.
+    private static func ranked(_ series: SeriesFacts, _ end: PeriodEndFacts, _ context: NarrativeContext,
+                               key sentenceKey: String? = nil) -> Statement? {
         guard abs(end.value) >= MoveStatements.flatThreshold else { return nil }
         let figures = context.figures
         let isYear = end.period == .yearToDate
-        let source = "series.\(series.symbol).periodEnd"
+        let source = "series.\(series.symbol)." + (isYear ? "yearEnd" : "monthEnd")
         let date = context.facts.date
         var values = ["symbol": series.symbol, "short": series.shortName]
             .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
@@ -49,8 +70,9 @@ enum PeriodEndStatements {
         values["magnitude"] = figures.percent(abs(end.value), source + ".value", signed: false)
         if isYear { values["year"] = figures.date(date, "date", style: yearOnly) } else { values["month"] = NumberStyle.monthNames[date.month - 1] }
         let key = (isYear ? "year" : "month") + (end.value >= 0 ? "Up" : "Down")
+        let sentence = (sentenceKey ?? "periodEnd." + (isYear ? "year" : "month")) + (end.value >= 0 ? "Up" : "Down")
         var statement = Statement(.performance, score: end.rarity.score, topics: series.topics + ["performance"],
-                                  sentences: [context.sentence("periodEnd." + key, values)],
+                                  sentences: [context.sentence(sentence, values)],
                                   headline: context.headline("headline.periodEnd." + key, values))
         statement.headlinesAQuietSession = true
         return statement
@@ -61,7 +83,7 @@ enum PeriodEndStatements {
     /// without other news ("Small caps end 2024 up 10.6%").
     private static func plainYearResults(_ ends: [(SeriesFacts, PeriodEndFacts)], _ context: NarrativeContext) -> Statement? {
         guard let (first, firstEnd) = ends.first else { return nil }
-        let list = MoveStatements.list(ends.map { series, end in (series.symbol, end.value, "series.\(series.symbol).periodEnd.value") },
+        let list = MoveStatements.list(ends.map { series, end in (series.symbol, end.value, "series.\(series.symbol).yearEnd.value") },
                                        context)
         let year = context.figures.date(context.facts.date, "date", style: yearOnly)
         let direction = abs(firstEnd.value) < MoveStatements.flatThreshold ? "Flat" : firstEnd.value >= 0 ? "Up" : "Down"
