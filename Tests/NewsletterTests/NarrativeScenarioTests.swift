@@ -142,6 +142,8 @@ import TestSupport
         // December ends its month as well as its year: its rank is told with the year's.
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008. December alone saw a 9.2% fall, its worst month since February 2009."),
                 "\(plainYear)")
+        // Of a plural short name ("tech stocks"), the sentence about IXIC still says "its".
+        #expect(plainYear.contains("December alone saw a 9.5% fall, its worst month since November 2008."), "\(plainYear)")
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008."), "\(plainYear)")
     }
 
