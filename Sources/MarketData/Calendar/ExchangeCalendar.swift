@@ -1,6 +1,6 @@
 /// The days a market trades. A note knows nothing after its own date, so the calendar is what
 /// tells it that its session is the last of a month or a year.
-public enum ExchangeCalendar: String, Sendable, Codable, CaseIterable {
+public enum ExchangeCalendar: String, Sendable, CaseIterable {
     /// The New York Stock Exchange: weekdays less its holidays and one-off closures, by the rules
     /// of each year since 1950.
     case nyse

@@ -2,9 +2,9 @@ import Analytics
 import MarketData
 
 /// Sentences at the end of a calendar month or year: how the period ranks ("SPX ended 2008 down
-/// 38.5%, its worst year in this data"; December too: "SPX fell 9.2% in December, its worst month
-/// since February 2009"), and, at a year's end, every other series' result in one sentence ("In
-/// 2024, IWM rose 10.6% and SPY rose 22.7%.").
+/// 38.5%, its worst year in this data"; after it, December's: "December alone saw a 9.2% fall,
+/// its worst month since February 2009."), and, at a year's end, every other series' result in
+/// one sentence ("In 2024, IWM rose 10.6% and SPY rose 22.7%.").
 enum PeriodEndStatements {
     /// A rank is news when it reaches at least this many periods back (a month: a year; a year:
     /// three, as "its best year since 2023" is not), or, when nothing earlier was as extreme,
@@ -48,8 +48,8 @@ enum PeriodEndStatements {
 
     /// "SPX fell 16.9% in October, its worst month since October 1987.", with its headline; nil
     /// when the rank is not news, or the period was flat ("down 0.0%, its worst year since 2008"
-    /// told a year of −0.003%).
-    /// `key` names the sentence: `periodEnd.month…` or `.year…` by the period unless given.
+    /// told a year of −0.003%). `key` names the sentence (`periodEnd.month…` or `.year…` unless
+    /// given).
     private static func ranked(_ series: SeriesFacts, _ end: PeriodEndFacts, _ context: NarrativeContext,
                                key sentenceKey: String? = nil) -> Statement? {
         guard abs(end.value) >= MoveStatements.flatThreshold else { return nil }
@@ -69,11 +69,10 @@ enum PeriodEndStatements {
         }
         values["magnitude"] = figures.percent(abs(end.value), source + ".value", signed: false)
         if isYear { values["year"] = figures.date(date, "date", style: yearOnly) } else { values["month"] = NumberStyle.monthNames[date.month - 1] }
-        let key = (isYear ? "year" : "month") + (end.value >= 0 ? "Up" : "Down")
-        let sentence = (sentenceKey ?? "periodEnd." + (isYear ? "year" : "month")) + (end.value >= 0 ? "Up" : "Down")
+        let (kind, direction) = (isYear ? "year" : "month", end.value >= 0 ? "Up" : "Down")
         var statement = Statement(.performance, score: end.rarity.score, topics: series.topics + ["performance"],
-                                  sentences: [context.sentence(sentence, values)],
-                                  headline: context.headline("headline.periodEnd." + key, values))
+                                  sentences: [context.sentence((sentenceKey ?? "periodEnd." + kind) + direction, values)],
+                                  headline: context.headline("headline.periodEnd." + kind + direction, values))
         statement.headlinesAQuietSession = true
         return statement
     }
