@@ -340,6 +340,16 @@ import TestSupport
         #expect(told > 0)
     }
 
+    /// "went on to beat SPY …, by a median of +4.1%": after "by", the amount has no sign.
+    @Test func whatFollowedSaysByHowMuchWithoutASign() throws {
+        var told = 0
+        for note in try Self.notes.get() {
+            #expect(!note.text.contains("by a median of +") && !note.text.contains(", by +"), "\(note.date)")
+            if note.text.contains("by a median of ") { told += 1 }
+        }
+        #expect(told > 20, "\(told)")
+    }
+
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
     /// reading headlined five sessions running.
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {
