@@ -21,6 +21,8 @@ import TestSupport
         let narrative: Narrative
         /// Every sentence of the narrative, in order, as plain text.
         var text: String { narrative.statements.flatMap(\.plain).joined(separator: " ") }
+        /// The session before the note's in any series (the base of a one-day return).
+        var previousSession: SessionDate? { facts.series.compactMap { $0.returns.first { $0.period == .oneDay }?.baseDate }.max() }
     }
 
     static let notes = Result { () throws -> [WrittenNote] in
@@ -288,7 +290,7 @@ import TestSupport
     @Test func aBreadthLeadIsNewOnlyInTheFirstNoteThatKnowsIt() throws {
         var first = 0, later = 0
         for note in try Self.notes.get() {
-            let previous = note.facts.series.compactMap { $0.returns.first { $0.period == .oneDay }?.baseDate }.max()
+            let previous = note.previousSession
             for breadth in note.facts.breadth where breadth.newLead {
                 let isFirst = previous.map { breadth.knownSince > $0 } ?? true
                 let label = try #require(breadth.groups.first { $0.column == breadth.focus }).label
@@ -355,7 +357,7 @@ import TestSupport
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {
         var headlined = 0
         for note in try Self.notes.get() {
-            let previous = note.facts.series.compactMap { $0.returns.first { $0.period == .oneDay }?.baseDate }.max()
+            let previous = note.previousSession
             let known = note.facts.macro.map(\.knownSince) + note.facts.breadth.map(\.knownSince)
             guard let top = note.narrative.statements.first, top.section == .macro || top.section == .breadth,
                   note.narrative.headline == top.headline else { continue }

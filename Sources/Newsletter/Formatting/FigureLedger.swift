@@ -90,18 +90,14 @@ enum PrintedText {
     private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
         guard index > 0 else { return true }
         let previous = bytes[index - 1]
-        if isAlphanumeric(previous) { return false }
+        if previous.isASCIIAlphanumeric { return false }
         return !((previous == 0x2E || previous == 0x2C) && index > 1 && bytes[index - 2].isASCIIDigit)
     }
 
     private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         guard index < bytes.count else { return true }
         let next = bytes[index]
-        if isAlphanumeric(next) { return false }
+        if next.isASCIIAlphanumeric { return false }
         return !((next == 0x2E || next == 0x2C) && index + 1 < bytes.count && bytes[index + 1].isASCIIDigit)
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        byte.isASCIIDigit || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

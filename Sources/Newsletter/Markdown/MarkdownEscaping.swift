@@ -53,7 +53,7 @@ public enum MarkdownEscaping {
     private static func startsReference(_ utf8: [UInt8], after index: Int) -> Bool {
         var next = index + 1
         if next < utf8.count, utf8[next] == 0x23 { return true }
-        while next < utf8.count, utf8[next].isASCIIDigit || (utf8[next] | 0x20) >= 0x61 && (utf8[next] | 0x20) <= 0x7A { next += 1 }
+        while next < utf8.count, utf8[next].isASCIIAlphanumeric { next += 1 }
         return next > index + 1 && next < utf8.count && utf8[next] == 0x3B
     }
 
