@@ -352,6 +352,34 @@ import TestSupport
         #expect(told > 20, "\(told)")
     }
 
+    /// "took the lead twice before …; each time IWM went on to beat SPY …, by a median of 6.2%"
+    /// gave the mean of two, and "beat SPY … in 1 of them; the median difference was +2.8%" hid a
+    /// loss beside a gain (58 sample notes): two earlier episodes are told by their own returns.
+    @Test func twoEarlierEpisodesAreToldByTheirOwnReturns() throws {
+        var told: [String: Int] = [:]
+        for note in try Self.notes.get() {
+            let facts = note.facts
+            let outcomes = facts.comparisons.flatMap { [$0.leaderStreak.outcomes, $0.benchmarkStreak.outcomes] }
+                + facts.series.map(\.intradayRecord.streak.outcomes) + facts.breadth.map(\.outcomes)
+            for case let outcome? in outcomes {
+                guard outcome.horizons.allSatisfy({ $0.count <= SignalOutcomes.listedEpisodes }),
+                      let horizon = outcome.horizons.last(where: { $0.count > 0 }), horizon.count == 2 else { continue }
+                let returns = horizon.episodes.map(\.relativeReturn)
+                let fragment = switch horizon.hits {
+                case 2: "by \(NumberStyle.percent(returns[0], signed: false)) and \(NumberStyle.percent(returns[1], signed: false))."
+                case 0: "(\(NumberStyle.percent(returns[0])), then \(NumberStyle.percent(returns[1])))."
+                default: "once (\(NumberStyle.percent(returns.max()!))) and \(outcome.benchmark == nil ? "lower" : "trailed") once (\(NumberStyle.percent(returns.min()!)))."
+                }
+                if note.text.contains(fragment) { told["\(horizon.hits)", default: 0] += 1 }
+            }
+            for sentence in note.narrative.statements.flatMap(\.plain)
+            where sentence.contains("both earlier") || sentence.contains("the 2 earlier") || sentence.contains("twice before (") {
+                #expect(!sentence.contains("median") && !sentence.contains(" in 1 of them"), "\(note.date): \(sentence)")
+            }
+        }
+        #expect(told["2", default: 0] > 0 && told["1", default: 0] > 0, "\(told)")
+    }
+
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
     /// reading headlined five sessions running.
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {

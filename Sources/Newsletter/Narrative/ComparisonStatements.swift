@@ -131,9 +131,9 @@ enum OutcomeStatements {
         if uncounted { values["total"] = figures.count(earlier.count, earlier.source) }
         values["sessions"] = figures.count(horizon.sessions, path + ".sessions")
         values["hits"] = figures.count(horizon.hits, path + ".hits")
-        // "by a median of 4.1%" when every episode gained; a sign is kept where some fell.
+        // "by a median of 4.1%" (or "by 3.1% and 5.2%") when every episode gained; a sign is
+        // kept where some fell.
         let everyHit = horizon.hits == horizon.count
-        values["median"] = horizon.median.map { figures.percent($0, path + ".median", signed: !everyHit) } ?? ""
         values["leader"] = outcomes.leader
         values["benchmark"] = outcomes.benchmark ?? ""
         // The dates are those of the episodes counted, so "3 times before (A, B and C)" agrees;
@@ -141,9 +141,20 @@ enum OutcomeStatements {
         let named = horizon.count <= Self.namedEpisodes ? horizon.episodes : horizon.episodes.suffix(Self.namedEpisodes - 1)
         let dates = NarrativeContext.list(named.map { figures.date($0.date, path + ".episodes", style: NumberStyle.monthYear) })
         values[horizon.count <= Self.namedEpisodes ? "dates" : "recentDates"] = dates
-        // One earlier firing is told as such: "the only earlier run", not "each of the 1 earlier runs".
-        let key = horizon.count == 1 ? (horizon.hits == 1 ? "oneHit" : "oneMiss")
-            : horizon.hits == horizon.count ? "all" : horizon.hits == 0 ? "none" : "some"
+        // One earlier firing is told as such ("the only earlier run"), and two by their own
+        // returns ("by 3.1% and 5.2%"): a median of two is their mean, and hides a loss beside a gain.
+        let outcome = everyHit ? "All" : horizon.hits == 0 ? "None" : "Some"
+        let key: String
+        if horizon.count == 2, horizon.episodes.count == 2 {
+            let returns = horizon.episodes.map { figures.percent($0.relativeReturn, path + ".episodes", signed: !everyHit) }
+            // Oldest first ("by 3.1% and 5.2%"); a gain and a loss are named as such ("once (+4.0%)").
+            let order = outcome == "Some" && horizon.episodes[0].relativeReturn <= 0 ? [1, 0] : [0, 1]
+            (values["first"], values["second"]) = (returns[order[0]], returns[order[1]])
+            key = "two" + outcome
+        } else {
+            values["median"] = horizon.median.map { figures.percent($0, path + ".median", signed: !everyHit) } ?? ""
+            key = horizon.count == 1 ? (everyHit ? "oneHit" : "oneMiss") : outcome.lowercased()
+        }
         let sentence = context.sentence(prefix + "." + key, values)
         let caption = context.sentence(prefix + ".table", values).markdown
         let (markdown, hasGaps, rows) = table(outcomes, source: source, context)
