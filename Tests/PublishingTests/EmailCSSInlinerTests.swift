@@ -20,6 +20,14 @@ import Testing
         #expect(html.contains("<p style=\"margin: 0; color: red\">child</p>"))
     }
 
+    /// A phone's media query cannot be inlined: a `<style data-embed>` block stays as written,
+    /// and its rules are not copied into the elements.
+    @Test func aStyleBlockMarkedDataEmbedIsKeptAndNotInlined() {
+        let kept = "<style data-embed>@media (max-width: 480px) { .content { padding: 4px !important; } } p { color: red }</style>"
+        let html = CSSInliner.inline("<html><head><style>p { margin: 0 }</style>\(kept)</head><body><div class=\"content\"><p>x</p></div></body></html>")
+        #expect(html == "<html><head>\(kept)</head><body><div class=\"content\"><p style=\"margin: 0\">x</p></div></body></html>")
+    }
+
     @Test func moreSpecificRulesWinWhateverTheirOrder() {
         let html = CSSInliner.inline(Self.page("td.gain { color: green } td { color: black; padding: 4px }",
                                                "<table><tr><td class=\"gain\">+1%</td><td>x</td></tr></table>"))

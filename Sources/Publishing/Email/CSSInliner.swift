@@ -3,6 +3,9 @@
 /// `style` attributes. Rules apply in order of specificity, then of source; declarations already
 /// in a `style` attribute win, as in a browser. Elements inside `<head>` are left alone.
 ///
+/// A `<style data-embed>` block is kept as it is and not inlined (Juice's convention): `@media`
+/// rules for the clients that read a stylesheet, which inline styles cannot express.
+///
 /// An inliner parses its stylesheet once, so one made from the email shell serves every note.
 struct CSSInliner: Sendable {
     /// In the order they apply: by specificity, then by source order.
@@ -29,15 +32,17 @@ struct CSSInliner: Sendable {
         let tokens = HTMLTokenizer.tokens(html)
         var output = ""
         var open: [HTMLStartTag] = []
-        var inStyle = false
+        var inStyle = false, keptStyle = false
         for token in tokens {
             switch token {
             case .startTag(let tag) where tag.name == "style":
-                inStyle = true
+                (inStyle, keptStyle) = (true, Self.isKept(tag))
+                if keptStyle { output += tag.html }
             case .rawText where inStyle:
-                break
-            case .endTag(name: "style", _):
-                inStyle = false
+                if keptStyle { output += token.html }
+            case .endTag(name: "style", let source):
+                if keptStyle { output += source }
+                (inStyle, keptStyle) = (false, false)
             case .startTag(var tag):
                 if !open.contains(where: { $0.name == "head" }) && tag.name != "head" {
                     apply(to: &tag, ancestors: open[...])
@@ -54,12 +59,17 @@ struct CSSInliner: Sendable {
         return output
     }
 
-    /// The CSS text of every `<style>` element.
+    /// The CSS text of every `<style>` element but the kept ones.
     private static func styleBlocks(_ tokens: [HTMLToken]) -> [String] {
         zip(tokens, tokens.dropFirst()).compactMap { first, second in
-            guard case .startTag(let tag) = first, tag.name == "style", case .rawText(let css) = second else { return nil }
+            guard case .startTag(let tag) = first, tag.name == "style", !isKept(tag), case .rawText(let css) = second else { return nil }
             return String(css)
         }
+    }
+
+    /// A `<style data-embed>` stays a stylesheet.
+    private static func isKept(_ style: HTMLStartTag) -> Bool {
+        style.attributes.contains { $0.name == "data-embed" }
     }
 
     private func apply(to tag: inout HTMLStartTag, ancestors: ArraySlice<HTMLStartTag>) {
