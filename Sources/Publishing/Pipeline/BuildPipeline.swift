@@ -30,8 +30,11 @@ public struct BuildPipeline {
         // With the configuration read, the published site is opened (its manifest read, the
         // spare brought up to date) while the data loads and the history is analysed.
         let outputPath = options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? ""
-        let opening = config.map { _ in
-            BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) }
+        // Publishing replaces the output folder: never one that holds the project or other files.
+        let refusal = config.flatMap { _ in OutputRefusal(outputPath: outputPath, projectRoot: root) }
+        if let refusal { diagnostics.report(.error(at: SourceLocation(path: outputPath), "\(refusal)", hint: refusal.hint)) }
+        let opening = config.flatMap { _ in
+            refusal == nil ? BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) } : nil
         }
         let reading = config.map { _ in
             BackgroundWork(concurrent: concurrent) { () -> Result<SiteManifest, UnreadableManifest> in

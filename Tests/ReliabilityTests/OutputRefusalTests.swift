@@ -1,0 +1,66 @@
+import Foundation
+import MarketData
+import Publishing
+import Testing
+
+/// Publishing replaces the whole output folder, so a build refuses a folder whose files are not a
+/// marketnote site: `--output .` once replaced the project with its site, and `--output content`
+/// the data, quotes and commentary.
+@Suite struct OutputRefusalTests {
+    private func build(_ sandbox: ProjectSandbox, into output: String) throws -> BuildSummary {
+        try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: output)).run()
+    }
+
+    /// The error a build into `output` stops with, and that the folder at `kept` is unchanged.
+    private func expectRefused(_ sandbox: ProjectSandbox, into output: String, keeping kept: String,
+                               message: String) throws {
+        let before = try SiteSnapshot(of: kept)
+        #expect(!before.files.isEmpty)
+        do {
+            _ = try build(sandbox, into: output)
+            Issue.record("a build into \(output) was not refused")
+        } catch let report as DiagnosticReport {
+            #expect(report.diagnostics.count == 1)
+            #expect(report.diagnostics.first?.message.hasSuffix(message) == true, "\(report.diagnostics)")
+            #expect(report.diagnostics.first?.hint?.contains("output/") == true)
+        }
+        #expect(try SiteSnapshot(of: kept).hasSameFiles(as: before))
+        #expect(SiteSnapshot.leftovers(beside: output).isEmpty)
+    }
+
+    @Test func theProjectFolderAndItsParentsAreRefused() throws {
+        let sandbox = try ProjectSandbox()
+        try expectRefused(sandbox, into: sandbox.project, keeping: sandbox.project,
+                          message: "holds the project: publishing would replace it with the site")
+        try expectRefused(sandbox, into: sandbox.project + "/./", keeping: sandbox.project,
+                          message: "holds the project: publishing would replace it with the site")
+        try expectRefused(sandbox, into: sandbox.folder, keeping: sandbox.project,
+                          message: "holds the project: publishing would replace it with the site")
+    }
+
+    @Test func aFolderOfOtherFilesIsRefused() throws {
+        let sandbox = try ProjectSandbox()
+        try expectRefused(sandbox, into: sandbox.project + "/content", keeping: sandbox.project + "/content",
+                          message: "holds files that are not a marketnote site: publishing would replace them")
+    }
+
+    @Test func aFileIsRefused() throws {
+        let sandbox = try ProjectSandbox()
+        let file = sandbox.folder + "/notes.txt"
+        try Data("my notes".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: DiagnosticReport.self) { try build(sandbox, into: file) }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "my notes")
+    }
+
+    /// A new or empty folder, or a site marketnote published (even one whose list of notes was
+    /// lost), is published into as before.
+    @Test func aNewOrEmptyFolderOrAnEarlierSiteIsPublishedInto() throws {
+        let sandbox = try ProjectSandbox()
+        try FileManager.default.createDirectory(atPath: sandbox.output, withIntermediateDirectories: true)
+        #expect(try build(sandbox, into: sandbox.output).notes == 1)
+        #expect(try build(sandbox, into: sandbox.output).notes == 1)
+        try FileManager.default.removeItem(atPath: sandbox.output + "/notes/index.json")
+        #expect(OutputRefusal(outputPath: sandbox.output, projectRoot: sandbox.project) == nil)
+        #expect(try build(sandbox, into: sandbox.folder + "/new/site").notes == 1)
+    }
+}
