@@ -215,6 +215,18 @@ import TestSupport
         #expect(!earlyText.contains("GDP"))
     }
 
+    /// A macro name configured with its article, as breadth names are, read "The the
+    /// unemployment rate for the third quarter of 2009 stands at 9.6%".
+    @Test func aMacroNameWithItsArticleIsNotGivenASecondOne() throws {
+        var facts = try Self.analysis.get().facts(on: SessionDate("2009-10-01")!)
+        #expect(NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain)
+            .contains { $0.hasPrefix("The real GDP growth for the third quarter of 2009 stands at 2.8%") })
+        facts.macro[0].name = "the unemployment rate"
+        let text = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+        #expect(text.contains("The unemployment rate for the third quarter of 2009 stands at 2.8%"))
+        #expect(!text.lowercased().contains("the the "))
+    }
+
     @Test func noteSentencesStateOnlyNumbersTheLedgerRecorded() throws {
         for date in ["2018-08-29", "2016-03-02", "2008-10-15", "2016-03-04", "2016-03-09", "2000-03-10"] {
             let facts = try Self.analysis.get().facts(on: SessionDate(date)!)

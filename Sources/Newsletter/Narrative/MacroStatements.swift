@@ -15,7 +15,7 @@ enum MacroStatements {
         let figures = context.figures
         let source = "macro.\(macro.id)"
         var values = [
-            "name": macro.name, "short": macro.shortName,
+            "name": withoutArticle(macro.name), "short": macro.shortName,
             "period": figures.period(macro.period, source + ".period"),
             "value": figures.rate(macro.value, unit: macro.unit, source + ".value"),
         ]
@@ -50,6 +50,12 @@ enum MacroStatements {
         }
         return Statement(.macro, score: -1, topics: macro.topics, sentences: [plainSentence(macro, values, context)],
                          headline: nil)
+    }
+
+    /// The phrases write "The {{name}}", so a name configured with its article, as breadth names
+    /// are ("the unemployment rate"), loses it: not "The the unemployment rate".
+    static func withoutArticle(_ name: String) -> String {
+        name.lowercased().hasPrefix("the ") ? String(name.dropFirst(4)) : name
     }
 
     /// The highest- or lowest-since fact when it reaches back at least a year (or to the start of the data).
