@@ -38,6 +38,13 @@ public struct EmailEditions: Sendable {
         }
     }()
 
+    /// The dates of the editions in the site at `sitePath` (`email/DATE.eml`).
+    public static func publishedDates(inSite sitePath: String) -> Set<SessionDate> {
+        Set(FileTree.entries(sitePath + "/email").compactMap { entry in
+            entry.name.hasSuffix(".eml") ? SessionDate(String(entry.name.dropLast(4))) : nil
+        })
+    }
+
     /// The three files of a note composed with its email edition.
     public func files(for note: NoteDocument) -> [OutputFile] {
         guard let emailMarkdown = note.emailMarkdown else { preconditionFailure("\(note.date) was composed without its email edition") }

@@ -139,6 +139,9 @@ public struct BuildPipeline {
             var done = 0
             let emailForEveryNote = options.emailForEveryNote
             let lastDate = dates.last!
+            // A note written again gets its edition again: `--all` after a template change
+            // dropped every earlier edition, and `send --date` with it.
+            let mailedBefore = EmailEditions.publishedDates(inSite: outputPath)
             // Keeping the earlier notes (most of a build's system calls when the staging folder
             // starts empty) overlaps the rendering.
             let carrying = BackgroundWork(concurrent: concurrent) { try output.keepPublished(where: Self.carriedOver(manifestBefore)) }
@@ -151,7 +154,7 @@ public struct BuildPipeline {
                 // need comes back, so memory stays flat however long the backfill.
                 let results = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> Result<PublishedNote, Error> in
                     Result {
-                        let mailed = emailForEveryNote || date == lastDate
+                        let mailed = emailForEveryNote || date == lastDate || mailedBefore.contains(date)
                         let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
                                                     commentary: inputs.commentary[date], withEmail: mailed)
                         let body = site.body(note)
