@@ -141,10 +141,29 @@ import Testing
     @Test func anEditionThatWasNotBuiltSaysHowToBuildIt() throws {
         let site = try Self.site(["2026-01-15.eml"])
         defer { try? FileManager.default.removeItem(atPath: site) }
-        #expect(throws: MissingEmailEdition(message: "there is no email edition of 2026-01-14 at \(site)/email/2026-01-14.eml",
+        #expect(throws: UnsendableEmailEdition(message: "there is no email edition of 2026-01-14 at \(site)/email/2026-01-14.eml",
                                             hint: "build it first: marketnote build --date 2026-01-14")) {
             try BuiltEmailEdition.read(fromSite: site, date: SessionDate("2026-01-14"))
         }
-        #expect(throws: MissingEmailEdition.self) { try BuiltEmailEdition.read(fromSite: site + "/none", date: nil) }
+        #expect(throws: UnsendableEmailEdition.self) { try BuiltEmailEdition.read(fromSite: site + "/none", date: nil) }
+    }
+
+    /// A project without `email.from` builds its editions from `newsletter@example.invalid`;
+    /// `send` once sent them, for every relay and reader to refuse.
+    @Test func anEditionFromThePlaceholderSenderIsNotSent() throws {
+        let site = try Self.site([])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let write = { (date: String, header: String) in
+            try Data((header + "\r\nTo: undisclosed-recipients:;\r\n\r\nFrom: body text\r\n").utf8)
+                .write(to: URL(fileURLWithPath: site + "/email/\(date).eml"))
+        }
+        try write("2026-01-14", "From: The Desk <desk@desk.example.com>")
+        try write("2026-01-15", "From: =?utf-8?q?The_Small-Cap_Desk?=\r\n <newsletter@example.invalid>")
+        #expect(try BuiltEmailEdition.read(fromSite: site, date: SessionDate("2026-01-14")).fromHeader == "The Desk <desk@desk.example.com>")
+        #expect(throws: UnsendableEmailEdition(
+            message: "the edition's sender is the placeholder '=?utf-8?q?The_Small-Cap_Desk?= <newsletter@example.invalid>'; no reader's server would accept it",
+            hint: "set email.from in marketnote.yml (\"Desk name <desk@your-domain>\"), then marketnote build --date 2026-01-15")) {
+            try BuiltEmailEdition.read(fromSite: site, date: nil)
+        }
     }
 }

@@ -9,22 +9,30 @@ public struct BuiltEmailEdition: Sendable {
     public let bytes: [UInt8]
 
     /// The edition of `date`, or the latest one in the folder when `date` is nil.
-    public static func read(fromSite outputPath: String, date: SessionDate?) throws(MissingEmailEdition) -> BuiltEmailEdition {
+    public static func read(fromSite outputPath: String, date: SessionDate?) throws(UnsendableEmailEdition) -> BuiltEmailEdition {
         let folder = (outputPath as NSString).appendingPathComponent("email")
-        guard let date = date ?? latestDate(in: folder) else {
-            throw MissingEmailEdition(message: "there is no email edition in \(folder)", hint: "build one first: marketnote build")
+        guard let date = date ?? EmailEditions.publishedDates(inSite: outputPath).max() else {
+            throw UnsendableEmailEdition(message: "there is no email edition in \(folder)", hint: "build one first: marketnote build")
         }
         let path = (outputPath as NSString).appendingPathComponent(NotePaths.emailBase(date) + ".eml")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw MissingEmailEdition(message: "there is no email edition of \(date) at \(path)",
+            throw UnsendableEmailEdition(message: "there is no email edition of \(date) at \(path)",
                                       hint: "build it first: marketnote build --date \(date)")
         }
-        return BuiltEmailEdition(date: date, path: path, bytes: Array(data))
+        let edition = BuiltEmailEdition(date: date, path: path, bytes: Array(data))
+        if let from = edition.fromHeader, from.hasSuffix(".invalid>") || from.hasSuffix(".invalid") {
+            throw UnsendableEmailEdition(message: "the edition's sender is the placeholder '\(from)'; no reader's server would accept it",
+                                         hint: "set email.from in marketnote.yml (\"Desk name <desk@your-domain>\"), then marketnote build --date \(date)")
+        }
+        return edition
     }
 
-    /// The newest `DATE.eml` in `folder`.
-    private static func latestDate(in folder: String) -> SessionDate? {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".eml") }.compactMap { SessionDate(String($0.dropLast(4))) }.max()
+    /// The value of the message's `From:` header, unfolded.
+    var fromHeader: String? {
+        let text = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        let header = text.components(separatedBy: "\r\n\r\n").first ?? ""
+        let unfolded = header.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
+        return unfolded.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("from:") }
+            .map { $0.dropFirst(5).trimmingCharacters(in: .whitespaces) }
     }
 }
