@@ -96,16 +96,49 @@ def check_message(path):
         problem(f"{name}: the text/html part is not {path.with_suffix('.html').name}")
 
 
+def outside_media_queries(css):
+    """The CSS text left once comments and @media blocks (with their nested braces) are removed."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    rest, index = [], 0
+    while index < len(css):
+        match = re.compile(r"@media[^{]*\{").search(css, index)
+        if not match:
+            rest.append(css[index:])
+            break
+        rest.append(css[index:match.start()])
+        depth, index = 1, match.end()
+        while index < len(css) and depth:
+            depth += {"{": 1, "}": -1}.get(css[index], 0)
+            index += 1
+    return "".join(rest)
+
+
+def check_kept_styles(path, html):
+    """The one stylesheet an email keeps: <style data-embed> in the head, holding @media rules only
+    (everything else is inlined, since many clients drop stylesheets)."""
+    head = html.split("</head>", 1)[0]
+    for attributes, css in re.findall(r"<style([^>]*)>(.*?)</style>", html, flags=re.DOTALL):
+        if "data-embed" not in attributes.split():
+            problem(f"{path.name}: <style> in an email")
+        elif f"<style{attributes}>{css}</style>" not in head:
+            problem(f"{path.name}: <style data-embed> outside the head")
+        elif outside_media_queries(css).strip():
+            problem(f"{path.name}: <style data-embed> holds rules outside @media: {outside_media_queries(css).strip()[:60]!r}")
+
+
 def check_html(path):
-    """Absolute links only; no script, stylesheet, SVG or image; a 600-pixel presentation table."""
+    """Absolute links only; no script, SVG or image; a stylesheet only for @media rules; a
+    600-pixel presentation table."""
     collector = LinkCollector()
-    collector.feed(path.read_text(encoding="utf-8"))
+    html = path.read_text(encoding="utf-8")
+    collector.feed(html)
     for url in collector.urls:
         if not ABSOLUTE.match(url):
             problem(f"{path.name}: relative or unsafe URL {url!r}")
     for tag, attributes in collector.tags:
-        if tag in ("script", "style", "svg", "img", "link", "iframe", "object", "embed"):
+        if tag in ("script", "svg", "img", "link", "iframe", "object", "embed"):
             problem(f"{path.name}: <{tag}> in an email")
+    check_kept_styles(path, html)
     layout = [a for tag, a in collector.tags if tag == "table" and a.get("role") == "presentation" and a.get("width") == "600"]
     if not layout:
         problem(f"{path.name}: no 600-pixel role=presentation table")

@@ -142,7 +142,7 @@ import Testing
         let site = try Self.site(["2026-01-15.eml"])
         defer { try? FileManager.default.removeItem(atPath: site) }
         #expect(throws: UnsendableEmailEdition(message: "there is no email edition of 2026-01-14 at \(site)/email/2026-01-14.eml",
-                                            hint: "build it first: marketnote build --date 2026-01-14")) {
+                                               hint: "build it first: marketnote build --date 2026-01-14")) {
             try BuiltEmailEdition.read(fromSite: site, date: SessionDate("2026-01-14"))
         }
         #expect(throws: UnsendableEmailEdition.self) { try BuiltEmailEdition.read(fromSite: site + "/none", date: nil) }

@@ -17,7 +17,7 @@ public struct BuiltEmailEdition: Sendable {
         let path = (outputPath as NSString).appendingPathComponent(NotePaths.emailBase(date) + ".eml")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UnsendableEmailEdition(message: "there is no email edition of \(date) at \(path)",
-                                      hint: "build it first: marketnote build --date \(date)")
+                                         hint: "build it first: marketnote build --date \(date)")
         }
         let edition = BuiltEmailEdition(date: date, path: path, bytes: Array(data))
         if let from = edition.fromHeader, from.hasSuffix(".invalid>") || from.hasSuffix(".invalid") {
