@@ -205,8 +205,7 @@ public struct YAMLMapping {
     public func finish() {
         for (key, _) in mapping {
             guard let name = key.string, !consumed.contains(name) else { continue }
-            let suggestion = consumed.min { EditDistance.between($0, name) < EditDistance.between($1, name) }
-            let hint = suggestion.map { EditDistance.between($0, name) <= 3 ? "did you mean '\($0)'?" : nil } ?? nil
+            let hint = EditDistance.suggestion(for: name, among: consumed)
             reader.fail(at: key.mark, "unknown key '\(name)' in \(context)",
                         hint: hint ?? "known keys: \(consumed.sorted().joined(separator: ", "))")
         }
@@ -214,8 +213,8 @@ public struct YAMLMapping {
 }
 
 /// Levenshtein distance, for "did you mean" hints.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased()), b = Array(b.lowercased())
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
@@ -226,5 +225,11 @@ enum EditDistance {
             previous = current
         }
         return previous[b.count]
+    }
+
+    /// "did you mean 'x'?" for the closest of `known` within three edits of `name`, else nil.
+    public static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
+        guard let closest = known.min(by: { between($0, name) < between($1, name) }), between(closest, name) <= 3 else { return nil }
+        return "did you mean '\(closest)'?"
     }
 }

@@ -7,6 +7,9 @@ import Yams
 /// `phrases.yml`, which a project can override.
 public struct Phrasebook: Sendable {
     private(set) var phrases: [String: [Phrase]]
+    /// Keys of the file that `fallback` does not have: no sentence asks for them, so each is most
+    /// likely a misspelt key whose wording would silently not be used.
+    public private(set) var warnings: [Diagnostic] = []
 
     /// Parses a phrase file; a key missing from it falls back to `fallback` (the shipped wording).
     public init(yaml: String, path: String, fallback: Phrasebook? = nil) throws(DiagnosticReport) {
@@ -14,9 +17,16 @@ public struct Phrasebook: Sendable {
         guard let root = reader.root(of: yaml) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
         var phrases = fallback?.phrases ?? [:]
         var diagnostics = reader.diagnostics
-        Self.collect(root.node, prefix: "", into: &phrases, path: path, diagnostics: &diagnostics)
+        var locations: [(String, SourceLocation)] = []
+        Self.collect(root.node, prefix: "", into: &phrases, locations: &locations, path: path, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         self.phrases = phrases
+        if let known = fallback?.phrases.keys {
+            warnings = locations.filter { fallback?.phrases[$0.0] == nil }.map { name, location in
+                .init(.warning, at: location, "unknown phrase '\(name)': no sentence uses it, so its wording is never printed",
+                      hint: EditDistance.suggestion(for: name, among: known) ?? "the keys are those of the shipped templates/phrases.yml")
+            }
+        }
     }
 
     /// The shipped wording.
@@ -50,15 +60,20 @@ public struct Phrasebook: Sendable {
 
     public func has(_ key: String) -> Bool { phrases[key] != nil }
 
+    /// Reads every phrase of `mapping` into `phrases`, and the key and position of each into `locations`.
     private static func collect(_ mapping: Node.Mapping, prefix: String, into phrases: inout [String: [Phrase]],
-                                path: String, diagnostics: inout DiagnosticCollector) {
+                                locations: inout [(String, SourceLocation)], path: String,
+                                diagnostics: inout DiagnosticCollector) {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
             let name = prefix.isEmpty ? key : prefix + "." + key
             let location = SourceLocation(path: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
+            if case .mapping = value {} else {
+                locations.append((name, SourceLocation(path: path, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1)))
+            }
             switch value {
             case .mapping(let nested):
-                collect(nested, prefix: name, into: &phrases, path: path, diagnostics: &diagnostics)
+                collect(nested, prefix: name, into: &phrases, locations: &locations, path: path, diagnostics: &diagnostics)
             case .scalar(let scalar):
                 if let template = compile(scalar.string, at: location, &diagnostics) { phrases[name] = [template] }
             case .sequence(let items):
@@ -79,8 +94,10 @@ public struct Phrasebook: Sendable {
             return Phrase(template: template, flat: flat, compiled: flat == nil ? CompiledTemplate(source) : nil,
                           capitalizedNames: Phrase.capitalizedNames(in: text))
         } catch {
-            diagnostics.report(.error(at: location, "the phrase is not a valid Mustache template: \(error)",
-                                      hint: "check that every {{#section}} has its {{/section}}"))
+            // The cause in words, as for a template ("a tag is not finished"), not the parser's dump.
+            let cause = (error as? MustacheTemplate.ParserError).map { TemplateLibrary.describe($0.error) } ?? "\(error)"
+            diagnostics.report(.error(at: location, "the phrase is not a valid Mustache template: \(cause)",
+                                      hint: "near: \(text.prefix(60)); close every tag with }} and every {{#section}} with its {{/section}}"))
             return nil
         }
     }

@@ -14,6 +14,9 @@ public struct TemplateLibrary: Sendable {
     /// Raw text of every file, including non-template ones (`style.css`, `phrases.yml`).
     public let files: [String: String]
     public let phrases: Phrasebook
+    /// What a build reports but does not stop for: a file of the project's `templates/` that no
+    /// template uses (a misnamed `emial.md` silently changed nothing), and unknown phrase keys.
+    public let warnings: [Diagnostic]
 
     static let templateExtensions = [".md", ".html", ".xml", ".txt"]
 
@@ -56,11 +59,13 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.report(.error(at: SourceLocation(path: path), "template error: \(error)"))
             }
         }
+        var included: Set<String> = []
         for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
-            for (partial, location) in Self.partials(in: text, path: origins[name] ?? "<default>/" + name)
-            where files[partial] == nil {
+            for (partial, location) in Self.partials(in: text, path: origins[name] ?? "<default>/" + name) {
+                included.insert(partial)
+                guard files[partial] == nil else { continue }
                 diagnostics.report(.error(at: location, "unknown partial '\(partial)'",
-                                          hint: "partials are named by their path in templates/, e.g. {{> partials/quotes.md}}"))
+                                          hint: "partials are named by their path in templates/, e.g. {{> partials/body.md}}"))
             }
         }
         let phrasesPath = origins["phrases.yml"] ?? "<default>/phrases.yml"
@@ -70,6 +75,12 @@ public struct TemplateLibrary: Sendable {
                 : try Phrasebook(yaml: files["phrases.yml"] ?? "", path: phrasesPath, fallback: .standard)
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        let unused = origins.filter { DefaultTemplates.files[$0.key] == nil && !included.contains($0.key) }.sorted { $0.key < $1.key }
+        self.warnings = unused.map { name, path in
+            .init(.warning, at: SourceLocation(path: path), "the file is not used: it is not one of marketnote's templates, and no template includes it",
+                  hint: EditDistance.suggestion(for: name, among: DefaultTemplates.files.keys)
+                      ?? "marketnote reads \(DefaultTemplates.files.keys.sorted().joined(separator: ", ")); include a partial with {{> \(name)}}")
+        } + (phrases?.warnings ?? [])
         self.mustache = library
         self.compiled = compiled
         self.templateNames = Set(files.keys.filter(Self.isTemplate))

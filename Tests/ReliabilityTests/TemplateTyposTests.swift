@@ -1,0 +1,54 @@
+import Foundation
+import MarketData
+import Publishing
+import Testing
+
+/// A typo in a template's file name or a phrase key silently changed nothing (`emial.md`,
+/// `yearDwon:`): the build publishes and warns, naming the file and the likely intended name.
+@Suite struct TemplateTyposTests {
+    private func build(_ sandbox: ProjectSandbox) throws -> BuildSummary {
+        try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+    }
+
+    @Test func aMisnamedTemplateFileIsNamedWithTheFileItWasMeantToBe() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("templates/emial.md", "# {{title}}\n"))
+        try sandbox.apply(.write("templates/partials/sign-off.md", "The desk\n"))
+        try sandbox.apply(.edit("templates/email.md") { $0 + "\n{{> partials/sign-off.md}}\n" })
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.location.path) == ["templates/emial.md"])
+        #expect(warnings.first?.message == "the file is not used: it is not one of marketnote's templates, and no template includes it")
+        #expect(warnings.first?.hint == "did you mean 'email.md'?")
+    }
+
+    @Test func anUnknownPhraseKeyIsNamedWithTheKeyItWasMeantToBe() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("templates/phrases.yml", """
+            headline:
+              periodEnd:
+                yearDwon: "{{Short}} tank{{s}} in {{year}}"
+            recordOutcome:
+              twoAll: "Both earlier runs were followed by gains of {{first}} and {{second}}."
+            sections:
+              session: The day
+            """))
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.location.description) == ["templates/phrases.yml:3:5", "templates/phrases.yml:7:3"])
+        #expect(warnings.map(\.message) == ["unknown phrase 'headline.periodEnd.yearDwon': no sentence uses it, so its wording is never printed",
+                                            "unknown phrase 'sections.session': no sentence uses it, so its wording is never printed"])
+        #expect(warnings.first?.hint == "did you mean 'headline.periodEnd.yearDown'?")
+    }
+
+    /// The phrase's error says what is wrong in words, not swift-mustache's internal dump.
+    @Test func anUnfinishedTagInAPhraseIsDescribedInWords() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("templates/phrases.yml", "record:\n  single: \"{{Short} tanks\"\n"))
+        do {
+            _ = try build(sandbox)
+            Issue.record("the build did not stop")
+        } catch let report as DiagnosticReport {
+            #expect(report.diagnostics.map(\.message) == ["the phrase is not a valid Mustache template: a tag is not finished"])
+            #expect(report.diagnostics.first?.hint?.hasPrefix("near: {{Short} tanks;") == true)
+        }
+    }
+}
