@@ -36,3 +36,43 @@ import TestSupport
         #expect(BuildPipeline.previousEntry(before: dates[2], dates: dates, manifest: SiteManifest(notes: []))?.date == dates[1])
     }
 }
+
+/// Each note links to the one after it on the new site, as to the one before.
+@Suite struct NextNoteTests {
+    @Test func theNextNoteIsTheEarliestLaterOneOfTheBuildOrTheOldSite() {
+        var random = RandomMarket(seed: 12)
+        let weekdays = RandomMarket.weekdays(120)
+        for _ in 0..<200 {
+            let dates = weekdays.filter { _ in random.int(0...3) == 0 }
+            let kept = weekdays.filter { day in !dates.contains(day) && random.int(0...2) == 0 }
+            let manifest = SiteManifest(notes: kept.map { SiteFixtures.entry($0.description) })
+            for date in weekdays {
+                let reference = [dates.first { $0 > date }, kept.first { $0 > date }].compactMap { $0 }.min()
+                let next = BuildPipeline.nextEntry(after: date, dates: dates, manifest: manifest)
+                #expect(next?.date == reference, "\(date)")
+                #expect(next.map { $0.path == NotePaths.notePath($0.date) } ?? true)
+            }
+        }
+    }
+
+    /// The notes written again beside new ones: the closest published note on each side of a date
+    /// new to the site, unless a date of the build comes between, and only a session of the data.
+    @Test func theNeighboursOfNewDatesAreWrittenAgain() {
+        var random = RandomMarket(seed: 13)
+        let weekdays = RandomMarket.weekdays(80)
+        for _ in 0..<200 {
+            let published = weekdays.filter { _ in random.int(0...1) == 0 }
+            let dates = weekdays.filter { _ in random.int(0...4) == 0 }
+            let sessions = weekdays.filter { _ in random.int(0...5) != 0 }
+            let site = SiteManifest(notes: published.map { SiteFixtures.entry($0.description) })
+            // The definition: a published note not built whose neighbour on the new site is new.
+            let all = Array(Set(published + dates)).sorted()
+            var expected = Set(dates)
+            for (index, date) in all.enumerated() where !dates.contains(date) && sessions.contains(date) {
+                let neighbours = [index > 0 ? all[index - 1] : nil, index + 1 < all.count ? all[index + 1] : nil].compactMap { $0 }
+                if neighbours.contains(where: { dates.contains($0) && !published.contains($0) }) { expected.insert(date) }
+            }
+            #expect(BuildPipeline.withNeighbours(dates, site: site, sessions: sessions) == expected.sorted())
+        }
+    }
+}

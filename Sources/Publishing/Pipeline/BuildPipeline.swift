@@ -130,6 +130,9 @@ public struct BuildPipeline {
         let composer = NoteComposer(config: inputs.config, templates: templates)
         let site = SiteRenderer(config: inputs.config, templates: templates)
         let email = EmailEditions(config: inputs.config, templates: templates)
+        let selected = dates
+        // The notes beside a date new to the site link to it, so they are written again.
+        let dates = Self.withNeighbours(selected, site: previousManifest, sessions: analysis.sessions)
         let building = Set(dates)
         let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) })
         do {
@@ -138,7 +141,7 @@ public struct BuildPipeline {
             let newestDate = max(dates.last!, manifestBefore.notes.last?.date ?? dates.last!)
             var done = 0
             let emailForEveryNote = options.emailForEveryNote
-            let lastDate = dates.last!
+            let lastDate = selected.last!
             // A note written again gets its edition again: `--all` after a template change
             // dropped every earlier edition, and `send --date` with it.
             let mailedBefore = EmailEditions.publishedDates(inSite: outputPath)
@@ -159,7 +162,8 @@ public struct BuildPipeline {
                                                     commentary: inputs.commentary[date], withEmail: mailed)
                         let body = site.body(note)
                         let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
-                        var files = site.notePage(note, body: body, previous: previous)
+                        let next = Self.nextEntry(after: date, dates: dates, manifest: manifestBefore)
+                        var files = site.notePage(note, body: body, previous: previous, next: next)
                         if mailed { files += email.files(for: note) }
                         for file in files { try output.write(file) }
                         return PublishedNote(entry: SiteManifest.Entry(note), latest: date == newestDate ? (note, body) : nil)
@@ -199,7 +203,7 @@ public struct BuildPipeline {
             try manifestWriting.finish()
             try carrying.finish()
             try output.commit()
-            return BuildSummary(notes: dates.count, first: dates.first, last: dates.last, filesWritten: output.written,
+            return BuildSummary(notes: selected.count, first: selected.first, last: selected.last, filesWritten: output.written,
                                 filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.startedFromSpare)
         } catch {
             output.abandon()
@@ -217,6 +221,37 @@ public struct BuildPipeline {
         guard let built else { return kept }
         if let kept, kept.date > built { return kept }
         return SiteManifest.Entry(date: built, title: "", summary: "", path: NotePaths.notePath(built))
+    }
+
+    /// The note after `date` on the new site: a later date of this build, or of the old site.
+    static func nextEntry(after date: SessionDate, dates: [SessionDate], manifest: SiteManifest) -> SiteManifest.Entry? {
+        let builtIndex = dates.partitioningIndex { $0 > date }, keptIndex = manifest.notes.partitioningIndex { $0.date > date }
+        let built = builtIndex < dates.count ? dates[builtIndex] : nil
+        let kept = keptIndex < manifest.notes.count ? manifest.notes[keptIndex] : nil
+        guard let built else { return kept }
+        if let kept, kept.date < built { return kept }
+        return SiteManifest.Entry(date: built, title: "", summary: "", path: NotePaths.notePath(built))
+    }
+
+    /// `dates` with the notes of the old site whose previous or next note becomes a date new to
+    /// the site (a daily build's note before it): their links change, so they are written again.
+    /// Only notes whose session is in the data can be; both lists are ascending.
+    static func withNeighbours(_ dates: [SessionDate], site: SiteManifest, sessions: [SessionDate]) -> [SessionDate] {
+        let published = site.notes.map(\.date)
+        let building = Set(dates)
+        var neighbours: Set<SessionDate> = []
+        for date in dates {
+            let index = published.partitioningIndex { $0 >= date }
+            guard index == published.count || published[index] != date else { continue }  // not new
+            // The closest kept notes on either side, unless a date of this build comes between.
+            let buildIndex = dates.partitioningIndex { $0 >= date }
+            if index > 0, buildIndex == 0 || dates[buildIndex - 1] < published[index - 1] { neighbours.insert(published[index - 1]) }
+            if index < published.count, buildIndex + 1 == dates.count || dates[buildIndex + 1] > published[index] {
+                neighbours.insert(published[index])
+            }
+        }
+        let rewritable = neighbours.filter { !building.contains($0) && sessions.firstIndex(onOrAfter: $0).map { sessions[$0] } == $0 }
+        return rewritable.isEmpty ? dates : (dates + rewritable).sorted()
     }
 
     /// Which files of the previous site a build keeps: the note folders and email editions

@@ -26,7 +26,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `notes/DATE/index.html` and `notes/DATE/facts.json`.
-    public func notePage(_ note: NoteDocument, body: String, previous: SiteManifest.Entry?) -> [OutputFile] {
+    public func notePage(_ note: NoteDocument, body: String, previous: SiteManifest.Entry?, next: SiteManifest.Entry?) -> [OutputFile] {
         let page = SitePath(note.path)
         let root = page.root
         let month = ArchiveMonth(containing: note.date)
@@ -37,9 +37,10 @@ public struct SiteRenderer: Sendable {
             "charts": rendered.map { ["svg": $0.svg, "caption": $0.description] },
             "month": ["href": month.path.href(from: page), "name": month.name],
         ]
-        if let previous {
-            context["previous"] = ["href": SitePath(previous.path).href(from: page),
-                                   "date": previous.date.description, "dateLong": NumberStyle.longDate(previous.date)]
+        for (key, neighbour) in [("previous", previous), ("next", next)] {
+            guard let neighbour else { continue }
+            context[key] = ["href": SitePath(neighbour.path).href(from: page),
+                            "date": neighbour.date.description, "dateLong": NumberStyle.longDate(neighbour.date)]
         }
         let content = templates.render("note.html", context)
         let html = layout(content: content, title: "\(note.title) · \(config.title)", description: note.summary,
