@@ -25,8 +25,9 @@ struct FactsCommand: ParsableCommand {
         }
         let day = date?.date ?? last
         guard analysis.sessions.contains(day) else {
-            throw DiagnosticReport([.error(at: SourceLocation(path: inputs.config.path), "\(day) is not a session in the data",
-                                           hint: "the data covers \(analysis.sessions.first!) to \(last)")])
+            throw DiagnosticReport([.notASession(day, in: analysis.sessions, at: .commandLine("--date \(day)")) { nearest in
+                "the sessions around it are \(nearest.map(\.description).joined(separator: " and "))"
+            }])
         }
         let facts = analysis.facts(on: day)
         if json {

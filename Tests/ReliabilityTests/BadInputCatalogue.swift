@@ -219,8 +219,10 @@ enum BadInputCatalogue {
 
     static let dates: [BadInput] = [
         BadInput("note date after the data", dates: .single(SessionDate("2030-01-02")!),
-                 expect: "marketnote.yml:1:1", "2030-01-02 is not a session in the data"),
+                 expect: "--date 2030-01-02", "2030-01-02 is not a session in the data"),
+        BadInput("note date on a holiday", dates: .single(SessionDate("2025-12-25")!),
+                 expect: "--date 2025-12-25", "2025-12-25 is not a session in the data"),
         BadInput("backfill range outside the data", dates: .range(from: SessionDate("2030-01-01"), to: SessionDate("2030-02-01")),
-                 expect: "marketnote.yml:1:1", "no session between 2030-01-01 and 2030-02-01"),
+                 expect: "--from 2030-01-01 --to 2030-02-01", "no session between 2030-01-01 and 2030-02-01"),
     ]
 }

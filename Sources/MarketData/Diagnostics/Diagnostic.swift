@@ -28,6 +28,24 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
                hint: "dates run from \(SessionDate.supportedYears.lowerBound) to \(SessionDate.supportedYears.upperBound); is the year mistyped?")
     }
 
+    /// "2019-01-02 is not a session in the data (1950-01-03 to 2018-12-31)", with a hint that
+    /// names the sessions around it, or says the data ends or starts before it. `sessions` is
+    /// ascending and not empty; `fix` turns the nearest sessions into the hint for a date inside
+    /// the data (a file to rename, a date to pick).
+    public static func notASession(_ date: SessionDate, in sessions: [SessionDate], at location: SourceLocation,
+                                   fix: ([SessionDate]) -> String) -> Diagnostic {
+        let first = sessions[0], last = sessions[sessions.count - 1]
+        let hint: String
+        if date > last {
+            hint = "the data ends on \(last); add the prices of \(date) to the data files to write its note"
+        } else if date < first {
+            hint = "the data starts on \(first)"
+        } else {
+            hint = fix([sessions.lastIndex(onOrBefore: date), sessions.firstIndex(onOrAfter: date)].compactMap { $0.map { sessions[$0] } })
+        }
+        return .error(at: location, "\(date) is not a session in the data (\(first) to \(last))", hint: hint)
+    }
+
     /// `path:line:column: error: message`, then the hint on its own indented line.
     public var description: String {
         var text = "\(location): \(severity.rawValue): \(message)"

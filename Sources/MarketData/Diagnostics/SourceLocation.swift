@@ -10,5 +10,11 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
         self.column = column
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    /// An argument of the command line (`--date 2019-01-02`), printed without a line or column:
+    /// an error in an option is not in `marketnote.yml`.
+    public static func commandLine(_ argument: String) -> SourceLocation {
+        SourceLocation(path: argument, line: 0, column: 0)
+    }
+
+    public var description: String { line == 0 ? path : "\(path):\(line):\(column)" }
 }

@@ -97,12 +97,11 @@ public struct ProjectLoader {
         let misplaced = commentary.filter { !isSession($0.key) }.sorted { $0.key < $1.key }
         guard !misplaced.isEmpty else { return }
         let ordered = [SessionDate].union(series.map(\.dates))
+        guard !ordered.isEmpty else { return }
         for (date, note) in misplaced {
-            guard let first = ordered.first, let last = ordered.last else { return }
-            let nearest = [ordered.lastIndex(onOrBefore: date), ordered.firstIndex(onOrAfter: date)]
-                .compactMap { $0.map { ordered[$0].description } }
-            diagnostics.report(.error(at: SourceLocation(path: note.path), "\(date) is not a session in the data (\(first) to \(last))",
-                                      hint: "rename the file for the session it belongs to: \(nearest.joined(separator: " or ")).md"))
+            diagnostics.report(.notASession(date, in: ordered, at: SourceLocation(path: note.path)) { nearest in
+                "rename the file for the session it belongs to: \(nearest.map { "\($0).md" }.joined(separator: " or "))"
+            })
         }
     }
 }

@@ -106,17 +106,16 @@ public struct BuildPipeline {
             return sessions
         case .single(let date):
             guard sessions.contains(date) else {
-                let before = sessions.last { $0 < date }, after = sessions.first { $0 > date }
-                let nearest = [before, after].compactMap { $0?.description }.joined(separator: " or ")
-                throw DiagnosticReport([.error(at: SourceLocation(path: configPath),
-                                               "\(date) is not a session in the data (\(first) to \(last))",
-                                               hint: nearest.isEmpty ? nil : "the nearest sessions are \(nearest)")])
+                throw DiagnosticReport([.notASession(date, in: sessions, at: .commandLine("--date \(date)")) { nearest in
+                    "the sessions around it are \(nearest.map(\.description).joined(separator: " and "))"
+                }])
             }
             return [date]
         case .range(let from, let to):
             let selected = sessions.filter { $0 >= (from ?? first) && $0 <= (to ?? last) }
             guard !selected.isEmpty else {
-                throw DiagnosticReport([.error(at: SourceLocation(path: configPath),
+                let options = [from.map { "--from \($0)" }, to.map { "--to \($0)" }].compactMap { $0 }.joined(separator: " ")
+                throw DiagnosticReport([.error(at: .commandLine(options),
                                                "no session between \(from ?? first) and \(to ?? last)",
                                                hint: "the data covers \(first) to \(last)")])
             }
