@@ -30,6 +30,15 @@ import Testing
         #expect(table.periods.map(\.description) == ["1959Q1", "1959Q2"])
     }
 
+    @Test func aFileListedNewestFirstIsToldOnce() throws {
+        do {
+            _ = try parse("date,value\n2025Q4,1\n2025Q3,2\n2025Q2,3\n2025Q1,4\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["2025Q3 is earlier than 2025Q4 on line 2: dates must increase"])
+        }
+    }
+
     @Test func aMissingDateColumnIsExplained() throws {
         do {
             _ = try parse("value,date\n1,2025-01\n")

@@ -68,6 +68,20 @@ import Testing
         #expect(backwards.message.contains("dates must increase"))
     }
 
+    /// A file listed newest first put "dates must increase" on every row (20 copies): a run of
+    /// rows out of order is told once, and a later, separate one is told again.
+    @Test func aFileListedNewestFirstIsToldOnce() throws {
+        let rows = (1...9).reversed().map { "2024-01-0\($0),1,1,1,1" } + ["2024-01-10,1,1,1,1", "2024-01-08,1,1,1,1"]
+        do {
+            _ = try parse("Date,Open,High,Low,Close\n" + rows.joined(separator: "\n") + "\n")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.diagnostics.map(\.location.line) == [3, 12])
+            #expect(error.diagnostics.first?.message == "2024-01-08 is earlier than 2024-01-09 on line 2: dates must increase")
+            #expect(error.diagnostics.first?.hint == "sort the rows by date, oldest first; a file listed newest first needs its rows reversed")
+        }
+    }
+
     @Test func everyBadRowIsReported() throws {
         do {
             _ = try parse("Date,Open,High,Low,Close\n2024-01-02,x,1,1,1\n2024-01-03,1,1,1,-1\n2024-13-01,1,1,1,1\n")

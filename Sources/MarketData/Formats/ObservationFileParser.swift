@@ -16,6 +16,7 @@ public enum ObservationFileParser {
         var values = Array(repeating: [Double?](), count: header.valueColumns.count)
         var lines: [Int] = []
         var diagnostics = DiagnosticCollector()
+        var outOfOrder = false
         while true {
             let hasRow: Bool
             do { hasRow = try reader.nextRow() } catch { diagnostics.report(error); break }
@@ -27,14 +28,22 @@ public enum ObservationFileParser {
                                            hint: "every row must have a value for each header column")
                 }
                 let period = try header.period(reader)
-                if let last = periods.last, period <= last || period.frequency != last.frequency {
+                if let last = periods.last, period < last, period.frequency == last.frequency {
+                    // Told once for a run of rows out of order (a file listed newest first).
+                    if outOfOrder { continue }
+                    outOfOrder = true
+                    throw Diagnostic.error(at: reader.location(ofField: 0),
+                                           DateOrder.message(period.description, after: last.description, line: lines.last!),
+                                           hint: DateOrder.hint)
+                }
+                if let last = periods.last, period == last || period.frequency != last.frequency {
                     throw Diagnostic.error(
                         at: reader.location(ofField: 0),
                         period == last ? "period \(period) appears twice (also on line \(lines.last!))"
-                            : period.frequency != last.frequency ? "\(period) is not the same kind of date as \(last)"
-                            : "\(period) comes after \(last) (line \(lines.last!)): dates must increase",
+                            : "\(period) is not the same kind of date as \(last)",
                         hint: "one row per period, oldest first, all dates in one form")
                 }
+                outOfOrder = false
                 let row = try header.valueColumns.map { column throws(Diagnostic) in try value(reader, column) }
                 periods.append(period)
                 lines.append(reader.line)

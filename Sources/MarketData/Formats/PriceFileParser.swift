@@ -143,6 +143,8 @@ struct PriceRow {
 struct PriceSeriesBuilder {
     private(set) var series: PriceSeries
     private var lastLine = 0
+    /// The previous row was out of order: a file listed newest first is told once, not on every row.
+    private var outOfOrder = false
     private let dateColumn: Int
 
     init(symbol: String, layout: PriceFileLayout, path: String) {
@@ -159,9 +161,12 @@ struct PriceSeriesBuilder {
                 throw .error(at: location, "date \(row.date) appears twice (also on line \(lastLine))",
                              hint: "keep one row per session")
             }
-            throw .error(at: location, "date \(row.date) comes after \(last) (line \(lastLine)): dates must increase",
-                         hint: "sort the file by date, oldest first")
+            guard !outOfOrder else { return }
+            outOfOrder = true
+            throw .error(at: location, DateOrder.message(row.date.description, after: last.description, line: lastLine),
+                         hint: DateOrder.hint)
         }
+        outOfOrder = false
         lastLine = reader.line
         series.dates.append(row.date)
         series.open.append(row.open)
@@ -171,4 +176,13 @@ struct PriceSeriesBuilder {
         if let value = row.adjustedClose { series.adjustedClose?.append(value) }
         if let value = row.volume { series.volume?.append(value) }
     }
+}
+
+/// The wording of a date out of order, shared by price and observation files.
+enum DateOrder {
+    static func message(_ date: String, after previous: String, line: Int) -> String {
+        "\(date) is earlier than \(previous) on line \(line): dates must increase"
+    }
+
+    static let hint = "sort the rows by date, oldest first; a file listed newest first needs its rows reversed"
 }
