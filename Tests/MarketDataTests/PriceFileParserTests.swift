@@ -82,6 +82,16 @@ import Testing
         }
     }
 
+    /// "6,649.52" got the generic "write a finite decimal number" hint; "1,5" keeps the decimal
+    /// comma's, since "1,234" could be either.
+    @Test func aThousandsSeparatorIsNamedWithTheNumberWithout() throws {
+        let grouped = try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,\"6,649.52\",1,1,1\n"))
+        #expect(grouped.message == "Open '6,649.52' is not a number")
+        #expect(grouped.hint == "leave out the thousands separators: write 6649.52")
+        let comma = try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,\"1,5\",1,1,1\n"))
+        #expect(comma.hint == "write the decimal point as '.', not ','")
+    }
+
     @Test func everyBadRowIsReported() throws {
         do {
             _ = try parse("Date,Open,High,Low,Close\n2024-01-02,x,1,1,1\n2024-01-03,1,1,1,-1\n2024-13-01,1,1,1,1\n")
