@@ -1,3 +1,4 @@
+import Newsletter
 import Testing
 @testable import Publishing
 
@@ -63,10 +64,15 @@ import Testing
         #expect(home.contains("<a href=\"archive/index.html\">All notes by month</a>"))
     }
 
-    @Test func homePageListsRecentNotesNewestFirst() throws {
+    /// The notes before the newest, newest first; the newest is shown above the list, so it is
+    /// not listed again. The date is beside the link, not inside it.
+    @Test func homePageListsTheNotesBeforeTheNewestNewestFirst() throws {
         let home = String(decoding: SiteFixtures.renderer.homePage(latest: nil, manifest: Self.manifest).bytes, as: UTF8.self)
-        let newest = try #require(home.range(of: "<li><a href=\"notes/2026-01-15/index.html\">"))
-        let oldest = try #require(home.range(of: "<li><a href=\"notes/2025-11-28/index.html\">"))
-        #expect(newest.lowerBound < oldest.lowerBound)
+        let items = home.components(separatedBy: "<li>").dropFirst().map { $0.prefix { $0 != "\n" } }
+        let dates = Self.manifest.notes.map(\.date).dropLast().suffix(15).reversed()
+        #expect(items.count == dates.count)
+        for (item, date) in zip(items, dates) {
+            #expect(item.hasPrefix("<time datetime=\"\(date)\">\(NumberStyle.longDate(date))</time> <a href=\"notes/\(date)/index.html\">"), "\(item)")
+        }
     }
 }

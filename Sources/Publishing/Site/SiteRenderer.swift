@@ -50,9 +50,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The home page: the latest note in full when it was built in this run (else its summary),
-    /// and the most recent notes.
+    /// and the notes before it (the latest is shown above them, so it is not listed again).
     public func homePage(latest: (note: NoteDocument, body: String)?, manifest: SiteManifest) -> OutputFile {
-        let recent = manifest.notes.suffix(Self.recentCount).reversed().map { listItem($0, from: .home) }
+        let recent = manifest.notes.dropLast().suffix(Self.recentCount).reversed().map { listItem($0, from: .home) }
         var context: [String: Any] = ["recent": Array(recent), "hasRecent": !recent.isEmpty,
                                       "archiveHref": ArchivePages.indexPath.href(from: .home)]
         let newest = manifest.notes.last
