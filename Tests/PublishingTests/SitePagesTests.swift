@@ -24,7 +24,8 @@ import Testing
         let year2026 = try #require(index.range(of: "<h2 id=\"year-2026\">"))
         let year2025 = try #require(index.range(of: "<h2 id=\"year-2025\">"))
         #expect(year2026.lowerBound < year2025.lowerBound)
-        #expect(index.contains("<a href=\"2025/12/index.html\"><time datetime=\"2025-12\">December</time> <span class=\"count\">2 notes</span></a>"))
+        // Each month in its own column (m12: December), so years line up as rows.
+        #expect(index.contains("<li class=\"m12\"><a href=\"2025/12/index.html\" title=\"December 2025: 2 notes\"><time datetime=\"2025-12\">Dec</time></a></li>"))
         #expect(index.contains("<link rel=\"canonical\" href=\"https://desk.example.com/sub/archive/\">"))
     }
 

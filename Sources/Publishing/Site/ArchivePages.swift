@@ -24,6 +24,7 @@ struct ArchivePages {
             ["year": year, "count": NumberStyle.count(months.reduce(0) { $0 + $1.notes.count }, "note"),
              "months": months.map { month in
                  ["href": month.path.href(from: Self.indexPath), "monthName": month.monthName, "id": month.id,
+                  "monthShort": String(month.monthName.prefix(3)), "column": month.start.month,
                   "count": NumberStyle.count(month.notes.count, "note")] as [String: Any]
              }] as [String: Any]
         }
