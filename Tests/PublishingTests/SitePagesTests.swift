@@ -50,9 +50,15 @@ import Testing
         #expect(SiteFixtures.count("<url>", in: sitemap) == 2 + 3 + 4)
     }
 
-    @Test func notFoundPageLinksFromTheBaseURLAndAsksNotToBeIndexed() throws {
+    /// It carries its own stylesheet (a preview host or a file on disk showed it unstyled) and
+    /// links from the base URL, since a server may show it at any address.
+    @Test func notFoundPageLinksFromTheBaseURLCarriesItsStyleAndAsksNotToBeIndexed() throws {
         let page = try #require(SiteFixtures.text("404.html", in: Self.files))
-        #expect(page.contains("<link rel=\"stylesheet\" href=\"https://desk.example.com/sub/assets/style.css\">"))
+        #expect(!page.contains("<link rel=\"stylesheet\""))
+        let css = try #require(SiteFixtures.renderer.templates.files["style.css"])
+        #expect(page.contains("<style>" + css + "</style>"))
+        let note = try #require(SiteFixtures.text("archive/index.html", in: Self.files))
+        #expect(note.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">") && !note.contains("<style>"))
         #expect(page.contains("href=\"https://desk.example.com/sub/archive/index.html\""))
         #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(!page.contains("rel=\"canonical\""))

@@ -100,6 +100,10 @@ public struct SiteRenderer: Sendable {
             context["canonicalURL"] = page.url(base: config.baseURL)
         } else {
             context["noindex"] = true
+            // Served at any address, on any host (a preview, a staging copy, a file on disk), the
+            // page carries its own stylesheet: the base URL's may not be reachable from there.
+            let css = templates.files["style.css"] ?? ""
+            if !css.contains("</") { context["inlineStyle"] = css }
         }
         return templates.render("layout.html", context)
     }
