@@ -19,24 +19,25 @@ import Testing
         #expect(!page.contains("<p>Table:"))
     }
 
-    @Test func captionFallsBackToTheSectionHeadingAndFirstColumn() {
-        #expect(Self.html(Self.returns).contains("<caption>Performance, by series</caption>"))
+    /// Made from the heading, it is for screen readers: on screen it would repeat the heading.
+    @Test func captionFallsBackToTheSectionHeadingAndFirstColumnHiddenOnScreen() {
+        #expect(Self.html(Self.returns).contains("<caption class=\"visually-hidden\">Performance, by series</caption>"))
     }
 
     @Test func captionUsesTheNearestHeadingBeforeTheTable() {
         let page = Self.html("## Performance\n\nText.\n\n### Breadth\n\n| Signal date | 21D |\n| :--- | ---: |\n| Jan 2 | +1.0% |")
-        #expect(page.contains("<caption>Breadth, by signal date</caption>"))
+        #expect(page.contains("<caption class=\"visually-hidden\">Breadth, by signal date</caption>"))
     }
 
     @Test func captionKeepsTheCapitalsOfAnAcronym() {
         let page = Self.html("| IWM | SPY |\n| ---: | ---: |\n| +1.0% | +2.0% |")
-        #expect(page.contains("<caption>IWM</caption>"))
+        #expect(page.contains("<caption class=\"visually-hidden\">IWM</caption>"))
     }
 
     @Test func everyTableGetsItsOwnCaption() {
         let page = Self.html(Self.returns + "\n\n## Breadth\n\n| Signal date | 21D |\n| :--- | ---: |\n| Jan 2 | +1.0% |")
-        #expect(SiteFixtures.count("<caption>", in: page) == 2)
-        #expect(page.contains("<caption>Breadth, by signal date</caption>"))
+        #expect(SiteFixtures.count("<caption", in: page) == 2)
+        #expect(page.contains("<caption class=\"visually-hidden\">Breadth, by signal date</caption>"))
     }
 
     @Test func headerCellsGetScopesAndEachRowStartsWithARowHeader() {
@@ -61,7 +62,7 @@ import Testing
 
     @Test func wideTableScrollsInAFocusableRegionNamedByItsCaption() {
         let page = Self.html(Self.returns)
-        #expect(page.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Performance, by series\">\n<table>\n<caption>"))
+        #expect(page.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Performance, by series\">\n<table>\n<caption class=\"visually-hidden\">"))
         #expect(page.contains("</table>\n</div>"))
     }
 

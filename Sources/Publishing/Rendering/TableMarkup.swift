@@ -120,8 +120,11 @@ struct TableMarkupScanner {
 
     /// Rewrites one table, from `<table>\n` through `</table>`.
     private mutating func table() {
-        let caption = takeCaption()
-        output.append(contentsOf: Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(caption)\">\n\(tableTag)\n<caption>\(caption)</caption>\n".utf8))
+        let (caption, isGenerated) = takeCaption()
+        // A caption made from the heading ("Performance, by series" under "Performance") is for
+        // screen readers; on screen it would repeat the heading just above.
+        let captionTag = isGenerated ? "<caption class=\"visually-hidden\">" : "<caption>"
+        output.append(contentsOf: Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(caption)\">\n\(tableTag)\n\(captionTag)\(caption)</caption>\n".utf8))
         index += 8
         var rowHeaderOpen = false
         while index < input.count {
@@ -172,8 +175,8 @@ struct TableMarkupScanner {
     }
 
     /// The caption for the table at `index`: a `Table: …` paragraph just written (removed from the
-    /// output), or the last heading and the table's first header cell.
-    private mutating func takeCaption() -> String {
+    /// output), or, generated, the last heading and the table's first header cell.
+    private mutating func takeCaption() -> (text: String, isGenerated: Bool) {
         if let start = lastParagraphStart, output.count >= start + 15 {
             let paragraph = Array(output[start...])
             let prefix = Array("<p>Table: ".utf8), suffix = Array("</p>\n".utf8)
@@ -182,12 +185,12 @@ struct TableMarkupScanner {
                 if !text.isEmpty {
                     output.removeSubrange(start...)
                     lastParagraphStart = nil
-                    return text
+                    return (text, false)
                 }
             }
         }
         lastParagraphStart = nil
-        return TableMarkup.defaultCaption(heading: lastHeading, firstColumn: firstHeaderCell())
+        return (TableMarkup.defaultCaption(heading: lastHeading, firstColumn: firstHeaderCell()), true)
     }
 
     private func firstHeaderCell() -> String? {
