@@ -173,12 +173,17 @@ struct FileCache {
     mutating func prices(_ series: SeriesConfig) throws(DiagnosticReport) -> PriceSeries {
         if priceFiles[series.file] == nil { priceFiles[series.file] = loadPrices(series) }
         let file = try priceFiles[series.file]!.get()
-        if let found = file[series.symbol] { return found }
-        if file.count == 1, let only = file.values.first, only.symbol == series.symbol || file.keys.first == series.symbol {
-            return only
+        guard let found = file[series.symbol] ?? file.values.first(where: { file.count == 1 && $0.symbol == series.symbol }) else {
+            throw DiagnosticReport([.error(at: series.location(of: "symbol"), "'\(series.file)' has no rows for symbol '\(series.symbol)'",
+                                           hint: "symbols in the file: \(file.keys.sorted().joined(separator: ", "))")])
         }
-        throw DiagnosticReport([.error(at: series.location(of: "symbol"), "'\(series.file)' has no rows for symbol '\(series.symbol)'",
-                                       hint: "symbols in the file: \(file.keys.sorted().joined(separator: ", "))")])
+        // Total returns need the adjusted close; without it they would silently be price returns.
+        if series.returns == .total, found.adjustedClose == nil {
+            throw DiagnosticReport([.error(at: series.location(of: "returns"),
+                                           "'returns: total' needs an adjusted close, and '\(series.file)' has no Adj Close column",
+                                           hint: "add the adjusted close (Yahoo Finance's 'Adj Close'), or set 'returns: price'")])
+        }
+        return found
     }
 
     mutating func table(_ path: String, for location: SourceLocation) throws(DiagnosticReport) -> ObservationTable {
