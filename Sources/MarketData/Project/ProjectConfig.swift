@@ -249,10 +249,13 @@ public struct BreadthConfig: Sendable {
 public struct ReferenceDate: Sendable, Hashable {
     public var date: SessionDate
     public var label: String
+    /// Where `date` is written in the config.
+    public var location: SourceLocation
 
-    public init(date: SessionDate, label: String) {
+    public init(date: SessionDate, label: String, location: SourceLocation = SourceLocation(path: "marketnote.yml")) {
         self.date = date
         self.label = label
+        self.location = location
     }
 }
 

@@ -176,7 +176,7 @@ public enum ProjectConfigReader {
             item.reader.fail(at: item.node("date")?.mark, "'date' must be written YYYY-MM-DD, found '\(text)'")
             return nil
         }
-        return ReferenceDate(date: date, label: item.string("label") ?? "")
+        return ReferenceDate(date: date, label: item.string("label") ?? "", location: item.valueLocations["date"] ?? item.location(of: "date"))
     }
 
     private static func readQuoteSettings(_ root: inout YAMLMapping) -> QuoteSettings {

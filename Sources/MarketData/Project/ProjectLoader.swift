@@ -36,7 +36,10 @@ public struct ProjectLoader {
         }
         let quotes = loadQuotes(&diagnostics)
         let commentary = loadCommentary(&diagnostics)
-        if prices.count == config.series.count { checkCommentaryDates(commentary, sessions: prices, &diagnostics) }
+        if prices.count == config.series.count {
+            checkCommentaryDates(commentary, sessions: prices, &diagnostics)
+            checkReferenceDates(config.since, sessions: prices, &diagnostics)
+        }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         return ProjectInputs(config: config, root: root, prices: prices, macro: macro, breadth: breadth,
                              quotes: quotes, commentary: commentary)
@@ -88,6 +91,19 @@ public struct ProjectLoader {
     }
 
     /// Commentary named for a day without a session would never be published: say so.
+    /// A `since` date that is no session would be measured from the close before it but printed
+    /// as written, or (after the data) leave the note without a word: both are errors.
+    private func checkReferenceDates(_ references: [ReferenceDate], sessions series: [PriceSeries],
+                                     _ diagnostics: inout DiagnosticCollector) {
+        let ordered = [SessionDate].union(series.map(\.dates))
+        guard !ordered.isEmpty else { return }
+        for reference in references where ordered.firstIndex(onOrAfter: reference.date).map({ ordered[$0] }) != reference.date {
+            diagnostics.report(.notASession(reference.date, in: ordered, at: reference.location) { nearest in
+                "a 'since' date is the session the return is measured from: \(nearest.map(\.description).joined(separator: " or "))?"
+            })
+        }
+    }
+
     private func checkCommentaryDates(_ commentary: [SessionDate: Commentary], sessions series: [PriceSeries],
                                       _ diagnostics: inout DiagnosticCollector) {
         // A binary search per note: a set of every session of a 500-symbol universe cost 6% of its load.
