@@ -1,0 +1,39 @@
+import Foundation
+import MarketData
+import Publishing
+import Testing
+
+/// A week or more of sessions missing inside a price file is named, with its dates: every return
+/// across it spans the gap. A shorter gap, or none, says nothing.
+@Suite struct MissingSessionsTests {
+    /// IWM's file without its rows from `from` through `to`.
+    static func removeRows(_ sandbox: ProjectSandbox, from: String, to: String) throws {
+        try sandbox.apply(.edit("content/data/IWM.csv") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { line in !(String(line.prefix(10)) >= from && String(line.prefix(10)) <= to) }
+                .joined(separator: "\n")
+        })
+    }
+
+    private func build(_ sandbox: ProjectSandbox) throws -> BuildSummary {
+        try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+    }
+
+    @Test func aMonthMissingInsideAFileIsNamedWithItsDates() throws {
+        let sandbox = try ProjectSandbox()
+        try Self.removeRows(sandbox, from: "2024-03-01", to: "2024-03-31")
+        try Self.removeRows(sandbox, from: "2023-06-05", to: "2023-06-09")
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.location.path) == ["content/data/IWM.csv"])
+        // March 2024: 21 weekdays less Good Friday (March 29).
+        #expect(warnings.first?.message == "IWM has no prices for 20 sessions, 2024-03-01 to 2024-03-28 "
+            + "(and 1 other gap of 5 or more); returns across the gap span it")
+    }
+
+    @Test func fourMissingSessionsSayNothing() throws {
+        let sandbox = try ProjectSandbox()
+        #expect(try build(sandbox).warnings.isEmpty)
+        try Self.removeRows(sandbox, from: "2024-03-04", to: "2024-03-07")
+        #expect(try build(sandbox).warnings.isEmpty)
+    }
+}
