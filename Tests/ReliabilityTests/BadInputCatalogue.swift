@@ -199,8 +199,8 @@ enum BadInputCatalogue {
     static let commentary: [BadInput] = [
         BadInput("commentary not named by its date", Sample.lines("content/notes/jan15.md", "Small caps again."),
                  expect: "content/notes/jan15.md:1:1", "commentary files are named by their date"),
-        BadInput("commentary for a date outside the data", Sample.lines("content/notes/2026-01-17.md", "Small caps again."),
-                 expect: "content/notes/2026-01-17.md:1:1", "2026-01-17 is not a session in the data"),
+        BadInput("commentary for a date before the data", Sample.lines("content/notes/1999-12-31.md", "Small caps again."),
+                 expect: "content/notes/1999-12-31.md:1:1", "1999-12-31 is not a session in the data"),
         BadInput("commentary for a weekend inside the data", Sample.lines("content/notes/2026-01-10.md", "Small caps again."),
                  expect: "content/notes/2026-01-10.md:1:1", "2026-01-10 is not a session in the data"),
         BadInput("commentary front matter never closed", Sample.lines(Sample.commentary, "---", "title: Small caps again"),

@@ -12,6 +12,8 @@ public struct ProjectInputs: Sendable {
     /// Quotes, oldest first.
     public var quotes: [Quote]
     public var commentary: [SessionDate: Commentary]
+    /// What loading found that does not stop a build (commentary written ahead of its prices).
+    public var warnings: [Diagnostic] = []
 
     public init(config: ProjectConfig, root: String, prices: [PriceSeries], macro: [String: ObservationSeries],
                 breadth: [String: ObservationTable], quotes: [Quote], commentary: [SessionDate: Commentary]) {

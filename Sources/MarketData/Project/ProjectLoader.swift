@@ -41,8 +41,10 @@ public struct ProjectLoader {
             checkReferenceDates(config.since, sessions: prices, &diagnostics)
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
-        return ProjectInputs(config: config, root: root, prices: prices, macro: macro, breadth: breadth,
-                             quotes: quotes, commentary: commentary)
+        var inputs = ProjectInputs(config: config, root: root, prices: prices, macro: macro, breadth: breadth,
+                                   quotes: quotes, commentary: commentary)
+        inputs.warnings = diagnostics.diagnostics.filter { $0.severity == .warning }
+        return inputs
     }
 
     public func loadConfig() throws(DiagnosticReport) -> ProjectConfig {
@@ -113,8 +115,15 @@ public struct ProjectLoader {
         let misplaced = commentary.filter { !isSession($0.key) }.sorted { $0.key < $1.key }
         guard !misplaced.isEmpty else { return }
         let ordered = [SessionDate].union(series.map(\.dates))
-        guard !ordered.isEmpty else { return }
+        guard let last = ordered.last else { return }
         for (date, note) in misplaced {
+            // Written ahead of its prices (the day's files not dropped in yet): it waits for them.
+            if date > last {
+                diagnostics.report(Diagnostic(.warning, at: SourceLocation(path: note.path),
+                                              "there are no prices for \(date) yet (the data ends on \(last)); the commentary waits for its note",
+                                              hint: "add the prices of \(date) to the data files and build again"))
+                continue
+            }
             diagnostics.report(.notASession(date, in: ordered, at: SourceLocation(path: note.path)) { nearest in
                 "rename the file for the session it belongs to: \(nearest.map { "\($0).md" }.joined(separator: " or "))"
             })
