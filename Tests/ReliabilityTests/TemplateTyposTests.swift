@@ -39,6 +39,21 @@ import Testing
         #expect(warnings.first?.hint == "did you mean 'headline.periodEnd.yearDown'?")
     }
 
+    /// `{{{bodyy}}}` published every note page without its note, and `{{date_long}}` an empty
+    /// dateline, with exit 0: a variable tag that matches no value is named after the build, in
+    /// the template or partial that holds it, with the shipped template's closest name.
+    @Test func aVariableThatMatchesNoValueIsNamedWithTheNameItWasMeantToBe() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.replace("templates/note.html", "{{{body}}}", with: "{{{bodyy}}}"))
+        try sandbox.apply(.write("templates/partials/dateline.md", "*{{date_long}}*\n"))
+        try sandbox.apply(.edit("templates/note.md") { $0 + "\n{{> partials/dateline.md}}\n" })
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.location.path) == ["templates/note.html", "templates/partials/dateline.md"])
+        #expect(warnings.map(\.message) == ["{{bodyy}} matched no value once, and Mustache printed nothing for it",
+                                            "{{date_long}} matched no value once, and Mustache printed nothing for it"])
+        #expect(warnings.first?.hint == "did you mean 'body'?")
+    }
+
     /// The phrase's error says what is wrong in words, not swift-mustache's internal dump.
     @Test func anUnfinishedTagInAPhraseIsDescribedInWords() throws {
         let sandbox = try ProjectSandbox()

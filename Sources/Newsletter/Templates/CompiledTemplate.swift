@@ -28,8 +28,10 @@ public struct CompiledTemplate: Sendable {
     /// The template rendered with `context`; nil when a value needs swift-mustache. `partials` are
     /// the library's compiled templates; `templateNames` tells a partial that exists but did not
     /// compile (swift-mustache then renders the whole template) from one that does not (empty).
-    public func render(_ context: Any, partials: [String: CompiledTemplate], templateNames: Set<String>) -> String? {
-        let renderer = CompiledTemplateRenderer(partials: partials, templateNames: templateNames)
+    public func render(_ context: Any, partials: [String: CompiledTemplate], templateNames: Set<String>,
+                       noting unresolved: UnresolvedVariables? = nil, as name: String = "") -> String? {
+        let renderer = CompiledTemplateRenderer(partials: partials, templateNames: templateNames,
+                                                unresolved: unresolved, templateName: name)
         let scope = RenderScope(stack: [context], indentation: nil, contentType: HTMLContentType())
         return try? renderer.render(nodes, scope)
     }

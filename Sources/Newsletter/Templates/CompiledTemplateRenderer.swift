@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// Where a node renders: the context stack, the partial's indentation, the escaping in force.
@@ -18,6 +19,10 @@ struct RenderScope {
 struct CompiledTemplateRenderer {
     let partials: [String: CompiledTemplate]
     let templateNames: Set<String>
+    /// Where a variable tag that matched no value is noted, under `templateName` (nil: not noted,
+    /// as for phrases, whose missing values print nothing on purpose).
+    var unresolved: UnresolvedVariables? = nil
+    var templateName = ""
 
     func render(_ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> String {
         var scope = scope
@@ -39,7 +44,10 @@ struct CompiledTemplateRenderer {
         case .text(let text):
             return text
         case .variable(let name, let escaped):
-            guard let value = try lookUp(name, in: scope.stack) else { return "" }
+            guard let value = try lookUp(name, in: scope.stack) else {
+                unresolved?.note(name.raw, in: templateName)
+                return ""
+            }
             let text = try display(value)
             return escaped ? scope.contentType.escapeText(text) : text
         case .section(let name, let nodes, let inverted):
@@ -53,7 +61,9 @@ struct CompiledTemplateRenderer {
             var inner = scope
             if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
             inner.contentType = HTMLContentType()
-            return try render(partial.nodes, inner)
+            var renderer = self
+            renderer.templateName = name
+            return try renderer.render(partial.nodes, inner)
         case .contentType(let contentType):
             scope.contentType = contentType
             return ""
@@ -187,3 +197,24 @@ enum SectionValue {
 /// An Optional seen through `Any`, to print its wrapped value as swift-mustache does.
 private protocol OptionalValue { var wrappedValue: Any? { get } }
 extension Optional: OptionalValue { var wrappedValue: Any? { self } }
+
+/// The variable tags of a library's templates that matched no value, with how often: Mustache
+/// prints nothing for them, so `{{bodyy}}` published pages without their note and said nothing.
+/// Shared by the threads that render; a tag that resolves costs nothing here.
+public final class UnresolvedVariables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: [String: Int]] = [:]
+
+    func note(_ tag: String, in template: String) {
+        lock.withLock { counts[template, default: [:]][tag, default: 0] += 1 }
+    }
+
+    /// (template, tag, times), by template then tag.
+    public var all: [(template: String, tag: String, times: Int)] {
+        lock.withLock {
+            counts.sorted { $0.key < $1.key }.flatMap { template, tags in
+                tags.sorted { $0.key < $1.key }.map { (template, $0.key, $0.value) }
+            }
+        }
+    }
+}

@@ -17,6 +17,10 @@ public struct TemplateLibrary: Sendable {
     /// What a build reports but does not stop for: a file of the project's `templates/` that no
     /// template uses (a misnamed `emial.md` silently changed nothing), and unknown phrase keys.
     public let warnings: [Diagnostic]
+    /// The variable tags that matched no value in what this library rendered so far.
+    public let unresolved = UnresolvedVariables()
+    /// Where each project file came from (`templates/note.html`), for the warnings about it.
+    let origins: [String: String]
 
     static let templateExtensions = [".md", ".html", ".xml", ".txt"]
 
@@ -81,6 +85,7 @@ public struct TemplateLibrary: Sendable {
                   hint: EditDistance.suggestion(for: name, among: DefaultTemplates.files.keys)
                       ?? "marketnote reads \(DefaultTemplates.files.keys.sorted().joined(separator: ", ")); include a partial with {{> \(name)}}")
         } + (phrases?.warnings ?? [])
+        self.origins = origins
         self.mustache = library
         self.compiled = compiled
         self.templateNames = Set(files.keys.filter(Self.isTemplate))
@@ -88,8 +93,25 @@ public struct TemplateLibrary: Sendable {
         self.phrases = phrases ?? .standard
     }
 
-    public func render(_ name: String, _ context: Any) -> String {
-        if let template = compiled[name], let text = template.render(context, partials: compiled, templateNames: templateNames) {
+    /// A warning for each variable tag that matched no value in what this library rendered, with
+    /// the closest name the shipped template of that name uses.
+    public func unresolvedVariableWarnings() -> [Diagnostic] {
+        unresolved.all.map { template, tag, times in
+            let known = DefaultTemplates.files[template].map { Phrase.tagNames(in: $0).map(String.init) } ?? []
+            return Diagnostic(.warning, at: SourceLocation(path: origins[template] ?? "<default>/" + template),
+                              "{{\(tag)}} matched no value \(times == 1 ? "once" : "\(times) times"), and Mustache printed nothing for it",
+                              hint: EditDistance.suggestion(for: tag, among: Set(known).subtracting([tag]))
+                                  ?? "wrap an optional value in a section, {{#\(tag)}}…{{/\(tag)}}")
+        }
+    }
+
+    /// `name` rendered with `context`; a variable tag that matches no value is noted for
+    /// `unresolvedVariableWarnings` unless `noting` is false (a rendering for the template's
+    /// stylesheet alone, with no note's values).
+    public func render(_ name: String, _ context: Any, noting: Bool = true) -> String {
+        if let template = compiled[name],
+           let text = template.render(context, partials: compiled, templateNames: templateNames,
+                                      noting: noting ? unresolved : nil, as: name) {
             return text
         }
         return mustache.render(context, withTemplate: name) ?? ""

@@ -15,7 +15,7 @@ struct EmailHTMLRenderer: Sendable {
     init(config: ProjectConfig, templates: TemplateLibrary) {
         self.config = config
         self.templates = templates
-        inliner = CSSInliner(styleOf: templates.render("email.html", ["site": config.siteContext]))
+        inliner = CSSInliner(styleOf: templates.render("email.html", ["site": config.siteContext], noting: false))
     }
 
     func render(_ email: EmailMarkdown, subject: String, preheader: String, date: SessionDate, noteURL: String) -> String {

@@ -62,8 +62,8 @@ public struct BuildPipeline {
             let output = try opening.finish()
             var summary = try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
                                       previousManifest: previousManifest, output: output, outputPath: outputPath)
-            summary.warnings = inputs.warnings + templates.warnings + OffCalendarSessions.warnings(inputs)
-                + MissingSessions.warnings(inputs)
+            summary.warnings = inputs.warnings + templates.warnings + templates.unresolvedVariableWarnings()
+                + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs)
                 + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
             return summary
         } catch let report as DiagnosticReport {
