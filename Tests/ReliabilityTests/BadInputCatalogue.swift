@@ -150,7 +150,7 @@ enum BadInputCatalogue {
         BadInput("tab in indentation", .replace(Sample.config, "    topics: [large caps]", with: "\ttopics: [large caps]"),
                  expect: "marketnote.yml:24:1", "invalid YAML"),
         BadInput("duplicated key", .replace(Sample.config, "language: en\n", with: "language: en\ntitle: Another Desk\n"),
-                 expect: "marketnote.yml:2:1", "duplicated key 'title'"),
+                 expect: "marketnote.yml:6:1", "duplicated key 'title', first on line 2"),
         BadInput("required key missing", .replace(Sample.config, "baseURL: https://smallcapdesk.example.com/\n", with: "\n"),
                  expect: "marketnote.yml:2:1", "the document is missing the required key 'baseURL'"),
         BadInput("required key without a value", .replace(Sample.config, "file: content/data/SPY.csv", with: "file:"),

@@ -29,6 +29,18 @@ public final class YAMLReader {
         return nil
     }
 
+    /// The 1-based number of the next line after `first` that holds `key` at the same
+    /// indentation: the duplicate.
+    static func lineRepeatingKey(_ key: String, after first: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indentation = String(repeating: " ", count: max(first.column - 1, 0))
+        for index in first.line..<lines.count where lines[index].hasPrefix(indentation) {
+            let rest = lines[index].dropFirst(indentation.count)
+            if rest.hasPrefix(key + ":") || rest.hasPrefix(key + " :") { return index + 1 }
+        }
+        return nil
+    }
+
     func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
@@ -53,9 +65,17 @@ public final class YAMLReader {
             let start = context.map { "\($0.text) that starts at line \($0.mark.line + lineOffset), column \($0.mark.column): " } ?? ""
             fail(at: mark, "invalid YAML: \(problem)", hint: start + "check indentation, brackets and quoting")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            // The mark is the key's first occurrence.
-            fail(at: context.mark, "duplicated key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
-                 hint: "each key may appear once in a mapping; remove or rename the other one")
+            // Yams marks the key's first occurrence; the error is told at the second, where it was
+            // most likely added, and names the first.
+            let first = context.mark
+            let key = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let hint = "each key may appear once in a mapping; remove or rename one"
+            if let line = duplicates.first.flatMap({ Self.lineRepeatingKey($0, after: first, in: context.text) }) {
+                diagnostics.report(.error(at: SourceLocation(path: path, line: line + lineOffset, column: first.column),
+                                          "duplicated key \(key), first on line \(first.line + lineOffset)", hint: hint))
+            } else {
+                fail(at: first, "duplicated key \(key)", hint: hint)
+            }
         case .reader(let problem, let offset, _, let yaml):
             let before = yaml.prefix(offset ?? 0)
             let line = before.reduce(1) { $1.isNewline ? $0 + 1 : $0 }
