@@ -1,11 +1,14 @@
 import MarketData
 
 extension ProjectConfig {
-    /// What every template sees as `site`: title, base URL, description, language and, when the
-    /// project has one, the disclaimer.
+    /// What every template sees as `site`: title, base URL, language and, when the project has
+    /// them, the description and the disclaimer (an empty one is left out, so that a section
+    /// such as `{{#site.description}} · …{{/site.description}}` prints nothing, as Mustache
+    /// counts an empty string as a value).
     public var siteContext: [String: Any] {
-        var site: [String: Any] = ["title": title, "url": baseURL, "description": description, "language": language]
-        if let disclaimer { site["disclaimer"] = disclaimer }
+        var site: [String: Any] = ["title": title, "url": baseURL, "language": language]
+        if !description.isEmpty { site["description"] = description }
+        if let disclaimer, !disclaimer.isEmpty { site["disclaimer"] = disclaimer }
         return site
     }
 }
