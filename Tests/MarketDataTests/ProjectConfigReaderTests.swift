@@ -34,6 +34,19 @@ import Testing
         }
     }
 
+    /// "configured series: SPY, SPY" followed a symbol configured twice: the hint lists each once.
+    @Test func aComparisonOfAnUnknownSeriesListsEachConfiguredSymbolOnce() throws {
+        let text = minimal + "\n  - symbol: SPY\n    file: data/SPY2.csv\ncomparisons:\n  - { leader: IWM, benchmark: SPY }\n"
+        do {
+            _ = try ProjectConfigReader.read(text: text, path: "marketnote.yml")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["symbol 'SPY' is configured twice",
+                                                         "comparison names 'IWM', which is not a configured series"])
+            #expect(error.diagnostics.last?.hint == "configured series: SPY")
+        }
+    }
+
     @Test func unknownKeysAreReportedWithASuggestion() throws {
         do {
             _ = try ProjectConfigReader.read(text: minimal + "\ntitel: typo\n", path: "marketnote.yml")

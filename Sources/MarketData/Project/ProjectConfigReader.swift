@@ -205,10 +205,14 @@ public enum ProjectConfigReader {
                                           hint: "each series needs its own symbol; remove or rename this entry"))
             }
         }
+        // Each symbol once, in config order, for the hints below (one configured twice is reported above).
+        let configured = "configured series: " + config.series.map(\.symbol).reduce(into: [String]()) { list, symbol in
+            if !list.contains(symbol) { list.append(symbol) }
+        }.joined(separator: ", ")
         for comparison in config.comparisons {
             for (key, symbol) in [("leader", comparison.leader), ("benchmark", comparison.benchmark)] where !symbols.contains(symbol) {
                 diagnostics.report(.error(at: comparison.location(of: key), "comparison names '\(symbol)', which is not a configured series",
-                                          hint: "configured series: \(config.series.map(\.symbol).joined(separator: ", "))"))
+                                          hint: configured))
             }
         }
         var ids: Set<String> = []
@@ -225,7 +229,7 @@ public enum ProjectConfigReader {
             if let outcome = breadth.outcome {
                 for symbol in [outcome.leader, outcome.benchmark] where !symbols.contains(symbol) {
                     diagnostics.report(.error(at: breadth.location(of: "outcome"), "outcome names '\(symbol)', which is not a configured series",
-                                              hint: "configured series: \(config.series.map(\.symbol).joined(separator: ", "))"))
+                                              hint: configured))
                 }
             }
         }
