@@ -13,6 +13,19 @@ import Testing
         return root
     }
 
+    /// `--project nope` said "marketnote.yml:1:1: cannot read the project configuration … or pass
+    /// --project", to a user who had passed it: the error names the file it looked for.
+    @Test func aMissingConfigurationIsNamedWithThePathLookedAt() throws {
+        let folder = NSTemporaryDirectory() + "marketnote-no-project-\(UUID().uuidString)"
+        do {
+            _ = try ProjectLoader(root: folder).loadConfig()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.location.path == folder + "/marketnote.yml")
+            #expect(error.diagnostics.first?.message == "there is no project configuration here")
+        }
+    }
+
     @Test func aLongFormatFileServesSeveralConfiguredSymbolsAndFREDServesMacro() throws {
         let root = try project([
             "marketnote.yml": """

@@ -50,9 +50,11 @@ public struct ProjectLoader {
     public func loadConfig() throws(DiagnosticReport) -> ProjectConfig {
         let path = configName
         guard let text = FileCache.text(atPath: absolute(path)) else {
-            throw DiagnosticReport([.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                           "cannot read the project configuration",
-                                           hint: "run marketnote in a project folder (one holding marketnote.yml) or pass --project")])
+            // Named in full: the folder marketnote looked in is the likeliest mistake.
+            let exists = FileManager.default.fileExists(atPath: absolute(path))
+            throw DiagnosticReport([.error(at: SourceLocation(path: absolute(path), line: 1, column: 1),
+                                           exists ? "cannot read the project configuration" : "there is no project configuration here",
+                                           hint: "run marketnote in a project folder (one holding marketnote.yml), or name it with --project DIR")])
         }
         return try ProjectConfigReader.read(text: text, path: path)
     }
