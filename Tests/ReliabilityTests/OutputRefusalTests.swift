@@ -50,6 +50,13 @@ import Testing
         try Data("my notes".utf8).write(to: URL(fileURLWithPath: file))
         #expect(throws: DiagnosticReport.self) { try build(sandbox, into: file) }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "my notes")
+        // Below a file, the system's words, not "Error Domain=NSPOSIXErrorDomain Code=20 …".
+        do {
+            _ = try build(sandbox, into: file + "/site")
+            Issue.record("a build below a file was not stopped")
+        } catch let report as DiagnosticReport {
+            #expect(report.diagnostics.map(\.message) == ["cannot write the site: Not a directory"])
+        }
     }
 
     /// A new or empty folder, or a site marketnote published (even one whose list of notes was

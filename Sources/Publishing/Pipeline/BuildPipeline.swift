@@ -72,12 +72,20 @@ public struct BuildPipeline {
             throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "\(busy)",
                                            hint: "wait for the other build to finish; output/ stays as it is")])
         } catch {
-            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(error)",
+            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(Self.describe(error))",
                                            hint: "check that the output folder's parent exists and is writable")])
         }
     }
 
     private func absolute(_ path: String) -> String { FilePath.resolve(path, in: options.projectRoot) }
+
+    /// A system error as the system words it ("Not a directory"), not Foundation's dump of it
+    /// (`Error Domain=NSPOSIXErrorDomain Code=20 …`).
+    static func describe(_ error: Error) -> String {
+        let code = (error as? POSIXError)?.code.rawValue
+            ?? ((error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : nil)
+        return code.map { String(cString: strerror($0)) } ?? "\(error)"
+    }
 
     /// Whether independent steps (templates and data, opening the output, writing the manifest)
     /// run on their own threads: not under `--jobs 1`.
