@@ -25,9 +25,8 @@ struct FactsCommand: ParsableCommand {
         }
         let day = date?.date ?? last
         guard analysis.sessions.contains(day) else {
-            throw DiagnosticReport([.notASession(day, in: analysis.sessions, at: .commandLine("--date \(day)")) { nearest in
-                "the sessions around it are \(nearest.map(\.description).joined(separator: " and "))"
-            }])
+            throw DiagnosticReport([.notASession(day, in: analysis.sessions, at: .commandLine("--date \(day)"),
+                                                 afterData: "add the prices of \(day) to the data files to see its facts")])
         }
         let facts = analysis.facts(on: day)
         if json {

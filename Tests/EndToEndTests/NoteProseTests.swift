@@ -377,7 +377,7 @@ import TestSupport
                 #expect(!sentence.contains("median") && !sentence.contains(" in 1 of them"), "\(note.date): \(sentence)")
             }
         }
-        #expect(told["2", default: 0] > 0 && told["1", default: 0] > 0, "\(told)")
+        #expect(told["2", default: 0] > 0 && told["1", default: 0] > 0 && told["0", default: 0] > 0, "\(told)")
     }
 
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly

@@ -7,9 +7,7 @@ import Testing
     let sessions = ["2018-12-24", "2018-12-26", "2018-12-31"].map { SessionDate($0)! }
 
     private func diagnostic(_ date: String) -> Diagnostic {
-        .notASession(SessionDate(date)!, in: sessions, at: .commandLine("--date \(date)")) { nearest in
-            "the sessions around it are \(nearest.map(\.description).joined(separator: " and "))"
-        }
+        .notASession(SessionDate(date)!, in: sessions, at: .commandLine("--date \(date)"))
     }
 
     @Test func aDateAfterTheDataAsksForItsPrices() {
@@ -17,6 +15,13 @@ import Testing
             --date 2019-01-02: error: 2019-01-02 is not a session in the data (2018-12-24 to 2018-12-31)
                 hint: the data ends on 2018-12-31; add the prices of 2019-01-02 to the data files to write its note
             """)
+    }
+
+    /// A `since` date or `facts` has no note to write: the caller words what to do.
+    @Test func aDateAfterTheDataTakesTheCallersAdvice() {
+        let since = Diagnostic.notASession(SessionDate("2019-01-02")!, in: sessions, at: .commandLine("x"),
+                                           afterData: "a 'since' date must be a session in the data")
+        #expect(since.hint == "the data ends on 2018-12-31; a 'since' date must be a session in the data")
     }
 
     @Test func aDateBeforeTheDataSaysWhereItStarts() {

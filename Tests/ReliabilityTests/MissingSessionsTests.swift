@@ -30,10 +30,14 @@ import Testing
             + "(and 1 other gap of 5 or more); returns across the gap span it")
     }
 
-    @Test func fourMissingSessionsSayNothing() throws {
+    /// Five is the threshold: four missing say nothing, five are named.
+    @Test func fourMissingSessionsSayNothingAndFiveAreNamed() throws {
         let sandbox = try ProjectSandbox()
         #expect(try build(sandbox).warnings.isEmpty)
         try Self.removeRows(sandbox, from: "2024-03-04", to: "2024-03-07")
         #expect(try build(sandbox).warnings.isEmpty)
+        try Self.removeRows(sandbox, from: "2024-03-08", to: "2024-03-08")
+        #expect(try build(sandbox).warnings.map(\.message)
+            == ["IWM has no prices for 5 sessions, 2024-03-04 to 2024-03-08; returns across the gap span it"])
     }
 }

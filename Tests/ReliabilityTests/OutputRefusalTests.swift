@@ -21,6 +21,7 @@ import Testing
             Issue.record("a build into \(output) was not refused")
         } catch let report as DiagnosticReport {
             #expect(report.diagnostics.count == 1)
+            #expect(report.diagnostics.first?.location.description == "--output \(output)")
             #expect(report.diagnostics.first?.message.hasSuffix(message) == true, "\(report.diagnostics)")
             #expect(report.diagnostics.first?.hint?.contains("output/") == true)
         }
@@ -48,7 +49,12 @@ import Testing
         let sandbox = try ProjectSandbox()
         let file = sandbox.folder + "/notes.txt"
         try Data("my notes".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(throws: DiagnosticReport.self) { try build(sandbox, into: file) }
+        do {
+            _ = try build(sandbox, into: file)
+            Issue.record("a build into a file was not refused")
+        } catch let report as DiagnosticReport {
+            #expect(report.diagnostics.map(\.message) == ["the output path is a file, not a folder"])
+        }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "my notes")
         // Below a file, the system's words, not "Error Domain=NSPOSIXErrorDomain Code=20 …".
         do {

@@ -72,7 +72,7 @@ public struct RandomMarket {
                                     groups: ["s", "m", "l"].map { BreadthGroup(column: $0, label: $0, plural: true) },
                                     focus: "s", outcome: (leader: "A", benchmark: "B"), availability: .periodStart,
                                     topics: [], location: location)],
-            quotes: QuoteSettings(windowDays: 14, maximum: 3), since: [ReferenceDate(date: all[sessions / 3], label: "then")],
+            quotes: QuoteSettings(windowDays: 14, maximum: 3), since: [ReferenceDate(date: all[sessions / 3], label: "then", location: SourceLocation(path: "marketnote.yml"))],
             outputDirectory: "output", path: "random.yml")
         return ProjectInputs(
             config: config, root: "/", prices: [a, b],

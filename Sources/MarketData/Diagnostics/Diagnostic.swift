@@ -29,15 +29,17 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// "2019-01-02 is not a session in the data (1950-01-03 to 2018-12-31)", with a hint that
-    /// names the sessions around it, or says the data ends or starts before it. `sessions` is
-    /// ascending and not empty; `fix` turns the nearest sessions into the hint for a date inside
-    /// the data (a file to rename, a date to pick).
+    /// names the sessions around it, or says where the data ends or starts. `sessions` is
+    /// ascending and not empty; `afterData` says what to do about a date after the data (default:
+    /// add its prices), `fix` turns the sessions around a date inside it into the hint.
     public static func notASession(_ date: SessionDate, in sessions: [SessionDate], at location: SourceLocation,
-                                   fix: ([SessionDate]) -> String) -> Diagnostic {
+                                   afterData: String? = nil,
+                                   fix: ([SessionDate]) -> String = { "the sessions around it are \($0.map(\.description).joined(separator: " and "))" })
+        -> Diagnostic {
         let first = sessions[0], last = sessions[sessions.count - 1]
         let hint: String
         if date > last {
-            hint = "the data ends on \(last); add the prices of \(date) to the data files to write its note"
+            hint = "the data ends on \(last); " + (afterData ?? "add the prices of \(date) to the data files to write its note")
         } else if date < first {
             hint = "the data starts on \(first)"
         } else {

@@ -1,4 +1,5 @@
-/// A position in an input file, 1-based, as editors and compilers print it.
+/// A position in an input file, 1-based, as editors and compilers print it; or, with line 0, an
+/// argument of the command line (`commandLine(_:)`), printed alone.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int

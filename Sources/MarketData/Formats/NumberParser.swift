@@ -30,8 +30,7 @@ public enum NumberParser {
             return "NaN and infinity are not values; fix the row or leave it out"
         }
         let ungrouped = trimmed.replacingOccurrences(of: ",", with: "")
-        if trimmed.contains(","), trimmed.contains("."), double(ungrouped) != nil,
-           trimmed.wholeMatch(of: /[+-]?[0-9]{1,3}(,[0-9]{3})+\.[0-9]+/) != nil {
+        if trimmed.wholeMatch(of: /[+-]?[0-9]{1,3}(,[0-9]{3})+\.[0-9]+/) != nil {
             return "leave out the thousands separators: write \(ungrouped)"
         }
         if trimmed.contains(","), double(trimmed.replacingOccurrences(of: ",", with: ".")) != nil {

@@ -59,6 +59,15 @@ public struct EmailSettings: Sendable {
         self.from = from
         self.subjectPrefix = subjectPrefix
     }
+
+    /// The sender of a project without `email.from`: a reserved domain (RFC 2606), so a message
+    /// built with it is never delivered by mistake; `send` refuses it.
+    public static let placeholderAddress = "newsletter@example.invalid"
+
+    /// Whether a From header's address is the placeholder's domain.
+    public static func isPlaceholder(_ from: String) -> Bool {
+        from.hasSuffix("@example.invalid>") || from.hasSuffix("@example.invalid")
+    }
 }
 
 /// Whether returns use closing prices or dividend-adjusted closes.
@@ -252,7 +261,7 @@ public struct ReferenceDate: Sendable, Hashable {
     /// Where `date` is written in the config.
     public var location: SourceLocation
 
-    public init(date: SessionDate, label: String, location: SourceLocation = SourceLocation(path: "marketnote.yml")) {
+    public init(date: SessionDate, label: String, location: SourceLocation) {
         self.date = date
         self.label = label
         self.location = location

@@ -35,7 +35,7 @@ public enum ProjectConfigReader {
         var config = ProjectConfig(
             title: title, description: description, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
             language: language, author: author, disclaimer: disclaimer,
-            email: email ?? EmailSettings(from: "\(title) <newsletter@example.invalid>", subjectPrefix: nil),
+            email: email ?? EmailSettings(from: "\(title) <\(EmailSettings.placeholderAddress)>", subjectPrefix: nil),
             series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes, since: since,
             outputDirectory: output, path: path)
         config.valueLocations = root.valueLocations

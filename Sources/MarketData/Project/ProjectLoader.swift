@@ -94,27 +94,27 @@ public struct ProjectLoader {
         return result
     }
 
-    /// Commentary named for a day without a session would never be published: say so.
     /// A `since` date that is no session would be measured from the close before it but printed
     /// as written, or (after the data) leave the note without a word: both are errors.
     private func checkReferenceDates(_ references: [ReferenceDate], sessions series: [PriceSeries],
                                      _ diagnostics: inout DiagnosticCollector) {
+        guard !references.isEmpty else { return }
         let ordered = [SessionDate].union(series.map(\.dates))
         guard !ordered.isEmpty else { return }
-        for reference in references where ordered.firstIndex(onOrAfter: reference.date).map({ ordered[$0] }) != reference.date {
-            diagnostics.report(.notASession(reference.date, in: ordered, at: reference.location) { nearest in
+        for reference in references where !ordered.contains(session: reference.date) {
+            diagnostics.report(.notASession(reference.date, in: ordered, at: reference.location,
+                                            afterData: "a 'since' date must be a session in the data") { nearest in
                 "a 'since' date is the session the return is measured from: \(nearest.map(\.description).joined(separator: " or "))?"
             })
         }
     }
 
+    /// Commentary named for a day without a session would never be published: say so.
     private func checkCommentaryDates(_ commentary: [SessionDate: Commentary], sessions series: [PriceSeries],
                                       _ diagnostics: inout DiagnosticCollector) {
         // A binary search per note: a set of every session of a 500-symbol universe cost 6% of its load.
-        func isSession(_ date: SessionDate) -> Bool {
-            series.contains { prices in prices.index(onOrBefore: date).map { prices.dates[$0] == date } ?? false }
-        }
-        let misplaced = commentary.filter { !isSession($0.key) }.sorted { $0.key < $1.key }
+        let misplaced = commentary.filter { date, _ in !series.contains { $0.dates.contains(session: date) } }
+            .sorted { $0.key < $1.key }
         guard !misplaced.isEmpty else { return }
         let ordered = [SessionDate].union(series.map(\.dates))
         guard let last = ordered.last else { return }

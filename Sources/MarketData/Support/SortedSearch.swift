@@ -21,6 +21,12 @@ extension RandomAccessCollection where Index == Int, Element == SessionDate {
         return after == startIndex ? nil : after - 1
     }
 
+    /// In ascending dates: whether `date` is one of them.
+    @inlinable
+    public func contains(session date: SessionDate) -> Bool {
+        firstIndex(onOrAfter: date).map { self[$0] == date } ?? false
+    }
+
     /// In ascending dates: the index of the first date on or after `date`.
     @inlinable
     public func firstIndex(onOrAfter date: SessionDate) -> Int? {

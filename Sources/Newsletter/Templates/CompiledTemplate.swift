@@ -29,9 +29,9 @@ public struct CompiledTemplate: Sendable {
     /// the library's compiled templates; `templateNames` tells a partial that exists but did not
     /// compile (swift-mustache then renders the whole template) from one that does not (empty).
     public func render(_ context: Any, partials: [String: CompiledTemplate], templateNames: Set<String>,
-                       noting unresolved: UnresolvedVariables? = nil, as name: String = "") -> String? {
+                       noting unresolved: UnresolvedVariables? = nil, templateName: String = "") -> String? {
         let renderer = CompiledTemplateRenderer(partials: partials, templateNames: templateNames,
-                                                unresolved: unresolved, templateName: name)
+                                                unresolved: unresolved, templateName: templateName)
         let scope = RenderScope(stack: [context], indentation: nil, contentType: HTMLContentType())
         return try? renderer.render(nodes, scope)
     }

@@ -17,7 +17,9 @@ public struct TemplateLibrary: Sendable {
     /// What a build reports but does not stop for: a file of the project's `templates/` that no
     /// template uses (a misnamed `emial.md` silently changed nothing), and unknown phrase keys.
     public let warnings: [Diagnostic]
-    /// The variable tags that matched no value in what this library rendered so far.
+    /// The variable tags that matched no value in what this library rendered so far, through the
+    /// compiled renderer (a template left to swift-mustache, with set delimiters or lambdas, is
+    /// not checked; nor is a page a build keeps without rendering it again).
     public let unresolved = UnresolvedVariables()
     /// Where each project file came from (`templates/note.html`), for the warnings about it.
     let origins: [String: String]
@@ -111,7 +113,7 @@ public struct TemplateLibrary: Sendable {
     public func render(_ name: String, _ context: Any, noting: Bool = true) -> String {
         if let template = compiled[name],
            let text = template.render(context, partials: compiled, templateNames: templateNames,
-                                      noting: noting ? unresolved : nil, as: name) {
+                                      noting: noting ? unresolved : nil, templateName: name) {
             return text
         }
         return mustache.render(context, withTemplate: name) ?? ""

@@ -20,7 +20,7 @@ public struct BuiltEmailEdition: Sendable {
                                          hint: "build it first: marketnote build --date \(date)")
         }
         let edition = BuiltEmailEdition(date: date, path: path, bytes: Array(data))
-        if let from = edition.fromHeader, from.hasSuffix(".invalid>") || from.hasSuffix(".invalid") {
+        if let from = edition.fromHeader, EmailSettings.isPlaceholder(from) {
             throw UnsendableEmailEdition(message: "the edition's sender is the placeholder '\(from)'; no reader's server would accept it",
                                          hint: "set email.from in marketnote.yml (\"Desk name <desk@your-domain>\"), then marketnote build --date \(date)")
         }

@@ -1,5 +1,8 @@
 import Foundation
 import MarketData
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why a build will not publish into a folder. Publishing replaces the whole output folder, so a
 /// folder that holds anything but a marketnote site (the project itself, `content/`, a file)
@@ -20,19 +23,34 @@ public struct OutputRefusal: Error, Equatable, CustomStringConvertible {
     /// Nil when a build may replace `outputPath`: it does not exist, is empty, or holds a site
     /// marketnote published, and does not hold the project in `projectRoot`.
     public init?(outputPath: String, projectRoot: String) {
-        let output = Self.canonical(outputPath), project = Self.canonical(projectRoot)
+        let output = Self.canonical(outputPath)
         self.outputPath = outputPath
         var isDirectory: ObjCBool = false
-        if project == output || project.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
-            reason = .holdsProject
-        } else if !FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
+        if !FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
             return nil
+        } else if Self.isFolder(output, orAParentOf: projectRoot) {
+            reason = .holdsProject
         } else if !isDirectory.boolValue {
             reason = .isAFile
-        } else if FileTree.entries(output).isEmpty || Self.isSite(output) {
+        } else if (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty == true || Self.isSite(output) {
+            // A folder that cannot be listed is not taken for an empty one.
             return nil
         } else {
             reason = .notASite
+        }
+    }
+
+    /// Whether `folder` is `project` or one of its parents, by device and inode: a path written
+    /// differently (another case on a case-insensitive disk, a link) is still the same folder.
+    static func isFolder(_ folder: String, orAParentOf project: String) -> Bool {
+        var target = stat()
+        guard stat(folder, &target) == 0 else { return false }
+        var path = canonical(project)
+        while true {
+            var info = stat()
+            if stat(path, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino { return true }
+            guard path != "/", !path.isEmpty else { return false }
+            path = (path as NSString).deletingLastPathComponent
         }
     }
 

@@ -32,7 +32,11 @@ public struct BuildPipeline {
         let outputPath = options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? ""
         // Publishing replaces the output folder: never one that holds the project or other files.
         let refusal = config.flatMap { _ in OutputRefusal(outputPath: outputPath, projectRoot: root) }
-        if let refusal { diagnostics.report(.error(at: SourceLocation(path: outputPath), "\(refusal)", hint: refusal.hint)) }
+        if let refusal {
+            // At the option or the config key that named the folder.
+            let location = options.outputPath.map { SourceLocation.commandLine("--output \($0)") } ?? config?.location(of: "output")
+            diagnostics.report(.error(at: location ?? SourceLocation(path: outputPath), "\(refusal)", hint: refusal.hint))
+        }
         let opening = config.flatMap { _ in
             refusal == nil ? BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) } : nil
         }
@@ -72,7 +76,7 @@ public struct BuildPipeline {
             throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "\(busy)",
                                            hint: "wait for the other build to finish; output/ stays as it is")])
         } catch {
-            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(Self.describe(error))",
+            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(Self.systemMessage(error))",
                                            hint: "check that the output folder's parent exists and is writable")])
         }
     }
@@ -80,11 +84,11 @@ public struct BuildPipeline {
     private func absolute(_ path: String) -> String { FilePath.resolve(path, in: options.projectRoot) }
 
     /// A system error as the system words it ("Not a directory"), not Foundation's dump of it
-    /// (`Error Domain=NSPOSIXErrorDomain Code=20 …`).
-    static func describe(_ error: Error) -> String {
-        let code = (error as? POSIXError)?.code.rawValue
-            ?? ((error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : nil)
-        return code.map { String(cString: strerror($0)) } ?? "\(error)"
+    /// (`Error Domain=NSPOSIXErrorDomain Code=20 …`), also under a Foundation error that wraps it.
+    static func systemMessage(_ error: Error) -> String {
+        let error = error as NSError
+        let posix = error.domain == NSPOSIXErrorDomain ? error : error.userInfo[NSUnderlyingErrorKey] as? NSError
+        return posix.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil } ?? "\(error)"
     }
 
     /// Whether independent steps (templates and data, opening the output, writing the manifest)
@@ -115,9 +119,7 @@ public struct BuildPipeline {
             return sessions
         case .single(let date):
             guard sessions.contains(date) else {
-                throw DiagnosticReport([.notASession(date, in: sessions, at: .commandLine("--date \(date)")) { nearest in
-                    "the sessions around it are \(nearest.map(\.description).joined(separator: " and "))"
-                }])
+                throw DiagnosticReport([.notASession(date, in: sessions, at: .commandLine("--date \(date)"))])
             }
             return [date]
         case .range(let from, let to):
@@ -228,7 +230,7 @@ public struct BuildPipeline {
         let kept = keptIndex > 0 ? manifest.notes[keptIndex - 1] : nil
         guard let built else { return kept }
         if let kept, kept.date > built { return kept }
-        return SiteManifest.Entry(date: built, title: "", summary: "", path: NotePaths.notePath(built))
+        return .written(built)
     }
 
     /// The note after `date` on the new site: a later date of this build, or of the old site.
@@ -238,7 +240,7 @@ public struct BuildPipeline {
         let kept = keptIndex < manifest.notes.count ? manifest.notes[keptIndex] : nil
         guard let built else { return kept }
         if let kept, kept.date < built { return kept }
-        return SiteManifest.Entry(date: built, title: "", summary: "", path: NotePaths.notePath(built))
+        return .written(built)
     }
 
     /// `dates` with the notes of the old site whose previous or next note becomes a date new to
@@ -258,7 +260,7 @@ public struct BuildPipeline {
                 neighbours.insert(published[index])
             }
         }
-        let rewritable = neighbours.filter { !building.contains($0) && sessions.firstIndex(onOrAfter: $0).map { sessions[$0] } == $0 }
+        let rewritable = neighbours.filter { !building.contains($0) && sessions.contains(session: $0) }
         return rewritable.isEmpty ? dates : (dates + rewritable).sorted()
     }
 

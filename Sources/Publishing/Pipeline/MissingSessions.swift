@@ -14,17 +14,21 @@ public enum MissingSessions {
             let gaps = Self.gaps(in: dates, calendar: calendar)
             guard let longest = gaps.max(by: { $0.count < $1.count }) else { return nil }
             let others = gaps.count == 1 ? "" : " (and \(gaps.count - 1) other gap\(gaps.count == 2 ? "" : "s") of \(reportedGap) or more)"
+            // Under `weekdays` a long market closure (a week-long holiday) is a gap too.
+            let hint = calendar == .nyse ? "add the missing rows; a market with other holidays takes 'calendar: weekdays' in \(inputs.config.path)"
+                : "add the missing rows, unless the market was closed then"
             return Diagnostic(.warning, at: SourceLocation(path: series.file),
                               "\(series.symbol) has no prices for \(longest.count) sessions, \(longest.first) to \(longest.last)\(others); "
                                   + "returns across the gap span it",
-                              hint: "add the missing rows; a market with other holidays takes 'calendar: weekdays' in \(inputs.config.path)")
+                              hint: hint)
         }
     }
 
     /// The runs of at least `reportedGap` calendar sessions between two consecutive dates of `dates`.
     static func gaps(in dates: [SessionDate], calendar: ExchangeCalendar) -> [(first: SessionDate, last: SessionDate, count: Int)] {
         var gaps: [(first: SessionDate, last: SessionDate, count: Int)] = []
-        for (before, after) in zip(dates, dates.dropFirst()) {
+        // Five sessions span at least seven calendar days: most pairs need no walk at all.
+        for (before, after) in zip(dates, dates.dropFirst()) where after.dayNumber - before.dayNumber > 6 {
             var session = calendar.nextSession(after: before), missing = 0, last = before
             while session < after {
                 missing += 1

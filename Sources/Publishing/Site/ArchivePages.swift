@@ -21,7 +21,7 @@ struct ArchivePages {
 
     private func indexPage() -> OutputFile {
         let years = Dictionary(grouping: months, by: \.start.year).sorted { $0.key > $1.key }.map { year, months in
-            ["year": year, "count": NumberStyle.count(months.reduce(0) { $0 + $1.notes.count }, "note"),
+            ["year": year,
              "months": months.map { month in
                  ["href": month.path.href(from: Self.indexPath), "monthName": month.monthName, "id": month.id,
                   "monthShort": String(month.monthName.prefix(3)), "column": month.start.month,

@@ -92,6 +92,12 @@ public struct SiteManifest: Codable, Sendable {
 }
 
 extension SiteManifest.Entry {
+    /// A note this build writes, as a neighbour's link sees it: its date and path (its title and
+    /// summary are not known until it is composed, and a link does not need them).
+    static func written(_ date: SessionDate) -> SiteManifest.Entry {
+        SiteManifest.Entry(date: date, title: "", summary: "", path: NotePaths.notePath(date))
+    }
+
     init(_ note: NoteDocument) {
         self.init(date: note.date, title: note.title, summary: note.summary, path: note.path)
     }

@@ -1,0 +1,25 @@
+import Foundation
+import MarketData
+import Publishing
+import Testing
+
+/// Commentary written before the day's prices were dropped in waits for its session: the newest
+/// note is built, and the build says the commentary has no prices yet (it stopped the build).
+@Suite struct CommentaryAheadOfItsPricesTests {
+    @Test func commentaryAfterTheDataWaitsAndTheNewestNoteIsBuilt() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("content/notes/2026-01-16.md", "Tomorrow's view.\n"))
+        let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        #expect(summary.last == SessionDate("2026-01-15"))
+        #expect(summary.warnings.map(\.location.description) == ["content/notes/2026-01-16.md:1:1"])
+        #expect(summary.warnings.first?.message
+            == "there are no prices for 2026-01-16 yet (the data ends on 2026-01-15); the commentary waits for its note")
+        try LateSeriesTests.appendToSPY(sandbox, sessions: 1)
+        try sandbox.apply(.edit("content/data/IWM.csv") { $0 + "2026-01-16,263.00,265.00,262.00,264.00,264.00,30000000\n" })
+        try sandbox.apply(.edit("content/data/MAGS.csv") { $0 + "2026-01-16,64.00,65.00,63.50,64.50,64.50,1000000\n" })
+        let next = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        #expect(next.last == SessionDate("2026-01-16") && next.warnings.isEmpty, "\(next.warnings)")
+        let page = try String(contentsOfFile: sandbox.output + "/notes/2026-01-16/index.html", encoding: .utf8)
+        #expect(page.contains("Tomorrow’s view.") || page.contains("Tomorrow's view."))
+    }
+}
