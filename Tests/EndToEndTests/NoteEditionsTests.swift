@@ -20,4 +20,17 @@ import TestSupport
         #expect(email.hasPrefix("---\nsubject: "))
         #expect(email.contains(both.title))
     }
+
+    /// The email's only way to the charts was a line at its foot, beside a "facts.json" link that
+    /// means nothing to a reader: the web edition is offered under the dateline, and the foot
+    /// names the facts file in words.
+    @Test func theEmailOffersTheWebEditionUnderItsDateline() throws {
+        let inputs = try ProjectLoader(root: SampleProject.root).load()
+        let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
+        let facts = HistoryAnalysis(inputs: inputs).facts(on: try #require(SessionDate("2026-01-15")))
+        let email = try #require(composer.compose(facts, quotes: inputs.quotes, commentary: inputs.commentary[facts.date]).emailMarkdown)
+        let page = "https://smallcapdesk.example.com/notes/2026-01-15/"
+        #expect(email.contains("\n*January 15, 2026* · [Read it on the web, with charts](<\(page)>)\n"))
+        #expect(email.contains("[web edition](<\(page)>) · [facts file](<\(page)facts.json>)"))
+    }
 }
