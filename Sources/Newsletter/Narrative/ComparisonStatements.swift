@@ -41,7 +41,7 @@ enum ComparisonStatements {
     }
 
     private static func topics(_ leader: String, _ benchmark: String, _ context: NarrativeContext) -> [String] {
-        (context.seriesName(leader)?.topics ?? []) + (context.seriesName(benchmark)?.topics ?? []) + ["streaks"]
+        (context.seriesName(leader)?.topics ?? []) + (context.seriesName(benchmark)?.topics ?? []) + [StatementTopic.streaks]
     }
 
     private static func streak(_ streak: StreakFacts, leader: String, benchmark: String, source: String,

@@ -121,7 +121,7 @@ enum LevelStatements {
     /// "SPY closed at 114.19, its highest close since September 30, 2008."
     private static func single(_ series: SeriesFacts, _ extreme: Extreme, _ context: NarrativeContext) -> Statement {
         let values = extremeValues(series, extreme, context)
-        return Statement(.lead, score: extreme.score(series), topics: series.topics + ["levels"],
+        return Statement(.lead, score: extreme.score(series), topics: series.topics + [StatementTopic.levels],
                          sentences: [context.sentence("level." + extreme.rawValue, values)],
                          headline: extreme.headlineKey.map { context.headline($0, values) })
     }
@@ -135,7 +135,7 @@ enum LevelStatements {
         }
         let values = groupValues(group, items: items)
         let (top, topValues) = members.max { extreme.score($0.0) < extreme.score($1.0) }!
-        return Statement(.lead, score: extreme.score(top), topics: topics(group, "levels"),
+        return Statement(.lead, score: extreme.score(top), topics: topics(group, StatementTopic.levels),
                          sentences: [context.sentence("level.\(extreme.rawValue)Group", markdown: values)],
                          headline: extreme.headlineKey.map { context.headline($0, topValues) })
     }
@@ -179,7 +179,7 @@ enum LevelStatements {
     private static func single(_ series: SeriesFacts, _ drawdown: Drawdown, _ context: NarrativeContext) -> Statement {
         var values = drawdownValues(series, context)
         values["threshold"] = drawdown.threshold(context.figures)
-        return Statement(.performance, score: -0.8, topics: series.topics + ["drawdown"],
+        return Statement(.performance, score: -0.8, topics: series.topics + [StatementTopic.drawdown],
                          sentences: [context.sentence("level." + drawdown.rawValue, values)], headline: nil)
     }
 
@@ -192,7 +192,7 @@ enum LevelStatements {
         }
         var values = groupValues(group, items: items)
         values["threshold"] = drawdown.threshold(context.figures)
-        return Statement(.performance, score: -0.8, topics: topics(group, "drawdown"),
+        return Statement(.performance, score: -0.8, topics: topics(group, StatementTopic.drawdown),
                          sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)], headline: nil)
     }
 
@@ -213,7 +213,7 @@ enum LevelStatements {
             let sentence = context.sentence("level.since", markdown: [
                 "label": MarkdownEscaping.text(reference.label), "date": date, "list": NarrativeContext.list(items),
             ])
-            return Statement(.performance, score: -1.1, topics: ["performance"], sentences: [sentence], headline: nil)
+            return Statement(.performance, score: -1.1, topics: [StatementTopic.performance], sentences: [sentence], headline: nil)
         }
     }
 }

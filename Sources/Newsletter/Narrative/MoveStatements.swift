@@ -36,7 +36,7 @@ enum MoveStatements {
                 values["sinceShort"] = "the data began in " + year
                 sentence = context.sentence(move >= 0 ? "move.bigUpEver" : "move.bigDownEver", values)
             }
-            return Statement(.lead, score: series.dailyMoveRarity.score, topics: series.topics + ["volatility"],
+            return Statement(.lead, score: series.dailyMoveRarity.score, topics: series.topics + [StatementTopic.volatility],
                              sentences: [sentence],
                              headline: context.headline(move >= 0 ? "headline.bigMove.up" : "headline.bigMove.down", values))
         }

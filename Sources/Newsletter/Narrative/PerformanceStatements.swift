@@ -37,7 +37,7 @@ enum PerformanceStatements {
             ]))
         }
         guard !sentences.isEmpty else { return [] }
-        let topics = context.facts.series.flatMap(\.topics) + ["performance"]
+        let topics = context.facts.series.flatMap(\.topics) + [StatementTopic.performance]
         return [Statement(.performance, score: -1, topics: topics, sentences: sentences, headline: nil)]
     }
 }

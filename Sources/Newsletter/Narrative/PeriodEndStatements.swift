@@ -70,7 +70,7 @@ enum PeriodEndStatements {
         values["magnitude"] = figures.percent(abs(end.value), source + ".value", signed: false)
         if isYear { values["year"] = figures.date(date, "date", style: yearOnly) } else { values["month"] = NumberStyle.monthNames[date.month - 1] }
         let (kind, direction) = (isYear ? "year" : "month", end.value >= 0 ? "Up" : "Down")
-        var statement = Statement(.performance, score: end.rarity.score, topics: series.topics + ["performance"],
+        var statement = Statement(.performance, score: end.rarity.score, topics: series.topics + [StatementTopic.performance],
                                   sentences: [context.sentence((sentenceKey ?? "periodEnd." + kind) + direction, values)],
                                   headline: context.headline("headline.periodEnd." + kind + direction, values))
         statement.headlinesAQuietSession = true
@@ -89,7 +89,7 @@ enum PeriodEndStatements {
         let headline = context.headline("headline.periodEnd.yearPlain" + direction, [
             "short": first.shortName, "year": year, "magnitude": NumberStyle.percent(abs(firstEnd.value), signed: false),
         ].merging(NarrativeContext.agreement(plural: first.plural)) { $1 })
-        var statement = Statement(.performance, score: plainYearScore, topics: ends.flatMap(\.0.topics) + ["performance"],
+        var statement = Statement(.performance, score: plainYearScore, topics: ends.flatMap(\.0.topics) + [StatementTopic.performance],
                                   sentences: [context.sentence("periodEnd.yearResults", markdown: ["year": year, "list": list])],
                                   headline: headline)
         statement.headlinesAQuietSession = true

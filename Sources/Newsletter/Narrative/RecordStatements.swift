@@ -26,7 +26,7 @@ enum RecordStatements {
             "close": context.figures.price(series.close, "series.\(series.symbol).close"),
             "previous": series.closingRecord.previousRecord.map { context.figures.price($0, source + ".previousRecord") } ?? "",
         ].merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
-        return Statement(.lead, score: series.closingRecord.streak.rarity.score, topics: series.topics + ["records"],
+        return Statement(.lead, score: series.closingRecord.streak.rarity.score, topics: series.topics + [StatementTopic.records],
                          sentences: [context.sentence("record.closingOnly", values)],
                          headline: context.headline("headline.recordSingle", values))
     }
@@ -73,7 +73,7 @@ enum RecordStatements {
                                  earlier: (streak.earlierRunsAtLeast, source + ".streak.earlierRunsAtLeast"),
                                  to: &sentences, blocks: &blocks, context)
         let headline = context.headline(streak.length >= 2 ? "headline.recordStreak" : "headline.recordSingle", values)
-        var statement = Statement(.lead, score: streak.rarity.score, topics: series.topics + ["records"],
+        var statement = Statement(.lead, score: streak.rarity.score, topics: series.topics + [StatementTopic.records],
                                   sentences: sentences, headline: headline)
         statement.blocks = blocks
         return statement

@@ -30,7 +30,7 @@ public struct QuoteSelector: Sendable {
     /// "Small-caps", "small caps" and "SMALL_CAPS" are one topic: the ASCII letters (lowercased)
     /// and digits, on bytes (every note looks up a dozen topics). Text beyond ASCII is lowercased
     /// as Unicode first, where a letter such as the Kelvin sign K becomes an ASCII one.
-    static func canonical(_ topic: String) -> String {
+    public static func canonical(_ topic: String) -> String {
         let lowered = topic.utf8.allSatisfy { $0 < 0x80 } ? topic : topic.lowercased()
         return String(unsafeUninitializedCapacity: lowered.utf8.count) { buffer in
             var count = 0

@@ -67,7 +67,7 @@ public struct BuildPipeline {
             var summary = try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
                                       previousManifest: previousManifest, output: output, outputPath: outputPath)
             summary.warnings = inputs.warnings + templates.warnings + templates.unresolvedVariableWarnings()
-                + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs)
+                + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + UnreachableQuotes.warnings(inputs)
                 + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
             return summary
         } catch let report as DiagnosticReport {
