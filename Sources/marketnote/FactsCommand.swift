@@ -41,6 +41,14 @@ struct FactsCommand: ParsableCommand {
             for statement in narrative.statements {
                 print("[\(String(format: "%+.2f", statement.score))] " + statement.plain.joined(separator: " "))
             }
+            // The quotes in the day's window, and which the note carries: a quote left out is
+            // otherwise invisible to the editor (no shared topic, or beyond the maximum).
+            let chosen = NoteComposer(config: inputs.config, templates: templates)
+                .compose(facts, quotes: inputs.quotes, commentary: inputs.commentary[day], withEmail: false).quotes
+            for quote in QuoteSelector(settings: inputs.config.quotes).inWindow(inputs.quotes, on: day) {
+                print((chosen.contains(quote) ? "quote: " : "quote not carried: ")
+                    + "\(quote.by), \(quote.firm), \(quote.date) [\(quote.topics.joined(separator: ", "))]")
+            }
         }
     }
 }

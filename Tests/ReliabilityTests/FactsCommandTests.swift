@@ -28,6 +28,17 @@ import Testing
         #expect(result.stdout.contains("IWM notched a 10th straight intraday record, topping out at 264.52"), "\(result.stdout)")
     }
 
+    /// A quote left out of a note was invisible to the editor: `facts` lists the quotes of the
+    /// day's window and says which the note carries.
+    @Test func factsListTheQuotesOfTheWindowAndWhichTheNoteCarries() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.replace("content/quotes/2026-01-14-reyes.md", "topics: [small caps, megacaps, records]", with: "topics: [crypto]"))
+        let result = try facts(sandbox)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\nquote: Dana Okafor, Harborline Research, 2026-01-12 [small caps, earnings, guidance]\n"))
+        #expect(result.stdout.hasSuffix("\nquote not carried: Marisol Reyes, Cobalt Street Advisors, 2026-01-14 [crypto]\n"), "\(result.stdout)")
+    }
+
     @Test func aBrokenTemplateStopsFactsAtItsPositionWithoutClaimingToHavePublished() throws {
         let sandbox = try ProjectSandbox()
         let note = sandbox.project + "/templates/note.md"

@@ -11,10 +11,8 @@ public struct QuoteSelector: Sendable {
 
     /// `topicWeights` maps a topic to the score of the most notable statement about it.
     public func select(from quotes: [Quote], on date: SessionDate, topicWeights: [String: Double]) -> [Quote] {
-        let earliest = date.adding(days: -settings.windowDays)
         let weights = Dictionary(topicWeights.map { (Self.canonical($0.key), $0.value) }, uniquingKeysWith: max)
-        let scored: [(quote: Quote, relevance: Double)] = quotes.compactMap { quote in
-            guard quote.date <= date, quote.date >= earliest else { return nil }
+        let scored: [(quote: Quote, relevance: Double)] = inWindow(quotes, on: date).compactMap { quote in
             let matches = quote.topics.compactMap { weights[Self.canonical($0)] }
             guard let best = matches.max() else { return nil }
             // The best matching fact counts most; every further matching topic adds a little.
@@ -25,6 +23,12 @@ public struct QuoteSelector: Sendable {
             if lhs.quote.date != rhs.quote.date { return lhs.quote.date > rhs.quote.date }
             return lhs.quote.id < rhs.quote.id
         }.prefix(settings.maximum).map(\.quote)
+    }
+
+    /// The quotes a note of `date` may carry: dated within the window before it, never after.
+    public func inWindow(_ quotes: [Quote], on date: SessionDate) -> [Quote] {
+        let earliest = date.adding(days: -settings.windowDays)
+        return quotes.filter { $0.date <= date && $0.date >= earliest }
     }
 
     /// "Small-caps", "small caps" and "SMALL_CAPS" are one topic: the ASCII letters (lowercased)
