@@ -13,14 +13,22 @@ import TestSupport
         return [built, kept].compactMap { $0 }.max()
     }
 
-    @Test func thePreviousNoteIsTheLatestEarlierOneOfTheBuildOrTheOldSite() {
-        var random = RandomMarket(seed: 11)
+    /// 200 random builds over 120 weekdays: what each writes and what its old site keeps (random
+    /// ascending subsets), for the neighbour searches to be checked against their definitions.
+    static func randomBuilds(seed: UInt64) -> (weekdays: [SessionDate], builds: [(dates: [SessionDate], kept: [SessionDate], manifest: SiteManifest)]) {
+        var random = RandomMarket(seed: seed)
         let weekdays = RandomMarket.weekdays(120)
-        for _ in 0..<200 {
-            // Random ascending subsets: what this build writes, and what the old site keeps.
+        let builds = (0..<200).map { _ in
             let dates = weekdays.filter { _ in random.int(0...3) == 0 }
             let kept = weekdays.filter { day in !dates.contains(day) && random.int(0...2) == 0 }
-            let manifest = SiteManifest(notes: kept.map { SiteFixtures.entry($0.description) })
+            return (dates, kept, SiteManifest(notes: kept.map { SiteFixtures.entry($0.description) }))
+        }
+        return (weekdays, builds)
+    }
+
+    @Test func thePreviousNoteIsTheLatestEarlierOneOfTheBuildOrTheOldSite() {
+        let (weekdays, builds) = Self.randomBuilds(seed: 11)
+        for (dates, _, manifest) in builds {
             for date in weekdays {
                 let previous = BuildPipeline.previousEntry(before: date, dates: dates, manifest: manifest)
                 #expect(previous?.date == Self.reference(before: date, dates: dates, manifest: manifest), "\(date)")
@@ -40,12 +48,8 @@ import TestSupport
 /// Each note links to the one after it on the new site, as to the one before.
 @Suite struct NextNoteTests {
     @Test func theNextNoteIsTheEarliestLaterOneOfTheBuildOrTheOldSite() {
-        var random = RandomMarket(seed: 12)
-        let weekdays = RandomMarket.weekdays(120)
-        for _ in 0..<200 {
-            let dates = weekdays.filter { _ in random.int(0...3) == 0 }
-            let kept = weekdays.filter { day in !dates.contains(day) && random.int(0...2) == 0 }
-            let manifest = SiteManifest(notes: kept.map { SiteFixtures.entry($0.description) })
+        let (weekdays, builds) = PreviousNoteTests.randomBuilds(seed: 12)
+        for (dates, kept, manifest) in builds {
             for date in weekdays {
                 let reference = [dates.first { $0 > date }, kept.first { $0 > date }].compactMap { $0 }.min()
                 let next = BuildPipeline.nextEntry(after: date, dates: dates, manifest: manifest)
