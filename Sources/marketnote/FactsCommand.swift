@@ -24,7 +24,7 @@ struct FactsCommand: ParsableCommand {
             throw DiagnosticReport([.error(at: SourceLocation(path: inputs.config.path), "the project has no price sessions")])
         }
         let day = date?.date ?? last
-        guard analysis.sessions.contains(day) else {
+        guard analysis.sessions.contains(session: day) else {
             throw DiagnosticReport([.notASession(day, in: analysis.sessions, at: .commandLine("--date \(day)"),
                                                  afterData: "add the prices of \(day) to the data files to see its facts")])
         }

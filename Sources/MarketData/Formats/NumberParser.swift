@@ -29,9 +29,8 @@ public enum NumberParser {
         if ["nan", "inf", "infinity"].contains(trimmed.lowercased().trimmingCharacters(in: ["+", "-"])) {
             return "NaN and infinity are not values; fix the row or leave it out"
         }
-        let ungrouped = trimmed.replacingOccurrences(of: ",", with: "")
         if trimmed.wholeMatch(of: /[+-]?[0-9]{1,3}(,[0-9]{3})+\.[0-9]+/) != nil {
-            return "leave out the thousands separators: write \(ungrouped)"
+            return "leave out the thousands separators: write \(trimmed.replacingOccurrences(of: ",", with: ""))"
         }
         if trimmed.contains(","), double(trimmed.replacingOccurrences(of: ",", with: ".")) != nil {
             return "write the decimal point as '.', not ','"

@@ -21,10 +21,11 @@ public struct Phrasebook: Sendable {
         Self.collect(root.node, prefix: "", into: &phrases, locations: &locations, path: path, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         self.phrases = phrases
-        if let known = fallback?.phrases.keys {
-            warnings = locations.filter { fallback?.phrases[$0.0] == nil }.map { name, location in
+        if let fallback {
+            warnings = locations.filter { fallback.phrases[$0.0] == nil }.map { name, location in
                 .init(.warning, at: location, "unknown phrase '\(name)': no sentence uses it, so its wording is never printed",
-                      hint: EditDistance.suggestion(for: name, among: known) ?? "the keys are those of the shipped templates/phrases.yml")
+                      hint: EditDistance.suggestion(for: name, among: fallback.phrases.keys)
+                          ?? "the keys are those of the shipped templates/phrases.yml")
             }
         }
     }

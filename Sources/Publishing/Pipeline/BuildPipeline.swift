@@ -118,7 +118,7 @@ public struct BuildPipeline {
         case .all:
             return sessions
         case .single(let date):
-            guard sessions.contains(date) else {
+            guard sessions.contains(session: date) else {
                 throw DiagnosticReport([.notASession(date, in: sessions, at: .commandLine("--date \(date)"))])
             }
             return [date]
@@ -250,11 +250,10 @@ public struct BuildPipeline {
         let published = site.notes.map(\.date)
         let building = Set(dates)
         var neighbours: Set<SessionDate> = []
-        for date in dates {
+        for (buildIndex, date) in dates.enumerated() {
             let index = published.partitioningIndex { $0 >= date }
             guard index == published.count || published[index] != date else { continue }  // not new
             // The closest kept notes on either side, unless a date of this build comes between.
-            let buildIndex = dates.partitioningIndex { $0 >= date }
             if index > 0, buildIndex == 0 || dates[buildIndex - 1] < published[index - 1] { neighbours.insert(published[index - 1]) }
             if index < published.count, buildIndex + 1 == dates.count || dates[buildIndex + 1] > published[index] {
                 neighbours.insert(published[index])

@@ -29,13 +29,14 @@ public enum MissingSessions {
         var gaps: [(first: SessionDate, last: SessionDate, count: Int)] = []
         // Five sessions span at least seven calendar days: most pairs need no walk at all.
         for (before, after) in zip(dates, dates.dropFirst()) where after.dayNumber - before.dayNumber > 6 {
-            var session = calendar.nextSession(after: before), missing = 0, last = before
+            let first = calendar.nextSession(after: before)
+            var session = first, missing = 0, last = before
             while session < after {
                 missing += 1
                 last = session
                 session = calendar.nextSession(after: session)
             }
-            if missing >= reportedGap { gaps.append((calendar.nextSession(after: before), last, missing)) }
+            if missing >= reportedGap { gaps.append((first, last, missing)) }
         }
         return gaps
     }
