@@ -75,9 +75,13 @@ def check_message(path):
     if message.get_content_type() != "multipart/alternative" or types != ["text/plain", "text/html"]:
         problem(f"{name}: {message.get_content_type()} with parts {types}, expected text/plain and text/html")
         return
-    for header in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version"):
+    for header in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "List-Unsubscribe"):
         if message[header] is None:
             problem(f"{name}: no {header} header")
+    # RFC 2369: each URL in angle brackets, separated by commas; the sample names a mail address.
+    unsubscribe = re.findall(r"<([^>]*)>", str(message["List-Unsubscribe"] or ""))
+    if not unsubscribe or not all(url.startswith(("mailto:", "https:", "http:")) for url in unsubscribe):
+        problem(f"{name}: List-Unsubscribe {message['List-Unsubscribe']!r} holds no usable URL")
     date = path.stem
     if message["Date"] is not None and message["Date"].datetime.date().isoformat() != date:
         problem(f"{name}: Date {message['Date']} is not the note's date")

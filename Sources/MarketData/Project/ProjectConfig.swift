@@ -54,10 +54,20 @@ public struct EmailSettings: Sendable {
     /// `Name <address>` for the From header.
     public var from: String
     public var subjectPrefix: String?
+    /// Where a reader unsubscribes (`email.unsubscribe`): `https:` or `mailto:` URLs for the
+    /// List-Unsubscribe header (RFC 2369) and the email's foot.
+    public var unsubscribe: [String]
 
-    public init(from: String, subjectPrefix: String?) {
+    public init(from: String, subjectPrefix: String?, unsubscribe: [String] = []) {
         self.from = from
         self.subjectPrefix = subjectPrefix
+        self.unsubscribe = unsubscribe
+    }
+
+    /// The unsubscribe link at an email's foot: a web page when there is one, since a page works
+    /// in every client, a mail address otherwise.
+    public var unsubscribeLink: String? {
+        unsubscribe.first { !$0.lowercased().hasPrefix("mailto:") } ?? unsubscribe.first
     }
 
     /// The sender of a project without `email.from`: a reserved domain (RFC 2606), so a message

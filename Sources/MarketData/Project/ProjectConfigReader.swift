@@ -22,7 +22,8 @@ public enum ProjectConfigReader {
         let language = root.string("language") ?? "en"
         let author = root.string("author") ?? title ?? ""
         let disclaimer = root.string("disclaimer")
-        let email = readEmail(&root)
+        var emailLocations: [String: SourceLocation] = [:]
+        let email = readEmail(&root, locations: &emailLocations)
         let series = root.mappings("series", required: true).compactMap(readSeries)
         let comparisons = root.mappings("comparisons").compactMap(readComparison)
         let macro = root.mappings("macro").compactMap(readMacro)
@@ -38,16 +39,18 @@ public enum ProjectConfigReader {
             email: email ?? EmailSettings(from: "\(title) <\(EmailSettings.placeholderAddress)>", subjectPrefix: nil),
             series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes, since: since,
             outputDirectory: output, path: path)
-        config.valueLocations = root.valueLocations
+        config.valueLocations = root.valueLocations.merging(emailLocations) { top, _ in top }
         config.calendar = calendar
         return config
     }
 
-    private static func readEmail(_ root: inout YAMLMapping) -> EmailSettings? {
+    /// The `email` mapping; where its values are written goes into `locations` as `email.KEY`.
+    private static func readEmail(_ root: inout YAMLMapping, locations: inout [String: SourceLocation]) -> EmailSettings? {
         guard var mapping = root.mapping("email") else { return nil }
         defer { mapping.finish() }
+        for (key, location) in mapping.valueLocations { locations["email." + key] = location }
         guard let from = mapping.string("from", required: true) else { return nil }
-        return EmailSettings(from: from, subjectPrefix: mapping.string("subjectPrefix"))
+        return EmailSettings(from: from, subjectPrefix: mapping.string("subjectPrefix"), unsubscribe: mapping.strings("unsubscribe") ?? [])
     }
 
     private static func readSeries(_ item: YAMLMapping) -> SeriesConfig? {

@@ -70,6 +70,7 @@ public struct NoteComposer: Sendable {
             "hasQuotes": !quotes.isEmpty,
         ]
         if let disclaimer = config.disclaimer { context["disclaimer"] = disclaimer }
+        if let unsubscribe = config.email.unsubscribeLink { context["unsubscribeLink"] = MarkdownEscaping.linkDestination(unsubscribe) }
         if let commentary, !commentary.body.isEmpty {
             context["commentary"] = ["heading": templates.phrases.render("section.commentary", [:]),
                                      "body": CommentaryMarkdown.confine(commentary.body)]

@@ -71,13 +71,22 @@ public struct EmailEditions: Sendable {
     func message(date: SessionDate, subject: String, text: String, html: String) -> EmailMessage {
         EmailMessage(
             from: sender, to: [], subject: subject, date: Self.sendTime.headerValue(on: date),
-            messageID: "\(date).note@\(messageIDDomain)", boundary: "=_marketnote_\(date)", text: text, html: html)
+            messageID: "\(date).note@\(messageIDDomain)", boundary: "=_marketnote_\(date)", text: text, html: html,
+            unsubscribe: UnsubscribeLinks(config.email.unsubscribe))
     }
 
     /// Problems in the email settings of a config, for the config reader to report with its own.
     public static func validate(_ config: ProjectConfig) -> [Diagnostic] {
-        guard Mailbox(parsing: config.email.from) == nil else { return [] }
-        return [.error(at: SourceLocation(path: config.path), "email.from '\(config.email.from)' is not an email address",
-                       hint: "write it as `Name <address@example.com>` or `address@example.com`")]
+        var problems: [Diagnostic] = []
+        if Mailbox(parsing: config.email.from) == nil {
+            problems.append(.error(at: config.location(of: "email.from"), "email.from '\(config.email.from)' is not an email address",
+                                   hint: "write it as `Name <address@example.com>` or `address@example.com`"))
+        }
+        for url in config.email.unsubscribe {
+            if let problem = UnsubscribeLinks.problem(url) {
+                problems.append(.error(at: config.location(of: "email.unsubscribe"), problem.message, hint: problem.hint))
+            }
+        }
+        return problems
     }
 }

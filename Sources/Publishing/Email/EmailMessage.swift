@@ -15,6 +15,7 @@ struct EmailMessage {
     var boundary: String
     var text: String
     var html: String
+    var unsubscribe = UnsubscribeLinks([])
 
     var headers: [HeaderField] {
         [
@@ -23,9 +24,10 @@ struct EmailMessage {
             .unstructured("Subject", subject),
             HeaderField("Date", date),
             HeaderField("Message-ID", "<\(messageID)>"),
+            unsubscribe.header,
             HeaderField("MIME-Version", "1.0"),
             HeaderField("Content-Type", words: ["multipart/alternative;", "boundary=\"\(boundary)\""]),
-        ]
+        ].compactMap { $0 }
     }
 
     /// The message as it is written to `email/DATE.eml` and sent over SMTP.
