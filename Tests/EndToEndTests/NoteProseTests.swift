@@ -380,6 +380,21 @@ import TestSupport
         #expect(told["2", default: 0] > 0 && told["1", default: 0] > 0 && told["0", default: 0] > 0, "\(told)")
     }
 
+    /// "IWM went on to beat SPY over the next 63 sessions, by 0.0%" and "higher … once (0.0%)"
+    /// (7 sample notes): a gain or a loss too small for one decimal is told with two.
+    @Test func aGainOrLossTooSmallForOneDecimalIsNotToldAsZero() throws {
+        let zero = /(^|[^0-9.])[+−]?0\.0%/
+        let small = /(^|[^0-9.])[+−]?0\.0[1-9]%/
+        var told = 0
+        for note in try Self.notes.get() {
+            for sentence in note.narrative.statements.flatMap(\.plain) where sentence.contains(" earlier ") || sentence.contains(" before (") {
+                #expect(sentence.firstMatch(of: zero) == nil, "\(note.date): \(sentence)")
+                if sentence.firstMatch(of: small) != nil { told += 1 }
+            }
+        }
+        #expect(told > 0)
+    }
+
     /// A macro or breadth reading headlines only the first note that knows it: the same quarterly
     /// reading headlined five sessions running.
     @Test func aMacroOrBreadthReadingHeadlinesOnlyTheFirstNoteThatKnowsIt() throws {

@@ -46,6 +46,13 @@ public final class FigureLedger {
         record(NumberStyle.percent(fraction, decimals: decimals, signed: signed), source, fraction)
     }
 
+    /// A return told as a gain or a loss ("beat SPY by 0.04%"): one that rounds to zero at one
+    /// decimal gets a second, so that a sentence never says "beat by 0.0%".
+    @discardableResult
+    public func directedPercent(_ fraction: Double, _ source: String, signed: Bool) -> String {
+        percent(fraction, source, signed: signed, decimals: fraction != 0 && abs(fraction) < 0.0005 ? 2 : 1)
+    }
+
     @discardableResult
     public func rate(_ value: Double, unit: String, _ source: String) -> String {
         record(NumberStyle.rate(value, unit: unit), source, value)

@@ -146,13 +146,13 @@ enum OutcomeStatements {
         let outcome = everyHit ? "All" : horizon.hits == 0 ? "None" : "Some"
         let key: String
         if horizon.count == 2, horizon.episodes.count == 2 {
-            let returns = horizon.episodes.map { figures.percent($0.relativeReturn, path + ".episodes", signed: !everyHit) }
+            let returns = horizon.episodes.map { figures.directedPercent($0.relativeReturn, path + ".episodes", signed: !everyHit) }
             // Oldest first ("by 3.1% and 5.2%"); a gain and a loss are named as such ("once (+4.0%)").
             let order = outcome == "Some" && horizon.episodes[0].relativeReturn <= 0 ? [1, 0] : [0, 1]
             (values["first"], values["second"]) = (returns[order[0]], returns[order[1]])
             key = "two" + outcome
         } else {
-            values["median"] = horizon.median.map { figures.percent($0, path + ".median", signed: !everyHit) } ?? ""
+            values["median"] = horizon.median.map { figures.directedPercent($0, path + ".median", signed: !everyHit) } ?? ""
             key = horizon.count == 1 ? (everyHit ? "oneHit" : "oneMiss") : outcome.lowercased()
         }
         let sentence = context.sentence(prefix + "." + key, values)
