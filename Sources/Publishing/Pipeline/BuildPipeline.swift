@@ -69,6 +69,7 @@ public struct BuildPipeline {
             summary.warnings = inputs.warnings + templates.warnings + templates.unresolvedVariableWarnings()
                 + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + UnreachableQuotes.warnings(inputs)
                 + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
+                + ImplausibleMoves.warnings(inputs, from: dates.first!, to: dates.last!)
             return summary
         } catch let report as DiagnosticReport {
             throw report

@@ -1,0 +1,51 @@
+import Foundation
+import MarketData
+
+/// A close at least twice, or at most half, the close before it, on a session whose note is being
+/// built: a digit typed twice or a split the file does not adjust for, far more often than a real
+/// move. The note would tell it as a record gain or loss, so the build names the row to check.
+public enum ImplausibleMoves {
+    /// No index or index fund has moved this far in a session; a 2-for-1 split does.
+    static let factor = 2.0
+
+    /// One warning per series, at the row of its largest such move among the sessions from
+    /// `first` to `last`.
+    static func warnings(_ inputs: ProjectInputs, from first: SessionDate, to last: SessionDate) -> [Diagnostic] {
+        inputs.config.series.compactMap { series in
+            guard let prices = inputs.prices(series.symbol) else { return nil }
+            let closes = prices.returnBasis(series.returns)
+            let start = max(1, prices.dates.partitioningIndex { $0 >= first })
+            let end = prices.dates.partitioningIndex { $0 > last }
+            let moves = (start..<max(start, end)).filter { isImplausible(closes[$0] / closes[$0 - 1]) }
+            guard let largest = moves.max(by: { abs(log(closes[$0] / closes[$0 - 1])) < abs(log(closes[$1] / closes[$1 - 1])) }) else { return nil }
+            let date = prices.dates[largest]
+            let others = moves.count == 1 ? "" : " (and \(moves.count - 1) other move\(moves.count == 2 ? "" : "s") as large)"
+            let path = FilePath.resolve(series.file, in: inputs.root)
+            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: line(of: date, inFile: path) ?? 1),
+                              "\(series.symbol) closed at \(number(closes[largest])) on \(date), \(change(closes[largest] / closes[largest - 1])) "
+                                  + "\(number(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
+                              hint: "check the row for a typo; for a split, use split-adjusted prices; a move that really happened needs nothing")
+        }
+    }
+
+    static func isImplausible(_ ratio: Double) -> Bool {
+        ratio >= factor || ratio <= 1 / factor
+    }
+
+    /// "down 90.0% from", "up 100.0% from": the move as the note would print it.
+    static func change(_ ratio: Double) -> String {
+        String(format: ratio >= 1 ? "up %.1f%% from" : "down %.1f%% from", abs(ratio - 1) * 100)
+    }
+
+    private static func number(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+
+    /// The 1-based line of the file whose row holds `date` (written YYYY-MM-DD or YYYYMMDD).
+    static func line(of date: SessionDate, inFile path: String) -> Int? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let compact = date.description.replacingOccurrences(of: "-", with: "")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.firstIndex { $0.contains(date.description) || $0.contains(compact) }.map { $0 + 1 }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import MarketData
+import Testing
+@testable import Publishing
+
+/// A close at least twice or at most half the one before, on a session being built, is named at
+/// its row: a row typed with its decimal point one place off would otherwise headline the note as
+/// "Small caps drop 89.9%, the most since the data began in 2000".
+@Suite struct ImplausibleMovesTests {
+    /// The sample's IWM row of 2026-01-15 (line 6449) with every price a tenth of what it was.
+    static func shiftDecimalPoint(_ sandbox: ProjectSandbox) throws {
+        try sandbox.apply(.edit("content/data/IWM.csv") { text in
+            text.replacingOccurrences(of: "\n2026-01-15,262.40,264.52,261.99,263.89,263.89,", with: "\n2026-01-15,26.240,26.452,26.199,26.389,26.389,")
+        })
+    }
+
+    private func build(_ sandbox: ProjectSandbox, _ dates: DateSelection = .latest) throws -> BuildSummary {
+        try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output, dates: dates)).run()
+    }
+
+    @Test func aRowTypedATenthOfItsValueIsNamedAtItsLine() throws {
+        let sandbox = try ProjectSandbox()
+        #expect(try build(sandbox).warnings.isEmpty)
+        try Self.shiftDecimalPoint(sandbox)
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.location) == [SourceLocation(path: "content/data/IWM.csv", line: 6449)])
+        #expect(warnings.first?.message == "IWM closed at 26.39 on 2026-01-15, down 89.9% from 261.95 the session before; "
+            + "the note reports it as the day's move")
+    }
+
+    /// A daily build checks its own session, not the years before it: a move that an editor has
+    /// seen and kept is not reported every morning.
+    @Test func onlyTheSessionsBeingBuiltAreChecked() throws {
+        let sandbox = try ProjectSandbox()
+        try Self.shiftDecimalPoint(sandbox)
+        #expect(try build(sandbox, .single(SessionDate("2026-01-14")!)).warnings.isEmpty)
+        #expect(try build(sandbox, .range(from: SessionDate("2026-01-02"), to: SessionDate("2026-01-15"))).warnings.count == 1)
+    }
+
+    @Test func twiceOrHalfTheCloseBeforeIsTheThreshold() {
+        #expect(ImplausibleMoves.isImplausible(2.0) && ImplausibleMoves.isImplausible(0.5) && ImplausibleMoves.isImplausible(10))
+        #expect(!ImplausibleMoves.isImplausible(1.99) && !ImplausibleMoves.isImplausible(0.51) && !ImplausibleMoves.isImplausible(0.795))
+        #expect(ImplausibleMoves.change(0.1) == "down 90.0% from" && ImplausibleMoves.change(2) == "up 100.0% from")
+    }
+}
