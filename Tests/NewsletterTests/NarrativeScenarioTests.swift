@@ -16,6 +16,15 @@ import TestSupport
         return (facts, narrative, text)
     }
 
+    /// The S&P 500 fell 2.8% below the close before and ended up 0.9% on December 27, 2018: a
+    /// swing of 3.7% of its close is not an "orderly session".
+    @Test func aDayThatSwungWidelyIsNotCalledCalm() throws {
+        let (facts, narrative, _) = try note("2018-12-27")
+        let spx = try #require(facts.series("SPX"))
+        #expect(abs(try #require(spx.intradayRange) - (2489.100098 - 2397.939941) / 2467.699951) < 1e-12)
+        #expect(!["calm", "quiet", "orderly"].contains { narrative.headline.contains($0) }, "\(narrative.headline)")
+    }
+
     @Test func aRecordDayLeadsWithTheRecordRun() throws {
         let (facts, narrative, text) = try note("2018-08-29")
         let ixic = try #require(facts.series("IXIC"))

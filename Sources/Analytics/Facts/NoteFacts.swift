@@ -62,6 +62,9 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     /// The latest earlier session with a one-day move at least as large in the same direction;
     /// nil when this is the largest in the data (or the first session).
     public var largestMoveSince: SessionDate?
+    /// The session's high less its low, as a fraction of the close before (nil on the first
+    /// session): a day that swung widely is not called calm, however it closed.
+    public var intradayRange: Double?
     public var intradayRecord: RecordFacts
     public var closingRecord: RecordFacts
     public var yearHigh: Bool

@@ -13,6 +13,9 @@ enum MoveStatements {
     /// A day with a move shown as 1.5% or more is not called calm, however ordinary such moves
     /// were at the time (a 5% gain in 2000's NASDAQ): its headline gives the largest move alone.
     static let calmBelow = 0.0145
+    /// Nor is a day whose high and low lay 2.5% or more apart (of the close before), about twice
+    /// a typical day's range: the S&P 500 rose 0.9% on December 27, 2018 after falling 2.8%.
+    static let calmRangeBelow = 0.025
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
@@ -53,7 +56,7 @@ enum MoveStatements {
         let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
         let key = volatile ? "quiet.volatileDay" : underOtherHeadline ? "quiet.otherMoves" : "quiet.day"
         let sentence = context.sentence(key, markdown: ["list": list(oneDay(moves), context)])
-        let calm = moves.allSatisfy { abs($0.1) < calmBelow }
+        let calm = moves.allSatisfy { series, move in abs(move) < calmBelow && (series.intradayRange ?? 0) < calmRangeBelow }
         // A calm day is told by its first series; a day with a larger move, by that move.
         let (main, move) = volatile ? largest : calm ? moves[0] : moves.max { abs($0.1) < abs($1.1) }!
         let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"

@@ -42,6 +42,7 @@ extension SeriesFacts: JSONObject {
         w.member("returns", returns)
         w.member("dailyMoveRarity", dailyMoveRarity)
         w.member("largestMoveSince", largestMoveSince)
+        w.member("intradayRange", intradayRange)
         w.member("intradayRecord", intradayRecord)
         w.member("closingRecord", closingRecord)
         w.member("yearHigh", yearHigh)
