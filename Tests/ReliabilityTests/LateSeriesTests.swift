@@ -31,6 +31,18 @@ import Testing
         #expect(try BuildPipeline(options: earlier).run().warnings.isEmpty)
     }
 
+    /// "Year to date, SPY is up 0.3%, IWM is up 7.6% …" gave IWM's return of an earlier session as
+    /// if it were the day's: a series behind the note's session is dated, as in the returns table.
+    @Test func theProseDatesTheReturnsOfASeriesBehindTheNote() throws {
+        let sandbox = try ProjectSandbox()
+        try Self.appendToSPY(sandbox, sessions: 2)
+        _ = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        let email = try String(contentsOfFile: sandbox.output + "/email/2026-01-20.md", encoding: .utf8)
+        #expect(email.contains("IWM (as of Jan. 15) is up 7.6%"), "\(email)")
+        #expect(email.contains("MAGS (as of Jan. 15) is flat"), "\(email)")
+        #expect(!email.contains("SPY (as of"))
+    }
+
     @Test func aSeriesMoreThanAWeekOfSessionsBehindIsTakenToHaveStopped() throws {
         let sandbox = try ProjectSandbox()
         try Self.appendToSPY(sandbox, sessions: LateSeries.sessionsReported)

@@ -105,9 +105,8 @@ enum LevelStatements {
     /// The figures of a series' close and how far back it reaches, as phrases name them.
     private static func extremeValues(_ series: SeriesFacts, _ extreme: Extreme, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
-        var values = ["symbol": series.symbol, "short": series.shortName,
-                      "close": figures.price(series.close, "series.\(series.symbol).close")]
-            .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        var values = NarrativeContext.names(of: series)
+        values["close"] = figures.price(series.close, "series.\(series.symbol).close")
         if let (since, field) = extreme.since(series) {
             let path = "series.\(series.symbol).\(field).since"
             values["since"] = figures.date(since, path)
@@ -167,12 +166,11 @@ enum LevelStatements {
     /// The figures of a series' distance from its record, as phrases name them.
     private static func drawdownValues(_ series: SeriesFacts, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
-        return [
-            "symbol": series.symbol,
+        return NarrativeContext.names(of: series).merging([
             "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false),
             "record": figures.price(series.recordClose, "series.\(series.symbol).recordClose"),
             "recordDate": figures.date(series.recordCloseDate, "series.\(series.symbol).recordCloseDate"),
-        ]
+        ]) { $1 }
     }
 
     /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory."
@@ -204,9 +202,10 @@ enum LevelStatements {
             let items: [String] = context.facts.series.compactMap { series in
                 guard index < series.returnsSince.count, let value = series.returnsSince[index].value else { return nil }
                 let magnitude = context.figures.percent(abs(value), "series.\(series.symbol).returnsSince.\(index)", signed: false)
-                return context.phrases.render(value >= 0 ? "level.sinceItemUp" : "level.sinceItemDown",
-                                              ["symbol": MarkdownEscaping.text(series.symbol), "magnitude": magnitude],
-                                              variant: context.variant)
+                var values = NarrativeContext.names(of: series).mapValues(MarkdownEscaping.text)
+                values["magnitude"] = magnitude
+                values["asOf"] = context.asOf(series)
+                return context.phrases.render(value >= 0 ? "level.sinceItemUp" : "level.sinceItemDown", values, variant: context.variant)
             }
             guard !items.isEmpty else { return nil }
             let date = context.figures.date(reference.date, "series.\(first.symbol).returnsSince.\(index).date")

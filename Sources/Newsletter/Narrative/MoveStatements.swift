@@ -22,9 +22,8 @@ enum MoveStatements {
             guard series.sessionDate == context.facts.date, series.dailyMoveRarity.score >= notableScore,
                   let move = series.returnValue(.oneDay) else { return nil }
             let source = "series.\(series.symbol).returns.1D"
-            var values = ["symbol": series.symbol, "short": series.shortName,
-                          "magnitude": context.figures.percent(abs(move), source, signed: false)]
-                .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+            var values = NarrativeContext.names(of: series)
+            values["magnitude"] = context.figures.percent(abs(move), source, signed: false)
             let sentence: Sentence
             if let since = series.largestMoveSince {
                 values["since"] = context.figures.date(since, "series.\(series.symbol).largestMoveSince")
@@ -60,9 +59,8 @@ enum MoveStatements {
         // A calm day is told by its first series; a day with a larger move, by that move.
         let (main, move) = volatile ? largest : calm ? moves[0] : moves.max { abs($0.1) < abs($1.1) }!
         let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"
-        let headline = context.headline(Self.key(move, prefix: prefix), [
-            "symbol": main.symbol, "short": main.shortName, "magnitude": NumberStyle.percent(abs(move), signed: false),
-        ].merging(NarrativeContext.agreement(plural: main.plural)) { $1 })
+        let headline = context.headline(Self.key(move, prefix: prefix), NarrativeContext.names(of: main)
+            .merging(["magnitude": NumberStyle.percent(abs(move), signed: false)]) { $1 })
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
     }
 
@@ -83,18 +81,17 @@ enum MoveStatements {
     }
 
     /// The day's moves with the ledger source of each figure.
-    private static func oneDay(_ moves: [(SeriesFacts, Double)]) -> [(symbol: String, move: Double, source: String)] {
-        moves.map { series, move in (series.symbol, move, "series.\(series.symbol).returns.1D") }
+    private static func oneDay(_ moves: [(SeriesFacts, Double)]) -> [(series: SeriesFacts, move: Double, source: String)] {
+        moves.map { series, move in (series, move, "series.\(series.symbol).returns.1D") }
     }
 
     /// "IWM rose 0.2%, SPY fell 0.1% and MAGS was little changed": each move with the source of
     /// its figure; one smaller than `flatThreshold` reads as little changed.
-    static func list(_ moves: [(symbol: String, move: Double, source: String)], _ context: NarrativeContext) -> String {
-        NarrativeContext.list(moves.map { symbol, move, source in
-            context.phrases.render(key(move, prefix: "quiet"), [
-                "symbol": MarkdownEscaping.text(symbol),
-                "magnitude": context.figures.percent(abs(move), source, signed: false),
-            ], variant: context.variant)
+    static func list(_ moves: [(series: SeriesFacts, move: Double, source: String)], _ context: NarrativeContext) -> String {
+        NarrativeContext.list(moves.map { series, move, source in
+            var values = NarrativeContext.names(of: series).mapValues(MarkdownEscaping.text)
+            values["magnitude"] = context.figures.percent(abs(move), source, signed: false)
+            return context.phrases.render(key(move, prefix: "quiet"), values, variant: context.variant)
         })
     }
 

@@ -33,6 +33,19 @@ struct NarrativeContext {
         phrases.render(key, values, variant: variant)
     }
 
+    /// The date of a series' last close when a file stops short of the note's session ("Dec. 21"),
+    /// for "IXIC (as of Dec. 21) is down 8.3%"; empty when it has the session.
+    func asOf(_ series: SeriesFacts) -> String {
+        guard series.sessionDate != facts.date else { return "" }
+        return figures.date(series.sessionDate, "series.\(series.symbol).sessionDate", style: NumberStyle.shortDate)
+    }
+
+    /// How a phrase may name a series: `{{symbol}}` ("IXIC"), `{{short}}` ("tech stocks") or
+    /// `{{name}}` ("NASDAQ Composite"), with the verb endings that agree with its short name.
+    static func names(of series: SeriesFacts) -> [String: String] {
+        ["symbol": series.symbol, "short": series.shortName, "name": series.name].merging(agreement(plural: series.plural)) { $1 }
+    }
+
     /// Verb endings that agree with a subject: `{{Short}} extend{{s}} {{their}} run`.
     static func agreement(plural: Bool) -> [String: String] {
         ["s": plural ? "" : "s", "es": plural ? "" : "es", "have": plural ? "have" : "has",

@@ -15,9 +15,10 @@ enum PerformanceStatements {
         let items: [String] = context.facts.series.compactMap { series in
             guard let ytd = series.returnValue(.yearToDate), !endsItsYear(series.symbol) else { return nil }
             let source = "series.\(series.symbol).returns.YTD"
-            let values = ["symbol": MarkdownEscaping.text(series.symbol),
-                          "magnitude": figures.percent(abs(ytd), source, signed: false),
-                          "value": figures.percent(ytd, source)]
+            var values = NarrativeContext.names(of: series).mapValues(MarkdownEscaping.text)
+            values["magnitude"] = figures.percent(abs(ytd), source, signed: false)
+            values["value"] = figures.percent(ytd, source)
+            values["asOf"] = context.asOf(series)
             let key = abs(ytd) < flatThreshold ? "returns.flat" : ytd > 0 ? "returns.up" : "returns.down"
             return context.phrases.render(key, values, variant: context.variant)
         }

@@ -57,8 +57,7 @@ enum PeriodEndStatements {
         let isYear = end.period == .yearToDate
         let source = "series.\(series.symbol)." + (isYear ? "yearEnd" : "monthEnd")
         let date = context.facts.date
-        var values = ["symbol": series.symbol, "short": series.shortName]
-            .merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        var values = NarrativeContext.names(of: series)
         let reach = minimumReach(end.period)
         if let since = end.since, periodsBetween(since, date, isYear) >= reach {
             values["since"] = figures.date(since, source + ".since", style: isYear ? yearOnly : NumberStyle.monthYear)
@@ -82,7 +81,7 @@ enum PeriodEndStatements {
     /// without other news ("Small caps end 2024 up 10.6%").
     private static func plainYearResults(_ ends: [(SeriesFacts, PeriodEndFacts)], _ context: NarrativeContext) -> Statement? {
         guard let (first, firstEnd) = ends.first else { return nil }
-        let list = MoveStatements.list(ends.map { series, end in (series.symbol, end.value, "series.\(series.symbol).yearEnd.value") },
+        let list = MoveStatements.list(ends.map { series, end in (series, end.value, "series.\(series.symbol).yearEnd.value") },
                                        context)
         let year = context.figures.date(context.facts.date, "date", style: yearOnly)
         let direction = abs(firstEnd.value) < MoveStatements.flatThreshold ? "Flat" : firstEnd.value >= 0 ? "Up" : "Down"

@@ -1,3 +1,4 @@
+import Foundation
 import MarketData
 import Mustache
 import Yams
@@ -10,6 +11,9 @@ public struct Phrasebook: Sendable {
     /// Keys of the file that `fallback` does not have: no sentence asks for them, so each is most
     /// likely a misspelt key whose wording would silently not be used.
     public private(set) var warnings: [Diagnostic] = []
+    /// The project's phrases' variable tags that matched no value in a build (a project's
+    /// phrase file only: the shipped phrases are checked by the tests).
+    let unmatched: UnmatchedPhraseValues?
 
     /// Parses a phrase file; a key missing from it falls back to `fallback` (the shipped wording).
     public init(yaml: String, path: String, fallback: Phrasebook? = nil) throws(DiagnosticReport) {
@@ -18,9 +22,11 @@ public struct Phrasebook: Sendable {
         var phrases = fallback?.phrases ?? [:]
         var diagnostics = reader.diagnostics
         var locations: [(String, SourceLocation)] = []
-        Self.collect(root.node, prefix: "", into: &phrases, locations: &locations, path: path, diagnostics: &diagnostics)
+        Self.collect(root.node, prefix: "", into: &phrases, locations: &locations, path: path, checked: fallback != nil,
+                     diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         self.phrases = phrases
+        unmatched = fallback == nil ? nil : UnmatchedPhraseValues()
         if let fallback {
             warnings = locations.filter { fallback.phrases[$0.0] == nil }.map { name, location in
                 .init(.warning, at: location, "unknown phrase '\(name)': no sentence uses it, so its wording is never printed",
@@ -45,6 +51,7 @@ public struct Phrasebook: Sendable {
         guard let alternatives = phrases[key], !alternatives.isEmpty else {
             preconditionFailure("no phrase '\(key)'")
         }
+        if let unmatched, alternatives[0].checked != nil { unmatched.check(key, alternatives, given: values) }
         let choice = alternatives[Int((UInt64(bitPattern: Int64(variant)) &+ StableHash.of(key)) % UInt64(alternatives.count))]
         // A flat phrase prints an empty value as nothing, like a missing one, so it needs neither
         // the filtered copy below nor capitals (perf: the copy was about 1% of a backfill).
@@ -61,9 +68,15 @@ public struct Phrasebook: Sendable {
 
     public func has(_ key: String) -> Bool { phrases[key] != nil }
 
-    /// Reads every phrase of `mapping` into `phrases`, and the key and position of each into `locations`.
+    /// The warnings for the project's phrase tags that matched no value, after a build.
+    public func unmatchedValueWarnings() -> [Diagnostic] {
+        unmatched?.warnings() ?? []
+    }
+
+    /// Reads every phrase of `mapping` into `phrases`, and the key and position of each into
+    /// `locations`; a `checked` phrase keeps its top-level variable names for `unmatched`.
     private static func collect(_ mapping: Node.Mapping, prefix: String, into phrases: inout [String: [Phrase]],
-                                locations: inout [(String, SourceLocation)], path: String,
+                                locations: inout [(String, SourceLocation)], path: String, checked: Bool,
                                 diagnostics: inout DiagnosticCollector) {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
@@ -74,12 +87,14 @@ public struct Phrasebook: Sendable {
             }
             switch value {
             case .mapping(let nested):
-                collect(nested, prefix: name, into: &phrases, locations: &locations, path: path, diagnostics: &diagnostics)
+                collect(nested, prefix: name, into: &phrases, locations: &locations, path: path, checked: checked,
+                        diagnostics: &diagnostics)
             case .scalar(let scalar):
-                if let template = compile(scalar.string, at: location, &diagnostics) { phrases[name] = [template] }
+                if let template = compile(scalar.string, at: location, checked: checked, &diagnostics) { phrases[name] = [template] }
             case .sequence(let items):
                 phrases[name] = items.compactMap { item in
-                    item.string.flatMap { compile($0, at: location, &diagnostics) }
+                    let at = SourceLocation(path: path, line: item.mark?.line ?? location.line, column: item.mark?.column ?? location.column)
+                    return item.string.flatMap { compile($0, at: at, checked: checked, &diagnostics) }
                 }
             case .alias:
                 diagnostics.report(.error(at: location, "aliases are not supported in phrases"))
@@ -87,13 +102,15 @@ public struct Phrasebook: Sendable {
         }
     }
 
-    private static func compile(_ text: String, at location: SourceLocation, _ diagnostics: inout DiagnosticCollector) -> Phrase? {
+    private static func compile(_ text: String, at location: SourceLocation, checked: Bool,
+                                _ diagnostics: inout DiagnosticCollector) -> Phrase? {
         do {
             let source = "{{% CONTENT_TYPE: TEXT}}" + text
             let template = try MustacheTemplate(string: source)
             let flat = FlatPhrase(text)
             return Phrase(template: template, flat: flat, compiled: flat == nil ? CompiledTemplate(source) : nil,
-                          capitalizedNames: Phrase.capitalizedNames(in: text))
+                          capitalizedNames: Phrase.capitalizedNames(in: text),
+                          checked: checked ? (Phrase.topLevelVariables(in: text), location) : nil)
         } catch {
             // The cause in words, as for a template ("a tag is not finished"), not the parser's dump.
             let cause = (error as? MustacheTemplate.ParserError).map { TemplateLibrary.describe($0.error) } ?? "\(error)"
@@ -114,6 +131,8 @@ struct Phrase: Sendable {
     let compiled: CompiledTemplate?
     /// (name, capitalized name) for each `{{Name}}` the phrase holds.
     let capitalizedNames: [(String, String)]
+    /// A project's phrase: its variable tags outside any section, and where it is written.
+    var checked: (variables: [String], location: SourceLocation)? = nil
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
@@ -122,6 +141,24 @@ struct Phrase: Sendable {
         text.components(separatedBy: "{{").dropFirst().map { piece in
             piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " }
         }
+    }
+
+    /// The names of the variable tags outside every section (`{{name}}`, `{{{name}}}`, `{{& name}}`):
+    /// those that print nothing when their value is missing, since a section's tags print only
+    /// when its value is there.
+    static func topLevelVariables(in text: String) -> [String] {
+        var names: [String] = [], depth = 0
+        for piece in text.components(separatedBy: "{{").dropFirst() {
+            guard let kind = piece.first else { continue }
+            let name = String(piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " })
+            switch kind {
+            case "#", "^": depth += 1
+            case "/": depth -= 1
+            case "!", ">", "%", "=", "<", "$": break
+            default: if depth == 0, !name.isEmpty, !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
     }
 
     /// The names after `{{`, `{{#`, `{{^` or `{{/` that start with an upper-case letter.
@@ -197,5 +234,51 @@ enum StableHash {
             hash = hash &* 0x100_0000_01b3
         }
         return hash
+    }
+}
+
+/// The variable tags of a project's phrases that matched no value: `{{short}}` in a sentence
+/// that is given only `symbol` and `magnitude` printed " fell 2.1%" without a word. Every
+/// alternative of a phrase is checked whenever the phrase is rendered, so a daily build finds the
+/// tag whichever alternative its date chose.
+final class UnmatchedPhraseValues: @unchecked Sendable {
+    private struct Miss {
+        var location: SourceLocation
+        var given: Set<String>
+    }
+
+    private let lock = NSLock()
+    private var misses: [String: [String: Miss]] = [:]
+
+    func check(_ key: String, _ alternatives: [Phrase], given values: [String: String]) {
+        for alternative in alternatives {
+            guard let (variables, location) = alternative.checked else { continue }
+            for name in variables where !Self.matches(name, values) {
+                lock.withLock {
+                    misses[key, default: [:]][name, default: Miss(location: location, given: [])].given.formUnion(values.keys)
+                }
+            }
+        }
+    }
+
+    /// A name matches its value, and a capitalised name the value of its lower-case form.
+    private static func matches(_ name: String, _ values: [String: String]) -> Bool {
+        if values[name] != nil { return true }
+        guard let first = name.first, first.isUppercase else { return false }
+        return values[first.lowercased() + name.dropFirst()] != nil
+    }
+
+    func warnings() -> [Diagnostic] {
+        lock.withLock {
+            misses.sorted { $0.key < $1.key }.flatMap { key, names in
+                names.sorted { $0.key < $1.key }.map { name, miss in
+                    let given = miss.given.sorted()
+                    return Diagnostic(.warning, at: miss.location,
+                                      "phrase '\(key)' uses {{\(name)}}, a value this sentence is not given, so it printed nothing",
+                                      hint: (EditDistance.suggestion(for: name, among: given).map { $0 + " The" } ?? "the")
+                                          + " sentence is given: " + given.joined(separator: ", "))
+                }
+            }
+        }
     }
 }

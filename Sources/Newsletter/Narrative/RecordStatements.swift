@@ -21,11 +21,10 @@ enum RecordStatements {
     /// A record close without an intraday record (the High stayed below the old peak).
     private static func closingOnly(_ series: SeriesFacts, _ context: NarrativeContext) -> Statement {
         let source = "series.\(series.symbol).closingRecord"
-        let values = [
-            "symbol": series.symbol, "short": series.shortName,
+        let values = NarrativeContext.names(of: series).merging([
             "close": context.figures.price(series.close, "series.\(series.symbol).close"),
             "previous": series.closingRecord.previousRecord.map { context.figures.price($0, source + ".previousRecord") } ?? "",
-        ].merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        ]) { $1 }
         return Statement(.lead, score: series.closingRecord.streak.rarity.score, topics: series.topics + [StatementTopic.records],
                          sentences: [context.sentence("record.closingOnly", values)],
                          headline: context.headline("headline.recordSingle", values))
@@ -35,12 +34,11 @@ enum RecordStatements {
         let figures = context.figures
         let source = "series.\(series.symbol).intradayRecord"
         let streak = record.streak
-        var values = [
-            "symbol": series.symbol, "name": series.name, "short": series.shortName,
+        var values = NarrativeContext.names(of: series).merging([
             "level": figures.price(record.level, source + ".level"),
             "length": figures.count(streak.length, source + ".streak.length"),
             "ordinal": figures.ordinal(streak.length, source + ".streak.length"),
-        ].merging(NarrativeContext.agreement(plural: series.plural)) { $1 }
+        ]) { $1 }
         // A record close belongs in the record's own sentence: a separate "It also closed at a
         // record" repeated itself on days when two series set records.
         if series.closingRecord.isRecord {

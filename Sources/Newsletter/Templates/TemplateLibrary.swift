@@ -96,8 +96,12 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// A warning for each variable tag that matched no value in what this library rendered, with
-    /// the closest name the shipped template of that name uses.
+    /// the closest name the shipped template of that name uses; then the project's phrases'.
     public func unresolvedVariableWarnings() -> [Diagnostic] {
+        templateWarnings() + phrases.unmatchedValueWarnings()
+    }
+
+    private func templateWarnings() -> [Diagnostic] {
         unresolved.all.map { template, tag, times in
             let known = DefaultTemplates.files[template].map { Phrase.tagNames(in: $0).map(String.init) } ?? []
             return Diagnostic(.warning, at: SourceLocation(path: origins[template] ?? "<default>/" + template),
