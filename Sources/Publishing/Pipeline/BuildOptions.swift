@@ -37,6 +37,8 @@ public struct BuildSummary: Sendable {
     public var notes: Int
     public var first: SessionDate?
     public var last: SessionDate?
+    /// Published notes written again because their commentary changed since.
+    public var revised: [SessionDate] = []
     public var filesWritten: Int
     public var filesUnchanged: Int
     public var outputPath: String

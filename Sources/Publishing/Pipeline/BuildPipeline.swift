@@ -142,8 +142,14 @@ public struct BuildPipeline {
         let site = SiteRenderer(config: inputs.config, templates: templates)
         let email = EmailEditions(config: inputs.config, templates: templates)
         let selected = dates
+        // A published note whose commentary was edited since is written again (a backfill
+        // writes every note anyway).
+        let revised = options.dates == .all ? [] : CommentaryDigest.revised(previousManifest, commentary: inputs.commentary,
+                                                                            building: Set(selected))
+            .filter { analysis.sessions.contains(session: $0) }
         // The notes beside a date new to the site link to it, so they are written again.
-        let dates = Self.withNeighbours(selected, site: previousManifest, sessions: analysis.sessions)
+        let dates = Self.withNeighbours(revised.isEmpty ? selected : (selected + revised).sorted(), site: previousManifest,
+                                        sessions: analysis.sessions)
         let building = Set(dates)
         let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) })
         do {
@@ -177,7 +183,8 @@ public struct BuildPipeline {
                         var files = site.notePage(note, body: body, previous: previous, next: next)
                         if mailed { files += email.files(for: note) }
                         for file in files { try output.write(file) }
-                        return PublishedNote(entry: SiteManifest.Entry(note), latest: date == newestDate ? (note, body) : nil)
+                        return PublishedNote(entry: SiteManifest.Entry(note, commentary: inputs.commentary[date]),
+                                             latest: date == newestDate ? (note, body) : nil)
                     }
                 }
                 for result in results {
@@ -214,8 +221,9 @@ public struct BuildPipeline {
             try manifestWriting.finish()
             try carrying.finish()
             try output.commit()
-            return BuildSummary(notes: selected.count, first: selected.first, last: selected.last, filesWritten: output.written,
-                                filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.startedFromSpare)
+            return BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised,
+                                filesWritten: output.written, filesUnchanged: output.unchanged, outputPath: outputPath,
+                                startedFromSpare: output.startedFromSpare)
         } catch {
             output.abandon()
             throw error

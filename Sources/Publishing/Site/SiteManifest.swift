@@ -10,6 +10,9 @@ public struct SiteManifest: Codable, Sendable {
         public var title: String
         public var summary: String
         public var path: String
+        /// The digest of the editor's commentary the note was written with (`CommentaryDigest`),
+        /// so that a later build can tell the commentary changed; nil for a note without one.
+        public var commentary: String? = nil
     }
 
     public var notes: [Entry]
@@ -51,15 +54,16 @@ public struct SiteManifest: Codable, Sendable {
     }
 
     /// The manifest from the JSON it is written as, read without `JSONDecoder` (see
-    /// `FlatJSONReader`); nil for anything but `{"notes": [{"date", "title", "summary", "path"}…]}`.
+    /// `FlatJSONReader`); nil for anything but `{"notes": [{"date", "title", "summary", "path",
+    /// "commentary"?}…]}`.
     init?(flatJSON bytes: [UInt8]) {
         var reader = FlatJSONReader(bytes)
         var notes: [Entry] = []
-        let names = ["date", "title", "summary", "path"]
+        let names = ["date", "title", "summary", "path", "commentary"]
         let read = reader.take(0x7B) && reader.members(close: 0x7D) { reader in
             reader.string() == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
                 guard reader.take(0x7B) else { return false }
-                var fields: [String?] = [nil, nil, nil, nil]
+                var fields: [String?] = [nil, nil, nil, nil, nil]
                 guard reader.members(close: 0x7D, { reader in
                     guard let key = reader.string(), let slot = names.firstIndex(of: key), reader.take(0x3A),
                           let value = reader.string() else { return false }
@@ -67,7 +71,7 @@ public struct SiteManifest: Codable, Sendable {
                     return true
                 }), let day = fields[0], let date = SessionDate(day), let title = fields[1], let summary = fields[2],
                       let path = fields[3] else { return false }
-                notes.append(Entry(date: date, title: title, summary: summary, path: path))
+                notes.append(Entry(date: date, title: title, summary: summary, path: path, commentary: fields[4]))
                 return true
             }
         }
@@ -98,8 +102,9 @@ extension SiteManifest.Entry {
         SiteManifest.Entry(date: date, title: "", summary: "", path: NotePaths.notePath(date))
     }
 
-    init(_ note: NoteDocument) {
-        self.init(date: note.date, title: note.title, summary: note.summary, path: note.path)
+    init(_ note: NoteDocument, commentary: Commentary?) {
+        self.init(date: note.date, title: note.title, summary: note.summary, path: note.path,
+                  commentary: CommentaryDigest.of(commentary))
     }
 }
 
@@ -113,6 +118,7 @@ extension SiteManifest.Entry: JSONObject {
         w.member("title", title)
         w.member("summary", summary)
         w.member("path", path)
+        w.member("commentary", commentary)
     }
 }
 
@@ -129,5 +135,26 @@ public struct UnreadableManifest: Error, Equatable {
     /// A backfill does not need the list: it writes every note again and the list with them.
     public var hint: String {
         "run `marketnote build --all` to write every note and the list again; the site stays as it is until then"
+    }
+}
+
+/// A digest of an editor's commentary (its title and body), recorded with each note in
+/// `notes/index.json`: a note whose commentary was edited after it was published is written again
+/// by the next build, as the editor expects of "fix the typo and build".
+enum CommentaryDigest {
+    static func of(_ commentary: Commentary?) -> String? {
+        guard let commentary else { return nil }
+        var digest = InputDigest()
+        digest.add(commentary.title ?? "")
+        digest.add(commentary.body)
+        return String(digest.value, radix: 16)
+    }
+
+    /// The published notes, outside `building`, whose commentary is not the one they were
+    /// written with: edited, added or removed since.
+    static func revised(_ manifest: SiteManifest, commentary: [SessionDate: Commentary], building: Set<SessionDate>) -> [SessionDate] {
+        manifest.notes.filter { entry in
+            !building.contains(entry.date) && entry.commentary != of(commentary[entry.date])
+        }.map(\.date)
     }
 }
