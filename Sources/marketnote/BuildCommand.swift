@@ -34,6 +34,9 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     @Option(help: "Worker threads (default: one per core).")
     var jobs: Int = 0
 
+    @Flag(help: "Treat warnings as errors: publish nothing and exit with status 1 (for scripted `build && send`).")
+    var strict = false
+
     func validate() throws {
         let ways = [date != nil, all, from != nil || to != nil].filter { $0 }.count
         if ways > 1 { throw ValidationError("use only one of --date, --all, or --from/--to") }
@@ -47,7 +50,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
             : date.map { .single($0.date) } ?? .latest
         var pipeline = BuildPipeline(options: BuildOptions(
             projectRoot: projectOptions.root, outputPath: output.map(absolute), dates: selection,
-            emailForEveryNote: emailAll, jobs: jobs))
+            emailForEveryNote: emailAll, jobs: jobs, strict: strict))
         if Terminal.isInteractive && selection != .latest && !(selection != .all && date != nil) {
             pipeline.progress = { done, total in Terminal.progress(done: done, total: total) }
         }

@@ -37,6 +37,24 @@ import Testing
         #expect(try build(sandbox, .range(from: SessionDate("2026-01-02"), to: SessionDate("2026-01-15"))).warnings.count == 1)
     }
 
+    /// `build --strict && send` never mails the note of a build with doubts: its warnings are
+    /// errors, and the site stays as it was.
+    @Test func aStrictBuildWithAWarningPublishesNothing() throws {
+        let sandbox = try ProjectSandbox()
+        let strict = BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output, strict: true)
+        #expect(try BuildPipeline(options: strict).run().warnings.isEmpty)
+        let before = try String(contentsOfFile: sandbox.output + "/email/2026-01-15.md", encoding: .utf8)
+        try Self.shiftDecimalPoint(sandbox)
+        #expect {
+            try BuildPipeline(options: strict).run()
+        } throws: { error in
+            let report = error as? DiagnosticReport
+            return report?.diagnostics.map(\.severity) == [.error]
+                && report?.diagnostics.first?.hint?.hasSuffix("--strict makes every warning an error") == true
+        }
+        #expect(try String(contentsOfFile: sandbox.output + "/email/2026-01-15.md", encoding: .utf8) == before)
+    }
+
     @Test func twiceOrHalfTheCloseBeforeIsTheThreshold() {
         #expect(ImplausibleMoves.isImplausible(2.0) && ImplausibleMoves.isImplausible(0.5) && ImplausibleMoves.isImplausible(10))
         #expect(!ImplausibleMoves.isImplausible(1.99) && !ImplausibleMoves.isImplausible(0.51) && !ImplausibleMoves.isImplausible(0.795))

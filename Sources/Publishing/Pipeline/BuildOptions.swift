@@ -21,14 +21,18 @@ public struct BuildOptions: Sendable {
     public var emailForEveryNote: Bool
     /// Threads for composing and rendering; 0 means one per core.
     public var jobs: Int
+    /// Warnings are errors: a build that has any publishes nothing (`--strict`), so that a
+    /// scripted `build && send` never mails a note the build had doubts about.
+    public var strict = false
 
     public init(projectRoot: String, outputPath: String? = nil, dates: DateSelection = .latest,
-                emailForEveryNote: Bool = false, jobs: Int = 0) {
+                emailForEveryNote: Bool = false, jobs: Int = 0, strict: Bool = false) {
         self.projectRoot = projectRoot
         self.outputPath = outputPath
         self.dates = dates
         self.emailForEveryNote = emailForEveryNote
         self.jobs = jobs
+        self.strict = strict
     }
 }
 

@@ -64,13 +64,13 @@ public struct BuildPipeline {
                 throw error
             }
             let output = try opening.finish()
-            var summary = try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
-                                      previousManifest: previousManifest, output: output, outputPath: outputPath)
-            summary.warnings = inputs.warnings + templates.warnings + templates.unresolvedVariableWarnings()
+            let inputWarnings = inputs.warnings + templates.warnings
                 + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + UnreachableQuotes.warnings(inputs)
                 + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
                 + ImplausibleMoves.warnings(inputs, from: dates.first!, to: dates.last!)
-            return summary
+            return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
+                               previousManifest: previousManifest, output: output, outputPath: outputPath,
+                               warnings: inputWarnings)
         } catch let report as DiagnosticReport {
             throw report
         } catch let busy as OutputBusy {
@@ -135,9 +135,11 @@ public struct BuildPipeline {
         }
     }
 
+    /// Renders and writes the notes and site pages, then publishes them, unless the build is
+    /// strict and `warnings` (about the inputs) or the rendering's own give it doubts.
     private func publish(inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
                          dates: [SessionDate], previousManifest: SiteManifest, output: AtomicOutput,
-                         outputPath: String) throws -> BuildSummary {
+                         outputPath: String, warnings inputWarnings: [Diagnostic]) throws -> BuildSummary {
         let composer = NoteComposer(config: inputs.config, templates: templates)
         let site = SiteRenderer(config: inputs.config, templates: templates)
         let email = EmailEditions(config: inputs.config, templates: templates)
@@ -220,14 +222,26 @@ public struct BuildPipeline {
             try output.write(site.stylesheet())
             try manifestWriting.finish()
             try carrying.finish()
+            let warnings = inputWarnings + templates.unresolvedVariableWarnings()
+            if options.strict && !warnings.isEmpty { throw Self.strictRefusal(warnings) }
             try output.commit()
-            return BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised,
-                                filesWritten: output.written, filesUnchanged: output.unchanged, outputPath: outputPath,
-                                startedFromSpare: output.startedFromSpare)
+            var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised,
+                                       filesWritten: output.written, filesUnchanged: output.unchanged, outputPath: outputPath,
+                                       startedFromSpare: output.startedFromSpare)
+            summary.warnings = warnings
+            return summary
         } catch {
             output.abandon()
             throw error
         }
+    }
+
+    /// Under `--strict`, the build's warnings as errors, for a build that publishes nothing.
+    static func strictRefusal(_ warnings: [Diagnostic]) -> DiagnosticReport {
+        DiagnosticReport(warnings.map { warning in
+            Diagnostic(.error, at: warning.location, warning.message,
+                       hint: (warning.hint.map { $0 + "; " } ?? "") + "--strict makes every warning an error")
+        })
     }
 
     /// The note before `date` on the new site: an earlier date of this build, or of the old site.
