@@ -28,6 +28,23 @@ import Testing
         #expect(series.volume == [1000, 1200])
     }
 
+    /// Yahoo writes a row of "null" for a day without trading (2018-12-05, the national day of
+    /// mourning): it was an error, "Open 'null' is not a number", with a hint to write a number.
+    @Test func leavesOutYahoosRowsOfNullPricesAndKeepsTheirLines() throws {
+        let series = try #require(try parse("""
+            Date,Open,High,Low,Close,Adj Close,Volume
+            2018-12-04,10,11,9,10.5,10.5,1000
+            2018-12-05,null,null,null,null,null,null
+            2018-12-06,10.5,12,10,11.75,11.75,1200
+
+            """)["X"])
+        #expect(series.dates.map(\.description) == ["2018-12-04", "2018-12-06"])
+        #expect(series.nullRows.map { "\($0.date):\($0.line)" } == ["2018-12-05:3"])
+        let partly = firstError("Date,Open,High,Low,Close\n2018-12-05,null,10,9,null\n")
+        #expect(partly?.message == "Open 'null' is not a number")
+        #expect(partly?.hint?.hasPrefix("a row whose prices are all 'null' (Yahoo's day without trading) is left out") == true)
+    }
+
     @Test func readsStooqWithoutAdjustedCloseAndWithCRLFAndBOM() throws {
         let series = try #require(try parse("\u{FEFF}Date,Open,High,Low,Close,Volume\r\n2024-01-02,1,2,0.5,1.5,10\r\n")["X"])
         #expect(series.close == [1.5])

@@ -30,6 +30,22 @@ import Testing
             + "(and 1 other gap of 5 or more); returns across the gap span it")
     }
 
+    /// A row of "null" prices is left out: on a day the market was closed without a word, on a
+    /// session with a warning at its line, since the next session's returns span two.
+    @Test func aNullRowOnASessionIsNamedAtItsLine() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.edit("content/data/SPY.csv") { text in
+            text.replacingOccurrences(of: "\n2025-12-26,", with: "\n2025-12-25,null,null,null,null,null,null\n2025-12-26,")
+        })
+        #expect(try build(sandbox).warnings.isEmpty)
+        try sandbox.apply(.edit("content/data/SPY.csv") { text in
+            text.replacingOccurrences(of: #"\n2026-01-08,[^\n]*"#, with: "\n2026-01-08,null,null,null,null,null,null", options: .regularExpression)
+        })
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.location.description) == ["content/data/SPY.csv:6546:1"])
+        #expect(warnings.first?.message.hasPrefix("SPY has a row of 'null' prices on 2026-01-08, a session of the 'nyse' calendar") == true)
+    }
+
     /// Five is the threshold: four missing say nothing, five are named.
     @Test func fourMissingSessionsSayNothingAndFiveAreNamed() throws {
         let sandbox = try ProjectSandbox()

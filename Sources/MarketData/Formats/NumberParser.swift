@@ -36,6 +36,9 @@ public enum NumberParser {
             return "write the decimal point as '.', not ','"
         }
         if Double(trimmed)?.isInfinite == true { return "the number is too large to be a price or a value" }
+        if trimmed.lowercased() == "null" {
+            return "a row whose prices are all 'null' (Yahoo's day without trading) is left out; this one has numbers too: fix it or remove it"
+        }
         return nil
     }
 

@@ -24,7 +24,13 @@ public enum PriceFileParser {
             rows += 1
             do {
                 let row = try PriceRow(reader, layout)
-                if let key = row.symbol {
+                if row.isNull {
+                    if let key = row.symbol {
+                        builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].leaveOut(row, reader)
+                    } else {
+                        single.leaveOut(row, reader)
+                    }
+                } else if let key = row.symbol {
                     try builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].append(row, reader)
                 } else {
                     try single.append(row, reader)
@@ -60,6 +66,8 @@ struct PriceRow {
     var open, high, low, close: Double
     var adjustedClose: Double?
     var volume: Double?
+    /// Every price is `null`: Yahoo's row for a day without trading, left out of the series.
+    var isNull = false
 
     init(_ reader: CSVReader, _ layout: PriceFileLayout) throws(Diagnostic) {
         guard reader.fieldCount == layout.columnCount else {
@@ -82,6 +90,11 @@ struct PriceRow {
                              hint: "every row of a long-format file names its symbol")
             }
             symbol = reader.string(index)
+        }
+        isNull = [layout.open, layout.high, layout.low, layout.close].allSatisfy { reader.string($0).lowercased() == "null" }
+        guard !isNull else {
+            (open, high, low, close) = (.nan, .nan, .nan, .nan)
+            return
         }
         open = try Self.price(reader, layout.open, "Open")
         high = try Self.price(reader, layout.high, "High")
@@ -175,5 +188,10 @@ struct PriceSeriesBuilder {
         series.close.append(row.close)
         if let value = row.adjustedClose { series.adjustedClose?.append(value) }
         if let value = row.volume { series.volume?.append(value) }
+    }
+
+    /// A row of `null` prices: its date and line are kept for `PriceSeries.nullRows`.
+    mutating func leaveOut(_ row: PriceRow, _ reader: CSVReader) {
+        series.nullRows.append((row.date, reader.line))
     }
 }

@@ -11,6 +11,9 @@ public struct PriceSeries: Sendable {
     public var volume: [Double]?
     /// The file the series came from.
     public var source: String
+    /// Rows of the file whose prices were all `null` (Yahoo's days without trading), left out:
+    /// their dates and lines.
+    public var nullRows: [(date: SessionDate, line: Int)] = []
 
     public init(symbol: String, dates: [SessionDate], open: [Double], high: [Double], low: [Double], close: [Double],
                 adjustedClose: [Double]? = nil, volume: [Double]? = nil, source: String = "") {
