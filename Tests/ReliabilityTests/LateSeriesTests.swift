@@ -43,6 +43,21 @@ import Testing
         #expect(!email.contains("SPY (as of"))
     }
 
+    /// A nowcast file that stopped being updated made the economy section vanish without a word.
+    @Test func aMacroSeriesLeftOutAsStaleIsNamed() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.edit("content/data/gdp-nowcast.csv") { $0.replacingOccurrences(of: "2025Q3,2.3\n2025Q4,5.3\n", with: "") })
+        let warnings = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run().warnings
+        #expect(warnings.map(\.description) == [
+            "content/data/gdp-nowcast.csv:1:1: warning: gdp-nowcast's latest reading is for 2025Q2, two or more periods before "
+                + "what would be known on 2026-01-15; the notes leave it out as stale\n"
+                + "    hint: add the newer readings to the file, or remove the entry from the config",
+        ])
+        // The note of a session when the reading was current says nothing.
+        let earlier = BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output, dates: .single(SessionDate("2025-06-02")!))
+        #expect(try BuildPipeline(options: earlier).run().warnings.isEmpty)
+    }
+
     @Test func aSeriesMoreThanAWeekOfSessionsBehindIsTakenToHaveStopped() throws {
         let sandbox = try ProjectSandbox()
         try Self.appendToSPY(sandbox, sessions: LateSeries.sessionsReported)
