@@ -8,8 +8,12 @@ struct MarketNote: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketnote",
         abstract: "Writes a daily market note from price files and publishes it as a static site and email editions.",
+        version: MarketNote.version,
         subcommands: [BuildCommand.self, FactsCommand.self, SendCommand.self],
         defaultSubcommand: BuildCommand.self)
+
+    /// Printed by `marketnote --version`, for bug reports.
+    static let version = "0.9.0"
 
     static func main() {
         var command: ParsableCommand?

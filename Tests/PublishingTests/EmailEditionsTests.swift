@@ -141,9 +141,17 @@ import Testing
     @Test func anEditionThatWasNotBuiltSaysHowToBuildIt() throws {
         let site = try Self.site(["2026-01-15.eml"])
         defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.createDirectory(atPath: site + "/notes/2026-01-14", withIntermediateDirectories: true)
         #expect(throws: UnsendableEmailEdition(message: "there is no email edition of 2026-01-14 at \(site)/email/2026-01-14.eml",
                                                hint: "build it first: marketnote build --date 2026-01-14")) {
             try BuiltEmailEdition.read(fromSite: site, date: SessionDate("2026-01-14"))
+        }
+        // A date the site has no note of may be no session at all (a holiday): building it would
+        // fail, so the hint does not promise it, and names the nearest editions.
+        #expect(throws: UnsendableEmailEdition(message: "there is no email edition of 2018-12-05 at \(site)/email/2018-12-05.eml",
+                                               hint: "the site has no note of 2018-12-05: if it is a session, build it with "
+                                                   + "marketnote build --date 2018-12-05; the nearest editions built are 2026-01-15")) {
+            try BuiltEmailEdition.read(fromSite: site, date: SessionDate("2018-12-05"))
         }
         #expect(throws: UnsendableEmailEdition.self) { try BuiltEmailEdition.read(fromSite: site + "/none", date: nil) }
     }

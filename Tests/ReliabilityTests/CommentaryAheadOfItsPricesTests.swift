@@ -22,4 +22,15 @@ import Testing
         let page = try String(contentsOfFile: sandbox.output + "/notes/2026-01-16/index.html", encoding: .utf8)
         #expect(page.contains("Tomorrow’s view.") || page.contains("Tomorrow's view."))
     }
+
+    /// A quote dated after the data was held back without a word, where commentary is told.
+    @Test func aQuoteAfterTheDataWaitsAndIsTold() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("content/quotes/tomorrow.md", "---\nby: Ada Quill\nfirm: Quill Research\ndate: 2026-01-16\ntopics: [small caps]\n---\nSmall caps have further to run.\n"))
+        let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        #expect(summary.warnings.map(\.description) == [
+            "content/quotes/tomorrow.md:1:1: warning: the quote is dated 2026-01-16, after the data (it ends on 2026-01-15); "
+                + "it waits for the notes of its days\n    hint: add the prices of 2026-01-16 to the data files and build again",
+        ])
+    }
 }

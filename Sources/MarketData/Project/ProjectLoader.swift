@@ -38,6 +38,7 @@ public struct ProjectLoader {
         let commentary = loadCommentary(&diagnostics)
         if prices.count == config.series.count {
             checkCommentaryDates(commentary, sessions: prices, &diagnostics)
+            checkQuoteDates(quotes, sessions: prices, &diagnostics)
             checkReferenceDates(config.since, sessions: prices, &diagnostics)
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
@@ -106,6 +107,17 @@ public struct ProjectLoader {
                                             afterData: "a 'since' date must be a session in the data") { nearest in
                 "a 'since' date is the session the return is measured from: \(nearest.map(\.description).joined(separator: " or "))?"
             })
+        }
+    }
+
+    /// A quote dated after the data shows in no note yet (a note never quotes what was said after
+    /// its day): it waits, as commentary written ahead of its prices does, and the build says so.
+    private func checkQuoteDates(_ quotes: [Quote], sessions series: [PriceSeries], _ diagnostics: inout DiagnosticCollector) {
+        guard let last = series.compactMap(\.dates.last).max() else { return }
+        for quote in quotes where quote.date > last {
+            diagnostics.report(Diagnostic(.warning, at: SourceLocation(path: "content/quotes/\(quote.id).md"),
+                                          "the quote is dated \(quote.date), after the data (it ends on \(last)); it waits for the notes of its days",
+                                          hint: "add the prices of \(quote.date) to the data files and build again"))
         }
     }
 

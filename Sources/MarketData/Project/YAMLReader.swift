@@ -232,24 +232,36 @@ public struct YAMLMapping {
     }
 }
 
-/// Levenshtein distance, for "did you mean" hints.
+/// Edit distance with adjacent transpositions (optimal string alignment), for "did you mean"
+/// hints: "titel" is one edit from "title", as a typist would count it.
 public enum EditDistance {
     public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var beforePrevious: [Int] = []
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var current = [i + 1]
             for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+                var distance = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+                if i > 0, j > 0, x == b[j - 1], a[i - 1] == y { distance = min(distance, beforePrevious[j - 1] + 1) }
+                current.append(distance)
             }
-            previous = current
+            (beforePrevious, previous) = (previous, current)
         }
         return previous[b.count]
     }
 
-    /// "did you mean 'x'?" for the closest of `known` within three edits of `name`, else nil.
+    /// "did you mean 'x'?" for the closest of `known` within reach of `name`, else nil.
     public static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
-        guard let closest = known.min(by: { between($0, name) < between($1, name) }), between(closest, name) <= 3 else { return nil }
+        guard let closest = known.min(by: { between($0, name) < between($1, name) }),
+              between(closest, name) <= reach(of: name) else { return nil }
         return "did you mean '\(closest)'?"
+    }
+
+    /// How many edits a misspelling of `name` may be: one in three letters, at least one and at
+    /// most three, so a short word is not "corrected" into another ('fed' is three edits from
+    /// 'tech', and was offered as its correction).
+    static func reach(of name: String) -> Int {
+        min(3, max(1, name.count / 3))
     }
 }

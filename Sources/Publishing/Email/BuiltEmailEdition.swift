@@ -8,6 +8,19 @@ public struct BuiltEmailEdition: Sendable {
     public let path: String
     public let bytes: [UInt8]
 
+    /// How to get an edition of `date`: build it when the site has its note (so it is a
+    /// session); otherwise, since it may be no session at all, the nearest editions built too.
+    static func missingEditionHint(_ date: SessionDate, site outputPath: String) -> String {
+        let build = "marketnote build --date \(date)"
+        if FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent(NotePaths.notePath(date))) {
+            return "build it first: " + build
+        }
+        let published = EmailEditions.publishedDates(inSite: outputPath).sorted()
+        let nearest = [published.last { $0 < date }, published.first { $0 > date }].compactMap { $0 }
+        let others = nearest.isEmpty ? "" : "; the nearest editions built are " + nearest.map(\.description).joined(separator: " and ")
+        return "the site has no note of \(date): if it is a session, build it with " + build + others
+    }
+
     /// The edition of `date`, or the latest one in the folder when `date` is nil.
     public static func read(fromSite outputPath: String, date: SessionDate?) throws(UnsendableEmailEdition) -> BuiltEmailEdition {
         let folder = (outputPath as NSString).appendingPathComponent("email")
@@ -17,7 +30,7 @@ public struct BuiltEmailEdition: Sendable {
         let path = (outputPath as NSString).appendingPathComponent(NotePaths.emailBase(date) + ".eml")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UnsendableEmailEdition(message: "there is no email edition of \(date) at \(path)",
-                                         hint: "build it first: marketnote build --date \(date)")
+                                         hint: missingEditionHint(date, site: outputPath))
         }
         let edition = BuiltEmailEdition(date: date, path: path, bytes: Array(data))
         if let from = edition.fromHeader, EmailSettings.isPlaceholder(from) {
