@@ -45,6 +45,26 @@ import Testing
         #expect(partly?.hint?.hasPrefix("a row whose prices are all 'null' (Yahoo's day without trading) is left out") == true)
     }
 
+    /// Nasdaq.com's historical-data download, as it comes: `Close/Last`, dollar signs, US dates
+    /// and the newest row first. It took four rounds of hand-editing to load.
+    @Test func readsNasdaqComAsDownloaded() throws {
+        let series = try #require(try parse("""
+            Date,Close/Last,Volume,Open,High,Low
+            01/16/2026,$264.00,30000000,$263.00,$265.00,$262.00
+            01/15/2026,$263.89,36829772,$262.40,$264.52,$261.99
+            01/14/2026,$261.95,17945212,$260.12,$262.65,$259.99
+
+            """)["X"])
+        #expect(series.dates.map(\.description) == ["2026-01-14", "2026-01-15", "2026-01-16"])
+        #expect(series.close == [261.95, 263.89, 264.00])
+        #expect(series.open == [260.12, 262.40, 263.00] && series.high == [262.65, 264.52, 265.00] && series.low == [259.99, 261.99, 262.00])
+        #expect(series.volume == [17945212, 36829772, 30000000])
+        let shuffled = firstError("Date,Close/Last,Volume,Open,High,Low\n01/15/2026,$2,1,$2,$2,$2\n01/16/2026,$2,1,$2,$2,$2\n")
+        #expect(shuffled?.message == "2026-01-16 is later than 2026-01-15 on line 2: a Nasdaq.com file lists its rows newest first")
+        // Only Nasdaq.com's layout reads slash dates, and reads them in its US order.
+        #expect(firstError("Date,Open,High,Low,Close\n01/02/2026,1,1,1,1\n")?.message == "'01/02/2026' is not a date")
+    }
+
     @Test func readsStooqWithoutAdjustedCloseAndWithCRLFAndBOM() throws {
         let series = try #require(try parse("\u{FEFF}Date,Open,High,Low,Close,Volume\r\n2024-01-02,1,2,0.5,1.5,10\r\n")["X"])
         #expect(series.close == [1.5])

@@ -145,6 +145,17 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
+    /// Parses `MM/DD/YYYY`, the United States' order (Nasdaq.com's files), from raw bytes.
+    static func parseUS(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> SessionDate? {
+        guard bytes.count == 10 else { return nil }
+        let base = bytes.startIndex
+        guard bytes[base + 2] == UInt8(ascii: "/"), bytes[base + 5] == UInt8(ascii: "/"),
+              let month = Digits.value(bytes, base, 2), let day = Digits.value(bytes, base + 3, 2),
+              let year = Digits.value(bytes, base + 6, 4)
+        else { return nil }
+        return SessionDate(year: year, month: month, day: day)
+    }
+
     /// Parses `YYYY-MM-DD` from raw bytes without building a String.
     static func parseISO(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> SessionDate? {
         guard bytes.count == 10 else { return nil }

@@ -2,7 +2,9 @@
 ///
 /// Recognises Yahoo Finance (`Date,Open,High,Low,Close,Adj Close,Volume`, with or without
 /// `Adj Close`), Stooq (`Date,Open,High,Low,Close,Volume`, and the bulk form
-/// `<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,…`), and a long form with a `symbol` column holding many symbols.
+/// `<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,…`), Nasdaq.com (`Date,Close/Last,Volume,Open,High,Low`,
+/// newest first, `$` prices, `MM/DD/YYYY` dates), and a long form with a `symbol` column holding
+/// many symbols.
 public struct PriceFileLayout: Sendable, Equatable {
     public var date: Int
     public var open: Int
@@ -15,10 +17,12 @@ public struct PriceFileLayout: Sendable, Equatable {
     public var columnCount: Int
     /// A short name of the format, for messages.
     public var formatName: String
+    /// Nasdaq.com's layout: rows newest first, dates `MM/DD/YYYY` (its `Close/Last` column tells it).
+    public var isNasdaqCom = false
 
     static let synonyms: [String: String] = [
         "date": "date", "day": "date", "timestamp": "date", "observationdate": "date",
-        "open": "open", "high": "high", "low": "low", "close": "close", "last": "close",
+        "open": "open", "high": "high", "low": "low", "close": "close", "last": "close", "close/last": "close",
         "adjclose": "adjclose", "adjustedclose": "adjclose",
         "volume": "volume", "vol": "volume",
         "symbol": "symbol", "ticker": "symbol",
@@ -60,12 +64,15 @@ public struct PriceFileLayout: Sendable, Equatable {
                                       hint: "expected \(expected)"))
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
-        let format = positions["symbol"] != nil ? "long-format price file"
+        let isNasdaqCom = names.contains("close/last")
+        let format = positions["symbol"] != nil ? "long-format price file" : isNasdaqCom ? "Nasdaq.com CSV"
             : positions["adjclose"] != nil ? "Yahoo Finance CSV" : "OHLCV CSV"
-        return PriceFileLayout(date: positions["date"]!, open: positions["open"]!, high: positions["high"]!,
-                               low: positions["low"]!, close: positions["close"]!, adjustedClose: positions["adjclose"],
-                               volume: positions["volume"], symbol: positions["symbol"], columnCount: reader.fieldCount,
-                               formatName: format)
+        var layout = PriceFileLayout(date: positions["date"]!, open: positions["open"]!, high: positions["high"]!,
+                                     low: positions["low"]!, close: positions["close"]!, adjustedClose: positions["adjclose"],
+                                     volume: positions["volume"], symbol: positions["symbol"], columnCount: reader.fieldCount,
+                                     formatName: format)
+        layout.isNasdaqCom = isNasdaqCom
+        return layout
     }
 }
 

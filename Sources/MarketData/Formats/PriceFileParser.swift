@@ -49,7 +49,7 @@ public enum PriceFileParser {
                                       hint: "add one row per session below the header, oldest first"))
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
-        return layout.symbol == nil ? [symbol: single.series] : builders.mapValues { $0.series }
+        return layout.symbol == nil ? [symbol: single.finished] : builders.mapValues(\.finished)
     }
 
     /// Moves to the header row; false when the file has none.
@@ -76,9 +76,13 @@ struct PriceRow {
                          "expected \(layout.columnCount) fields, found \(reader.fieldCount) (\(problem) values)",
                          hint: reader.isAtEnd && problem == "missing" ? "the last line looks truncated" : "every row must have a value for each header column")
         }
-        guard let date = reader.withField(layout.date, { SessionDate.parseISO($0) ?? ObservationPeriod.parse($0).flatMap { $0.frequency == .daily ? $0.firstDay : nil } }) else {
+        guard let date = reader.withField(layout.date, { field in
+            SessionDate.parseISO(field) ?? (layout.isNasdaqCom ? SessionDate.parseUS(field) : nil)
+                ?? ObservationPeriod.parse(field).flatMap { $0.frequency == .daily ? $0.firstDay : nil }
+        }) else {
             throw .error(at: reader.location(ofField: layout.date), "'\(reader.string(layout.date))' is not a date",
-                         hint: "price files use YYYY-MM-DD (or YYYYMMDD) dates")
+                         hint: layout.isNasdaqCom ? "a Nasdaq.com file's dates are MM/DD/YYYY"
+                             : "price files use YYYY-MM-DD (or YYYYMMDD) dates")
         }
         guard date.isInSupportedYears else {
             throw .unsupportedYear("\(date)", at: reader.location(ofField: layout.date))
@@ -105,8 +109,11 @@ struct PriceRow {
         try checkRange(reader, layout)
     }
 
+    /// A number; a price may carry a leading `$`, as Nasdaq.com writes them.
     private static func number(_ reader: CSVReader, _ index: Int, _ name: String) throws(Diagnostic) -> Double {
-        guard let value = reader.withField(index, NumberParser.double) else {
+        guard let value = reader.withField(index, { field in
+            NumberParser.double(field) ?? (field.first == UInt8(ascii: "$") ? NumberParser.double(field.dropFirst()) : nil)
+        }) else {
             let text = reader.string(index)
             throw .error(at: reader.location(ofField: index), text.isEmpty ? "\(name) is empty" : "\(name) '\(text)' is not a number",
                          hint: NumberParser.hint(forRejected: text) ?? "write a finite decimal number such as 101.25")
@@ -159,16 +166,19 @@ struct PriceSeriesBuilder {
     /// The previous row was out of order: a file listed newest first is told once, not on every row.
     private var outOfOrder = false
     private let dateColumn: Int
+    /// The file lists its rows newest first (Nasdaq.com's): they are read so, and reversed at the end.
+    private let newestFirst: Bool
 
     init(symbol: String, layout: PriceFileLayout, path: String) {
         dateColumn = layout.date
+        newestFirst = layout.isNasdaqCom
         series = PriceSeries(symbol: symbol, dates: [], open: [], high: [], low: [], close: [],
                              adjustedClose: layout.adjustedClose == nil ? nil : [], volume: layout.volume == nil ? nil : [],
                              source: path)
     }
 
     mutating func append(_ row: PriceRow, _ reader: CSVReader) throws(Diagnostic) {
-        if let last = series.dates.last, row.date <= last {
+        if let last = series.dates.last, newestFirst ? row.date >= last : row.date <= last {
             let location = reader.location(ofField: dateColumn)
             if row.date == last {
                 throw .error(at: location, "date \(row.date) appears twice (also on line \(lastLine))",
@@ -176,6 +186,10 @@ struct PriceSeriesBuilder {
             }
             guard !outOfOrder else { return }
             outOfOrder = true
+            guard !newestFirst else {
+                throw .error(at: location, "\(row.date) is later than \(last) on line \(lastLine): a Nasdaq.com file lists its rows newest first",
+                             hint: "keep the rows as Nasdaq.com wrote them, newest first")
+            }
             throw .error(at: location, DateOrder.message(row.date.description, after: last.description, line: lastLine),
                          hint: DateOrder.hint)
         }
@@ -188,6 +202,21 @@ struct PriceSeriesBuilder {
         series.close.append(row.close)
         if let value = row.adjustedClose { series.adjustedClose?.append(value) }
         if let value = row.volume { series.volume?.append(value) }
+    }
+
+    /// The series, oldest first.
+    var finished: PriceSeries {
+        guard newestFirst else { return series }
+        var reversed = series
+        reversed.dates.reverse()
+        reversed.open.reverse()
+        reversed.high.reverse()
+        reversed.low.reverse()
+        reversed.close.reverse()
+        reversed.adjustedClose?.reverse()
+        reversed.volume?.reverse()
+        reversed.nullRows.reverse()
+        return reversed
     }
 
     /// A row of `null` prices: its date and line are kept for `PriceSeries.nullRows`.
