@@ -104,7 +104,7 @@ extension SeriesAnalysis {
                                    baseDate: result.map { dates[$0.base] })
             },
             drawdown: series.close[t] / series.close[record] - 1,
-            recordClose: series.close[record], recordCloseDate: dates[record],
+            recordClose: series.close[record], recordCloseDate: dates[record], drawdownEntry: drawdownEntry(at: t),
             monthEnd: periodEnd(self.months, at: t), yearEnd: periodEnd(self.years, at: t))
     }
 }

@@ -201,10 +201,28 @@ import TestSupport
         #expect(narrative.headline == "The S&P 500 outruns tech stocks for the 3rd straight session")
         // On 2000-04-12 the S&P 500 fell 2.2% and the NASDAQ 7.1%: it fell less, it did not outrun
         // (and it may have risen earlier in the run, so "held up better" for 3 sessions is not said).
-        let (falling, fallingNarrative, _) = try note("2000-04-12")
+        // The day the NASDAQ entered its first bear market in this data, which takes the headline.
+        let (falling, fallingNarrative, fallingText) = try note("2000-04-12")
         #expect(try #require(falling.series("SPX")?.returnValue(.oneDay)) < 0)
-        #expect(fallingNarrative.headline == "The S&P 500 beats tech stocks for the 3rd straight session as both fall",
-                "\(fallingNarrative.headline)")
+        #expect(fallingNarrative.statements.compactMap(\.headline)
+            .contains("The S&P 500 beats tech stocks for the 3rd straight session as both fall"))
+        #expect(fallingNarrative.headline == "Tech stocks enter a bear market, 25.3% below their record")
+        #expect(fallingText.contains("past the 20% mark that usually defines a bear market, for the first time in data back to 1999."))
+    }
+
+    /// The NASDAQ closed 21.9% below its record on December 21, 2018, its first bear market by
+    /// that measure since April 2000: the day it crosses the line is news, and headlines the
+    /// note; the days after it are in bear-market territory, which is context.
+    @Test func theDayASeriesEntersABearMarketHeadlinesTheNote() throws {
+        let (facts, narrative, text) = try note("2018-12-21")
+        let entry = try #require(facts.series("IXIC")?.drawdownEntry)
+        #expect(entry.threshold == -0.2 && entry.previous == SessionDate("2000-04-12") && entry.rarity.earlierOccurrences == 1)
+        #expect(narrative.headline == "Tech stocks enter a bear market, 21.9% below their record")
+        #expect(text.contains("IXIC closed 21.9% below its record close of 8,109.69 from August 29, 2018, past the 20% mark "
+            + "that usually defines a bear market, for the first time since April 2000."))
+        let (after, afterNarrative, _) = try note("2018-12-24")
+        #expect(after.series("IXIC")?.drawdownEntry == nil)
+        #expect(!afterNarrative.headline.contains("bear market"))
     }
 
     @Test func aBrokenStreakIsReportedAndTheDayIsNotCalledQuiet() throws {

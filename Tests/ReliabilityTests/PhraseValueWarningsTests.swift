@@ -15,11 +15,13 @@ import Analytics
             text.replacingOccurrences(of: "  up: \"{{symbol}} rose {{magnitude}}\"", with: "  up: \"{{ticker}} rose {{magnitud}}\"")
         })
         let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        let phrases = try String(contentsOfFile: sandbox.project + "/templates/phrases.yml", encoding: .utf8)
+        let line = try #require(phrases.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  up: \"{{ticker}}") }) + 1
         let given = "are, es, have, magnitude, name, possessive, s, short, symbol, their"
         #expect(summary.warnings.map(\.description) == [
-            "templates/phrases.yml:203:7: warning: phrase 'quiet.up' uses {{magnitud}}, a value this sentence is not given, so it printed nothing\n"
+            "templates/phrases.yml:\(line):7: warning: phrase 'quiet.up' uses {{magnitud}}, a value this sentence is not given, so it printed nothing\n"
                 + "    hint: did you mean 'magnitude'? The sentence is given: \(given)",
-            "templates/phrases.yml:203:7: warning: phrase 'quiet.up' uses {{ticker}}, a value this sentence is not given, so it printed nothing\n"
+            "templates/phrases.yml:\(line):7: warning: phrase 'quiet.up' uses {{ticker}}, a value this sentence is not given, so it printed nothing\n"
                 + "    hint: the sentence is given: \(given)",
         ])
     }

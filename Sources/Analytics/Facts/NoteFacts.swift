@@ -78,6 +78,9 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     public var drawdown: Double
     public var recordClose: Double
     public var recordCloseDate: SessionDate
+    /// Set on the session that first closed 10% (a correction) or 20% (a bear market) below the
+    /// record close since that record; nil on every other session.
+    public var drawdownEntry: DrawdownEntryFacts?
     /// The month that ends with this session, when one does (by the exchange's calendar).
     public var monthEnd: PeriodEndFacts?
     /// The year that ends with this session, when one does: December's session then ends both.
@@ -93,6 +96,17 @@ public struct PriceExtremeFacts: Sendable, Codable, Hashable {
     public var sinceClose: Double?
     /// Sessions back to `since` (the whole history when nil).
     public var sessionsSince: Int
+    public var rarity: Rarity
+}
+
+/// A session that entered correction or bear-market territory: the first close of a drawdown at
+/// least 10% or 20% below the record close.
+public struct DrawdownEntryFacts: Sendable, Codable, Hashable {
+    /// The fraction below the record close that was crossed: −0.1 or −0.2.
+    public var threshold: Double
+    /// The last earlier session that entered this territory; nil for the first in the data.
+    public var previous: SessionDate?
+    /// How rare an entry is: the earlier entries over the years of history.
     public var rarity: Rarity
 }
 

@@ -35,6 +35,8 @@ public struct SeriesAnalysis: Sendable {
     private let earlierHighReach: [Int32]
     private let earlierLowReach: [Int32]
     /// The series' months and years with their returns, for "its worst month since".
+    /// The sessions that entered a bear market (20% below the record close), then a correction (10%).
+    let drawdownEntries: [DrawdownEntries]
     let months: CalendarPeriodIndex
     let years: CalendarPeriodIndex
     /// The market's trading days, which tell a note that its session ends a month.
@@ -55,7 +57,9 @@ public struct SeriesAnalysis: Sendable {
             SignalOutcomes.tables(firings: firings, through: closes.count - 1) { start, end in closes[end] / closes[start] - 1 }
         }
         closingRecords = RunHistory(Self.records(series.close).flags)
-        recordCloseIndex = Self.runningMaximumIndex(series.close)
+        let recordCloseIndex = Self.runningMaximumIndex(series.close)
+        self.recordCloseIndex = recordCloseIndex
+        drawdownEntries = [-0.20, -0.10].map { DrawdownEntries(closes: series.close, recordIndex: recordCloseIndex, threshold: $0) }
         yearHigh = WindowExtreme.exceeds(series.high, dates: series.dates, yearEarlier: yearEarlier, above: true)
         yearLow = WindowExtreme.exceeds(series.low, dates: series.dates, yearEarlier: yearEarlier, above: false)
         let returns: [Double?] = closes.indices.map { t in t == 0 ? nil : closes[t] / closes[t - 1] - 1 }
@@ -99,6 +103,18 @@ public struct SeriesAnalysis: Sendable {
             since: since.map { series.dates[$0] }, sinceClose: since.map { series.close[$0] },
             sessionsSince: t - (since ?? -1),
             rarity: Rarity(earlierOccurrences: Int((high ? earlierHighReach : earlierLowReach)[t]), yearsOfHistory: years))
+    }
+
+    /// Whether session `t` entered a bear market or, failing that, a correction, with how rare
+    /// such an entry is and when the last one came.
+    public func drawdownEntry(at t: Int) -> DrawdownEntryFacts? {
+        for entries in drawdownEntries {
+            guard let entry = entries.entry(at: t) else { continue }
+            return DrawdownEntryFacts(
+                threshold: entries.threshold, previous: entry.previous.map { series.dates[$0] },
+                rarity: Rarity(earlierOccurrences: entry.earlier, yearsOfHistory: series.dates[0].years(until: series.dates[t])))
+        }
+        return nil
     }
 
     /// Return from the last session on or before `date` to session `t`.

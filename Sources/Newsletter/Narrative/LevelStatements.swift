@@ -139,9 +139,10 @@ enum LevelStatements {
                          headline: extreme.headlineKey.map { context.headline($0, topValues) })
     }
 
-    /// How far below its record close a series stands, by the usual yardsticks.
+    /// How far below its record close a series stands, by the usual yardsticks; on the session that
+    /// first crosses one within a drawdown, that it entered the territory.
     enum Drawdown: String {
-        case correction, bear, belowRecord
+        case correction, bear, belowRecord, enteredCorrection, enteredBear
 
         /// Nil within 10% of the record, and in the series' first year of data, where the "record"
         /// may be its first session (as with records themselves). "Correction" and "bear market"
@@ -150,14 +151,35 @@ enum LevelStatements {
             guard series.drawdown <= LevelStatements.correction,
                   NarrativeContext.hasHistory(since: series.historyStart, on: series.sessionDate) else { return nil }
             let recent = series.recordCloseDate.years(until: series.sessionDate) <= 2
-            self = !recent ? .belowRecord : series.drawdown <= LevelStatements.bearMarket ? .bear : .correction
+            let bear = series.drawdown <= LevelStatements.bearMarket
+            if recent, let entry = series.drawdownEntry {
+                self = entry.threshold <= LevelStatements.bearMarket ? .enteredBear : .enteredCorrection
+            } else {
+                self = !recent ? .belowRecord : bear ? .bear : .correction
+            }
+        }
+
+        /// An entry is news by its rarity ("the first since April 2000"); being in the territory
+        /// is context.
+        func score(_ series: SeriesFacts) -> Double {
+            guard let entry = series.drawdownEntry, self == .enteredBear || self == .enteredCorrection else { return -0.8 }
+            return entry.rarity.score
+        }
+
+        var headlineKey: String? {
+            switch self {
+            case .enteredBear: "headline.enteredBear"
+            case .enteredCorrection: "headline.enteredCorrection"
+            case .correction, .bear, .belowRecord: nil
+            }
         }
 
         /// The yardstick as printed ("20%"), recorded in the ledger; none for an old record.
         func threshold(_ figures: FigureLedger) -> String? {
             switch self {
-            case .correction: figures.percent(abs(LevelStatements.correction), "definitions.correction", signed: false, decimals: 0)
-            case .bear: figures.percent(abs(LevelStatements.bearMarket), "definitions.bearMarket", signed: false, decimals: 0)
+            case .correction, .enteredCorrection:
+                figures.percent(abs(LevelStatements.correction), "definitions.correction", signed: false, decimals: 0)
+            case .bear, .enteredBear: figures.percent(abs(LevelStatements.bearMarket), "definitions.bearMarket", signed: false, decimals: 0)
             case .belowRecord: nil
             }
         }
@@ -166,19 +188,32 @@ enum LevelStatements {
     /// The figures of a series' distance from its record, as phrases name them.
     private static func drawdownValues(_ series: SeriesFacts, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
-        return NarrativeContext.names(of: series).merging([
+        var values = NarrativeContext.names(of: series).merging([
             "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false),
             "record": figures.price(series.recordClose, "series.\(series.symbol).recordClose"),
             "recordDate": figures.date(series.recordCloseDate, "series.\(series.symbol).recordCloseDate"),
         ]) { $1 }
+        // "…, for the first time since April 2000" or "in data back to 1999".
+        if let entry = series.drawdownEntry {
+            if let previous = entry.previous {
+                values["previous"] = figures.date(previous, "series.\(series.symbol).drawdownEntry.previous", style: NumberStyle.monthYear)
+            } else {
+                values["startYear"] = figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
+            }
+        }
+        return values
     }
 
-    /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory."
+    /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory." On the
+    /// day it crosses the line: "IXIC closed 21.9% below …, entering bear-market territory for the
+    /// first time since April 2000", a lead with its own headline.
     private static func single(_ series: SeriesFacts, _ drawdown: Drawdown, _ context: NarrativeContext) -> Statement {
         var values = drawdownValues(series, context)
         values["threshold"] = drawdown.threshold(context.figures)
-        return Statement(.performance, score: -0.8, topics: series.topics + [StatementTopic.drawdown],
-                         sentences: [context.sentence("level." + drawdown.rawValue, values)], headline: nil)
+        let isEntry = drawdown.headlineKey != nil
+        return Statement(isEntry ? .lead : .performance, score: drawdown.score(series), topics: series.topics + [StatementTopic.drawdown],
+                         sentences: [context.sentence("level." + drawdown.rawValue, values)],
+                         headline: drawdown.headlineKey.map { context.headline($0, values) })
     }
 
     /// "IWM and SPY are both in bear-market territory, 20% or more below their record closes:
@@ -190,8 +225,11 @@ enum LevelStatements {
         }
         var values = groupValues(group, items: items)
         values["threshold"] = drawdown.threshold(context.figures)
-        return Statement(.performance, score: -0.8, topics: topics(group, StatementTopic.drawdown),
-                         sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)], headline: nil)
+        let top = group.max { drawdown.score($0) < drawdown.score($1) }!
+        return Statement(drawdown.headlineKey != nil ? .lead : .performance, score: drawdown.score(top),
+                         topics: topics(group, StatementTopic.drawdown),
+                         sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)],
+                         headline: drawdown.headlineKey.map { context.headline($0, drawdownValues(top, context)) })
     }
 
     /// "Since the April low (April 8, 2025), IWM is up 35.2% and SPY is up 28.1%."

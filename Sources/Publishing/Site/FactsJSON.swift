@@ -53,6 +53,7 @@ extension SeriesFacts: JSONObject {
         w.member("drawdown", drawdown)
         w.member("recordClose", recordClose)
         w.member("recordCloseDate", recordCloseDate)
+        w.member("drawdownEntry", drawdownEntry)
         w.member("monthEnd", monthEnd)
         w.member("yearEnd", yearEnd)
     }
@@ -121,6 +122,14 @@ extension PriceExtremeFacts: JSONObject {
         w.member("since", since)
         w.member("sinceClose", sinceClose)
         w.member("sessionsSince", sessionsSince)
+        w.member("rarity", rarity)
+    }
+}
+
+extension DrawdownEntryFacts: JSONObject {
+    func writeMembers(to w: JSONByteWriter) {
+        w.member("threshold", threshold)
+        w.member("previous", previous)
         w.member("rarity", rarity)
     }
 }

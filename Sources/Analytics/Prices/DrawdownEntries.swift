@@ -1,0 +1,33 @@
+import MarketData
+
+/// The sessions on which a series first closed a given fraction below its record close within a
+/// drawdown: the day it "enters a correction" (10%) or "enters a bear market" (20%). A drawdown
+/// ends at the next record close, so each threshold is entered at most once per drawdown.
+struct DrawdownEntries: Sendable {
+    /// The fraction below the record close, negative: −0.2 for a bear market.
+    let threshold: Double
+    /// Each entry session, ascending.
+    let sessions: [Int]
+
+    init(closes: [Double], recordIndex: [Int32], threshold: Double) {
+        self.threshold = threshold
+        var sessions: [Int] = []
+        var record = -1, entered = false
+        for t in closes.indices {
+            let r = Int(recordIndex[t])
+            if r != record { (record, entered) = (r, false) }
+            if !entered, closes[t] / closes[r] - 1 <= threshold {
+                sessions.append(t)
+                entered = true
+            }
+        }
+        self.sessions = sessions
+    }
+
+    /// When `t` enters the territory: how many earlier drawdowns did, and the latest of them.
+    func entry(at t: Int) -> (earlier: Int, previous: Int?)? {
+        let index = sessions.partitioningIndex { $0 >= t }
+        guard index < sessions.count, sessions[index] == t else { return nil }
+        return (index, index > 0 ? sessions[index - 1] : nil)
+    }
+}
