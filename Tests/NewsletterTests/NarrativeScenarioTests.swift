@@ -210,6 +210,19 @@ import TestSupport
         #expect(fallingText.contains("past the 20% mark that usually defines a bear market, for the first time in data back to 1999."))
     }
 
+    /// The NASDAQ's 5.8% gain of December 26, 2018 was its largest since March 2009, but gains
+    /// that large were common in 2000–2002: it was told as "On the day, IXIC rose 5.8%." A move
+    /// that is the largest in more than a year is told with how far back it reaches.
+    @Test func aMoveThatIsTheLargestInOverAYearIsToldSo() throws {
+        let (facts, narrative, text) = try note("2018-12-26")
+        #expect(try #require(facts.series("IXIC")).dailyMoveRarity.score < 0)
+        #expect(text.contains("IXIC rose 5.8%, its biggest one-day gain since March 23, 2009."), "\(text)")
+        #expect(!text.contains("On the day, IXIC rose 5.8%"))
+        #expect(narrative.headline == "The S&P 500 jumps 5.0%, the most since March 2009")
+        let (_, february, _) = try note("2018-02-05")
+        #expect(february.headline == "The S&P 500 drops 4.1%, the most since August 2011")
+    }
+
     /// The NASDAQ closed 21.9% below its record on December 21, 2018, its first bear market by
     /// that measure since April 2000: the day it crosses the line is news, and headlines the
     /// note; the days after it are in bear-market territory, which is context.

@@ -17,10 +17,18 @@ enum MoveStatements {
     /// a typical day's range: the S&P 500 rose 0.9% on December 27, 2018 after falling 2.8%.
     static let calmRangeBelow = 0.025
 
+    /// A move is told with how far back it reaches when moves that large come less than once a
+    /// year, or when it is the largest in more than a year: the NASDAQ's 5.8% gain of December 26,
+    /// 2018, the most since March 2009, was common in its 2000–2002 years.
+    static func isNotable(_ series: SeriesFacts, on date: SessionDate) -> Bool {
+        guard series.sessionDate == date, series.returnValue(.oneDay) != nil else { return false }
+        if series.dailyMoveRarity.score >= notableScore { return true }
+        return series.largestMoveSince.map { $0.years(until: date) >= 1 } ?? false
+    }
+
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
-            guard series.sessionDate == context.facts.date, series.dailyMoveRarity.score >= notableScore,
-                  let move = series.returnValue(.oneDay) else { return nil }
+            guard isNotable(series, on: context.facts.date), let move = series.returnValue(.oneDay) else { return nil }
             let source = "series.\(series.symbol).returns.1D"
             var values = NarrativeContext.names(of: series)
             values["magnitude"] = context.figures.percent(abs(move), source, signed: false)
@@ -67,7 +75,7 @@ enum MoveStatements {
     /// "On the day, SPY rose 0.3% and MAGS fell 0.6%.": on a day with news, the moves no big-move
     /// sentence tells, so the session's section gives every series' move, not only the table.
     static func otherMoves(_ context: NarrativeContext) -> Statement? {
-        let moves = dayMoves(context).filter { series, _ in series.dailyMoveRarity.score < notableScore }
+        let moves = dayMoves(context).filter { series, _ in !isNotable(series, on: context.facts.date) }
         guard !moves.isEmpty else { return nil }
         return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("quiet.otherMoves", markdown: ["list": list(oneDay(moves), context)])],
                          headline: nil)
