@@ -223,6 +223,15 @@ import TestSupport
         #expect(february.headline == "The S&P 500 drops 4.1%, the most since August 2011")
     }
 
+    /// December 19 and 20, 2018 both closed the S&P 500 at its lowest since September 2017, and
+    /// the two notes had one subject line: a run of such closes rotates its wording.
+    @Test func consecutiveLowestClosesDoNotShareASubjectLine() throws {
+        let (_, first, _) = try note("2018-12-19")
+        let (_, second, _) = try note("2018-12-20")
+        #expect(first.headline.hasSuffix("since September 2017") && second.headline.hasSuffix("since September 2017"))
+        #expect(first.headline != second.headline, "\(first.headline)")
+    }
+
     /// The NASDAQ closed 21.9% below its record on December 21, 2018, its first bear market by
     /// that measure since April 2000: the day it crosses the line is news, and headlines the
     /// note; the days after it are in bear-market territory, which is context.
