@@ -52,6 +52,12 @@ import Testing
         #expect(warnings.map(\.message) == ["{{bodyy}} matched no value once, and Mustache printed nothing for it",
                                             "{{date_long}} matched no value once, and Mustache printed nothing for it"])
         #expect(warnings.first?.hint == "did you mean 'body'?")
+        // At the tag itself; a project's own partial is offered the names of the shipped templates.
+        let noteHTML = try String(contentsOfFile: sandbox.project + "/templates/note.html", encoding: .utf8)
+        let line = try #require(noteHTML.components(separatedBy: "\n").firstIndex { $0.contains("{{{bodyy}}}") }) + 1
+        #expect(warnings.first?.location.line == line && line > 1)
+        #expect(warnings.last?.location.description == "templates/partials/dateline.md:1:2")
+        #expect(warnings.last?.hint == "did you mean 'dateLong'?")
     }
 
     /// The phrase's error says what is wrong in words, not swift-mustache's internal dump.

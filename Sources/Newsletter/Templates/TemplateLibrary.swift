@@ -103,12 +103,28 @@ public struct TemplateLibrary: Sendable {
 
     private func templateWarnings() -> [Diagnostic] {
         unresolved.all.map { template, tag, times in
-            let known = DefaultTemplates.files[template].map { Phrase.tagNames(in: $0).map(String.init) } ?? []
-            return Diagnostic(.warning, at: SourceLocation(path: origins[template] ?? "<default>/" + template),
+            // A project's own partial has no shipped twin: the names of every shipped template then.
+            let shipped = DefaultTemplates.files[template].map { [$0] } ?? Array(DefaultTemplates.files.values)
+            let known = shipped.flatMap { Phrase.tagNames(in: $0).map(String.init) }
+            let path = origins[template] ?? "<default>/" + template
+            return Diagnostic(.warning, at: Self.location(of: tag, in: files[template] ?? "", path: path),
                               "{{\(tag)}} matched no value \(times == 1 ? "once" : "\(times) times"), and Mustache printed nothing for it",
                               hint: EditDistance.suggestion(for: tag, among: Set(known).subtracting([tag]))
                                   ?? "wrap an optional value in a section, {{#\(tag)}}…{{/\(tag)}}")
         }
+    }
+
+    /// Where the first variable tag named `tag` is written in `text` (`{{tag}}`, `{{{tag}}}` or
+    /// `{{& tag}}`), or the start of the file.
+    static func location(of tag: String, in text: String, path: String) -> SourceLocation {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for form in ["{{" + tag + "}}", "{{{" + tag + "}}}", "{{& " + tag + "}}", "{{ " + tag + " }}"] {
+                if let range = line.range(of: form) {
+                    return SourceLocation(path: path, line: number + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                }
+            }
+        }
+        return SourceLocation(path: path)
     }
 
     /// `name` rendered with `context`; a variable tag that matches no value is noted for
