@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     @Flag(help: "Write a note for every session in the data.")
     var all = false
 
+    @Flag(help: "Write every note the site has again, and no other (after a template change).")
+    var published = false
+
     @Option(help: "First session of a backfill (YYYY-MM-DD).")
     var from: DateArgument?
 
@@ -38,14 +41,14 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     var strict = false
 
     func validate() throws {
-        let ways = [date != nil, all, from != nil || to != nil].filter { $0 }.count
-        if ways > 1 { throw ValidationError("use only one of --date, --all, or --from/--to") }
+        let ways = [date != nil, all, published, from != nil || to != nil].filter { $0 }.count
+        if ways > 1 { throw ValidationError("use only one of --date, --all, --published, or --from/--to") }
         if let from, let to, from.date > to.date { throw ValidationError("--from \(from.date) is after --to \(to.date)") }
         if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
     }
 
     func run() throws {
-        let selection: DateSelection = all ? .all
+        let selection: DateSelection = all ? .all : published ? .published
             : (from != nil || to != nil) ? .range(from: from?.date, to: to?.date)
             : date.map { .single($0.date) } ?? .latest
         var pipeline = BuildPipeline(options: BuildOptions(

@@ -9,6 +9,8 @@ public enum DateSelection: Sendable, Equatable {
     case range(from: SessionDate?, to: SessionDate?)
     /// Every session in the data.
     case all
+    /// Every note the site has, written again (after a template change), and no other.
+    case published
 }
 
 /// What `marketnote build` was asked to do.

@@ -57,8 +57,8 @@ public struct BuildPipeline {
         do {
             let dates: [SessionDate], previousManifest: SiteManifest
             do {
-                dates = try selectDates(analysis.sessions, configPath: inputs.config.path)
                 previousManifest = try earlierNotes(try reading.finish())
+                dates = try selectDates(analysis.sessions, configPath: inputs.config.path, published: previousManifest)
             } catch {
                 (try? opening.finish())?.abandon()
                 throw error
@@ -107,8 +107,9 @@ public struct BuildPipeline {
         }
     }
 
-    /// The sessions to write, checked against the data.
-    func selectDates(_ sessions: [SessionDate], configPath: String) throws(DiagnosticReport) -> [SessionDate] {
+    /// The sessions to write, checked against the data (and, for `.published`, the site's notes).
+    func selectDates(_ sessions: [SessionDate], configPath: String, published: SiteManifest = SiteManifest(notes: []))
+        throws(DiagnosticReport) -> [SessionDate] {
         guard let first = sessions.first, let last = sessions.last else {
             throw DiagnosticReport([.error(at: SourceLocation(path: configPath), "the project has no price sessions",
                                            hint: "configure at least one series with a non-empty file")])
@@ -118,6 +119,13 @@ public struct BuildPipeline {
             return [last]
         case .all:
             return sessions
+        case .published:
+            let dates = published.notes.map(\.date).filter { sessions.contains(session: $0) }
+            guard !dates.isEmpty else {
+                throw DiagnosticReport([.error(at: .commandLine("--published"), "the site has no notes to write again",
+                                               hint: "build the newest note with marketnote build, or every session with --all")])
+            }
+            return dates
         case .single(let date):
             guard sessions.contains(session: date) else {
                 throw DiagnosticReport([.notASession(date, in: sessions, at: .commandLine("--date \(date)"))])

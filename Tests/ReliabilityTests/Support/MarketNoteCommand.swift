@@ -87,6 +87,7 @@ struct BuildRequest: Sendable {
         switch dates {
         case .latest: break
         case .all: arguments.append("--all")
+        case .published: arguments.append("--published")
         case .single(let date): arguments += ["--date", date.description]
         case .range(let from, let to):
             arguments += (from.map { ["--from", $0.description] } ?? []) + (to.map { ["--to", $0.description] } ?? [])
