@@ -147,22 +147,23 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Parses `MM/DD/YYYY`, the United States' order (Nasdaq.com's files), from raw bytes.
     static func parseUS(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> SessionDate? {
-        guard bytes.count == 10 else { return nil }
-        let base = bytes.startIndex
-        guard bytes[base + 2] == UInt8(ascii: "/"), bytes[base + 5] == UInt8(ascii: "/"),
-              let month = Digits.value(bytes, base, 2), let day = Digits.value(bytes, base + 3, 2),
-              let year = Digits.value(bytes, base + 6, 4)
-        else { return nil }
-        return SessionDate(year: year, month: month, day: day)
+        parse(bytes, separator: "/", at: (2, 5), year: 6, month: 0, day: 3)
     }
 
     /// Parses `YYYY-MM-DD` from raw bytes without building a String.
     static func parseISO(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> SessionDate? {
+        parse(bytes, separator: "-", at: (4, 7), year: 0, month: 5, day: 8)
+    }
+
+    /// A ten-byte date with `separator` at the offsets `at`, and its parts at the offsets given.
+    @inline(__always)
+    private static func parse(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, separator: Unicode.Scalar, at: (Int, Int),
+                              year: Int, month: Int, day: Int) -> SessionDate? {
         guard bytes.count == 10 else { return nil }
-        let base = bytes.startIndex
-        guard bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-"),
-              let year = Digits.value(bytes, base, 4), let month = Digits.value(bytes, base + 5, 2),
-              let day = Digits.value(bytes, base + 8, 2)
+        let base = bytes.startIndex, mark = UInt8(ascii: separator)
+        guard bytes[base + at.0] == mark, bytes[base + at.1] == mark,
+              let year = Digits.value(bytes, base + year, 4), let month = Digits.value(bytes, base + month, 2),
+              let day = Digits.value(bytes, base + day, 2)
         else { return nil }
         return SessionDate(year: year, month: month, day: day)
     }
