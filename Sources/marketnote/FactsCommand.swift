@@ -36,7 +36,7 @@ struct FactsCommand: ParsableCommand {
         } else {
             let templates = try TemplateLibrary(projectRoot: projectOptions.root)
             let figures = FigureLedger()
-            let narrative = NarrativeWriter(phrases: templates.phrases).write(facts, figures: figures)
+            let narrative = NarrativeWriter(phrases: templates.phrases, series: inputs.config.series).write(facts, figures: figures)
             print("\(day): \(narrative.headline)")
             for statement in narrative.statements {
                 print("[\(String(format: "%+.2f", statement.score))] " + statement.plain.joined(separator: " "))

@@ -95,7 +95,8 @@ struct PriceRow {
             }
             symbol = reader.string(index)
         }
-        isNull = [layout.open, layout.high, layout.low, layout.close].allSatisfy { reader.string($0).lowercased() == "null" }
+        isNull = reader.withField(layout.open, Self.isNull) && reader.withField(layout.high, Self.isNull)
+            && reader.withField(layout.low, Self.isNull) && reader.withField(layout.close, Self.isNull)
         guard !isNull else {
             (open, high, low, close) = (.nan, .nan, .nan, .nan)
             return
@@ -109,11 +110,21 @@ struct PriceRow {
         try checkRange(reader, layout)
     }
 
+    /// `null` in any case, read from the bytes: every row of every file asks (perf: as a String,
+    /// one allocation a row).
+    private static func isNull(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        field.count == 4 && zip(field, "null".utf8).allSatisfy { $0 | 0x20 == $1 }
+    }
+
+    /// The number after a leading `$`, when the field has one (tried only when the field is no
+    /// plain number, so the common case costs nothing more).
+    private static func dollarAmount(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        field.first == UInt8(ascii: "$") ? NumberParser.double(field.dropFirst()) : nil
+    }
+
     /// A number; a price may carry a leading `$`, as Nasdaq.com writes them.
     private static func number(_ reader: CSVReader, _ index: Int, _ name: String) throws(Diagnostic) -> Double {
-        guard let value = reader.withField(index, { field in
-            NumberParser.double(field) ?? (field.first == UInt8(ascii: "$") ? NumberParser.double(field.dropFirst()) : nil)
-        }) else {
+        guard let value = reader.withField(index, NumberParser.double) ?? reader.withField(index, Self.dollarAmount) else {
             let text = reader.string(index)
             throw .error(at: reader.location(ofField: index), text.isEmpty ? "\(name) is empty" : "\(name) '\(text)' is not a number",
                          hint: NumberParser.hint(forRejected: text) ?? "write a finite decimal number such as 101.25")

@@ -12,7 +12,7 @@ public struct NoteComposer: Sendable {
     public init(config: ProjectConfig, templates: TemplateLibrary) {
         self.config = config
         self.templates = templates
-        writer = NarrativeWriter(phrases: templates.phrases)
+        writer = NarrativeWriter(phrases: templates.phrases, series: config.series)
         quoteSelector = QuoteSelector(settings: config.quotes)
     }
 

@@ -105,7 +105,7 @@ enum LevelStatements {
     /// The figures of a series' close and how far back it reaches, as phrases name them.
     private static func extremeValues(_ series: SeriesFacts, _ extreme: Extreme, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
-        var values = NarrativeContext.names(of: series)
+        var values = context.names(series).plain
         values["close"] = figures.price(series.close, "series.\(series.symbol).close")
         if let (since, field) = extreme.since(series) {
             let path = "series.\(series.symbol).\(field).since"
@@ -185,14 +185,14 @@ enum LevelStatements {
         }
     }
 
-    /// The figures of a series' distance from its record, as phrases name them.
+    /// The figures of a series' distance from its record, as phrases name them (its names apart).
     private static func drawdownValues(_ series: SeriesFacts, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
-        var values = NarrativeContext.names(of: series).merging([
+        var values = [
             "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false),
             "record": figures.price(series.recordClose, "series.\(series.symbol).recordClose"),
             "recordDate": figures.date(series.recordCloseDate, "series.\(series.symbol).recordCloseDate"),
-        ]) { $1 }
+        ]
         // "…, for the first time since April 2000" or "in data back to 1999".
         if let entry = series.drawdownEntry {
             if let previous = entry.previous {
@@ -208,7 +208,7 @@ enum LevelStatements {
     /// day it crosses the line: "IXIC closed 21.9% below …, entering bear-market territory for the
     /// first time since April 2000", a lead with its own headline.
     private static func single(_ series: SeriesFacts, _ drawdown: Drawdown, _ context: NarrativeContext) -> Statement {
-        var values = drawdownValues(series, context)
+        var values = context.names(series).plain.merging(drawdownValues(series, context)) { $1 }
         values["threshold"] = drawdown.threshold(context.figures)
         let isEntry = drawdown.headlineKey != nil
         return Statement(isEntry ? .lead : .performance, score: drawdown.score(series), topics: series.topics + [StatementTopic.drawdown],
@@ -221,7 +221,7 @@ enum LevelStatements {
     private static func shared(_ group: [SeriesFacts], _ drawdown: Drawdown, _ context: NarrativeContext) -> Statement {
         let items = group.map { series in
             context.phrases.render("level.drawdownItem", drawdownValues(series, context).mapValues(MarkdownEscaping.text),
-                                   variant: context.variant)
+                                   names: context.names(series).escaped, variant: context.variant)
         }
         var values = groupValues(group, items: items)
         values["threshold"] = drawdown.threshold(context.figures)
@@ -229,7 +229,7 @@ enum LevelStatements {
         return Statement(drawdown.headlineKey != nil ? .lead : .performance, score: drawdown.score(top),
                          topics: topics(group, StatementTopic.drawdown),
                          sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)],
-                         headline: drawdown.headlineKey.map { context.headline($0, drawdownValues(top, context)) })
+                         headline: drawdown.headlineKey.map { context.headline($0, context.names(top).plain.merging(drawdownValues(top, context)) { $1 }) })
     }
 
     /// "Since the April low (April 8, 2025), IWM is up 35.2% and SPY is up 28.1%."
@@ -240,10 +240,9 @@ enum LevelStatements {
             let items: [String] = context.facts.series.compactMap { series in
                 guard index < series.returnsSince.count, let value = series.returnsSince[index].value else { return nil }
                 let magnitude = context.figures.percent(abs(value), "series.\(series.symbol).returnsSince.\(index)", signed: false)
-                var values = NarrativeContext.names(of: series).mapValues(MarkdownEscaping.text)
-                values["magnitude"] = magnitude
-                values["asOf"] = context.asOf(series)
-                return context.phrases.render(value >= 0 ? "level.sinceItemUp" : "level.sinceItemDown", values, variant: context.variant)
+                return context.phrases.render(value >= 0 ? "level.sinceItemUp" : "level.sinceItemDown",
+                                              ["magnitude": magnitude, "asOf": context.asOf(series)],
+                                              names: context.names(series).escaped, variant: context.variant)
             }
             guard !items.isEmpty else { return nil }
             let date = context.figures.date(reference.date, "series.\(first.symbol).returnsSince.\(index).date")

@@ -30,7 +30,7 @@ enum MoveStatements {
         context.facts.series.compactMap { series in
             guard isNotable(series, on: context.facts.date), let move = series.returnValue(.oneDay) else { return nil }
             let source = "series.\(series.symbol).returns.1D"
-            var values = NarrativeContext.names(of: series)
+            var values = context.names(series).plain
             values["magnitude"] = context.figures.percent(abs(move), source, signed: false)
             let sentence: Sentence
             if let since = series.largestMoveSince {
@@ -67,7 +67,7 @@ enum MoveStatements {
         // A calm day is told by its first series; a day with a larger move, by that move.
         let (main, move) = volatile ? largest : calm ? moves[0] : moves.max { abs($0.1) < abs($1.1) }!
         let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"
-        let headline = context.headline(Self.key(move, prefix: prefix), NarrativeContext.names(of: main)
+        let headline = context.headline(Self.key(move, prefix: prefix), context.names(main).plain
             .merging(["magnitude": NumberStyle.percent(abs(move), signed: false)]) { $1 })
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
     }
@@ -97,9 +97,8 @@ enum MoveStatements {
     /// its figure; one smaller than `flatThreshold` reads as little changed.
     static func list(_ moves: [(series: SeriesFacts, move: Double, source: String)], _ context: NarrativeContext) -> String {
         NarrativeContext.list(moves.map { series, move, source in
-            var values = NarrativeContext.names(of: series).mapValues(MarkdownEscaping.text)
-            values["magnitude"] = context.figures.percent(abs(move), source, signed: false)
-            return context.phrases.render(key(move, prefix: "quiet"), values, variant: context.variant)
+            context.phrases.render(key(move, prefix: "quiet"), ["magnitude": context.figures.percent(abs(move), source, signed: false)],
+                                   names: context.names(series).escaped, variant: context.variant)
         })
     }
 

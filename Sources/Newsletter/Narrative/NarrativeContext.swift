@@ -7,6 +7,14 @@ struct NarrativeContext {
     let facts: NoteFacts
     let phrases: Phrasebook
     let figures: FigureLedger
+    /// Each configured series' names, made once for a build (`NarrativeWriter`).
+    let seriesNames: [String: SeriesNames]
+
+    /// How phrases may name `series`: made once for a build, since every note names every
+    /// series (perf: made for each sentence and list item, they were 3% of a backfill's CPU).
+    func names(_ series: SeriesFacts) -> SeriesNames {
+        seriesNames[series.symbol] ?? SeriesNames(series)
+    }
     /// Chooses among phrase alternatives: the count of weekdays up to the note's date, so output
     /// is deterministic and consecutive sessions differ (by day number, a Monday took Friday's
     /// wording of three).
@@ -33,18 +41,16 @@ struct NarrativeContext {
         phrases.render(key, values, variant: variant)
     }
 
-    /// The date of a series' last close when a file stops short of the note's session ("Dec. 21"),
-    /// for "IXIC (as of Dec. 21) is down 8.3%"; empty when it has the session.
+    /// `returns.asOf` with the date of a series' last close when its file stops short of the note's
+    /// session (" (as of Dec. 21)", for "IXIC (as of Dec. 21) is down 8.3%"); empty when it has the
+    /// session. A value rather than a section, so the phrases that hold it stay flat (perf: with a
+    /// section each was rendered by the compiled template, 3% of a backfill's CPU).
     func asOf(_ series: SeriesFacts) -> String {
         guard series.sessionDate != facts.date else { return "" }
-        return figures.date(series.sessionDate, "series.\(series.symbol).sessionDate", style: NumberStyle.shortDate)
+        let date = figures.date(series.sessionDate, "series.\(series.symbol).sessionDate", style: NumberStyle.shortDate)
+        return phrases.render("returns.asOf", ["date": MarkdownEscaping.text(date)], variant: variant)
     }
 
-    /// How a phrase may name a series: `{{symbol}}` ("IXIC"), `{{short}}` ("tech stocks") or
-    /// `{{name}}` ("NASDAQ Composite"), with the verb endings that agree with its short name.
-    static func names(of series: SeriesFacts) -> [String: String] {
-        ["symbol": series.symbol, "short": series.shortName, "name": series.name].merging(agreement(plural: series.plural)) { $1 }
-    }
 
     /// Verb endings that agree with a subject: `{{Short}} extend{{s}} {{their}} run`.
     static func agreement(plural: Bool) -> [String: String] {
@@ -114,5 +120,27 @@ extension Statement {
     init(_ section: Section, score: Double, topics: [String], sentences: [Sentence], headline: String?) {
         self.init(section: section, score: score, topics: topics, markdown: sentences.map(\.markdown),
                   plain: sentences.map(\.plain), headline: headline)
+    }
+}
+
+/// How a phrase may name a series: `{{symbol}}` ("IXIC"), `{{short}}` ("tech stocks") or
+/// `{{name}}` ("NASDAQ Composite"), with the verb endings that agree with its short name; plain
+/// (for headlines and sentences, which escape their values) and escaped for Markdown (for the
+/// items of a list).
+struct SeriesNames: Sendable {
+    let plain: [String: String]
+    let escaped: [String: String]
+
+    init(symbol: String, name: String, shortName: String, plural: Bool) {
+        plain = ["symbol": symbol, "short": shortName, "name": name].merging(NarrativeContext.agreement(plural: plural)) { $1 }
+        escaped = plain.mapValues(MarkdownEscaping.text)
+    }
+
+    init(_ series: SeriesFacts) {
+        self.init(symbol: series.symbol, name: series.name, shortName: series.shortName, plural: series.plural)
+    }
+
+    init(_ series: SeriesConfig) {
+        self.init(symbol: series.symbol, name: series.name, shortName: series.shortName, plural: series.plural)
     }
 }

@@ -36,12 +36,16 @@ public struct NarrativeWriter: Sendable {
     /// Statements scoring below this are not news (rarer than once a year scores above 0).
     public static let notableScore = 0.0
 
-    public init(phrases: Phrasebook = .standard) {
+    /// The names of the project's series, made once (`SeriesNames`).
+    let seriesNames: [String: SeriesNames]
+
+    public init(phrases: Phrasebook = .standard, series: [SeriesConfig] = []) {
         self.phrases = phrases
+        seriesNames = Dictionary(series.map { ($0.symbol, SeriesNames($0)) }) { first, _ in first }
     }
 
     public func write(_ facts: NoteFacts, figures: FigureLedger) -> Narrative {
-        let context = NarrativeContext(facts: facts, phrases: phrases, figures: figures)
+        let context = NarrativeContext(facts: facts, phrases: phrases, figures: figures, seriesNames: seriesNames)
         var statements = RecordStatements.make(context) + ComparisonStatements.make(context) + MoveStatements.make(context)
             + LevelStatements.make(context) + PerformanceStatements.make(context) + PeriodEndStatements.make(context)
             + MacroStatements.make(context) + BreadthStatements.make(context)

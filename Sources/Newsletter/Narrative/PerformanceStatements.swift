@@ -15,12 +15,10 @@ enum PerformanceStatements {
         let items: [String] = context.facts.series.compactMap { series in
             guard let ytd = series.returnValue(.yearToDate), !endsItsYear(series.symbol) else { return nil }
             let source = "series.\(series.symbol).returns.YTD"
-            var values = NarrativeContext.names(of: series).mapValues(MarkdownEscaping.text)
-            values["magnitude"] = figures.percent(abs(ytd), source, signed: false)
-            values["value"] = figures.percent(ytd, source)
-            values["asOf"] = context.asOf(series)
+            let values = ["magnitude": figures.percent(abs(ytd), source, signed: false), "value": figures.percent(ytd, source),
+                          "asOf": context.asOf(series)]
             let key = abs(ytd) < flatThreshold ? "returns.flat" : ytd > 0 ? "returns.up" : "returns.down"
-            return context.phrases.render(key, values, variant: context.variant)
+            return context.phrases.render(key, values, names: context.names(series).escaped, variant: context.variant)
         }
         var sentences = items.isEmpty ? [] : [context.sentence("returns.sentence", markdown: ["list": NarrativeContext.list(items)])]
         // The gap is measured to the pair's last common session: when a file stops short, that is

@@ -57,7 +57,7 @@ enum PeriodEndStatements {
         let isYear = end.period == .yearToDate
         let source = "series.\(series.symbol)." + (isYear ? "yearEnd" : "monthEnd")
         let date = context.facts.date
-        var values = NarrativeContext.names(of: series)
+        var values = context.names(series).plain
         let reach = minimumReach(end.period)
         if let since = end.since, periodsBetween(since, date, isYear) >= reach {
             values["since"] = figures.date(since, source + ".since", style: isYear ? yearOnly : NumberStyle.monthYear)

@@ -45,19 +45,22 @@ public struct Phrasebook: Sendable {
 
     public var keys: [String] { phrases.keys.sorted() }
 
-    /// Renders phrase `key` with `values`; the alternative is chosen by `variant` (the note's date),
-    /// with a stable hash so that output does not change between runs.
-    public func render(_ key: String, _ values: [String: String], variant: Int = 0) -> String {
+    /// Renders phrase `key` with `values`, and `names` for the names `values` does not hold (a
+    /// series' names, shared by the items of a list without a copy for each); the alternative is
+    /// chosen by `variant` (the note's date), with a stable hash so that output does not change
+    /// between runs.
+    public func render(_ key: String, _ values: [String: String], names: [String: String]? = nil, variant: Int = 0) -> String {
         guard let alternatives = phrases[key], !alternatives.isEmpty else {
             preconditionFailure("no phrase '\(key)'")
         }
-        if let unmatched, alternatives[0].checked != nil { unmatched.check(key, alternatives, given: values) }
+        if let unmatched, alternatives[0].checked != nil { unmatched.check(key, alternatives, given: values, names: names) }
         let choice = alternatives[Int((UInt64(bitPattern: Int64(variant)) &+ StableHash.of(key)) % UInt64(alternatives.count))]
         // A flat phrase prints an empty value as nothing, like a missing one, so it needs neither
         // the filtered copy below nor capitals (perf: the copy was about 1% of a backfill).
-        if let flat = choice.flat, choice.capitalizedNames.isEmpty { return flat.render(values) }
+        if let flat = choice.flat, choice.capitalizedNames.isEmpty { return flat.render(values, names: names) }
         // An empty value is a missing one, so `{{#name}}…{{/name}}` sections skip it.
         var context = values.filter { !$0.value.isEmpty }
+        for (name, value) in names ?? [:] where context[name] == nil && !value.isEmpty { context[name] = value }
         for (name, capitalizedName) in choice.capitalizedNames {
             if let value = context[name] { context[capitalizedName] = Phrase.capitalized(value) }
         }
@@ -110,7 +113,7 @@ public struct Phrasebook: Sendable {
             let flat = FlatPhrase(text)
             return Phrase(template: template, flat: flat, compiled: flat == nil ? CompiledTemplate(source) : nil,
                           capitalizedNames: Phrase.capitalizedNames(in: text),
-                          checked: checked ? (Phrase.topLevelVariables(in: text), location) : nil)
+                          checked: checked ? (Phrase.topLevelVariables(in: text).map(Phrase.CheckedName.init), location) : nil)
         } catch {
             // The cause in words, as for a template ("a tag is not finished"), not the parser's dump.
             let cause = (error as? MustacheTemplate.ParserError).map { TemplateLibrary.describe($0.error) } ?? "\(error)"
@@ -132,7 +135,23 @@ struct Phrase: Sendable {
     /// (name, capitalized name) for each `{{Name}}` the phrase holds.
     let capitalizedNames: [(String, String)]
     /// A project's phrase: its variable tags outside any section, and where it is written.
-    var checked: (variables: [String], location: SourceLocation)? = nil
+    var checked: (variables: [CheckedName], location: SourceLocation)? = nil
+
+    /// A variable tag's name and, for a capitalised one (`{{Short}}`), the value it stands for
+    /// (`short`), worked out once: the check runs on every rendering.
+    struct CheckedName: Sendable {
+        let name: String
+        let lowercased: String?
+
+        init(_ name: String) {
+            self.name = name
+            lowercased = name.first.map { $0.isUppercase ? $0.lowercased() + name.dropFirst() : nil } ?? nil
+        }
+
+        func isGiven(in values: [String: String]) -> Bool {
+            values[name] != nil || lowercased.map { values[$0] != nil } ?? false
+        }
+    }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
@@ -213,12 +232,12 @@ struct FlatPhrase: Sendable {
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
     }
 
-    func render(_ values: [String: String]) -> String {
+    func render(_ values: [String: String], names: [String: String]? = nil) -> String {
         var text = ""
         for piece in pieces {
             switch piece {
             case .text(let literal): text += literal
-            case .value(let name): if let value = values[name] { text += value }
+            case .value(let name): if let value = values[name] ?? names?[name] { text += value }
             }
         }
         return text
@@ -250,22 +269,16 @@ final class UnmatchedPhraseValues: @unchecked Sendable {
     private let lock = NSLock()
     private var misses: [String: [String: Miss]] = [:]
 
-    func check(_ key: String, _ alternatives: [Phrase], given values: [String: String]) {
+    func check(_ key: String, _ alternatives: [Phrase], given values: [String: String], names: [String: String]?) {
         for alternative in alternatives {
             guard let (variables, location) = alternative.checked else { continue }
-            for name in variables where !Self.matches(name, values) {
+            for variable in variables where !variable.isGiven(in: values) && !(names.map(variable.isGiven) ?? false) {
                 lock.withLock {
-                    misses[key, default: [:]][name, default: Miss(location: location, given: [])].given.formUnion(values.keys)
+                    misses[key, default: [:]][variable.name, default: Miss(location: location, given: [])]
+                        .given.formUnion(Array(values.keys) + Array((names ?? [:]).keys))
                 }
             }
         }
-    }
-
-    /// A name matches its value, and a capitalised name the value of its lower-case form.
-    private static func matches(_ name: String, _ values: [String: String]) -> Bool {
-        if values[name] != nil { return true }
-        guard let first = name.first, first.isUppercase else { return false }
-        return values[first.lowercased() + name.dropFirst()] != nil
     }
 
     func warnings() -> [Diagnostic] {

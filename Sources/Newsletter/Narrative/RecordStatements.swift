@@ -21,7 +21,7 @@ enum RecordStatements {
     /// A record close without an intraday record (the High stayed below the old peak).
     private static func closingOnly(_ series: SeriesFacts, _ context: NarrativeContext) -> Statement {
         let source = "series.\(series.symbol).closingRecord"
-        let values = NarrativeContext.names(of: series).merging([
+        let values = context.names(series).plain.merging([
             "close": context.figures.price(series.close, "series.\(series.symbol).close"),
             "previous": series.closingRecord.previousRecord.map { context.figures.price($0, source + ".previousRecord") } ?? "",
         ]) { $1 }
@@ -34,7 +34,7 @@ enum RecordStatements {
         let figures = context.figures
         let source = "series.\(series.symbol).intradayRecord"
         let streak = record.streak
-        var values = NarrativeContext.names(of: series).merging([
+        var values = context.names(series).plain.merging([
             "level": figures.price(record.level, source + ".level"),
             "length": figures.count(streak.length, source + ".streak.length"),
             "ordinal": figures.ordinal(streak.length, source + ".streak.length"),
