@@ -241,7 +241,7 @@ def check_send(output, eml):
     if closed.returncode != 1 or "refused" not in closed.stderr:
         problem(f"a closed port gave status {closed.returncode}: {closed.stderr.strip()!r}")
     missing = send(output, "1999-01-04", free_port(), "reader@example.com")
-    if missing.returncode != 1 or "build it first" not in missing.stderr:
+    if missing.returncode != 1 or "marketnote build --date 1999-01-04" not in missing.stderr:
         problem(f"a note that was not built gave status {missing.returncode}: {missing.stderr.strip()!r}")
     return len(sent)
 
