@@ -229,7 +229,9 @@ enum LevelStatements {
         return Statement(drawdown.headlineKey != nil ? .lead : .performance, score: drawdown.score(top),
                          topics: topics(group, StatementTopic.drawdown),
                          sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)],
-                         headline: drawdown.headlineKey.map { context.headline($0, context.names(top).plain.merging(drawdownValues(top, context)) { $1 }) })
+                         headline: drawdown.headlineKey.map { key in
+                             context.headline(key, context.names(top).plain.merging(drawdownValues(top, context)) { $1 })
+                         })
     }
 
     /// "Since the April low (April 8, 2025), IWM is up 35.2% and SPY is up 28.1%."

@@ -11,7 +11,8 @@ struct NarrativeContext {
     let seriesNames: [String: SeriesNames]
 
     /// How phrases may name `series`: made once for a build, since every note names every
-    /// series (perf: made for each sentence and list item, they were 3% of a backfill's CPU).
+    /// series (perf: with the flat phrases below and the price parser's mends, this took a
+    /// 139-note build from 852 M to 833 M instructions; BENCHMARKS.md).
     func names(_ series: SeriesFacts) -> SeriesNames {
         seriesNames[series.symbol] ?? SeriesNames(series)
     }
@@ -43,14 +44,13 @@ struct NarrativeContext {
 
     /// `returns.asOf` with the date of a series' last close when its file stops short of the note's
     /// session (" (as of Dec. 21)", for "IXIC (as of Dec. 21) is down 8.3%"); empty when it has the
-    /// session. A value rather than a section, so the phrases that hold it stay flat (perf: with a
-    /// section each was rendered by the compiled template, 3% of a backfill's CPU).
+    /// session. A value rather than a section, so the phrases that hold it stay flat (a section
+    /// sends each of them, three or six a note, through the compiled template).
     func asOf(_ series: SeriesFacts) -> String {
         guard series.sessionDate != facts.date else { return "" }
         let date = figures.date(series.sessionDate, "series.\(series.symbol).sessionDate", style: NumberStyle.shortDate)
         return phrases.render("returns.asOf", ["date": MarkdownEscaping.text(date)], variant: variant)
     }
-
 
     /// Verb endings that agree with a subject: `{{Short}} extend{{s}} {{their}} run`.
     static func agreement(plural: Bool) -> [String: String] {

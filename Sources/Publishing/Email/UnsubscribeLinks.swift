@@ -19,7 +19,8 @@ struct UnsubscribeLinks: Equatable {
 
     /// Why `url` cannot be an unsubscribe link, with a hint, or nil when it can.
     static func problem(_ url: String) -> (message: String, hint: String)? {
-        guard url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "\"") }) else {
+        let unsafe: Set<UInt8> = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\"")]
+        guard url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !unsafe.contains($0) }) else {
             return ("email.unsubscribe '\(url)' has a space, a non-ASCII character or one of < > \" that a mail header cannot carry",
                     "percent-encode them, e.g. %20 for a space")
         }

@@ -16,13 +16,15 @@ public enum ImplausibleMoves {
             let closes = prices.returnBasis(series.returns)
             let start = max(1, prices.dates.partitioningIndex { $0 >= first })
             let end = prices.dates.partitioningIndex { $0 > last }
-            let moves = (start..<max(start, end)).filter { isImplausible(closes[$0] / closes[$0 - 1]) }
-            guard let largest = moves.max(by: { abs(log(closes[$0] / closes[$0 - 1])) < abs(log(closes[$1] / closes[$1 - 1])) }) else { return nil }
+            let ratio = { (t: Int) in closes[t] / closes[t - 1] }
+            let moves = (start..<max(start, end)).filter { isImplausible(ratio($0)) }
+            // The largest by its factor either way: a tenth is as large as ten times.
+            guard let largest = moves.max(by: { abs(log(ratio($0))) < abs(log(ratio($1))) }) else { return nil }
             let date = prices.dates[largest]
             let others = moves.count == 1 ? "" : " (and \(moves.count - 1) other move\(moves.count == 2 ? "" : "s") as large)"
             let path = FilePath.resolve(series.file, in: inputs.root)
             return Diagnostic(.warning, at: SourceLocation(path: series.file, line: line(of: date, inFile: path) ?? 1),
-                              "\(series.symbol) closed at \(number(closes[largest])) on \(date), \(change(closes[largest] / closes[largest - 1])) "
+                              "\(series.symbol) closed at \(number(closes[largest])) on \(date), \(change(ratio(largest))) "
                                   + "\(number(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
                               hint: "check the row for a typo; for a split, use split-adjusted prices; a move that really happened needs nothing")
         }
