@@ -59,11 +59,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
         }
         let summary = try pipeline.run()
         Terminal.printWarnings(summary.warnings)
-        let range = summary.first == summary.last ? "\(summary.first!)" : "\(summary.first!) to \(summary.last!)"
-        let revised = summary.revised.isEmpty ? ""
-            : " and rewrote \(summary.revised.map(\.description).joined(separator: ", ")) for \(summary.revised.count == 1 ? "its" : "their") edited commentary"
-        print("wrote \(summary.notes) note\(summary.notes == 1 ? "" : "s") (\(range))\(revised) to \(summary.outputPath): "
-            + "\(summary.filesWritten) files written, \(summary.filesUnchanged) unchanged")
+        print(summary.line)
     }
 
     private func absolute(_ path: String) -> String { FilePath.fromCommandLine(path) }

@@ -1,6 +1,6 @@
 import Foundation
 import MarketData
-import Publishing
+@testable import Publishing
 import Testing
 
 /// Published notes written again: an editor who fixes a typo in a published note's commentary and runs `marketnote build` sees
@@ -50,6 +50,20 @@ import Testing
         #expect(summary.notes == 4 && summary.first == SessionDate("2025-12-31") && summary.last == SessionDate("2026-01-15"))
         #expect(try page(sandbox, "2025-12-31").contains("Revised layout."))
         #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/notes/2026-01-02"))
+    }
+
+    /// The summary names up to three rewritten notes and counts more: a site built before the
+    /// commentary digest rewrites every note with commentary once, which could be hundreds.
+    @Test func theSummaryNamesAFewRewrittenNotesAndCountsMany() throws {
+        let dates = ["2026-01-09", "2026-01-12", "2026-01-13", "2026-01-14"].map { SessionDate($0)! }
+        var summary = BuildSummary(notes: 1, first: SessionDate("2026-01-15"), last: SessionDate("2026-01-15"), revised: [dates[3]],
+                                   filesWritten: 13, filesUnchanged: 0, outputPath: "output", startedFromSpare: false)
+        #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 2026-01-14 for its edited commentary to output: 13 files written, 0 unchanged")
+        summary.revised = dates
+        #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 4 notes (2026-01-09 to 2026-01-14) for their edited commentary "
+            + "to output: 13 files written, 0 unchanged")
+        summary.revised = []
+        #expect(summary.line == "wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged")
     }
 
     /// A backfill writes every note anyway, and says nothing more.

@@ -38,6 +38,26 @@ public struct BuildOptions: Sendable {
     }
 }
 
+extension BuildSummary {
+    /// The one line a build prints: `wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged`.
+    public var line: String {
+        let range = first == last ? "\(first!)" : "\(first!) to \(last!)"
+        return "wrote \(notes) note\(notes == 1 ? "" : "s") (\(range))\(revisedClause) to \(outputPath): "
+            + "\(filesWritten) files written, \(filesUnchanged) unchanged"
+    }
+
+    /// " and rewrote 2026-01-14 for its edited commentary"; more than three dates are counted
+    /// (the first build after an upgrade rewrites every note with commentary once).
+    private var revisedClause: String {
+        switch revised.count {
+        case 0: return ""
+        case 1: return " and rewrote \(revised[0]) for its edited commentary"
+        case 2...3: return " and rewrote \(revised.map(\.description).joined(separator: ", ")) for their edited commentary"
+        default: return " and rewrote \(revised.count) notes (\(revised.first!) to \(revised.last!)) for their edited commentary"
+        }
+    }
+}
+
 /// What a build did, for the one-line summary.
 public struct BuildSummary: Sendable {
     public var notes: Int
