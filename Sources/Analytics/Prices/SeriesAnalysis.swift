@@ -34,9 +34,9 @@ public struct SeriesAnalysis: Sendable {
     /// Per session: earlier sessions whose close reached at least as far back to find a higher (lower) close.
     private let earlierHighReach: [Int32]
     private let earlierLowReach: [Int32]
-    /// The series' months and years with their returns, for "its worst month since".
     /// The sessions that entered a bear market (20% below the record close), then a correction (10%).
     let drawdownEntries: [DrawdownEntries]
+    /// The series' months and years with their returns, for "its worst month since".
     let months: CalendarPeriodIndex
     let years: CalendarPeriodIndex
     /// The market's trading days, which tell a note that its session ends a month.

@@ -24,16 +24,10 @@ public enum PriceFileParser {
             rows += 1
             do {
                 let row = try PriceRow(reader, layout)
-                if row.isNull {
-                    if let key = row.symbol {
-                        builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].leaveOut(row, reader)
-                    } else {
-                        single.leaveOut(row, reader)
-                    }
-                } else if let key = row.symbol {
-                    try builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].append(row, reader)
+                if let key = row.symbol {
+                    try builders[key, default: PriceSeriesBuilder(symbol: key, layout: layout, path: path)].add(row, reader)
                 } else {
-                    try single.append(row, reader)
+                    try single.add(row, reader)
                 }
             } catch {
                 diagnostics.report(error)
@@ -188,7 +182,12 @@ struct PriceSeriesBuilder {
                              source: path)
     }
 
-    mutating func append(_ row: PriceRow, _ reader: CSVReader) throws(Diagnostic) {
+    /// A row of prices appended, or a row of `null` prices left out.
+    mutating func add(_ row: PriceRow, _ reader: CSVReader) throws(Diagnostic) {
+        if row.isNull { leaveOut(row, reader) } else { try append(row, reader) }
+    }
+
+    private mutating func append(_ row: PriceRow, _ reader: CSVReader) throws(Diagnostic) {
         if let last = series.dates.last, newestFirst ? row.date >= last : row.date <= last {
             let location = reader.location(ofField: dateColumn)
             if row.date == last {
@@ -231,7 +230,7 @@ struct PriceSeriesBuilder {
     }
 
     /// A row of `null` prices: its date and line are kept for `PriceSeries.nullRows`.
-    mutating func leaveOut(_ row: PriceRow, _ reader: CSVReader) {
+    private mutating func leaveOut(_ row: PriceRow, _ reader: CSVReader) {
         series.nullRows.append((row.date, reader.line))
     }
 }

@@ -11,39 +11,14 @@ enum LevelStatements {
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         let current = context.facts.series.filter { $0.sessionDate == context.facts.date }
-        return grouped(current, by: Extreme.init, single: single, shared: shared, context)
-            + grouped(current, by: Drawdown.init, single: single, shared: shared, context) + sinceReferenceDates(context)
-    }
-
-    /// A statement per series, except that series of the same kind share one, so its wording is
-    /// not repeated for each ("SPY and IWM both traded at 52-week highs.").
-    private static func grouped<Kind: Hashable>(
-        _ series: [SeriesFacts], by kind: (SeriesFacts) -> Kind?,
-        single: (SeriesFacts, Kind, NarrativeContext) -> Statement,
-        shared: ([SeriesFacts], Kind, NarrativeContext) -> Statement, _ context: NarrativeContext
-    ) -> [Statement] {
-        let classified = series.compactMap { member in kind(member).map { (member, $0) } }
-        var told: Set<Kind> = []
-        return classified.compactMap { member, kind in
-            let group = classified.filter { $0.1 == kind }.map(\.0)
-            guard group.count > 1 else { return single(member, kind, context) }
-            return told.insert(kind).inserted ? shared(group, kind, context) : nil
-        }
-    }
-
-    /// The topics of the series in a group, in order, each once, and the statement's own.
-    private static func topics(_ group: [SeriesFacts], _ own: String) -> [String] {
-        var topics: [String] = []
-        for topic in group.flatMap(\.topics) + [own] where !topics.contains(topic) { topics.append(topic) }
-        return topics
+        return StatementGroups.grouped(current, by: Extreme.init, single: single, shared: shared, context)
+            + StatementGroups.grouped(current, by: Drawdown.init, single: single, shared: shared, context) + sinceReferenceDates(context)
     }
 
     /// The values every group phrase names: "{{names}} are {{all}} …: {{list}}", with one rendered
     /// item per member.
     private static func groupValues(_ group: [SeriesFacts], items: [String]) -> [String: String] {
-        ["names": NarrativeContext.list(group.map { MarkdownEscaping.text($0.symbol) }),
-         "all": group.count == 2 ? "both" : "all",
-         "list": items.joined(separator: "; ")]
+        StatementGroups.names(group).merging(["list": items.joined(separator: "; ")]) { $1 }
     }
 
     /// Where a close stands in a series' history, when that is worth a sentence: the highest or
@@ -134,7 +109,7 @@ enum LevelStatements {
         }
         let values = groupValues(group, items: items)
         let (top, topValues) = members.max { extreme.score($0.0) < extreme.score($1.0) }!
-        return Statement(.lead, score: extreme.score(top), topics: topics(group, StatementTopic.levels),
+        return Statement(.lead, score: extreme.score(top), topics: StatementGroups.topics(group, StatementTopic.levels),
                          sentences: [context.sentence("level.\(extreme.rawValue)Group", markdown: values)],
                          headline: extreme.headlineKey.map { context.headline($0, topValues) })
     }
@@ -227,7 +202,7 @@ enum LevelStatements {
         values["threshold"] = drawdown.threshold(context.figures)
         let top = group.max { drawdown.score($0) < drawdown.score($1) }!
         return Statement(drawdown.headlineKey != nil ? .lead : .performance, score: drawdown.score(top),
-                         topics: topics(group, StatementTopic.drawdown),
+                         topics: StatementGroups.topics(group, StatementTopic.drawdown),
                          sentences: [context.sentence("level.\(drawdown.rawValue)Group", markdown: values)],
                          headline: drawdown.headlineKey.map { key in
                              context.headline(key, context.names(top).plain.merging(drawdownValues(top, context)) { $1 })

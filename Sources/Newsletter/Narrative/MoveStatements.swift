@@ -30,17 +30,19 @@ enum MoveStatements {
     /// day share one ("SPX and IXIC both posted their biggest one-day gains since March 23, 2009:
     /// SPX rose 5.0% and IXIC rose 5.8%."), where 11 real-data and 17 sample notes told it twice.
     static func make(_ context: NarrativeContext) -> [Statement] {
-        let moves = context.facts.series.compactMap { series -> (series: SeriesFacts, move: Double)? in
-            guard isNotable(series, on: context.facts.date), let move = series.returnValue(.oneDay) else { return nil }
-            return (series, move)
-        }
-        var told: Set<SessionDate> = []
-        return moves.compactMap { series, move in
-            let group = series.largestMoveSince.map { since in
-                moves.filter { $0.series.largestMoveSince == since && ($0.move >= 0) == (move >= 0) }
-            } ?? []
-            guard group.count > 1 else { return single(series, move, context) }
-            return told.insert(series.largestMoveSince!).inserted ? shared(group, context) : nil
+        StatementGroups.grouped(context.facts.series, by: { Reach($0, on: context.facts.date) }, single: single, shared: shared, context)
+    }
+
+    /// How far back a notable move reaches, in which direction: moves that reach back to the same
+    /// day share a sentence; one with no earlier move as large stands alone.
+    enum Reach: Hashable {
+        case since(SessionDate, up: Bool)
+        case ever(symbol: String)
+
+        /// Nil for a move that is not notable.
+        init?(_ series: SeriesFacts, on date: SessionDate) {
+            guard MoveStatements.isNotable(series, on: date), let move = series.returnValue(.oneDay) else { return nil }
+            self = series.largestMoveSince.map { .since($0, up: move >= 0) } ?? .ever(symbol: series.symbol)
         }
     }
 
@@ -63,7 +65,8 @@ enum MoveStatements {
     }
 
     /// "SPX rose 5.0%, its biggest one-day gain since March 23, 2009."
-    private static func single(_ series: SeriesFacts, _ move: Double, _ context: NarrativeContext) -> Statement {
+    private static func single(_ series: SeriesFacts, _ reach: Reach, _ context: NarrativeContext) -> Statement {
+        let move = series.returnValue(.oneDay)!
         let values = values(series, move, context)
         let key = (move >= 0 ? "move.bigUp" : "move.bigDown") + (series.largestMoveSince == nil ? "Ever" : "")
         return Statement(.lead, score: series.dailyMoveRarity.score, topics: series.topics + [StatementTopic.volatility],
@@ -72,18 +75,18 @@ enum MoveStatements {
     }
 
     /// Series whose moves reach back to the same day, in one sentence; the rarest one's headline.
-    private static func shared(_ group: [(series: SeriesFacts, move: Double)], _ context: NarrativeContext) -> Statement {
-        let (top, topMove) = group.max { $0.series.dailyMoveRarity.score < $1.series.dailyMoveRarity.score }!
+    private static func shared(_ group: [SeriesFacts], _ reach: Reach, _ context: NarrativeContext) -> Statement {
+        let moves = group.map { ($0, $0.returnValue(.oneDay)!) }
+        let (top, topMove) = moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score }!
         let topValues = values(top, topMove, context)
-        for member in group where member.series.symbol != top.symbol { _ = values(member.series, member.move, context) }
-        let list = Self.list(group.map { ($0.series, $0.move, "series.\($0.series.symbol).returns.1D") }, context)
-        let sentence = context.sentence(topMove >= 0 ? "move.bigUpGroup" : "move.bigDownGroup", markdown: [
-            "names": NarrativeContext.list(group.map { MarkdownEscaping.text($0.series.symbol) }),
-            "all": group.count == 2 ? "both" : "all", "since": MarkdownEscaping.text(topValues["since"] ?? ""), "list": list,
-        ])
-        var topics: [String] = []
-        for topic in group.flatMap(\.series.topics) + [StatementTopic.volatility] where !topics.contains(topic) { topics.append(topic) }
-        return Statement(.lead, score: top.dailyMoveRarity.score, topics: topics, sentences: [sentence],
+        // Each member's figures go into the ledger as its own statement would put them.
+        for (member, move) in moves where member.symbol != top.symbol { _ = values(member, move, context) }
+        let list = Self.list(moves.map { ($0.0, $0.1, "series.\($0.0.symbol).returns.1D") }, context)
+        var values = StatementGroups.names(group)
+        values["since"] = MarkdownEscaping.text(topValues["since"] ?? "")
+        values["list"] = list
+        return Statement(.lead, score: top.dailyMoveRarity.score, topics: StatementGroups.topics(group, StatementTopic.volatility),
+                         sentences: [context.sentence(topMove >= 0 ? "move.bigUpGroup" : "move.bigDownGroup", markdown: values)],
                          headline: context.headline(topMove >= 0 ? "headline.bigMove.up" : "headline.bigMove.down", topValues))
     }
 

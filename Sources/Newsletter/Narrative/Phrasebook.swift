@@ -155,11 +155,17 @@ struct Phrase: Sendable {
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
+    /// Every tag of `text`, in order: the character after its `{{` (nil at the text's end) and
+    /// the name after `{{`, `{{#`, `{{^`, `{{/`, `{{&` or `{{{`.
+    static func tags(in text: String) -> [(kind: Character?, name: Substring)] {
+        text.components(separatedBy: "{{").dropFirst().map { piece in
+            (piece.first, piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " })
+        }
+    }
+
     /// The names after `{{`, `{{#`, `{{^`, `{{/`, `{{&` or `{{{`, in order, repeats included.
     static func tagNames(in text: String) -> [Substring] {
-        text.components(separatedBy: "{{").dropFirst().map { piece in
-            piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " }
-        }
+        tags(in: text).map(\.name)
     }
 
     /// The names of the variable tags outside every section (`{{name}}`, `{{{name}}}`, `{{& name}}`):
@@ -167,14 +173,12 @@ struct Phrase: Sendable {
     /// when its value is there.
     static func topLevelVariables(in text: String) -> [String] {
         var names: [String] = [], depth = 0
-        for piece in text.components(separatedBy: "{{").dropFirst() {
-            guard let kind = piece.first else { continue }
-            let name = String(piece.drop { "#^/&{ ".contains($0) }.prefix { $0 != "}" && $0 != " " })
+        for (kind, name) in tags(in: text) {
             switch kind {
+            case nil, "!", ">", "%", "=", "<", "$": break
             case "#", "^": depth += 1
             case "/": depth -= 1
-            case "!", ">", "%", "=", "<", "$": break
-            default: if depth == 0, !name.isEmpty, !names.contains(name) { names.append(name) }
+            default: if depth == 0, !name.isEmpty, !names.contains(String(name)) { names.append(String(name)) }
             }
         }
         return names

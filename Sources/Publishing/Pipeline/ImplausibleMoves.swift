@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import Newsletter
 
 /// A close at least twice, or at most half, the close before it, on a session whose note is being
 /// built: a digit typed twice or a split the file does not adjust for, far more often than a real
@@ -24,8 +25,8 @@ public enum ImplausibleMoves {
             let others = moves.count == 1 ? "" : " (and \(moves.count - 1) other move\(moves.count == 2 ? "" : "s") as large)"
             let path = FilePath.resolve(series.file, in: inputs.root)
             return Diagnostic(.warning, at: SourceLocation(path: series.file, line: line(of: date, inFile: path) ?? 1),
-                              "\(series.symbol) closed at \(number(closes[largest])) on \(date), \(change(ratio(largest))) "
-                                  + "\(number(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
+                              "\(series.symbol) closed at \(NumberStyle.price(closes[largest])) on \(date), \(change(ratio(largest))) "
+                                  + "\(NumberStyle.price(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
                               hint: "check the row for a typo; for a split, use split-adjusted prices; a move that really happened needs nothing")
         }
     }
@@ -36,11 +37,7 @@ public enum ImplausibleMoves {
 
     /// "down 90.0% from", "up 100.0% from": the move as the note would print it.
     static func change(_ ratio: Double) -> String {
-        String(format: ratio >= 1 ? "up %.1f%% from" : "down %.1f%% from", abs(ratio - 1) * 100)
-    }
-
-    private static func number(_ value: Double) -> String {
-        String(format: "%.2f", value)
+        (ratio >= 1 ? "up " : "down ") + NumberStyle.percent(abs(ratio - 1), signed: false) + " from"
     }
 
     /// The 1-based line of the file whose row holds `date` (written YYYY-MM-DD or YYYYMMDD).
