@@ -40,11 +40,13 @@ public enum ImplausibleMoves {
         (ratio >= 1 ? "up " : "down ") + NumberStyle.percent(abs(ratio - 1), signed: false) + " from"
     }
 
-    /// The 1-based line of the file whose row holds `date` (written YYYY-MM-DD or YYYYMMDD).
+    /// The 1-based line of the file whose row holds `date`, written in any layout the parser reads:
+    /// YYYY-MM-DD, YYYYMMDD or Nasdaq.com's MM/DD/YYYY.
     static func line(of date: SessionDate, inFile path: String) -> Int? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        let compact = date.description.replacingOccurrences(of: "-", with: "")
+        let parts = date.description.split(separator: "-")
+        let spellings = [parts.joined(separator: "-"), parts.joined(), "\(parts[1])/\(parts[2])/\(parts[0])"]
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.firstIndex { $0.contains(date.description) || $0.contains(compact) }.map { $0 + 1 }
+        return lines.firstIndex { row in spellings.contains { row.contains($0) } }.map { $0 + 1 }
     }
 }
