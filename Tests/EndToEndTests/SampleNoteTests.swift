@@ -29,6 +29,15 @@ import TestSupport
         }
     }
 
+    /// Notes with the same headline on other days are told apart by their title; each chart's
+    /// figure is named by its own chart, not by a caption shared by both.
+    @Test func thePageTitleCarriesTheDateAndEachChartIsNamedByItsTitle() throws {
+        let html = try page()
+        #expect(html.contains("<title>Small caps extend their record run to 10 sessions · January 15, 2026 · The Small-Cap Desk</title>"))
+        #expect(html.contains("<summary>IWM relative to SPY over the past year, in figures</summary>"))
+        #expect(html.contains("<summary>Returns by period, in figures</summary>"))
+    }
+
     @Test func thePageHoldsTheReturnsTableRenderedByCmarkGFM() throws {
         let html = try page()
         #expect(html.contains("<table>"))

@@ -30,6 +30,9 @@ import Testing
         let left = try #require(band.number("x")), right = left + (try #require(band.number("width")))
         #expect(left > line[14].x && left < line[15].x)
         #expect(right > line[19].x - 0.05)
+        // The faint band's ends are marked by a bracket with full contrast (WCAG 1.4.11).
+        let edge = ChartSVG.polylinePoints(try #require(svg.first("path", class: "streak-edge")?.attributes["d"]))
+        #expect(edge.count == 4 && edge.map(\.x).enumerated().allSatisfy { abs($1 - ($0 < 2 ? left : right)) < 0.05 })
         #expect(svg.first("text", class: "streak-label")?.text == "5-session streak")
         #expect(chart.description.contains("for 5 sessions in a row, since \(NumberStyle.longDate(points[15].date))"))
     }
@@ -44,7 +47,7 @@ import Testing
     @Test func singleSessionLeadIsNotMarkedAsAStreak() throws {
         let points = ChartFixtures.points([0, 0.01, 0.02])
         let (chart, svg) = try chart(ChartFixtures.comparison(points, streakLength: 1, streakStart: points[2].date))
-        #expect(svg.first("rect", class: "streak") == nil)
+        #expect(svg.first("rect", class: "streak") == nil && svg.first("path", class: "streak-edge") == nil)
         #expect(!chart.description.contains("in a row"))
     }
 

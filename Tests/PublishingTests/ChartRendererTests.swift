@@ -52,7 +52,7 @@ import Testing
             let root = try #require(svg.elements.first)
             #expect(root.attributes["width"] == nil && root.attributes["height"] == nil)
             #expect(root.attributes["role"] == "img")
-            #expect(root.attributes["aria-labelledby"] == "\(chart.id)-title \(chart.id)-desc")
+            #expect(root.attributes["aria-labelledby"] == "\(chart.id)-title" && root.attributes["aria-describedby"] == "\(chart.id)-desc")
             #expect(svg.all("title").map(\.text) == [chart.title])
             #expect(svg.all("desc").map(\.text) == [chart.description])
             #expect(svg.all("title").first?.attributes["id"] == "\(chart.id)-title")
@@ -68,7 +68,7 @@ import Testing
 
     @Test func idPrefixStartsEveryId() {
         let charts = ChartRenderer(idPrefix: "fig").charts(for: facts())
-        #expect(charts.allSatisfy { $0.id.hasPrefix("fig-") && $0.svg.contains("aria-labelledby=\"\($0.id)-title \($0.id)-desc\"") })
+        #expect(charts.allSatisfy { $0.id.hasPrefix("fig-") && $0.svg.contains("aria-labelledby=\"\($0.id)-title\" aria-describedby=\"\($0.id)-desc\"") })
     }
 
     @Test func coordinatesHaveAtMostOneDecimal() throws {

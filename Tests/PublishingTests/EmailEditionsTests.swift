@@ -77,6 +77,8 @@ import Testing
         #expect(html.contains("<div class=\"preheader\" style=\"display: none;"))
         #expect(html.contains(">IWM set a record high.</div>"))
         #expect(html.contains("<title>[Small-Cap Desk] Small caps − a record</title>"))
+        // Webmail drops <html> and its lang: the message carries its own, and a name to find it by.
+        #expect(html.contains("<div role=\"article\" aria-roledescription=\"email\" aria-label=\"[Small-Cap Desk] Small caps − a record\" lang=\"en\" dir=\"ltr\">"))
         #expect(html.contains("href=\"https://smallcapdesk.example.com/notes/2026-01-14/\""))
     }
 

@@ -24,8 +24,11 @@ import Testing
         let year2026 = try #require(index.range(of: "<h2 id=\"year-2026\">"))
         let year2025 = try #require(index.range(of: "<h2 id=\"year-2025\">"))
         #expect(year2026.lowerBound < year2025.lowerBound)
-        // Each month in its own column (m12: December), so years line up as rows.
-        #expect(index.contains("<li class=\"m12\"><a href=\"2025/12/index.html\" title=\"December 2025: 2 notes\"><time datetime=\"2025-12\">Dec</time></a></li>"))
+        // Each month in its own column (m12: December), so years line up as rows; a screen reader
+        // hears the year and the count, not only "Dec".
+        #expect(index.contains("<li class=\"m12\"><a href=\"2025/12/index.html\"><time datetime=\"2025-12\">Dec</time>"
+            + "<span class=\"visually-hidden\"> 2025, 2 notes</span></a></li>"))
+        #expect(index.contains("<a href=\"../archive/index.html\" aria-current=\"page\">Archive</a>"))
         #expect(index.contains("<link rel=\"canonical\" href=\"https://desk.example.com/sub/archive/\">"))
     }
 
@@ -35,8 +38,10 @@ import Testing
         let second = try #require(december.range(of: "../../../notes/2025-12-02/index.html"))
         #expect(first.lowerBound < second.lowerBound)
         #expect(!december.contains("2025-11-28/index.html"))
-        #expect(december.contains("<a href=\"../11/index.html\" rel=\"prev\">← November 2025</a>"))
-        #expect(december.contains("<a href=\"../../2026/01/index.html\" rel=\"next\">January 2026 →</a>"))
+        // The arrows are decoration, not read out.
+        #expect(december.contains("<a href=\"../11/index.html\" rel=\"prev\"><span aria-hidden=\"true\">← </span>November 2025</a>"))
+        #expect(december.contains("<a href=\"../../2026/01/index.html\" rel=\"next\">January 2026<span aria-hidden=\"true\"> →</span></a>"))
+        #expect(!december.contains("aria-current"))
         #expect(december.contains("<p>Summary of 2025-12-01.</p>"))
     }
 

@@ -104,18 +104,34 @@ enum YAMLString {
     }
 }
 
-/// Keeps the editor's Markdown inside its section: headings are demoted below the note's own.
+/// Keeps the editor's Markdown inside its section: its headings are moved under the note's own
+/// section heading (h2), the editor's highest level becoming h3 and the others keeping their
+/// distance from it, so an outline that starts at `##` does not skip a level.
 enum CommentaryMarkdown {
+    static let topLevel = 3
+
     static func confine(_ markdown: String) -> String {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let levels = headingLevels(lines)
+        guard let highest = levels.compactMap({ $0 }).min() else { return markdown }
+        return zip(lines, levels).map { line, level -> String in
+            guard let level else { return String(line) }
+            let trimmed = line.drop { $0 == " " }
+            return String(repeating: "#", count: min(6, level - highest + topLevel)) + trimmed.dropFirst(level)
+        }.joined(separator: "\n")
+    }
+
+    /// Each line's ATX heading level, nil for a line that is not a heading (fenced code included).
+    static func headingLevels(_ lines: [Substring]) -> [Int?] {
         var inFence = false
-        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        return lines.map { line in
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, trimmed.hasPrefix("#") else { return String(line) }
+            guard !inFence, trimmed.hasPrefix("#") else { return nil }
             let level = trimmed.prefix { $0 == "#" }.count
-            guard level <= 6, trimmed.dropFirst(level).first.map({ $0 == " " }) ?? true else { return String(line) }
-            return String(repeating: "#", count: min(6, max(level + 2, 3))) + trimmed.dropFirst(level)
-        }.joined(separator: "\n")
+            guard level <= 6, trimmed.dropFirst(level).first.map({ $0 == " " }) ?? true else { return nil }
+            return level
+        }
     }
 }
 

@@ -44,6 +44,8 @@ struct RelativePerformanceChart {
     // MARK: - Drawing
 
     /// A band from half a session before the streak's first session to the end, labelled above the plot.
+    /// The band is faint so the line stays legible on it; a bracket along its top edge, in the
+    /// line's colour, marks where the streak begins and ends with full contrast.
     func drawStreak(_ layout: RelativePerformanceLayout, into svg: inout SVGBuilder) {
         guard let indices = streakIndices else { return }
         let right = layout.plotRight
@@ -51,6 +53,8 @@ struct RelativePerformanceChart {
         let top = RelativePerformanceLayout.plotTop
         svg.rect(left: left, top: top, right: right, bottom: RelativePerformanceLayout.plotBottom,
                  attributes: "class=\"streak\" fill-opacity=\".12\"")
+        svg.path(PathData(polyline: [(left, top + 4), (left, top), (right, top), (right, top + 4)]),
+                 attributes: "class=\"streak-edge\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"")
         let label = "\(comparison.leaderStreak.length)-session streak"
         let half = ChartStyle.estimatedWidth(label) / 2
         let center = min(max((left + right) / 2, layout.plotLeft + half), ChartStyle.width - half)

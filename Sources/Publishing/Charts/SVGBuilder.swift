@@ -15,7 +15,7 @@ struct SVGBuilder {
         number(ChartStyle.width)
         append(" ")
         number(height)
-        append("\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" id=\"\(id)\" font-family=\"")
+        append("\" role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" id=\"\(id)\" font-family=\"")
         append(ChartStyle.fontFamily + "\" font-size=\"")
         number(ChartStyle.fontSize)
         append("\" fill=\"currentColor\">\n<title id=\"\(id)-title\">")

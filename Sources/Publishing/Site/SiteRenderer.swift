@@ -34,7 +34,7 @@ public struct SiteRenderer: Sendable {
         let rendered = charts.charts(for: note.facts)
         var context: [String: Any] = [
             "body": body, "root": root, "hasCharts": !rendered.isEmpty,
-            "charts": rendered.map { ["svg": $0.svg, "caption": $0.description] },
+            "charts": rendered.map { ["svg": $0.svg, "title": $0.title, "caption": $0.description] },
             "month": ["href": month.path.href(from: page), "name": month.name],
         ]
         for (key, neighbour) in [("previous", previous), ("next", next)] {
@@ -43,7 +43,7 @@ public struct SiteRenderer: Sendable {
                             "date": neighbour.date.description, "dateLong": NumberStyle.longDate(neighbour.date)]
         }
         let content = templates.render("note.html", context)
-        let html = layout(content: content, title: "\(note.title) · \(config.title)", description: note.summary,
+        let html = layout(content: content, title: "\(note.title) · \(NumberStyle.longDate(note.date)) · \(config.title)", description: note.summary,
                           page: page, type: "article")
         return [OutputFile(path: note.path + "index.html", text: html),
                 OutputFile(path: note.path + "facts.json", bytes: FactsDocument(note).encoded())]
@@ -95,6 +95,8 @@ public struct SiteRenderer: Sendable {
         var context: [String: Any] = [
             "site": config.siteContext, "content": content, "pageTitle": title, "description": description,
             "root": root ?? page?.root ?? "", "ogType": type,
+            // The site navigation marks the page it links to as the current one.
+            "isHome": page == .home, "isArchive": page == ArchivePages.indexPath,
         ]
         if let page {
             context["canonicalURL"] = page.url(base: config.baseURL)
