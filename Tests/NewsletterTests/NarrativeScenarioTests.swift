@@ -147,6 +147,10 @@ import TestSupport
         let (_, recordMonth, _) = try note("1965-01-29")
         #expect(recordMonth.headline == "The S&P 500 sets a record high for the 5th session running"
                     || recordMonth.headline == "The S&P 500 extends its record run to 5 sessions", "\(recordMonth.headline)")
+        // Nor from a big move: September 2008 ranks above the day's 5.4% gain, which still leads.
+        let (_, bigMove, bigMoveText) = try note("2008-09-30")
+        #expect(bigMove.headline == "The S&P 500 jumps 5.4%, the most since July 2002", "\(bigMove.headline)")
+        #expect(bigMoveText.contains("SPX fell 9.1% in September, its worst month since September 2002."))
         let (_, _, plainYear) = try note("2018-12-31")
         // December ends its month as well as its year: its rank is told with the year's.
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008. December alone saw a 9.2% fall, its worst month since February 2009."),

@@ -71,9 +71,18 @@ enum PeriodEndStatements {
         let (kind, direction) = (isYear ? "year" : "month", end.value >= 0 ? "Up" : "Down")
         var statement = Statement(.performance, score: end.rarity.score, topics: series.topics + [StatementTopic.performance],
                                   sentences: [context.sentence((sentenceKey ?? "periodEnd." + kind) + direction, values)],
-                                  headline: context.headline("headline.periodEnd." + kind + direction, values))
+                                  headline: reversedOnTheDay(series, end, date) ? nil
+                                      : context.headline("headline.periodEnd." + kind + direction, values))
         statement.headlinesAQuietSession = true
         return statement
+    }
+
+    /// A notable move against the period's result (2008-09-30: up 5.4% on the last day of the
+    /// S&P 500's worst month since 2002) is the day's story: "posts its worst month" over a 5.4%
+    /// gain reads as if the day fell. The rank is still told, under the move's headline.
+    private static func reversedOnTheDay(_ series: SeriesFacts, _ end: PeriodEndFacts, _ date: SessionDate) -> Bool {
+        guard let move = series.returnValue(.oneDay), MoveStatements.isNotable(series, on: date) else { return false }
+        return (move > 0) != (end.value > 0)
     }
 
     /// "In 2024, IWM rose 10.6%, SPY rose 22.7% and MAGS rose 63.2%.": the years that rank
