@@ -153,11 +153,21 @@ import TestSupport
         #expect(bigMoveText.contains("SPX fell 9.1% in September, its worst month since September 2002."))
         let (_, _, plainYear) = try note("2018-12-31")
         // December ends its month as well as its year: its rank is told with the year's.
-        #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008. December alone saw a 9.2% fall, its worst month since February 2009."),
+        #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008. In December alone, SPX fell 9.2%, its worst month since February 2009."),
                 "\(plainYear)")
-        // Of a plural short name ("tech stocks"), the sentence about IXIC still says "its".
-        #expect(plainYear.contains("December alone saw a 9.5% fall, its worst month since November 2008."), "\(plainYear)")
+        // Of a plural short name ("tech stocks"), the sentence about IXIC still says "its"; "its"
+        // follows the series, not December ("December alone saw a 9.2% fall, its worst month").
+        #expect(plainYear.contains("In December alone, IXIC fell 9.5%, its worst month since November 2008."), "\(plainYear)")
         #expect(plainYear.contains("SPX ended 2018 down 6.2%, its worst year since 2008."), "\(plainYear)")
+    }
+
+    /// On a year's first session the year to date is the day's move: 2000-01-03 had told "On the
+    /// day, IXIC rose 1.5% …" and then "Year to date, IXIC is up 1.5% …", with the gap between them.
+    @Test func theYearsFirstSessionDoesNotTellTheDayTwice() throws {
+        let (_, _, first) = try note("2000-01-03")
+        #expect(!first.contains("Year to date") && !first.contains("this year in relative terms"), "\(first)")
+        let (_, _, second) = try note("2000-01-04")
+        #expect(second.contains("Year to date, IXIC is "), "\(second)")
     }
 
     /// In a series' first year its "record close" may be its first session, so a drawdown from it

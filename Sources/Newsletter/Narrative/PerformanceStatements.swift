@@ -12,8 +12,10 @@ enum PerformanceStatements {
         let endsItsYear = { (symbol: String) in
             context.facts.series(symbol).map { $0.sessionDate == context.facts.date && $0.yearEnd != nil } ?? false
         }
+        // On a year's first session the year to date is the day's move, told already.
+        let isTheDay = { (symbol: String) in context.facts.series(symbol).map(yearToDateIsTheDay) ?? false }
         let items: [String] = context.facts.series.compactMap { series in
-            guard let ytd = series.returnValue(.yearToDate), !endsItsYear(series.symbol) else { return nil }
+            guard let ytd = series.returnValue(.yearToDate), !endsItsYear(series.symbol), !yearToDateIsTheDay(series) else { return nil }
             let source = "series.\(series.symbol).returns.YTD"
             let values = ["magnitude": figures.percent(abs(ytd), source, signed: false), "value": figures.percent(ytd, source),
                           "asOf": context.asOf(series)]
@@ -25,7 +27,7 @@ enum PerformanceStatements {
         // not the session of the returns just printed, and the three figures would not agree.
         for comparison in context.facts.comparisons where comparison.sessionDate == context.facts.date {
             guard let gap = comparison.relativeReturns.first(where: { $0.period == .yearToDate })?.value,
-                  abs(gap) >= flatThreshold else { continue }
+                  abs(gap) >= flatThreshold, !isTheDay(comparison.leader) || !isTheDay(comparison.benchmark) else { continue }
             // "That puts …" follows the year-to-date list; at the year's end the gap stands alone.
             let yearEnd = endsItsYear(comparison.leader) || endsItsYear(comparison.benchmark)
             sentences.append(context.sentence(yearEnd ? "returns.yearGap" : "returns.gap", [
@@ -38,6 +40,12 @@ enum PerformanceStatements {
         guard !sentences.isEmpty else { return [] }
         let topics = context.facts.series.flatMap(\.topics) + [StatementTopic.performance]
         return [Statement(.performance, score: -1, topics: topics, sentences: sentences, headline: nil)]
+    }
+
+    /// True when the year to date starts where the day's move does: the year's first session.
+    static func yearToDateIsTheDay(_ series: SeriesFacts) -> Bool {
+        let base = { (period: ReturnPeriod) in series.returns.first { $0.period == period }?.baseDate }
+        return base(.yearToDate).map { $0 == base(.oneDay) } ?? false
     }
 }
 

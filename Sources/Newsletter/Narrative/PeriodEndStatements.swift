@@ -2,7 +2,7 @@ import Analytics
 import MarketData
 
 /// Sentences at the end of a calendar month or year: how the period ranks ("SPX ended 2008 down
-/// 38.5%, its worst year in this data"; after it, December's: "December alone saw a 9.2% fall,
+/// 38.5%, its worst year in this data"; after it, December's: "In December alone, SPX fell 9.2%,
 /// its worst month since February 2009."), and, at a year's end, every other series' result in
 /// one sentence ("In 2024, IWM rose 10.6% and SPY rose 22.7%.").
 enum PeriodEndStatements {
