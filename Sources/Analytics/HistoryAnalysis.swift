@@ -88,7 +88,7 @@ extension SeriesAnalysis {
             },
             dailyMoveRarity: t > 0 ? Rarity(earlierOccurrences: Int(largerEarlierMoves[t]), yearsOfHistory: years) : .common,
             largestMoveSince: previousMoveAtLeast(at: t).map { dates[$0] },
-            intradayRange: t > 0 ? (series.high[t] - series.low[t]) / series.close[t - 1] : nil,
+            intradayRange: t > 0 && series.high[t] != series.low[t] ? (series.high[t] - series.low[t]) / series.close[t - 1] : nil,
             intradayRecord: RecordFacts(
                 isRecord: intradayRecords.length[t] > 0, level: series.high[t], previousRecord: t > 0 ? previousHigh[t] : nil,
                 streak: intradayRecords.streakFacts(at: t, dates: dates, years: years, outcomes: recordOutcomes(at: t))),

@@ -25,6 +25,24 @@ import TestSupport
         #expect(!["calm", "quiet", "orderly"].contains { narrative.headline.contains($0) }, "\(narrative.headline)")
     }
 
+    /// The S&P 500's file gives only closes before 1962 (High = Low = Close): the notes claimed
+    /// intraday records ("set an intraday record high for the 3rd straight session, topping out at
+    /// 55.21") and calm sessions (the day after the 5.4% fall of June 26, 1950 was "a quiet day")
+    /// that the data cannot show. Such a day has no range, its records are of closes, and it is
+    /// not called calm.
+    @Test func aDayWhoseFileGivesOnlyTheCloseClaimsNothingAboutItsTrading() throws {
+        let (facts, _, text) = try note("1958-12-31")
+        let spx = try #require(facts.series("SPX"))
+        #expect(spx.intradayRange == nil && spx.closingRecord.streak.length == 3)
+        #expect(text.contains("SPX closed at a record for the 3rd straight session, at 55.21.")
+            || text.contains("SPX has now closed at a record in each of the last 3 sessions, today at 55.21."), "\(text)")
+        #expect(!text.contains("intraday"))
+        let (_, korea, _) = try note("1950-06-27")
+        #expect(korea.headline == "The S&P 500 falls 1.1%", "\(korea.headline)")
+        let (sixties, _, _) = try note("1962-06-26")
+        #expect(sixties.series("SPX")?.intradayRange != nil)
+    }
+
     @Test func aRecordDayLeadsWithTheRecordRun() throws {
         let (facts, narrative, text) = try note("2018-08-29")
         let ixic = try #require(facts.series("IXIC"))

@@ -62,8 +62,10 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     /// The latest earlier session with a one-day move at least as large in the same direction;
     /// nil when this is the largest in the data (or the first session).
     public var largestMoveSince: SessionDate?
-    /// The session's high less its low, as a fraction of the close before (nil on the first
-    /// session): a day that swung widely is not called calm, however it closed.
+    /// The session's high less its low, as a fraction of the close before: a day that swung
+    /// widely is not called calm, however it closed. Nil on the first session, and when the file
+    /// gives no range (High equals Low: the S&P 500's files before 1962 repeat the close), so that
+    /// the note claims nothing about the day's trading it cannot know.
     public var intradayRange: Double?
     public var intradayRecord: RecordFacts
     public var closingRecord: RecordFacts

@@ -101,7 +101,8 @@ enum MoveStatements {
         let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
         let key = volatile ? "quiet.volatileDay" : underOtherHeadline ? "quiet.otherMoves" : "quiet.day"
         let sentence = context.sentence(key, markdown: ["list": list(oneDay(moves), context)])
-        let calm = moves.allSatisfy { series, move in abs(move) < calmBelow && (series.intradayRange ?? 0) < calmRangeBelow }
+        // A day whose range the data do not give is not called calm: it may have swung widely.
+        let calm = moves.allSatisfy { series, move in abs(move) < calmBelow && series.intradayRange.map { $0 < calmRangeBelow } ?? false }
         // A calm day is told by its first series; a day with a larger move, by that move.
         let (main, move) = volatile ? largest : calm ? moves[0] : moves.max { abs($0.1) < abs($1.1) }!
         let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"

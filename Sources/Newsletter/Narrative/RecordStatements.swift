@@ -1,12 +1,17 @@
 import Analytics
 import MarketData
 
-/// Sentences about intraday record highs of each series.
+/// Sentences about intraday record highs of each series; on a session whose file gives only
+/// the close (High equals Low), about record closes, as the day's high is not known.
 enum RecordStatements {
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
             guard isTold(series, on: context.facts.date) else { return nil }
-            if series.intradayRecord.isRecord { return statement(series, series.intradayRecord, context) }
+            let closesOnly = series.intradayRange == nil
+            if closesOnly, series.closingRecord.isRecord, series.closingRecord.streak.length >= 2 {
+                return statement(series, series.closingRecord, ofCloses: true, context)
+            }
+            if series.intradayRecord.isRecord, !closesOnly { return statement(series, series.intradayRecord, ofCloses: false, context) }
             if series.closingRecord.isRecord { return closingOnly(series, context) }
             return nil
         }
@@ -30,9 +35,11 @@ enum RecordStatements {
                          headline: context.headline("headline.recordSingle", values))
     }
 
-    private static func statement(_ series: SeriesFacts, _ record: RecordFacts, _ context: NarrativeContext) -> Statement {
+    /// A record run and what followed earlier ones: of intraday highs, or of closes (`record` is
+    /// the series' `closingRecord`) when the file gives no intraday range.
+    private static func statement(_ series: SeriesFacts, _ record: RecordFacts, ofCloses: Bool, _ context: NarrativeContext) -> Statement {
         let figures = context.figures
-        let source = "series.\(series.symbol).intradayRecord"
+        let source = "series.\(series.symbol)." + (ofCloses ? "closingRecord" : "intradayRecord")
         let streak = record.streak
         var values = context.names(series).plain.merging([
             "level": figures.price(record.level, source + ".level"),
@@ -41,12 +48,12 @@ enum RecordStatements {
         ]) { $1 }
         // A record close belongs in the record's own sentence: a separate "It also closed at a
         // record" repeated itself on days when two series set records.
-        if series.closingRecord.isRecord {
+        if series.closingRecord.isRecord, !ofCloses {
             values["close"] = figures.price(series.close, "series.\(series.symbol).close")
         }
         var sentences: [Sentence] = []
         if streak.length >= 2 {
-            sentences.append(context.sentence("record.streak", values))
+            sentences.append(context.sentence(ofCloses ? "record.closeStreak" : "record.streak", values))
             if let beat = companionBeat(series, streak.length, context) {
                 values["benchmark"] = beat
                 sentences.append(context.sentence(streak.length == 2 ? "record.withBeatTwo" : "record.withBeat", values))
