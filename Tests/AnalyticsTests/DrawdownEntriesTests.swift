@@ -29,14 +29,25 @@ import TestSupport
         #expect(corrections.count == 23 && corrections.filter { $0.hasPrefix("2018") } == ["2018-02-08", "2018-11-23"])
     }
 
-    @Test func aSessionPastBothLinesAtOnceEntersTheBearMarket() throws {
-        let closes = [100.0, 110, 85, 80]
-        let dates = (2...5).map { SessionDate("2024-01-0\($0)")! }
+    static func analysis(_ closes: [Double]) -> SeriesAnalysis {
+        let dates = closes.indices.map { SessionDate("2024-01-01")!.adding(days: $0) }
         let config = SeriesConfig(symbol: "X", name: "X", shortName: "x", plural: false, file: "x.csv", returns: .price, topics: [],
                                   location: SourceLocation(path: "x.csv"))
-        let analysis = SeriesAnalysis(config: config, series: PriceSeries(symbol: "X", dates: dates, closes: closes))
+        return SeriesAnalysis(config: config, series: PriceSeries(symbol: "X", dates: dates, closes: closes))
+    }
+
+    @Test func aSessionPastBothLinesAtOnceEntersTheBearMarket() throws {
+        let analysis = Self.analysis([100.0, 110, 85, 80])
         #expect(analysis.drawdownEntry(at: 2)?.threshold == -0.2)
         #expect(analysis.drawdownEntry(at: 3) == nil)
         #expect(analysis.drawdownEntry(at: 1) == nil)
+    }
+
+    /// A bear market lasts from the close 20% below the record until a close 20% above the low
+    /// since: back at 85 (15% below 100) after a low of 75 it goes on; at 90 (75 × 1.2) it ends,
+    /// and a new fall below 75 starts it again, from the same entry; a new record ends it.
+    @Test func aBearMarketLastsUntilATwentyPercentRiseFromItsLow() {
+        let analysis = Self.analysis([100.0, 90, 79, 75, 85, 89.9, 90, 80, 74, 101, 95])
+        #expect((0...10).map { analysis.bearMarketEntry(at: $0) } == [nil, nil, 2, 2, 2, 2, nil, 2, 2, nil, nil])
     }
 }

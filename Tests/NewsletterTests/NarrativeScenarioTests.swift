@@ -43,6 +43,19 @@ import TestSupport
         #expect(sixties.series("SPX")?.intradayRange != nil)
     }
 
+    /// The NASDAQ entered a bear market on December 21, 2018 and bounced 5.8% on the 26th: it was
+    /// then "in correction territory", although a bear market lasts until a 20% rise from its
+    /// low. And the S&P 500's 19.96% of July 7, 2008 was printed "20.0%" beside "correction".
+    @Test func aBearMarketIsNotACorrectionAgainAfterOneUpDay() throws {
+        let (facts, _, text) = try note("2018-12-26")
+        #expect(facts.series("IXIC")?.bearMarketSince == SessionDate("2018-12-21"))
+        #expect(text.contains("IXIC stands 19.2% below its record close of 8,109.69 from August 29, 2018, still in the bear market it entered on December 21, 2018."),
+                "\(text)")
+        #expect(text.contains("SPX stands 15.8% below its record close of 2,930.75 from September 20, 2018, in correction territory."))
+        let (_, _, boundary) = try note("2008-07-07")
+        #expect(boundary.contains("SPX stands 19.99% below its record close of 1,565.15 from October 9, 2007, in correction territory."), "\(boundary)")
+    }
+
     @Test func aRecordDayLeadsWithTheRecordRun() throws {
         let (facts, narrative, text) = try note("2018-08-29")
         let ixic = try #require(facts.series("IXIC"))

@@ -83,6 +83,11 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     /// Set on the session that first closed 10% (a correction) or 20% (a bear market) below the
     /// record close since that record; nil on every other session.
     public var drawdownEntry: DrawdownEntryFacts?
+    /// The session that entered the bear market the series is still in: its first close 20% or
+    /// more below the record close, when it has not closed 20% above its lowest close since. A
+    /// series back within 20% of its record is still in it ("not in correction territory" three
+    /// sessions after entering a bear market).
+    public var bearMarketSince: SessionDate?
     /// The month that ends with this session, when one does (by the exchange's calendar).
     public var monthEnd: PeriodEndFacts?
     /// The year that ends with this session, when one does: December's session then ends both.

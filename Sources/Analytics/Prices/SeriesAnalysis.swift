@@ -105,6 +105,19 @@ public struct SeriesAnalysis: Sendable {
             rarity: Rarity(earlierOccurrences: Int((high ? earlierHighReach : earlierLowReach)[t]), yearsOfHistory: years))
     }
 
+    /// The session that entered the bear market `t` is still in: the first close 20% or more
+    /// below the record close before `t`, when no close since then is as low as `t`'s close
+    /// divided by 1.2 (a 20% rise from the low ends a bear market, one up day does not). Scans
+    /// back from `t` and stops at the first such low, so a long drawdown costs little.
+    public func bearMarketEntry(at t: Int) -> Int? {
+        let entries = drawdownEntries[0].sessions
+        let index = entries.partitioningIndex { $0 > t }
+        guard index > 0, case let entry = entries[index - 1], recordCloseIndex[entry] == recordCloseIndex[t] else { return nil }
+        let endingLow = series.close[t] / 1.2
+        for s in stride(from: t, through: entry, by: -1) where series.close[s] <= endingLow { return nil }
+        return entry
+    }
+
     /// Whether session `t` entered a bear market or, failing that, a correction, with how rare
     /// such an entry is and when the last one came.
     public func drawdownEntry(at t: Int) -> DrawdownEntryFacts? {

@@ -115,9 +115,11 @@ enum LevelStatements {
     }
 
     /// How far below its record close a series stands, by the usual yardsticks; on the session that
-    /// first crosses one within a drawdown, that it entered the territory.
+    /// first crosses one within a drawdown, that it entered the territory. A bear market lasts
+    /// until a 20% rise from its low (`stillBear` once back within 20% of the record): the NASDAQ
+    /// was "in correction territory" three sessions after entering a bear market in December 2018.
     enum Drawdown: String {
-        case correction, bear, belowRecord, enteredCorrection, enteredBear
+        case correction, bear, stillBear, belowRecord, enteredCorrection, enteredBear
 
         /// Nil within 10% of the record, and in the series' first year of data, where the "record"
         /// may be its first session (as with records themselves). "Correction" and "bear market"
@@ -130,7 +132,7 @@ enum LevelStatements {
             if recent, let entry = series.drawdownEntry {
                 self = entry.threshold <= LevelStatements.bearMarket ? .enteredBear : .enteredCorrection
             } else {
-                self = !recent ? .belowRecord : bear ? .bear : .correction
+                self = !recent ? .belowRecord : bear ? .bear : series.bearMarketSince != nil ? .stillBear : .correction
             }
         }
 
@@ -145,7 +147,7 @@ enum LevelStatements {
             switch self {
             case .enteredBear: "headline.enteredBear"
             case .enteredCorrection: "headline.enteredCorrection"
-            case .correction, .bear, .belowRecord: nil
+            case .correction, .bear, .stillBear, .belowRecord: nil
             }
         }
 
@@ -154,7 +156,8 @@ enum LevelStatements {
             switch self {
             case .correction, .enteredCorrection:
                 figures.percent(abs(LevelStatements.correction), "definitions.correction", signed: false, decimals: 0)
-            case .bear, .enteredBear: figures.percent(abs(LevelStatements.bearMarket), "definitions.bearMarket", signed: false, decimals: 0)
+            case .bear, .stillBear, .enteredBear:
+                figures.percent(abs(LevelStatements.bearMarket), "definitions.bearMarket", signed: false, decimals: 0)
             case .belowRecord: nil
             }
         }
@@ -164,7 +167,8 @@ enum LevelStatements {
     private static func drawdownValues(_ series: SeriesFacts, _ context: NarrativeContext) -> [String: String] {
         let figures = context.figures
         var values = [
-            "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false),
+            "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false,
+                                         decimals: roundsOntoAYardstick(series.drawdown) ? 2 : 1),
             "record": figures.price(series.recordClose, "series.\(series.symbol).recordClose"),
             "recordDate": figures.date(series.recordCloseDate, "series.\(series.symbol).recordCloseDate"),
         ]
@@ -179,12 +183,21 @@ enum LevelStatements {
         return values
     }
 
+    /// True when one decimal would print a yardstick the drawdown has not reached: 19.96% below,
+    /// "20.0%" beside "in correction territory", is told as 19.96%.
+    static func roundsOntoAYardstick(_ drawdown: Double) -> Bool {
+        [correction, bearMarket].contains { yardstick in drawdown > yardstick && drawdown <= yardstick + 0.0005 }
+    }
+
     /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory." On the
     /// day it crosses the line: "IXIC closed 21.9% below …, entering bear-market territory for the
     /// first time since April 2000", a lead with its own headline.
     private static func single(_ series: SeriesFacts, _ drawdown: Drawdown, _ context: NarrativeContext) -> Statement {
         var values = context.names(series).plain.merging(drawdownValues(series, context)) { $1 }
         values["threshold"] = drawdown.threshold(context.figures)
+        if drawdown == .stillBear, let since = series.bearMarketSince {
+            values["bearSince"] = context.figures.date(since, "series.\(series.symbol).bearMarketSince")
+        }
         let isEntry = drawdown.headlineKey != nil
         return Statement(isEntry ? .lead : .performance, score: drawdown.score(series), topics: series.topics + [StatementTopic.drawdown],
                          sentences: [context.sentence("level." + drawdown.rawValue, values)],

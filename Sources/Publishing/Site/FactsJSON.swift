@@ -54,6 +54,7 @@ extension SeriesFacts: JSONObject {
         w.member("recordClose", recordClose)
         w.member("recordCloseDate", recordCloseDate)
         w.member("drawdownEntry", drawdownEntry)
+        w.member("bearMarketSince", bearMarketSince)
         w.member("monthEnd", monthEnd)
         w.member("yearEnd", yearEnd)
     }
