@@ -252,6 +252,9 @@ import TestSupport
         #expect(fallingNarrative.statements.compactMap(\.headline)
             .contains("The S&P 500 beats tech stocks for the 3rd straight session as both fall"))
         #expect(fallingNarrative.headline == "Tech stocks enter a bear market, 25.3% below their record")
+        // Nor did it "beat" the NASDAQ in the body, on a day both fell.
+        #expect(fallingText.contains("SPX has fared better than IXIC in each of the last 3 sessions, today by falling less."), "\(fallingText)")
+        #expect(!fallingText.contains("has beaten"))
         #expect(fallingText.contains("past the 20% mark that usually defines a bear market, for the first time in data back to 1999."))
     }
 

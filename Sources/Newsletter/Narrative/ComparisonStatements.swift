@@ -58,9 +58,11 @@ enum ComparisonStatements {
             "length": figures.count(streak.length, source + ".length"),
             "ordinal": figures.ordinal(streak.length, source + ".length"),
         ].merging(NarrativeContext.agreement(plural: leaderFacts?.plural ?? false)) { $1 }
+        // On a day the leader fell, it did not "outrun" or "beat" anything: it fell less.
+        let leaderFell = (leaderFacts?.returnValue(.oneDay) ?? 0) <= -MoveStatements.flatThreshold
         var sentences: [Sentence] = []
         if !saidByRecordStatement(leader: leader, benchmark: benchmark, length: streak.length, context) {
-            sentences.append(context.sentence("beat.streak", values))
+            sentences.append(context.sentence(leaderFell ? "beat.streakFalling" : "beat.streak", values))
         }
         if let last = streak.lastTime {
             if NarrativeContext.isNews(lastTime: last, before: streak.start) {
@@ -78,8 +80,6 @@ enum ComparisonStatements {
                                  earlier: (streak.earlierRunsAtLeast, source + ".earlierRunsAtLeast"), to: &sentences, blocks: &blocks, context)
         // The record statement told the streak, and there is nothing to add: no statement.
         guard !sentences.isEmpty else { return nil }
-        // On a day the leader fell, it did not "outrun" anything: it fell less.
-        let leaderFell = (leaderFacts?.returnValue(.oneDay) ?? 0) <= -MoveStatements.flatThreshold
         var statement = Statement(.lead, score: streak.rarity.score, topics: topics(leader, benchmark, context),
                                   sentences: sentences, headline: context.headline(leaderFell ? "headline.beatStreakFalling" : "headline.beatStreak", values))
         statement.blocks = blocks
