@@ -318,7 +318,7 @@ import TestSupport
     /// A macro name configured with its article, as breadth names are, read "The the
     /// unemployment rate for the third quarter of 2009 stands at 9.6%".
     @Test func aMacroNameWithItsArticleIsNotGivenASecondOne() throws {
-        var facts = try Self.analysis.get().facts(on: SessionDate("2009-10-01")!)
+        var facts = try Self.analysis.get().facts(on: SessionDate("2009-11-02")!)
         #expect(NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain)
             .contains { $0.hasPrefix("The real GDP growth for the third quarter of 2009 stands at 2.8%") })
         facts.macro[0].name = "the unemployment rate"

@@ -32,6 +32,7 @@ public enum Fixtures {
                 transform: annualised-growth
                 unit: "%"
                 available: period-end
+                lagDays: 30
                 exclude: [{ from: 2008Q4, to: 2009Q2, label: the crisis }]
             """
         try config.write(toFile: root + "/marketnote.yml", atomically: true, encoding: .utf8)

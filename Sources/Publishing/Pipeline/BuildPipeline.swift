@@ -66,7 +66,7 @@ public struct BuildPipeline {
             let output = try opening.finish()
             let inputWarnings = inputs.warnings + templates.warnings
                 + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
-                + UnreachableQuotes.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
+                + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
                 + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
                 + ImplausibleMoves.warnings(inputs, from: dates.first!, to: dates.last!)
             return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
