@@ -90,8 +90,8 @@ enum MoveStatements {
                          headline: context.headline(topMove >= 0 ? "headline.bigMove.up" : "headline.bigMove.down", topValues))
     }
 
-    /// "No record or streak stood out today: IWM rose 0.2% and SPY fell 0.1%." A day whose largest
-    /// move (by rarity) is sizeable is called volatile, and that move makes the headline. Under
+    /// "IWM rose 0.2% and SPY fell 0.1%.": the day's moves open a note without news. A day whose
+    /// largest move (by rarity) is sizeable is called volatile, and that move makes the headline. Under
     /// another story's headline (a month's result) a calm day's moves are told plainly: "On the
     /// day, …".
     static func quietDay(_ context: NarrativeContext, underOtherHeadline: Bool = false) -> Statement? {
