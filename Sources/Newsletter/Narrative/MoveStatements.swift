@@ -71,7 +71,7 @@ enum MoveStatements {
         let key = (move >= 0 ? "move.bigUp" : "move.bigDown") + (series.largestMoveSince == nil ? "Ever" : "")
         return Statement(.lead, score: series.dailyMoveRarity.score, topics: series.topics + [StatementTopic.volatility],
                          sentences: [context.sentence(key, values)],
-                         headline: context.headline(move >= 0 ? "headline.bigMove.up" : "headline.bigMove.down", values))
+                         headline: context.headline(bigMoveHeadline(move), values))
     }
 
     /// Series whose moves reach back to the same day, in one sentence; the rarest one's headline.
@@ -87,7 +87,15 @@ enum MoveStatements {
         values["list"] = list
         return Statement(.lead, score: top.dailyMoveRarity.score, topics: StatementGroups.topics(group, StatementTopic.volatility),
                          sentences: [context.sentence(topMove >= 0 ? "move.bigUpGroup" : "move.bigDownGroup", markdown: values)],
-                         headline: context.headline(topMove >= 0 ? "headline.bigMove.up" : "headline.bigMove.down", topValues))
+                         headline: context.headline(bigMoveHeadline(topMove), topValues))
+    }
+
+    /// The headline's verb grows with the move as printed: "rises 1.2%", "jumps 3.9%", "soars
+    /// 10.8%". Black Monday's 20.5% had the verb of a 3% fall.
+    static func bigMoveHeadline(_ move: Double) -> String {
+        let printed = (abs(move) * 1000).rounded() / 1000
+        let size = printed >= 0.05 ? "Sharply" : printed >= 0.02 ? "" : "Mildly"
+        return "headline.bigMove." + (move >= 0 ? "up" : "down") + size
     }
 
     /// "IWM rose 0.2% and SPY fell 0.1%.": the day's moves open a note without news. A day whose
