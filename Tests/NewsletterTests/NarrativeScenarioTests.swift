@@ -243,16 +243,22 @@ import TestSupport
     }
 
     @Test func aNewStreakCountsItsSessions() throws {
-        let (facts, narrative, _) = try note("2016-03-04")
+        let (facts, narrative, text) = try note("2016-03-04")
         #expect(try #require(facts.comparisons.first).benchmarkStreak.length == 3)
-        #expect(narrative.headline == "The S&P 500 outruns tech stocks for the 3rd straight session")
+        #expect(text.contains("SPX has beaten IXIC in each of the last 3 sessions."))
+        // A run that comes more than about three times a year is told under the day's own
+        // headline: 513 real notes were headlined with a 3rd straight session.
+        #expect(["Tech stocks rise 0.2% in a calm session", "Tech stocks gain 0.2% on a quiet day",
+                 "Tech stocks add 0.2% in an orderly session"].contains(narrative.headline), "\(narrative.headline)")
+        let (rarer, rarerNarrative, _) = try note("1999-08-31")
+        #expect(try #require(rarer.comparisons.first).leaderStreak.length == 8)
+        #expect(rarerNarrative.headline == "Tech stocks outrun the S&P 500 for the 8th straight session")
+        let (_, bothFell, _) = try note("1999-08-30")
+        #expect(bothFell.headline == "Tech stocks beat the S&P 500 for the 7th straight session as both fall")
         // On 2000-04-12 the S&P 500 fell 2.2% and the NASDAQ 7.1%: it fell less, it did not outrun
-        // (and it may have risen earlier in the run, so "held up better" for 3 sessions is not said).
-        // The day the NASDAQ entered its first bear market in this data, which takes the headline.
+        // or beat; the day the NASDAQ entered its first bear market in this data has the headline.
         let (falling, fallingNarrative, fallingText) = try note("2000-04-12")
         #expect(try #require(falling.series("SPX")?.returnValue(.oneDay)) < 0)
-        #expect(fallingNarrative.statements.compactMap(\.headline)
-            .contains("The S&P 500 beats tech stocks for the 3rd straight session as both fall"))
         #expect(fallingNarrative.headline == "Tech stocks enter a bear market, 25.3% below their record")
         // Nor did it "beat" the NASDAQ in the body, on a day both fell.
         #expect(fallingText.contains("SPX has fared better than IXIC in each of the last 3 sessions, today by falling less."), "\(fallingText)")

@@ -7,6 +7,10 @@ enum ComparisonStatements {
     static let minimumStreak = 3
     /// A broken streak is mentioned when it had lasted at least this long.
     static let minimumBrokenStreak = 5
+    /// A run that comes more than about three times a year (by its rarity score) is context, told
+    /// in the body under the day's own headline: "The S&P 500 outruns tech stocks for the 3rd
+    /// straight session" headlined 513 real notes, on days it was little changed.
+    static let headlineScore = -0.5
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.comparisons.flatMap { comparison -> [Statement] in
@@ -81,7 +85,9 @@ enum ComparisonStatements {
         // The record statement told the streak, and there is nothing to add: no statement.
         guard !sentences.isEmpty else { return nil }
         var statement = Statement(.lead, score: streak.rarity.score, topics: topics(leader, benchmark, context),
-                                  sentences: sentences, headline: context.headline(leaderFell ? "headline.beatStreakFalling" : "headline.beatStreak", values))
+                                  sentences: sentences,
+                                  headline: streak.rarity.score < headlineScore ? nil
+                                      : context.headline(leaderFell ? "headline.beatStreakFalling" : "headline.beatStreak", values))
         statement.blocks = blocks
         return statement
     }
