@@ -34,6 +34,7 @@ import Testing
         #expect(NumberStyle.period(.quarter(year: 2014, quarter: 2)) == "the second quarter of 2014")
         #expect(NumberStyle.period(ObservationPeriod("2025-01")!) == "January 2025")
         #expect(NumberStyle.shortPeriod(.quarter(year: 2014, quarter: 2)) == "Q2 2014")
+        #expect(NumberStyle.shortPeriod(ObservationPeriod("2025-01")!) == "January 2025")
         #expect(NumberStyle.monthYear(SessionDate("2008-06-13")!) == "June 2008")
     }
 }

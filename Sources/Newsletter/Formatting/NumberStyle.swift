@@ -97,11 +97,13 @@ public enum NumberStyle {
         }
     }
 
-    /// "Q2 2014", "Jan 2025": for tables and headlines.
+    /// "Q2 2014", "January 2025": for headlines.
     public static func shortPeriod(_ period: ObservationPeriod) -> String {
         switch period.frequency {
         case .daily: return shortDate(period.firstDay) + ", \(period.year)"
-        case .monthly: return "\(monthAbbreviations[period.subdivision - 1]) \(period.year)"
+        // A month with its year alone is spelled out, as in "the most since March 2009": "Jan
+        // 2025" sat beside "Oct. 13" in headlines.
+        case .monthly: return monthYear(period.firstDay)
         case .quarterly: return "Q\(period.subdivision) \(period.year)"
         }
     }
