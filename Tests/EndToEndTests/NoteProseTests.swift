@@ -161,8 +161,12 @@ import TestSupport
             for series in note.facts.series where series.sessionDate == note.date {
                 guard let move = series.returnValue(.oneDay) else { continue }
                 let magnitude = NumberStyle.percent(abs(move), signed: false)
+                // Alone, or with every series that moved alike: "IXIC and SPX both rose 0.8%".
+                let together = ["both", "all"].contains { all in
+                    ["\(all) rose \(magnitude)", "\(all) fell \(magnitude)", "were \(all) little changed"].contains { text.contains($0) }
+                } && text.contains(series.symbol)
                 let told = text.contains("\(series.symbol) rose \(magnitude)") || text.contains("\(series.symbol) fell \(magnitude)")
-                    || text.contains("\(series.symbol) was little changed")
+                    || text.contains("\(series.symbol) was little changed") || together
                 #expect(told, "\(note.date): \(series.symbol) \(magnitude)")
             }
             if !note.narrative.isQuiet { withNews += 1 }

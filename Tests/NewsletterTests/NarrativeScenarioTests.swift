@@ -56,6 +56,15 @@ import TestSupport
         #expect(boundary.contains("SPX stands 19.99% below its record close of 1,565.15 from October 9, 2007, in correction territory."), "\(boundary)")
     }
 
+    /// "On the day, IXIC rose 0.8% and SPX rose 0.8%" (456 real notes): moves that print alike are
+    /// told once.
+    @Test func movesThatPrintAlikeAreToldOnce() throws {
+        let (facts, _, text) = try note("1999-03-10")
+        let printed = facts.series.compactMap { $0.returnValue(.oneDay) }.map { NumberStyle.percent($0) }
+        try #require(Set(printed).count == 1 && printed.count == 2, "\(printed)")
+        #expect(text.contains("IXIC and SPX both rose \(printed[0].dropFirst())"), "\(text)")
+    }
+
     @Test func aRecordDayLeadsWithTheRecordRun() throws {
         let (facts, narrative, text) = try note("2018-08-29")
         let ixic = try #require(facts.series("IXIC"))

@@ -143,9 +143,17 @@ enum MoveStatements {
     /// "IWM rose 0.2%, SPY fell 0.1% and MAGS was little changed": each move with the source of
     /// its figure; one smaller than `flatThreshold` reads as little changed.
     static func list(_ moves: [(series: SeriesFacts, move: Double, source: String)], _ context: NarrativeContext) -> String {
-        NarrativeContext.list(moves.map { series, move, source in
-            context.phrases.render(key(move, prefix: "quiet"), ["magnitude": context.figures.percent(abs(move), source, signed: false)],
-                                   names: context.names(series).escaped, variant: context.variant)
+        let magnitudes = moves.map { _, move, source in context.figures.percent(abs(move), source, signed: false) }
+        // Moves that print alike are told once: "IXIC and SPX both rose 0.8%", not "IXIC rose
+        // 0.8% and SPX rose 0.8%".
+        if moves.count > 1, Set(magnitudes).count == 1, Set(moves.map { key($0.move, prefix: "") }).count == 1 {
+            return context.phrases.render(key(moves[0].move, prefix: "quiet.all"),
+                                          StatementGroups.names(moves.map(\.series)).merging(["magnitude": magnitudes[0]]) { $1 },
+                                          variant: context.variant)
+        }
+        return NarrativeContext.list(zip(moves, magnitudes).map { move, magnitude in
+            context.phrases.render(key(move.move, prefix: "quiet"), ["magnitude": magnitude],
+                                   names: context.names(move.series).escaped, variant: context.variant)
         })
     }
 
