@@ -87,10 +87,12 @@ public struct ProjectLoader {
                                           hint: "rename it YYYY-MM-DD.md, the date of the note it belongs to"))
                 continue
             }
+            var source = ""
             result[date] = diagnostics.collect { () throws -> Commentary in
-                let text = try FileCache.text(atPath: absolute(path), reportedAs: path)
-                return try ContentReader.commentary(text: text, path: path, date: date)
+                source = try FileCache.text(atPath: absolute(path), reportedAs: path)
+                return try ContentReader.commentary(text: source, path: path, date: date)
             }
+            for warning in UndescribedImages.warnings(in: source, path: path) { diagnostics.report(warning) }
         }
         return result
     }
