@@ -79,6 +79,8 @@ extension SeriesAnalysis {
         let dates = series.dates
         let years = dates[0].years(until: dates[t])
         let record = Int(recordCloseIndex[t])
+        // A file that repeats the close as High and Low gives no range (the S&P 500 before 1962).
+        let hasRange = t > 0 && series.high[t] != series.low[t]
         return SeriesFacts(
             symbol: symbol, name: config.name, shortName: config.shortName, plural: config.plural, topics: config.topics,
             historyStart: dates[0], sessionDate: dates[t], close: series.close[t],
@@ -88,7 +90,9 @@ extension SeriesAnalysis {
             },
             dailyMoveRarity: t > 0 ? Rarity(earlierOccurrences: Int(largerEarlierMoves[t]), yearsOfHistory: years) : .common,
             largestMoveSince: previousMoveAtLeast(at: t).map { dates[$0] },
-            intradayRange: t > 0 && series.high[t] != series.low[t] ? (series.high[t] - series.low[t]) / series.close[t - 1] : nil,
+            intradayRange: hasRange ? (series.high[t] - series.low[t]) / series.close[t - 1] : nil,
+            intradayLow: hasRange ? series.low[t] / series.close[t - 1] - 1 : nil,
+            intradayHigh: hasRange ? series.high[t] / series.close[t - 1] - 1 : nil,
             intradayRecord: RecordFacts(
                 isRecord: intradayRecords.length[t] > 0, level: series.high[t], previousRecord: t > 0 ? previousHigh[t] : nil,
                 streak: intradayRecords.streakFacts(at: t, dates: dates, years: years, outcomes: recordOutcomes(at: t))),

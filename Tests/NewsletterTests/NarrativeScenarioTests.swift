@@ -65,6 +65,18 @@ import TestSupport
         #expect(text.contains("IXIC and SPX both rose \(printed[0].dropFirst())"), "\(text)")
     }
 
+    /// The flash crash of May 6, 2010 read only "SPX fell 3.2%": the S&P 500 had been 9.2% below
+    /// the close before during the session. A swing of 5% or more that the close gave back a
+    /// third of is told; a day that closed at its extreme is not told twice.
+    @Test func aSessionThatSwungFarIntradayIsToldSo() throws {
+        let (facts, _, text) = try note("2010-05-06")
+        let spx = try #require(facts.series("SPX"))
+        #expect(abs(try #require(spx.intradayLow) - (1065.790039 / 1165.869995 - 1)) < 1e-9)
+        #expect(text.contains("SPX fell as much as 8.6% during the session before closing down 3.2%."), "\(text)")
+        let (_, _, crash) = try note("1987-10-19")
+        #expect(!crash.contains("as much as"), "\(crash)")
+    }
+
     @Test func aRecordDayLeadsWithTheRecordRun() throws {
         let (facts, narrative, text) = try note("2018-08-29")
         let ixic = try #require(facts.series("IXIC"))

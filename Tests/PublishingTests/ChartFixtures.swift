@@ -38,7 +38,7 @@ enum ChartFixtures {
             symbol: symbol, name: name ?? symbol, shortName: symbol, plural: false, topics: [], historyStart: historyStart,
             sessionDate: noteDate, close: 100,
             returns: ReturnPeriod.allCases.map { PeriodReturn(period: $0, value: returns[$0] ?? nil, baseDate: nil) },
-            dailyMoveRarity: .common, largestMoveSince: nil, intradayRange: nil, intradayRecord: record, closingRecord: record,
+            dailyMoveRarity: .common, largestMoveSince: nil, intradayRange: nil, intradayLow: nil, intradayHigh: nil, intradayRecord: record, closingRecord: record,
             yearHigh: false, yearLow: false, closeHigh: extreme, closeLow: extreme, returnsSince: [],
             drawdown: 0, recordClose: 100, recordCloseDate: noteDate, drawdownEntry: nil, bearMarketSince: nil, monthEnd: nil, yearEnd: nil)
     }

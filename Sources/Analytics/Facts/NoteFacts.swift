@@ -67,6 +67,10 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     /// gives no range (High equals Low: the S&P 500's files before 1962 repeat the close), so that
     /// the note claims nothing about the day's trading it cannot know.
     public var intradayRange: Double?
+    /// The session's low and high against the close before (−0.086: it fell as much as 8.6%
+    /// during the session); nil where `intradayRange` is.
+    public var intradayLow: Double?
+    public var intradayHigh: Double?
     public var intradayRecord: RecordFacts
     public var closingRecord: RecordFacts
     public var yearHigh: Bool

@@ -5,6 +5,8 @@ import MarketData
 enum MoveStatements {
     /// A move is news when moves at least as large come less than once a year.
     static let notableScore = 0.0
+    /// An intraday swing from the close before worth a sentence of its own.
+    static let swingAtLeast = 0.05
     /// Below this magnitude a one-day move reads as "little changed".
     static let flatThreshold = 0.0005
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
@@ -117,6 +119,24 @@ enum MoveStatements {
         let headline = context.headline(Self.key(move, prefix: prefix), context.names(main).plain
             .merging(["magnitude": NumberStyle.percent(abs(move), signed: false)]) { $1 })
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
+    }
+
+    /// A swing of 5% or more from the close before, at least half again the day's close-to-close
+    /// move: "SPX fell as much as 9.2% during the session before closing down 3.2%." (the flash
+    /// crash of 2010-05-06 read only "drops 3.2%").
+    static func intradaySwings(_ context: NarrativeContext) -> [Statement] {
+        dayMoves(context).compactMap { series, move in
+            let low = series.intradayLow ?? 0, high = series.intradayHigh ?? 0
+            let (extreme, side, field) = -low >= high ? (low, "low", "intradayLow") : (high, "high", "intradayHigh")
+            guard abs(extreme) >= swingAtLeast, abs(extreme) >= 1.5 * abs(move) else { return nil }
+            let figures = context.figures
+            var values = context.names(series).plain
+            values["extreme"] = figures.percent(abs(extreme), "series.\(series.symbol).\(field)", signed: false)
+            values["magnitude"] = figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false)
+            let close = abs(move) < flatThreshold ? "Flat" : move >= 0 ? "Up" : "Down"
+            return Statement(.lead, score: -0.9, topics: series.topics + [StatementTopic.volatility],
+                             sentences: [context.sentence("intraday.\(side)\(close)", values)], headline: nil)
+        }
     }
 
     /// "On the day, SPY rose 0.3% and MAGS fell 0.6%.": on a day with news, the moves no big-move

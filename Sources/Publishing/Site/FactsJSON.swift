@@ -43,6 +43,8 @@ extension SeriesFacts: JSONObject {
         w.member("dailyMoveRarity", dailyMoveRarity)
         w.member("largestMoveSince", largestMoveSince)
         w.member("intradayRange", intradayRange)
+        w.member("intradayLow", intradayLow)
+        w.member("intradayHigh", intradayHigh)
         w.member("intradayRecord", intradayRecord)
         w.member("closingRecord", closingRecord)
         w.member("yearHigh", yearHigh)
