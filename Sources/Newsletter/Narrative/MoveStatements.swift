@@ -101,9 +101,9 @@ enum MoveStatements {
     }
 
     /// "IWM rose 0.2% and SPY fell 0.1%.": the day's moves open a note without news. A day whose
-    /// largest move (by rarity) is sizeable is called volatile, and that move makes the headline. Under
-    /// another story's headline (a month's result) a calm day's moves are told plainly: "On the
-    /// day, …".
+    /// largest move (by rarity) is sizeable is called volatile, and that move makes the headline.
+    /// Under another story's headline (a month's result) a calm day's moves are told plainly: "On
+    /// the day, …".
     static func quietDay(_ context: NarrativeContext, underOtherHeadline: Bool = false) -> Statement? {
         let moves = dayMoves(context)
         guard !moves.isEmpty else { return nil }
@@ -122,8 +122,8 @@ enum MoveStatements {
     }
 
     /// A swing of 5% or more from the close before, at least half again the day's close-to-close
-    /// move: "SPX fell as much as 9.2% during the session before closing down 3.2%." (the flash
-    /// crash of 2010-05-06 read only "drops 3.2%").
+    /// move: "SPX fell as much as 8.6% during the session before closing down 3.2%." (the flash
+    /// crash of 2010-05-06 had read only "SPX fell 3.2%").
     static func intradaySwings(_ context: NarrativeContext) -> [Statement] {
         dayMoves(context).compactMap { series, move in
             let low = series.intradayLow ?? 0, high = series.intradayHigh ?? 0
