@@ -15,29 +15,31 @@ import Testing
 
     @Test func captionComesFromATableParagraphBeforeTheTable() {
         let page = Self.html("## The session\n\nTable: What followed the 3 earlier runs\n\n| Date | 21D |\n| :--- | ---: |\n| Jan 2 | +1.0% |")
-        #expect(page.contains("<caption>What followed the 3 earlier runs</caption>"))
+        #expect(page.contains("<caption id=\"table-1-caption\">What followed the 3 earlier runs</caption>"))
         #expect(!page.contains("<p>Table:"))
     }
 
     /// Made from the heading, it is for screen readers: on screen it would repeat the heading.
     @Test func captionFallsBackToTheSectionHeadingAndFirstColumnHiddenOnScreen() {
-        #expect(Self.html(Self.returns).contains("<caption class=\"visually-hidden\">Performance, by series</caption>"))
+        #expect(Self.html(Self.returns).contains("<caption id=\"table-1-caption\" class=\"visually-hidden\">Performance, by series</caption>"))
     }
 
     @Test func captionUsesTheNearestHeadingBeforeTheTable() {
         let page = Self.html("## Performance\n\nText.\n\n### Breadth\n\n| Signal date | 21D |\n| :--- | ---: |\n| Jan 2 | +1.0% |")
-        #expect(page.contains("<caption class=\"visually-hidden\">Breadth, by signal date</caption>"))
+        #expect(page.contains("<caption id=\"table-1-caption\" class=\"visually-hidden\">Breadth, by signal date</caption>"))
     }
 
     @Test func captionKeepsTheCapitalsOfAnAcronym() {
         let page = Self.html("| IWM | SPY |\n| ---: | ---: |\n| +1.0% | +2.0% |")
-        #expect(page.contains("<caption class=\"visually-hidden\">IWM</caption>"))
+        #expect(page.contains("<caption id=\"table-1-caption\" class=\"visually-hidden\">IWM</caption>"))
     }
 
     @Test func everyTableGetsItsOwnCaption() {
         let page = Self.html(Self.returns + "\n\n## Breadth\n\n| Signal date | 21D |\n| :--- | ---: |\n| Jan 2 | +1.0% |")
         #expect(SiteFixtures.count("<caption", in: page) == 2)
-        #expect(page.contains("<caption class=\"visually-hidden\">Breadth, by signal date</caption>"))
+        // Each caption has its own id, which names its scrolling region.
+        #expect(page.contains("<caption id=\"table-2-caption\" class=\"visually-hidden\">Breadth, by signal date</caption>"))
+        #expect(page.contains("aria-labelledby=\"table-1-caption\"") && page.contains("aria-labelledby=\"table-2-caption\""))
     }
 
     @Test func headerCellsGetScopesAndEachRowStartsWithARowHeader() {
@@ -62,7 +64,9 @@ import Testing
 
     @Test func wideTableScrollsInAFocusableRegionNamedByItsCaption() {
         let page = Self.html(Self.returns)
-        #expect(page.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Performance, by series\">\n<table>\n<caption class=\"visually-hidden\">"))
+        // The region is named by its caption, not by a copy of the caption's text.
+        #expect(page.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"table-1-caption\">\n<table>\n"
+            + "<caption id=\"table-1-caption\" class=\"visually-hidden\">Performance, by series</caption>"))
         #expect(page.contains("</table>\n</div>"))
     }
 

@@ -53,6 +53,8 @@ struct TableMarkupScanner {
     /// Where the last paragraph starts in `output`, while it is the last thing written.
     private var lastParagraphStart: Int?
     private let tableTag: String
+    /// Tables rewritten so far: each caption's id is `table-N-caption`, unique in the document.
+    private var tables = 0
 
     init(_ input: [UInt8], tableTag: String = "<table>") {
         self.input = input
@@ -123,8 +125,11 @@ struct TableMarkupScanner {
         let (caption, isGenerated) = takeCaption()
         // A caption made from the heading ("Performance, by series" under "Performance") is for
         // screen readers; on screen it would repeat the heading just above.
-        let captionTag = isGenerated ? "<caption class=\"visually-hidden\">" : "<caption>"
-        output.append(contentsOf: Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(caption)\">\n\(tableTag)\n\(captionTag)\(caption)</caption>\n".utf8))
+        // The scrolling region is named by the caption (`aria-labelledby`), not by a copy of it.
+        tables += 1
+        let id = "table-\(tables)-caption"
+        let captionTag = isGenerated ? "<caption id=\"\(id)\" class=\"visually-hidden\">" : "<caption id=\"\(id)\">"
+        output.append(contentsOf: Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(id)\">\n\(tableTag)\n\(captionTag)\(caption)</caption>\n".utf8))
         index += 8
         var rowHeaderOpen = false
         while index < input.count {
