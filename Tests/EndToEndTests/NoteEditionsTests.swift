@@ -33,4 +33,17 @@ import TestSupport
         #expect(email.contains("\n*January 15, 2026* · [Read it on the web, with charts](<\(page)>)\n"))
         #expect(email.contains("[web edition](<\(page)>) · [facts file](<\(page)facts.json>)"))
     }
+
+    /// 773 sample pages showed "n/a" in the returns table with no word of what it means: the
+    /// legend under the table says so when a cell has no return, and only then.
+    @Test func theReturnsTableSaysWhatNotAvailableMeansWhenACellIsEmpty() throws {
+        let inputs = try ProjectLoader(root: SampleProject.root).load()
+        let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
+        let analysis = HistoryAnalysis(inputs: inputs)
+        let young = composer.compose(analysis.facts(on: try #require(SessionDate("2001-04-23"))), quotes: [], commentary: nil)
+        #expect(young.markdown.contains("| n/a |"))
+        #expect(young.markdown.contains(" · n/a: the series' data do not reach back that far\n"))
+        let latest = composer.compose(analysis.facts(on: try #require(SessionDate("2026-01-15"))), quotes: [], commentary: nil)
+        #expect(!latest.markdown.contains("n/a"))
+    }
 }

@@ -41,11 +41,12 @@ public struct NoteComposer: Sendable {
             ["id": section.id, "heading": section.heading, "blocks": section.blocks]
         }
         let table = ReturnsTable(facts: facts, figures: figures)
+        let legend = table.legend(notAvailable: templates.phrases.render("returns.notAvailable", [:]))
         if let index = sections.firstIndex(where: { $0["id"] as? String == "performance" }) {
-            sections[index]["blocks"] = [table.markdown, table.legend] + (sections[index]["blocks"] as? [String] ?? [])
+            sections[index]["blocks"] = [table.markdown, legend] + (sections[index]["blocks"] as? [String] ?? [])
         } else {
             sections.insert(["id": "performance", "heading": templates.phrases.render("section.performance", [:]),
-                             "blocks": [table.markdown, table.legend]], at: min(1, sections.count))
+                             "blocks": [table.markdown, legend]], at: min(1, sections.count))
         }
         var context: [String: Any] = [
             "title": title,

@@ -21,9 +21,10 @@ struct ReturnsTable {
                              alignments: [.left] + Array(repeating: .right, count: Self.periods.count + 1), rows: rows).markdown
     }
 
-    /// The names behind the symbols, and a date for any series without a session on the note's date.
-    var legend: String {
-        facts.series.map { "**\(MarkdownEscaping.text($0.symbol))**: \(MarkdownEscaping.text($0.name))" }
-            .joined(separator: " · ")
+    /// The names behind the symbols, then `notAvailable` (what "n/a" means) when a cell has no return.
+    func legend(notAvailable: String) -> String {
+        let names = facts.series.map { "**\(MarkdownEscaping.text($0.symbol))**: \(MarkdownEscaping.text($0.name))" }
+        let hasGap = facts.series.contains { series in Self.periods.contains { series.returnValue($0) == nil } }
+        return (names + (hasGap ? [notAvailable] : [])).joined(separator: " · ")
     }
 }
