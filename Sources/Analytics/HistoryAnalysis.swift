@@ -110,7 +110,7 @@ extension SeriesAnalysis {
             drawdown: series.close[t] / series.close[record] - 1,
             recordClose: series.close[record], recordCloseDate: dates[record], drawdownEntry: drawdownEntry(at: t),
             bearMarketSince: bearMarketEntry(at: t).map { dates[$0] },
-            monthEnd: periodEnd(self.months, at: t), yearEnd: periodEnd(self.years, at: t))
+            monthEnd: periodEnd(self.months, at: t), quarterEnd: periodEnd(self.quarters, at: t), yearEnd: periodEnd(self.years, at: t))
     }
 }
 

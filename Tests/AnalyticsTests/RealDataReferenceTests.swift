@@ -99,7 +99,7 @@ import TestSupport
     /// end before a holiday that takes their last weekday; a December ends its month and its
     /// year): its return and the latest earlier month (year) as good or as bad agree with a naive
     /// scan of the months' (years') last closes.
-    @Test func monthAndYearEndsAgreeWithTheNaiveReference() throws {
+    @Test func monthQuarterAndYearEndsAgreeWithTheNaiveReference() throws {
         let analysis = try #require(HistoryAnalysis(inputs: try Self.inputs.get()).series.first { $0.symbol == "SPX" })
         let naive = try Self.spx.get()
         // The last session of each month in the data, and of each December.
@@ -107,6 +107,7 @@ import TestSupport
             t + 1 == naive.dates.count || NaiveSeries.month(naive.dates[t + 1]) != NaiveSeries.month(naive.dates[t])
         }
         let years = months.filter { NaiveSeries.month(naive.dates[$0]) == 12 }
+        let quarters = months.filter { NaiveSeries.month(naive.dates[$0]) % 3 == 0 }
         // Each end's facts against the naive rank among the ends of the same kind before it.
         func check(_ ends: [Int], _ facts: @escaping (SeriesFacts) -> PeriodEndFacts?, _ period: ReturnPeriod) throws -> Int {
             let returns = ends.indices.dropFirst().map { i in (t: ends[i], value: naive.close[ends[i]] / naive.close[ends[i - 1]] - 1) }
@@ -125,10 +126,14 @@ import TestSupport
         }
         #expect(try check(months, \.monthEnd, .monthToDate) == 827)
         #expect(try check(years, \.yearEnd, .yearToDate) == 68)
+        #expect(try check(quarters, \.quarterEnd, .quarterToDate) == 275)
         // No other session ends a month or a year.
         let facts = naive.dates.map { analysis.facts(on: SessionDate($0)!) }
         #expect(facts.indices.filter { facts[$0]?.monthEnd != nil } == Array(months.dropFirst()))
         #expect(facts.indices.filter { facts[$0]?.yearEnd != nil } == Array(years.dropFirst()))
+        #expect(facts.indices.filter { facts[$0]?.quarterEnd != nil } == Array(quarters.dropFirst()))
+        let june = try #require(analysis.facts(on: SessionDate("2009-06-30")!)?.quarterEnd)
+        #expect(june.since == SessionDate("1998-12-31") && abs(june.value - 0.152) < 0.001, "\(june)")
         let october = try #require(analysis.facts(on: SessionDate("2008-10-31")!)?.monthEnd)
         #expect(october.since == SessionDate("1987-10-30") && abs(october.value + 0.169) < 0.001)
         let year = try #require(analysis.facts(on: SessionDate("2008-12-31")!)?.yearEnd)

@@ -174,6 +174,20 @@ import TestSupport
     /// nowhere in particular (November 2008, after October) gets no sentence; at a year's end the
     /// year's sentence replaces the year-to-date list. May 2010 ended on Friday the 28th, before
     /// Memorial Day.
+    /// No note told a quarter's result: the S&P 500's 15.2% of the second quarter of 2009 was its
+    /// best since the fourth quarter of 1998. A quarter that ranks leads its month's rank.
+    @Test func aQuarterEndTellsHowItRanks() throws {
+        let (_, june, text) = try note("2009-06-30")
+        #expect(text.contains("SPX rose 15.2% in the second quarter, its best quarter since the fourth quarter of 1998."), "\(text)")
+        #expect(june.statements.compactMap(\.headline).contains("The S&P 500 posts its best quarter since Q4 1998"))
+        // A year's end tells the year, not its fourth quarter.
+        let (_, _, yearText) = try note("2008-12-31")
+        #expect(!yearText.contains("best quarter") && !yearText.contains("worst quarter"), "\(yearText)")
+        // A quarter that ranks nowhere in particular is not told (2017-06-30: up 2.6%).
+        let (_, _, plain) = try note("2017-06-30")
+        #expect(!plain.contains("best quarter") && !plain.contains("worst quarter"), "\(plain)")
+    }
+
     @Test func aMonthOrYearEndTellsHowItRanks() throws {
         let (_, october, octoberText) = try note("2008-10-31")
         #expect(octoberText.contains("SPX fell 16.9% in October, its worst month since October 1987."), "\(octoberText)")

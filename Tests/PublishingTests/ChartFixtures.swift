@@ -40,7 +40,7 @@ enum ChartFixtures {
             returns: ReturnPeriod.allCases.map { PeriodReturn(period: $0, value: returns[$0] ?? nil, baseDate: nil) },
             dailyMoveRarity: .common, largestMoveSince: nil, intradayRange: nil, intradayLow: nil, intradayHigh: nil, intradayRecord: record, closingRecord: record,
             yearHigh: false, yearLow: false, closeHigh: extreme, closeLow: extreme, returnsSince: [],
-            drawdown: 0, recordClose: 100, recordCloseDate: noteDate, drawdownEntry: nil, bearMarketSince: nil, monthEnd: nil, yearEnd: nil)
+            drawdown: 0, recordClose: 100, recordCloseDate: noteDate, drawdownEntry: nil, bearMarketSince: nil, monthEnd: nil, quarterEnd: nil, yearEnd: nil)
     }
 
     static func facts(series: [SeriesFacts] = [], comparisons: [ComparisonFacts] = []) -> NoteFacts {

@@ -94,6 +94,8 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     public var bearMarketSince: SessionDate?
     /// The month that ends with this session, when one does (by the exchange's calendar).
     public var monthEnd: PeriodEndFacts?
+    /// The quarter that ends with this session, when one does (March, June, September, December).
+    public var quarterEnd: PeriodEndFacts?
     /// The year that ends with this session, when one does: December's session then ends both.
     public var yearEnd: PeriodEndFacts?
 

@@ -1,9 +1,9 @@
 import MarketData
 
-/// A calendar month or year that ends with the note's session, and how it ranks among the
-/// earlier complete ones in the data.
+/// A calendar month, quarter or year that ends with the note's session, and how it ranks among
+/// the earlier complete ones in the data.
 public struct PeriodEndFacts: Sendable, Codable, Hashable {
-    /// `MTD` for a month, `YTD` for a year.
+    /// `MTD` for a month, `QTD` for a quarter, `YTD` for a year.
     public var period: ReturnPeriod
     /// The month's (year's) return: the MTD (YTD) return on its last session.
     public var value: Double
@@ -62,10 +62,12 @@ struct CalendarPeriodIndex: Sendable {
 }
 
 extension SeriesAnalysis {
-    /// The month (`index` of months) or year (of years) that ends at `t`, when the exchange's
+    /// The month (`index` of months), quarter or year that ends at `t`, when the exchange's
     /// calendar says one ends there.
     func periodEnd(_ index: CalendarPeriodIndex, at t: Int) -> PeriodEndFacts? {
-        guard calendar.isLastSession(series.dates[t], ofYear: index.period == .yearToDate) else { return nil }
+        let date = series.dates[t]
+        guard calendar.isLastSession(date, ofYear: index.period == .yearToDate),
+              index.period != .quarterToDate || date.month % 3 == 0 else { return nil }
         return index.facts(at: t, dates: series.dates)
     }
 }

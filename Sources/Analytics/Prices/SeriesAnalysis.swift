@@ -36,8 +36,9 @@ public struct SeriesAnalysis: Sendable {
     private let earlierLowReach: [Int32]
     /// The sessions that entered a bear market (20% below the record close), then a correction (10%).
     let drawdownEntries: [DrawdownEntries]
-    /// The series' months and years with their returns, for "its worst month since".
+    /// The series' months, quarters and years with their returns, for "its worst month since".
     let months: CalendarPeriodIndex
+    let quarters: CalendarPeriodIndex
     let years: CalendarPeriodIndex
     /// The market's trading days, which tell a note that its session ends a month.
     public let calendar: ExchangeCalendar
@@ -74,6 +75,7 @@ public struct SeriesAnalysis: Sendable {
         earlierHighReach = EarlierCountIndex(integers: highs.indices.map { $0 - Int(highs[$0]) }).atLeast
         earlierLowReach = EarlierCountIndex(integers: lows.indices.map { $0 - Int(lows[$0]) }).atLeast
         months = CalendarPeriodIndex(.monthToDate, count: closes.count, bases: bases, closes: closes)
+        quarters = CalendarPeriodIndex(.quarterToDate, count: closes.count, bases: bases, closes: closes)
         years = CalendarPeriodIndex(.yearToDate, count: closes.count, bases: bases, closes: closes)
     }
 

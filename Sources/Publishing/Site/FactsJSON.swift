@@ -58,6 +58,7 @@ extension SeriesFacts: JSONObject {
         w.member("drawdownEntry", drawdownEntry)
         w.member("bearMarketSince", bearMarketSince)
         w.member("monthEnd", monthEnd)
+        w.member("quarterEnd", quarterEnd)
         w.member("yearEnd", yearEnd)
     }
 }
