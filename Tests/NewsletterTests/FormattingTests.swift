@@ -13,6 +13,7 @@ import Testing
     @Test func ordinalsHandleTheTeens() {
         #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103, 111].map(NumberStyle.ordinal)
             == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd", "111th"])
+        #expect([1, 3, 9, 10, 21].map(NumberStyle.proseOrdinal) == ["first", "third", "ninth", "10th", "21st"])
     }
 
     @Test func pricesGroupThousands() {
@@ -148,13 +149,14 @@ import Testing
         #expect(printed({ $0.count(5, "n") }, in: "up 5 sessions") == ["5"])
         #expect(printed({ $0.percent(0.10, "p", signed: false, decimals: 0) }, in: "down (+10%) today") == ["10%"])
         #expect(printed({ $0.period(.quarter(year: 2014, quarter: 2), "q", short: true) }, in: "since Q2 2014.") == ["Q2 2014"])
-        #expect(printed({ $0.ordinal(1, "o") }, in: "1st") == ["1st"])
+        #expect(printed({ $0.ordinal(1, "o") }, in: "first") == ["first"])
+        #expect(printed({ $0.ordinal(11, "o") }, in: "11th") == ["11th"])
     }
 
     @Test func aFigureInsideALargerNumberOrWordIsNotPrinted() {
         #expect(printed({ $0.count(5, "n") }, in: "up 10.5% and 5,000 shares") == [])
         #expect(printed({ $0.count(10, "n") }, in: "since 2010, at 110, 10th") == [])
-        #expect(printed({ $0.ordinal(1, "o") }, in: "the 21st session") == [])
+        #expect(printed({ $0.ordinal(1, "o") }, in: "the 21st session, firstly") == [])
         #expect(printed({ $0.percent(0.10, "p", signed: false, decimals: 0) }, in: "up 110%") == [])
         #expect(printed({ $0.count(5, "n") }, in: "") == [])
     }

@@ -34,7 +34,7 @@ import TestSupport
         let (facts, _, text) = try note("1958-12-31")
         let spx = try #require(facts.series("SPX"))
         #expect(spx.intradayRange == nil && spx.closingRecord.streak.length == 3)
-        #expect(text.contains("SPX closed at a record for the 3rd straight session, at 55.21.")
+        #expect(text.contains("SPX closed at a record for the third straight session, at 55.21.")
             || text.contains("SPX has now closed at a record in each of the last 3 sessions, today at 55.21."), "\(text)")
         #expect(!text.contains("intraday"))
         let (_, korea, _) = try note("1950-06-27")
@@ -81,9 +81,9 @@ import TestSupport
         let (facts, narrative, text) = try note("2018-08-29")
         let ixic = try #require(facts.series("IXIC"))
         #expect(ixic.intradayRecord.streak.length == 4)
-        #expect(narrative.headline == "Tech stocks set a record high for the 4th session running"
+        #expect(narrative.headline == "Tech stocks set a record high for the fourth session running"
             || narrative.headline == "Tech stocks extend their record run to 4 sessions")
-        #expect(text.contains("IXIC set an intraday record high for the 4th straight session")
+        #expect(text.contains("IXIC set an intraday record high for the fourth straight session")
             || text.contains("IXIC has now set a record intraday high in each of the last 4 sessions"))
         #expect(text.contains("ended in \(NumberStyle.monthYear(try #require(ixic.intradayRecord.streak.lastTime).end))"))
         #expect(!text.contains("No record, streak or signal"))
@@ -213,7 +213,7 @@ import TestSupport
         // A month's or year's result takes the headline from a quiet session only: a record run
         // keeps it (1965-01-29 had read "The S&P 500 posts its best month since August 1963").
         let (_, recordMonth, _) = try note("1965-01-29")
-        #expect(recordMonth.headline == "The S&P 500 sets a record high for the 5th session running"
+        #expect(recordMonth.headline == "The S&P 500 sets a record high for the fifth session running"
                     || recordMonth.headline == "The S&P 500 extends its record run to 5 sessions", "\(recordMonth.headline)")
         // Nor from a big move: September 2008 ranks above the day's 5.4% gain, which still leads.
         let (_, bigMove, bigMoveText) = try note("2008-09-30")
@@ -287,9 +287,9 @@ import TestSupport
                  "Tech stocks add 0.2% in an orderly session"].contains(narrative.headline), "\(narrative.headline)")
         let (rarer, rarerNarrative, _) = try note("1999-08-31")
         #expect(try #require(rarer.comparisons.first).leaderStreak.length == 8)
-        #expect(rarerNarrative.headline == "Tech stocks outrun the S&P 500 for the 8th straight session")
+        #expect(rarerNarrative.headline == "Tech stocks outrun the S&P 500 for the eighth straight session")
         let (_, bothFell, _) = try note("1999-08-30")
-        #expect(bothFell.headline == "Tech stocks beat the S&P 500 for the 7th straight session as both fall")
+        #expect(bothFell.headline == "Tech stocks beat the S&P 500 for the seventh straight session as both fall")
         // On 2000-04-12 the S&P 500 fell 2.2% and the NASDAQ 7.1%: it fell less, it did not outrun
         // or beat; the day the NASDAQ entered its first bear market in this data has the headline.
         let (falling, fallingNarrative, fallingText) = try note("2000-04-12")

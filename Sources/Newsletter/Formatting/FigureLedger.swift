@@ -70,7 +70,7 @@ public final class FigureLedger {
 
     @discardableResult
     public func ordinal(_ value: Int, _ source: String) -> String {
-        record(NumberStyle.ordinal(value), source, Double(value))
+        record(NumberStyle.proseOrdinal(value), source, Double(value))
     }
 
     @discardableResult

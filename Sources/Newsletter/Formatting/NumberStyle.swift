@@ -53,6 +53,14 @@ public enum NumberStyle {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// "third", "ninth", then "10th", "21st": in prose the first nine are words, as the wire
+    /// services write them ("the 3rd straight session" was in 2,969 notes).
+    public static func proseOrdinal(_ number: Int) -> String {
+        (1...9).contains(number)
+            ? ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"][number - 1]
+            : ordinal(number)
+    }
+
     /// 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd".
     public static func ordinal(_ number: Int) -> String {
         let tens = number % 100
