@@ -101,7 +101,7 @@ public enum NumberStyle {
         case .daily: return longDate(period.firstDay)
         case .monthly: return "\(monthNames[period.subdivision - 1]) \(period.year)"
         case .quarterly:
-            return "the \(["first", "second", "third", "fourth"][period.subdivision - 1]) quarter of \(period.year)"
+            return "the \(proseOrdinal(period.subdivision)) quarter of \(period.year)"
         }
     }
 

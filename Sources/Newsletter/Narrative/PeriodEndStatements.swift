@@ -39,8 +39,8 @@ enum PeriodEndStatements {
                 }
                 continue
             }
-            // On a year's last session the year leads, and December's rank follows it ("December
-            // alone saw a 9.2% fall, …"): December's headline had taken the year's.
+            // On a year's last session the year leads, and December's rank follows it ("In December
+            // alone, SPX fell 9.2%, …"): December's headline had taken the year's.
             let december = series.monthEnd.flatMap { ranked(series, $0, context, key: "periodEnd.december") }
             if var year = ranked(series, yearEnd, context) {
                 if let december { year.append(december) }
@@ -89,7 +89,7 @@ enum PeriodEndStatements {
         values["magnitude"] = figures.percent(abs(end.value), source + ".value", signed: false)
         switch end.period {
         case .yearToDate: values["year"] = figures.date(date, "date", style: yearOnly)
-        case .quarterToDate: values["quarter"] = ["first", "second", "third", "fourth"][(date.month - 1) / 3] + " quarter"
+        case .quarterToDate: values["quarter"] = NumberStyle.proseOrdinal((date.month + 2) / 3) + " quarter"
         default: values["month"] = NumberStyle.monthNames[date.month - 1]
         }
         let direction = end.value >= 0 ? "Up" : "Down"
