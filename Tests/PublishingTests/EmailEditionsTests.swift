@@ -69,6 +69,10 @@ import Testing
         let styles = html.components(separatedBy: "<style").dropFirst()
         #expect(styles.count == 1 && styles.allSatisfy { $0.hasPrefix(" data-embed>") && $0.contains("@media only screen and (max-width: 480px)") })
         #expect(!html.contains(".masthead a {") && html.contains("<td class=\"masthead\" style=\"padding: 20px 32px 14px;"))
+        // A reader in dark mode gets the site's dark palette, not a white page (the kept block
+        // overrides the inlined colours).
+        #expect(html.contains("<meta name=\"color-scheme\" content=\"light dark\">"))
+        #expect(styles.first?.contains("@media (prefers-color-scheme: dark) {\n  body, .outer { background-color: #121416 !important; }") == true)
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("<svg"))
