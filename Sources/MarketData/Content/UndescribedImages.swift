@@ -14,11 +14,8 @@ public enum UndescribedImages {
     /// fenced code.
     static func positions(in text: String) -> [(line: Int, column: Int)] {
         var found: [(Int, Int)] = []
-        var inFence = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence else { continue }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for ((index, line), inFence) in zip(lines.enumerated(), MarkdownFences.insideFences(lines)) where !inFence {
             let characters = Array(line.utf8)
             for start in characters.indices.dropLast() where characters[start] == UInt8(ascii: "!") && characters[start + 1] == UInt8(ascii: "[") {
                 var end = start + 2

@@ -117,10 +117,15 @@ public struct ProjectLoader {
     private func checkQuoteDates(_ quotes: [Quote], sessions series: [PriceSeries], _ diagnostics: inout DiagnosticCollector) {
         guard let last = series.compactMap(\.dates.last).max() else { return }
         for quote in quotes where quote.date > last {
-            diagnostics.report(Diagnostic(.warning, at: SourceLocation(path: "content/quotes/\(quote.id).md"),
-                                          "the quote is dated \(quote.date), after the data (it ends on \(last)); it waits for the notes of its days",
-                                          hint: "add the prices of \(quote.date) to the data files and build again"))
+            diagnostics.report(Self.aheadOfThePrices(quote.date, path: "content/quotes/\(quote.id).md",
+                                                      "the quote is dated \(quote.date), after the data (it ends on \(last)); it waits for the notes of its days"))
         }
+    }
+
+    /// Content dated after the data (the day's price files not dropped in yet), which waits for
+    /// them: the warning's one hint, for quotes and commentary alike.
+    private static func aheadOfThePrices(_ date: SessionDate, path: String, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, at: SourceLocation(path: path), message, hint: "add the prices of \(date) to the data files and build again")
     }
 
     /// Commentary named for a day without a session would never be published: say so.
@@ -135,9 +140,8 @@ public struct ProjectLoader {
         for (date, note) in misplaced {
             // Written ahead of its prices (the day's files not dropped in yet): it waits for them.
             if date > last {
-                diagnostics.report(Diagnostic(.warning, at: SourceLocation(path: note.path),
-                                              "there are no prices for \(date) yet (the data ends on \(last)); the commentary waits for its note",
-                                              hint: "add the prices of \(date) to the data files and build again"))
+                diagnostics.report(Self.aheadOfThePrices(date, path: note.path,
+                                                         "there are no prices for \(date) yet (the data ends on \(last)); the commentary waits for its note"))
                 continue
             }
             diagnostics.report(.notASession(date, in: ordered, at: SourceLocation(path: note.path)) { nearest in

@@ -124,10 +124,8 @@ enum CommentaryMarkdown {
 
     /// Each line's ATX heading level, nil for a line that is not a heading (fenced code included).
     static func headingLevels(_ lines: [Substring]) -> [Int?] {
-        var inFence = false
-        return lines.map { line in
+        zip(lines, MarkdownFences.insideFences(lines)).map { line, inFence in
             let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, trimmed.hasPrefix("#") else { return nil }
             let level = trimmed.prefix { $0 == "#" }.count
             guard level <= 6, trimmed.dropFirst(level).first.map({ $0 == " " }) ?? true else { return nil }

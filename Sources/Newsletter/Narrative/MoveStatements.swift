@@ -133,9 +133,8 @@ enum MoveStatements {
             var values = context.names(series).plain
             values["extreme"] = figures.percent(abs(extreme), "series.\(series.symbol).\(field)", signed: false)
             values["magnitude"] = figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false)
-            let close = abs(move) < flatThreshold ? "Flat" : move >= 0 ? "Up" : "Down"
             return Statement(.lead, score: -0.9, topics: series.topics + [StatementTopic.volatility],
-                             sentences: [context.sentence("intraday.\(side)\(close)", values)], headline: nil)
+                             sentences: [context.sentence(key(move, prefix: "intraday." + side), values)], headline: nil)
         }
     }
 
