@@ -16,6 +16,17 @@ import Testing
         #expect([1, 3, 9, 10, 21].map(NumberStyle.proseOrdinal) == ["first", "third", "ninth", "10th", "21st"])
     }
 
+    @Test func proseCountsAreWordsToNine() {
+        #expect([1, 2, 9, 10, 23].map(NumberStyle.proseCount) == ["one", "two", "nine", "10", "23"])
+    }
+
+    @Test func horizonsOfWholeMonthsAreToldInMonths() {
+        #expect(NumberStyle.horizon(sessions: 21) == ("month", "a month"))
+        #expect(NumberStyle.horizon(sessions: 63) == ("three months", "three months"))
+        #expect(NumberStyle.horizon(sessions: 252) == ("12 months", "12 months"))
+        #expect(NumberStyle.horizon(sessions: 40) == ("40 sessions", "40 sessions"))
+    }
+
     @Test func pricesGroupThousands() {
         #expect(NumberStyle.price(2506.85) == "2,506.85")
         #expect(NumberStyle.price(1234567.891) == "1,234,567.89")

@@ -68,6 +68,20 @@ public final class FigureLedger {
         record(String(value), source, Double(value))
     }
 
+    /// A count told in prose: "three", "12".
+    @discardableResult
+    public func proseCount(_ value: Int, _ source: String) -> String {
+        record(NumberStyle.proseCount(value), source, Double(value))
+    }
+
+    /// A horizon of `sessions` in months ("three months"; `NumberStyle.horizon`), and its span.
+    public func horizon(sessions: Int, _ source: String) -> (horizon: String, span: String) {
+        let words = NumberStyle.horizon(sessions: sessions)
+        record(words.horizon, source, Double(sessions))
+        record(words.span, source, Double(sessions))
+        return words
+    }
+
     @discardableResult
     public func ordinal(_ value: Int, _ source: String) -> String {
         record(NumberStyle.proseOrdinal(value), source, Double(value))

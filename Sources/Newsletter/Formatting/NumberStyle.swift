@@ -61,6 +61,26 @@ public enum NumberStyle {
             : ordinal(number)
     }
 
+    /// "three", "nine", then "10", "23": a count in prose, spelled out to nine as ordinals are
+    /// ("after 2 of the 3 earlier runs" read like a table).
+    public static func proseCount(_ number: Int) -> String {
+        (1...9).contains(number)
+            ? ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][number - 1]
+            : String(number)
+    }
+
+    /// A horizon of sessions as an analyst says it, 21 sessions to a month of trading: "month"
+    /// (over the following month), "three months"; a horizon that is not whole months stays in
+    /// sessions. `span` is the same length with its article, for "a month later".
+    public static func horizon(sessions: Int) -> (horizon: String, span: String) {
+        guard sessions > 0, sessions % sessionsPerMonth == 0 else { return ("\(sessions) sessions", "\(sessions) sessions") }
+        let months = sessions / sessionsPerMonth
+        return months == 1 ? ("month", "a month") : ("\(proseCount(months)) months", "\(proseCount(months)) months")
+    }
+
+    /// Trading sessions in a month, as finance counts them (252 a year).
+    public static let sessionsPerMonth = 21
+
     /// 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd".
     public static func ordinal(_ number: Int) -> String {
         let tens = number % 100

@@ -131,12 +131,16 @@ enum OutcomeStatements {
         let figures = context.figures
         let path = source + ".horizons.\(horizon.sessions)"
         var values = values
-        values["count"] = figures.count(horizon.count, path + ".count")
+        // Counts in words to nine ("two of the three earlier runs"), the horizon in months.
+        values["count"] = figures.proseCount(horizon.count, path + ".count")
         values["times"] = NarrativeContext.times(horizon.count)
-        let uncounted = earlier.count > horizon.count
-        if uncounted { values["total"] = figures.count(earlier.count, earlier.source) }
+        if earlier.count > horizon.count {
+            values["total"] = figures.proseCount(earlier.count, earlier.source)
+            values["totalTimes"] = NarrativeContext.times(earlier.count)
+        }
         values["sessions"] = figures.count(horizon.sessions, path + ".sessions")
-        values["hits"] = figures.count(horizon.hits, path + ".hits")
+        (values["horizon"], values["span"]) = figures.horizon(sessions: horizon.sessions, path + ".sessions")
+        values["hits"] = figures.proseCount(horizon.hits, path + ".hits")
         // "by a median of 4.1%" (or "by 3.1% and 5.2%") when every episode gained; a sign is
         // kept where some fell.
         let everyHit = horizon.hits == horizon.count
@@ -146,7 +150,9 @@ enum OutcomeStatements {
         // a long list gives way to the latest few ("most recently …").
         let named = horizon.count <= Self.namedEpisodes ? horizon.episodes : horizon.episodes.suffix(Self.namedEpisodes - 1)
         let dates = NarrativeContext.list(named.map { figures.date($0.date, path + ".episodes", style: NumberStyle.monthYear) })
-        values[horizon.count <= Self.namedEpisodes ? "dates" : "recentDates"] = dates
+        let allNamed = horizon.count <= Self.namedEpisodes
+        values[allNamed ? "dates" : "recentDates"] = dates
+        values["episodes"] = allNamed ? dates : context.headline("outcome.mostRecently", ["dates": dates])
         // One earlier firing is told as such ("the only earlier run"), and two by their own
         // returns ("by 3.1% and 5.2%"): a median of two is their mean, and hides a loss beside a gain.
         let outcome = everyHit ? "All" : horizon.hits == 0 ? "None" : "Some"

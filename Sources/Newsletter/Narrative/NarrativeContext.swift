@@ -58,12 +58,12 @@ struct NarrativeContext {
          "their": plural ? "their" : "its", "are": plural ? "are" : "is", "possessive": plural ? "'" : "'s"]
     }
 
-    /// "once", "twice", "3 times".
+    /// "once", "twice", "three times", "12 times".
     static func times(_ count: Int) -> String {
         switch count {
         case 1: return "once"
         case 2: return "twice"
-        default: return "\(count) times"
+        default: return NumberStyle.proseCount(count) + " times"
         }
     }
 
