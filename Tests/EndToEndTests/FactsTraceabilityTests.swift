@@ -73,7 +73,8 @@ import TestSupport
         #expect(original != altered)
         #expect(!altered.contains("for the 10th straight session"))
         #expect(!altered.contains("5.3%"))
-        #expect(altered.contains("2.1%"))
+        // 2.1% is a plain reading, known since October: told in its week's first note, not on a Thursday.
+        #expect(!altered.contains("2.1%") && !altered.contains("## The economy"))
         #expect(altered.contains("IWM (Jan. 14)"))
     }
 }

@@ -20,9 +20,19 @@ struct NarrativeContext {
     /// is deterministic and consecutive sessions differ (by day number, a Monday took Friday's
     /// wording of three).
     var variant: Int {
-        let sinceMonday = Int(facts.date.dayNumber) + 3 // 1970-01-01 was a Thursday
-        let weeks = sinceMonday >= 0 ? sinceMonday / 7 : (sinceMonday - 6) / 7
-        return weeks * 5 + min(sinceMonday - weeks * 7, 5)
+        let weeks = Self.week(of: facts.date)
+        return weeks * 5 + min(Int(facts.date.dayNumber) + 3 - weeks * 7, 5)
+    }
+
+    /// The calendar week (Monday to Sunday) of `date`, counted from the week of 1970-01-01.
+    static func week(of date: SessionDate) -> Int {
+        let sinceMonday = Int(date.dayNumber) + 3 // 1970-01-01 was a Thursday
+        return sinceMonday >= 0 ? sinceMonday / 7 : (sinceMonday - 6) / 7
+    }
+
+    /// The note is its week's first: the session before it fell in an earlier calendar week.
+    var opensWeek: Bool {
+        previousSession.map { Self.week(of: $0) < Self.week(of: facts.date) } ?? true
     }
 
     /// Renders a phrase with values escaped for Markdown.
