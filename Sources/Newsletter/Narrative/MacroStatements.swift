@@ -11,9 +11,8 @@ enum MacroStatements {
         context.facts.macro.filter { !$0.isStale }.compactMap { macro in statement(macro, context) }
     }
 
-    /// Nil for a plain reading (neither new nor the highest or lowest in a year or more) except
-    /// in its week's first note: the same quarterly figure had been told word for word every day
-    /// (12,572 of 12,774 real notes), and a daily reader learns nothing from the repeat.
+    /// Nil for a plain reading (not the highest or lowest in a year or more) that
+    /// `Staleness.tellsPlainReading` leaves out.
     private static func statement(_ macro: MacroFacts, _ context: NarrativeContext) -> Statement? {
         let figures = context.figures
         let source = "macro.\(macro.id)"
@@ -51,7 +50,7 @@ enum MacroStatements {
                                                     values.merging(["name": macro.shortName]) { $1 })
                                  : nil)
         }
-        guard Staleness.isNews(since: macro.knownSince, context) || context.opensWeek else { return nil }
+        guard Staleness.tellsPlainReading(since: macro.knownSince, context) else { return nil }
         return Statement(.macro, score: -1, topics: macro.topics, sentences: [plainSentence(macro, values, context)],
                          headline: nil)
     }
