@@ -10,6 +10,7 @@ enum BreadthStatements {
     /// Nil for a reading without a new lead that `Staleness.tellsPlainReading` leaves out ("Large
     /// caps lead on …" had been told every day of its month).
     private static func statement(_ breadth: BreadthFacts, _ context: NarrativeContext) -> Statement? {
+        guard breadth.newLead || Staleness.tellsPlainReading(since: breadth.knownSince, context) else { return nil }
         let figures = context.figures
         let source = "breadth.\(breadth.id)"
         let focus = breadth.groups.first { $0.column == breadth.focus }
@@ -29,7 +30,6 @@ enum BreadthStatements {
         var blocks: [String] = []
         var headline: String?
         let isNews = Staleness.isNews(since: breadth.knownSince, context)
-        guard breadth.newLead || Staleness.tellsPlainReading(since: breadth.knownSince, context) else { return nil }
         // A new lead is new in the first note that knows the reading; the notes after it say
         // since when it has held ("for the first time since" repeated for a month).
         let known = isNews ? "" : "Known"

@@ -14,6 +14,8 @@ enum MacroStatements {
     /// Nil for a plain reading (not the highest or lowest in a year or more) that
     /// `Staleness.tellsPlainReading` leaves out.
     private static func statement(_ macro: MacroFacts, _ context: NarrativeContext) -> Statement? {
+        let notable = notableExtreme(macro)
+        guard notable != nil || Staleness.tellsPlainReading(since: macro.knownSince, context) else { return nil }
         let figures = context.figures
         let source = "macro.\(macro.id)"
         var values = [
@@ -21,7 +23,7 @@ enum MacroStatements {
             "period": figures.period(macro.period, source + ".period"),
             "value": figures.rate(macro.value, unit: macro.unit, source + ".value"),
         ]
-        if let (extreme, high) = notableExtreme(macro) {
+        if let (extreme, high) = notable {
             let path = source + (high ? ".highest" : ".lowest")
             var sentences: [Sentence] = []
             guard let since = extreme.since else {
@@ -50,7 +52,6 @@ enum MacroStatements {
                                                     values.merging(["name": macro.shortName]) { $1 })
                                  : nil)
         }
-        guard Staleness.tellsPlainReading(since: macro.knownSince, context) else { return nil }
         return Statement(.macro, score: -1, topics: macro.topics, sentences: [plainSentence(macro, values, context)],
                          headline: nil)
     }
