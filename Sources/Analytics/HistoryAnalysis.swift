@@ -85,7 +85,7 @@ extension SeriesAnalysis {
             symbol: symbol, name: config.name, shortName: config.shortName, plural: config.plural, topics: config.topics,
             historyStart: dates[0], sessionDate: dates[t], close: series.close[t],
             returns: ReturnPeriod.allCases.map { period in
-                let result = periodReturn(period, at: t)
+                let result = period.isTold(atClose: dates[t], inNoteOf: date) ? periodReturn(period, at: t) : nil
                 return PeriodReturn(period: period, value: result?.value, baseDate: result.map { dates[$0.base] })
             },
             dailyMoveRarity: t > 0 ? Rarity(earlierOccurrences: Int(largerEarlierMoves[t]), yearsOfHistory: years) : .common,
@@ -110,7 +110,10 @@ extension SeriesAnalysis {
             drawdown: series.close[t] / series.close[record] - 1,
             recordClose: series.close[record], recordCloseDate: dates[record], drawdownEntry: drawdownEntry(at: t),
             bearMarketSince: bearMarketEntry(at: t).map { dates[$0] },
-            monthEnd: periodEnd(self.months, at: t), quarterEnd: periodEnd(self.quarters, at: t), yearEnd: periodEnd(self.years, at: t))
+            // A period that ended with the file's last close, before the note's session, is not the note's.
+            monthEnd: dates[t] == date ? periodEnd(self.months, at: t) : nil,
+            quarterEnd: dates[t] == date ? periodEnd(self.quarters, at: t) : nil,
+            yearEnd: dates[t] == date ? periodEnd(self.years, at: t) : nil)
     }
 }
 

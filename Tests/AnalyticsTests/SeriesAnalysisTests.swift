@@ -22,6 +22,16 @@ import Testing
         #expect(analysis.closingRecords.length == [0, 1, 0, 1])
     }
 
+    /// A close before the note's month, quarter or year began tells none of its periods to date.
+    @Test func aPeriodToDateIsToldOnlyFromACloseInsideIt() {
+        let close = Series.date("2025-03-31")
+        #expect(ReturnPeriod.allCases.filter { $0.isTold(atClose: close, inNoteOf: Series.date("2025-03-31")) } == ReturnPeriod.allCases)
+        #expect(ReturnPeriod.allCases.filter { !$0.isTold(atClose: close, inNoteOf: Series.date("2025-04-01")) } == [.monthToDate, .quarterToDate])
+        #expect(ReturnPeriod.allCases.filter { !$0.isTold(atClose: Series.date("2025-02-28"), inNoteOf: Series.date("2025-03-03")) } == [.monthToDate])
+        #expect(ReturnPeriod.allCases.filter { !$0.isTold(atClose: Series.date("2024-12-31"), inNoteOf: Series.date("2025-01-02")) }
+                == [.monthToDate, .quarterToDate, .yearToDate])
+    }
+
     @Test func periodReturnsCompareWithTheLastSessionOfThePreviousPeriod() throws {
         let dates = ["2024-12-30", "2024-12-31", "2025-01-02", "2025-01-31", "2025-02-03"].map(Series.date)
         let analysis = SeriesAnalysis(config: Series.config("X"), series: Series.closes("X", [100, 110, 121, 99, 132], dates: dates))

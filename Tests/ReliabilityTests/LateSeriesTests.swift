@@ -43,6 +43,35 @@ import Testing
         #expect(!email.contains("SPY (as of"))
     }
 
+    /// A price file left on December 31 gave the note of January 2 "Year to date, IXIC (as of
+    /// Dec. 31) is down 3.9%": the whole of the year before, under the new year's YTD. A month,
+    /// quarter or year to date is only the note's own: "n/a" in the dated row, with the reason under
+    /// the table, nothing in the prose, and no year end in the facts.
+    @Test func aSeriesBehindTheNoteHasNoReturnForAMonthOrYearItHasNoCloseIn() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.edit("content/data/IWM.csv") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("2026-") }.joined(separator: "\n")
+        })
+        let options = BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output, dates: .single(SessionDate("2026-01-02")!),
+                                   emailForEveryNote: true)
+        _ = try BuildPipeline(options: options).run()
+        let email = try String(contentsOfFile: sandbox.output + "/email/2026-01-02.md", encoding: .utf8)
+        let row = try #require(email.split(separator: "\n").first { $0.hasPrefix("| IWM") })
+        let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }  // Series, Close, 1D, 5D, MTD, YTD, 1Y
+        #expect(cells[0] == "IWM (Dec. 31)" && cells[4] == "n/a" && cells[5] == "n/a", "\(row)")
+        #expect(![cells[2], cells[3], cells[6]].contains("n/a"), "\(row)")
+        #expect(email.contains("n/a in a dated row: its last close came before the note's month or year began"))
+        #expect(!email.contains("n/a: the series' data do not reach back that far"))
+        #expect(!email.contains("IWM (as of") && !email.contains("In 2025, IWM"), "\(email)")
+        let facts = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sandbox.output + "/notes/2026-01-02/facts.json")))
+        let series = try #require(((facts as? [String: Any])?["facts"] as? [String: Any])?["series"] as? [[String: Any]])
+        let iwm = try #require(series.first { $0["symbol"] as? String == "IWM" })
+        let returns = try #require(iwm["returns"] as? [[String: Any]])
+        #expect(returns.filter { $0["value"] == nil || $0["value"] is NSNull }.compactMap { $0["period"] as? String } == ["MTD", "QTD", "YTD"])
+        #expect(["yearEnd", "monthEnd"].allSatisfy { iwm[$0] == nil || iwm[$0] is NSNull }, "\(iwm.keys.sorted())")
+    }
+
     /// A nowcast file that stopped being updated made the economy section vanish without a word.
     @Test func aMacroSeriesLeftOutAsStaleIsNamed() throws {
         let sandbox = try ProjectSandbox()

@@ -41,7 +41,8 @@ public struct NoteComposer: Sendable {
             ["id": section.id, "heading": section.heading, "blocks": section.blocks]
         }
         let table = ReturnsTable(facts: facts, figures: figures)
-        let legend = table.legend(notAvailable: templates.phrases.render("returns.notAvailable", [:]))
+        let legend = table.legend(notAvailable: templates.phrases.render("returns.notAvailable", [:]),
+                                  notYet: templates.phrases.render("returns.notYet", [:]))
         if let index = sections.firstIndex(where: { $0["id"] as? String == "performance" }) {
             sections[index]["blocks"] = [table.markdown, legend] + (sections[index]["blocks"] as? [String] ?? [])
         } else {

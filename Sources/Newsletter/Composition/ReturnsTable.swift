@@ -21,10 +21,18 @@ struct ReturnsTable {
                              alignments: [.left] + Array(repeating: .right, count: Self.periods.count + 1), rows: rows).markdown
     }
 
-    /// The names behind the symbols, then `notAvailable` (what "n/a" means) when a cell has no return.
-    func legend(notAvailable: String) -> String {
+    /// The names behind the symbols, then what "n/a" means when a cell has no return: `notAvailable`
+    /// (the data do not reach back that far) or `notYet` (a dated row's close came before the
+    /// note's month or year began).
+    func legend(notAvailable: String, notYet: String) -> String {
         let names = facts.series.map { "**\(MarkdownEscaping.text($0.symbol))**: \(MarkdownEscaping.text($0.name))" }
-        let hasGap = facts.series.contains { series in Self.periods.contains { series.returnValue($0) == nil } }
-        return (names + (hasGap ? [notAvailable] : [])).joined(separator: " · ")
+        var reasons: [String] = []
+        for series in facts.series {
+            for period in Self.periods where series.returnValue(period) == nil {
+                let reason = period.isTold(atClose: series.sessionDate, inNoteOf: facts.date) ? notAvailable : notYet
+                if !reasons.contains(reason) { reasons.append(reason) }
+            }
+        }
+        return (names + reasons).joined(separator: " · ")
     }
 }
