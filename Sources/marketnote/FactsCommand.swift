@@ -47,7 +47,7 @@ struct FactsCommand: ParsableCommand {
                 .compose(facts, quotes: inputs.quotes, commentary: inputs.commentary[day], withEmail: false).quotes
             for quote in QuoteSelector(settings: inputs.config.quotes).inWindow(inputs.quotes, on: day) {
                 print((chosen.contains(quote) ? "quote: " : "quote not carried: ")
-                    + "\(quote.by), \(quote.firm), \(quote.date) [\(quote.topics.joined(separator: ", "))]")
+                    + "\(quote.by), \(quote.firm.map { $0 + ", " } ?? "")\(quote.date) [\(quote.topics.joined(separator: ", "))]")
             }
         }
     }

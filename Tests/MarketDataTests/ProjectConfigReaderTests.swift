@@ -34,6 +34,21 @@ import Testing
         }
     }
 
+    /// `calendar: NYSE` was an error, and `transform: annualized-growth` listed the choices
+    /// without naming the near miss: a choice's case does not matter, and a misspelling is named.
+    @Test func aChoiceIgnoresCaseAndNamesTheChoiceAMisspellingMeant() throws {
+        #expect(try ProjectConfigReader.read(text: minimal + "\ncalendar: NYSE\n", path: "m.yml").calendar == .nyse)
+        let macro = "\nmacro:\n  - { id: gdp, file: data/gdp.csv, transform: annualized-growth }\n"
+        do {
+            _ = try ProjectConfigReader.read(text: minimal + macro, path: "m.yml")
+            Issue.record("expected an error")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.message == "'transform' cannot be 'annualized-growth'")
+            #expect(diagnostic.hint == "did you mean 'annualised-growth'? (one of 'none', 'annualised-growth')", "\(String(describing: diagnostic.hint))")
+        }
+    }
+
     /// "configured series: SPY, SPY" followed a symbol configured twice: the hint lists each once.
     @Test func aComparisonOfAnUnknownSeriesListsEachConfiguredSymbolOnce() throws {
         let text = minimal + "\n  - symbol: SPY\n    file: data/SPY2.csv\ncomparisons:\n  - { leader: IWM, benchmark: SPY }\n"
@@ -56,6 +71,40 @@ import Testing
             #expect(diagnostic.message == "unknown key 'titel' in the document")
             #expect(diagnostic.hint == "did you mean 'title'?")
             #expect(diagnostic.location.line == 6)
+        }
+    }
+
+    /// `since: [{ date: 12/24/2018, label: … }]` was reported twice: the date, and "unknown key
+    /// 'label'", since an entry stopped reading at its first bad value. An entry with a missing
+    /// or bad value reports that value alone, whichever entry it is.
+    @Test func anEntryWithABadValueReportsThatValueAloneNotItsOtherKeys() throws {
+        let text = minimal + """
+
+            email: { subjectPrefix: "[Desk]", unsubscribe: "mailto:u@example.com" }
+            comparisons:
+              - { benchmark: SPY }
+            breadth:
+              - id: guidance
+                file: data/guidance.csv
+                groups:
+                  - { label: small caps, plural: true }
+                  - { column: large }
+                outcome: { benchmark: SPY }
+            since:
+              - { date: 12/24/2018, label: the Christmas Eve low }
+            """
+        do {
+            _ = try ProjectConfigReader.read(text: text, path: "marketnote.yml")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == [
+                "'email' is missing the required key 'from'",
+                "an item of 'comparisons' is missing the required key 'leader'",
+                "an item of 'groups' is missing the required key 'column'",
+                "'outcome' is missing the required key 'leader'",
+                "'date' must be written YYYY-MM-DD, found '12/24/2018'",
+            ], "\(error.diagnostics.map(\.message))")
+            #expect(error.diagnostics.last?.hint == "write the day as year-month-day: 2018-12-24 for December 24, 2018")
         }
     }
 

@@ -34,3 +34,16 @@ import Testing
         ])
     }
 }
+
+/// An independent analyst could not be quoted: `firm:` was required, and the build failed.
+@Suite struct IndependentAnalystQuoteTests {
+    @Test func aQuoteWithoutAFirmIsAttributedToItsAuthorAlone() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("content/quotes/independent.md", "---\nby: Ada Quill\ndate: 2026-01-15\ntopics: [small caps]\n---\nSmall caps have further to run.\n"))
+        let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        #expect(summary.warnings.isEmpty, "\(summary.warnings)")
+        let email = try String(contentsOfFile: sandbox.output + "/email/2026-01-15.md", encoding: .utf8)
+        #expect(email.contains("> — Ada Quill, January 15, 2026\n"), "\(email)")
+        #expect(email.contains("> — Marisol Reyes, Cobalt Street Advisors, January 14, 2026\n"))
+    }
+}

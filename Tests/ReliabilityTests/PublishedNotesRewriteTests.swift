@@ -64,6 +64,9 @@ import Testing
             + "to output: 13 files written, 0 unchanged")
         summary.revised = []
         #expect(summary.line == "wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged")
+        // "1 files written" (a rebuild that changed one file).
+        summary.filesWritten = 1
+        #expect(summary.line == "wrote 1 note (2026-01-15) to output: 1 file written, 0 unchanged")
     }
 
     /// A backfill writes every note anyway, and says nothing more.

@@ -8,13 +8,13 @@ public enum ContentReader {
         let reader = YAMLReader(path: path, lineOffset: document.yamlFirstLine - 1)
         if document.yaml.isEmpty {
             throw DiagnosticReport([.error(at: SourceLocation(path: path), "a quote needs front matter",
-                                           hint: "start the file with ---, then by:, firm:, date: and topics:, then ---")])
+                                           hint: "start the file with ---, then by:, date:, topics: and (optionally) firm:, then ---")])
         }
         guard var root = reader.root(of: document.yaml, context: "the front matter") else {
             throw DiagnosticReport(reader.diagnostics.diagnostics)
         }
         let by = root.string("by", required: true)
-        let firm = root.string("firm", required: true)
+        let firm = root.string("firm")
         let date = sessionDate(&root, "date", reader: reader)
         let topics = root.strings("topics") ?? []
         let url = root.string("url")
@@ -30,7 +30,7 @@ public enum ContentReader {
             diagnostics.report(.error(at: root.valueLocations["url"] ?? root.location, "url must start with https:// or http://",
                                       hint: "link the source with its full address, e.g. https://example.com/article"))
         }
-        guard let by, let firm, let date, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
+        guard let by, let date, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
         return Quote(id: id, by: by, firm: firm, date: date, topics: topics, text: body, url: url)
     }
 

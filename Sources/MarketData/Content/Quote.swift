@@ -3,7 +3,8 @@ public struct Quote: Sendable, Hashable, Codable {
     /// The file name without extension, unique within the project.
     public var id: String
     public var by: String
-    public var firm: String
+    /// Where the analyst works; nil for an independent ("— Ada Quill, January 14, 2026").
+    public var firm: String?
     public var date: SessionDate
     /// What the quote is about ("small caps", "macro"…), matched against the day's facts.
     public var topics: [String]
@@ -12,7 +13,7 @@ public struct Quote: Sendable, Hashable, Codable {
     /// Optional link to the source.
     public var url: String?
 
-    public init(id: String, by: String, firm: String, date: SessionDate, topics: [String], text: String, url: String? = nil) {
+    public init(id: String, by: String, firm: String?, date: SessionDate, topics: [String], text: String, url: String? = nil) {
         self.id = id
         self.by = by
         self.firm = firm

@@ -49,8 +49,12 @@ public enum ProjectConfigReader {
         guard var mapping = root.mapping("email") else { return nil }
         defer { mapping.finish() }
         for (key, location) in mapping.valueLocations { locations["email." + key] = location }
-        guard let from = mapping.string("from", required: true) else { return nil }
-        return EmailSettings(from: from, subjectPrefix: mapping.string("subjectPrefix"), unsubscribe: mapping.strings("unsubscribe") ?? [])
+        // Every key is read before any is judged missing: one left unread is reported as unknown.
+        let from = mapping.string("from", required: true)
+        let subjectPrefix = mapping.string("subjectPrefix")
+        let unsubscribe = mapping.strings("unsubscribe") ?? []
+        guard let from else { return nil }
+        return EmailSettings(from: from, subjectPrefix: subjectPrefix, unsubscribe: unsubscribe)
     }
 
     private static func readSeries(_ item: YAMLMapping) -> SeriesConfig? {
@@ -75,8 +79,9 @@ public enum ProjectConfigReader {
     private static func readComparison(_ item: YAMLMapping) -> ComparisonConfig? {
         var item = item
         defer { item.finish() }
-        guard let leader = item.string("leader", required: true),
-              let benchmark = item.string("benchmark", required: true) else { return nil }
+        let leader = item.string("leader", required: true)
+        let benchmark = item.string("benchmark", required: true)
+        guard let leader, let benchmark else { return nil }
         var comparison = ComparisonConfig(leader: leader, benchmark: benchmark, location: item.location)
         comparison.valueLocations = item.valueLocations
         return comparison
@@ -145,9 +150,9 @@ public enum ProjectConfigReader {
         let focus = item.string("focus") ?? groups.first?.column
         var outcome: (String, String)?
         if var compare = item.mapping("outcome") {
-            if let leader = compare.string("leader", required: true), let benchmark = compare.string("benchmark", required: true) {
-                outcome = (leader, benchmark)
-            }
+            let leader = compare.string("leader", required: true)
+            let benchmark = compare.string("benchmark", required: true)
+            if let leader, let benchmark { outcome = (leader, benchmark) }
             compare.finish()
         }
         let availability = readAvailability(&item)
@@ -166,20 +171,25 @@ public enum ProjectConfigReader {
     private static func readGroup(_ item: YAMLMapping) -> BreadthGroup? {
         var item = item
         defer { item.finish() }
-        guard let column = item.string("column", required: true) else { return nil }
-        let label = item.string("label") ?? column
-        return BreadthGroup(column: column, label: label, plural: item.bool("plural") ?? GrammaticalNumber.isPlural(label))
+        let column = item.string("column", required: true)
+        let label = item.string("label")
+        let plural = item.bool("plural")
+        guard let column else { return nil }
+        return BreadthGroup(column: column, label: label ?? column, plural: plural ?? GrammaticalNumber.isPlural(label ?? column))
     }
 
     private static func readReferenceDate(_ item: YAMLMapping) -> ReferenceDate? {
         var item = item
         defer { item.finish() }
-        guard let text = item.string("date", required: true) else { return nil }
+        let text = item.string("date", required: true)
+        let label = item.string("label") ?? ""
+        guard let text else { return nil }
         guard let date = SessionDate(text) else {
-            item.reader.fail(at: item.node("date")?.mark, "'date' must be written YYYY-MM-DD, found '\(text)'")
+            item.reader.fail(at: item.node("date")?.mark, "'date' must be written YYYY-MM-DD, found '\(text)'",
+                             hint: "write the day as year-month-day: 2018-12-24 for December 24, 2018")
             return nil
         }
-        return ReferenceDate(date: date, label: item.string("label") ?? "", location: item.valueLocations["date"] ?? item.location(of: "date"))
+        return ReferenceDate(date: date, label: label, location: item.valueLocations["date"] ?? item.location(of: "date"))
     }
 
     private static func readQuoteSettings(_ root: inout YAMLMapping) -> QuoteSettings {

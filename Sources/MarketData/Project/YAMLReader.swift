@@ -198,9 +198,12 @@ public struct YAMLMapping {
     /// A value chosen from a fixed set, such as `returns: price | total`.
     public mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
         guard let text = string(key) else { return nil }
-        guard let value = T(rawValue: text) else {
+        // Case does not matter ("NYSE" is 'nyse'); a near miss is named ("annualized-growth").
+        guard let value = T(rawValue: text) ?? T.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else {
             let allowed = T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            reader.fail(at: entry(key)?.value.mark, "'\(key)' cannot be '\(text)'", hint: "use one of \(allowed)")
+            let suggestion = EditDistance.suggestion(for: text, among: T.allCases.map(\.rawValue))
+            reader.fail(at: entry(key)?.value.mark, "'\(key)' cannot be '\(text)'",
+                        hint: suggestion.map { "\($0) (one of \(allowed))" } ?? "use one of \(allowed)")
             return nil
         }
         return value

@@ -65,7 +65,7 @@ public struct NoteComposer: Sendable {
             "urlYAML": YAMLString.quoted(noteURL),
             "quotesHeading": templates.phrases.render("section.quotes", [:]),
             "quotes": quotes.map { quote -> [String: Any] in
-                ["text": MarkdownEscaping.blockquote(quote.text), "by": quote.by, "firm": quote.firm,
+                ["text": MarkdownEscaping.blockquote(quote.text), "by": quote.by, "firm": quote.firm ?? "", "hasFirm": quote.firm != nil,
                  "dateLong": NumberStyle.longDate(quote.date), "hasURL": quote.url != nil,
                  "link": quote.url.map(MarkdownEscaping.linkDestination) ?? ""]
             },

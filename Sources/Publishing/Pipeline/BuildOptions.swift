@@ -43,7 +43,7 @@ extension BuildSummary {
     public var line: String {
         let range = first == last ? "\(first!)" : "\(first!) to \(last!)"
         return "wrote \(notes) note\(notes == 1 ? "" : "s") (\(range))\(revisedClause) to \(outputPath): "
-            + "\(filesWritten) files written, \(filesUnchanged) unchanged"
+            + "\(filesWritten) file\(filesWritten == 1 ? "" : "s") written, \(filesUnchanged) unchanged"
     }
 
     /// " and rewrote 2026-01-14 for its edited commentary"; more than three dates are counted
