@@ -38,6 +38,16 @@ import Testing
         #expect(printed.entries.last?.message.contains("too many errors in this file") == true)
     }
 
+    /// A key typo in the config hid every data file's errors until it was fixed, one run each:
+    /// a config that can be read despite its errors still has its data files checked.
+    @Test func aConfigErrorIsReportedWithBadData() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.replace(Sample.config, "title: The Small-Cap Desk", with: "title: The Small-Cap Desk\ntitel: typo"))
+        try sandbox.apply(Sample.priceRows("2025-01-02,1,2,0.5,NaN,1,10"))
+        let printed = try buildExpectingFailure(sandbox)
+        #expect(printed.entries.map(\.location) == ["marketnote.yml:3:1", "content/data/IWM.csv:2:20"], "\(printed.entries)")
+    }
+
     @Test func aBadTemplateIsReportedWithBadData() throws {
         let sandbox = try ProjectSandbox()
         try sandbox.apply(Sample.priceRows("2025-01-02,1,2,0.5,NaN,1,10"))

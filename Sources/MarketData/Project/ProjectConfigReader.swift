@@ -1,18 +1,26 @@
 /// Reads `marketnote.yml` into a `ProjectConfig`, reporting every problem with its position.
 public enum ProjectConfigReader {
     public static func read(text: String, path: String) throws(DiagnosticReport) -> ProjectConfig {
+        let (config, diagnostics) = readReporting(text: text, path: path)
+        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticReport(diagnostics) }
+        return config
+    }
+
+    /// The config as far as it could be read, with every problem found: a config with errors
+    /// (an unknown key, a bad value) still names its data files, so a build checks those in the
+    /// same run instead of reporting one file's errors per run.
+    public static func readReporting(text: String, path: String) -> (config: ProjectConfig?, diagnostics: [Diagnostic]) {
         let reader = YAMLReader(path: path)
-        guard var root = reader.root(of: text) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
-        let config = readProject(&root, path: path)
+        guard var root = reader.root(of: text) else { return (nil, reader.diagnostics.diagnostics) }
+        var config = readProject(&root, path: path)
         root.finish()
         var diagnostics = reader.diagnostics
         // Symbols of every series entry, even one with its own errors, so that a comparison
         // naming it does not add a second, misleading error.
         let declared = Set(root.node["series"]?.sequence?.compactMap { $0["symbol"]?.string } ?? [])
         if let config { validate(config, declaredSymbols: declared, into: &diagnostics) }
-        guard var config, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
-        config.source = text
-        return config
+        config?.source = text
+        return (config, diagnostics.diagnostics)
     }
 
     private static func readProject(_ root: inout YAMLMapping, path: String) -> ProjectConfig? {

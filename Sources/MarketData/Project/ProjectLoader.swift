@@ -49,6 +49,14 @@ public struct ProjectLoader {
     }
 
     public func loadConfig() throws(DiagnosticReport) -> ProjectConfig {
+        let (config, diagnostics) = try loadConfigReporting()
+        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticReport(diagnostics) }
+        return config
+    }
+
+    /// The config as far as it could be read, with its problems (`ProjectConfigReader.readReporting`);
+    /// throws only when there is no config file to read.
+    public func loadConfigReporting() throws(DiagnosticReport) -> (config: ProjectConfig?, diagnostics: [Diagnostic]) {
         let path = configName
         guard let text = FileCache.text(atPath: absolute(path)) else {
             // Named in full: the folder marketnote looked in is the likeliest mistake.
@@ -57,7 +65,7 @@ public struct ProjectLoader {
                                            exists ? "cannot read the project configuration" : "there is no project configuration here",
                                            hint: "run marketnote in a project folder (one holding marketnote.yml), or name it with --project DIR")])
         }
-        return try ProjectConfigReader.read(text: text, path: path)
+        return ProjectConfigReader.readReporting(text: text, path: path)
     }
 
     func absolute(_ path: String) -> String { FilePath.resolve(path, in: root) }

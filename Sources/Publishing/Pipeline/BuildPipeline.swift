@@ -26,7 +26,12 @@ public struct BuildPipeline {
             try TemplateLibrary(projectRoot: root)
         }
         let loader = ProjectLoader(root: options.projectRoot, jobs: options.jobs)
-        let config = diagnostics.collect { () throws -> ProjectConfig in try loader.loadConfig() }
+        // A config with errors still names the data files, which are checked in the same run.
+        let configRead = diagnostics.collect { () throws -> (config: ProjectConfig?, diagnostics: [Diagnostic]) in
+            try loader.loadConfigReporting()
+        }
+        diagnostics.report(DiagnosticReport(configRead?.diagnostics ?? []))
+        let config = configRead?.config
         // With the configuration read, the published site is opened (its manifest read, the
         // spare brought up to date) while the data loads and the history is analysed.
         let outputPath = options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? ""
