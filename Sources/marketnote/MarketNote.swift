@@ -9,7 +9,7 @@ struct MarketNote: ParsableCommand {
         commandName: "marketnote",
         abstract: "Writes a daily market note from price files and publishes it as a static site and email editions.",
         version: MarketNote.version,
-        subcommands: [BuildCommand.self, FactsCommand.self, SendCommand.self],
+        subcommands: [BuildCommand.self, FactsCommand.self, SendCommand.self, TemplatesCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     /// Printed by `marketnote --version`, for bug reports.

@@ -16,4 +16,19 @@ public enum DefaultTemplates {
         "email.html": PackageResources.email_html,
         "style.css": PackageResources.style_css,
     ].mapValues { String(decoding: $0, as: UTF8.self) }
+
+    /// What each template is for, in the order `marketnote templates` lists them.
+    public static let descriptions: KeyValuePairs<String, String> = [
+        "phrases.yml": "the wording of every generated sentence and heading",
+        "partials/body.md": "the note's body (sections, quotes, commentary), shared by both editions",
+        "note.md": "the web edition's Markdown: title and date, then the body",
+        "email.md": "the email edition's Markdown: front matter (subject, preheader), the body, the footer",
+        "layout.html": "the page shell of the site: head, header, footer",
+        "note.html": "a note's page: the rendered note and its charts",
+        "index.html": "the home page: the latest notes",
+        "archive.html": "the archive: an index of months and a page per month",
+        "not-found.html": "the 404 page",
+        "email.html": "the HTML email's shell; its <style> rules are inlined",
+        "style.css": "the site's stylesheet",
+    ]
 }
