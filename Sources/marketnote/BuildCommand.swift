@@ -37,7 +37,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     @Option(help: "Worker threads (default: one per core).")
     var jobs: Int = 0
 
-    @Flag(help: "Treat warnings as errors: publish nothing and exit with status 1 (for scripted `build && send`).")
+    @Flag(help: "Treat warnings as errors: publish nothing and exit with status 1 (for scripted `build && send`); notes, such as content written ahead of its prices, pass.")
     var strict = false
 
     func validate() throws {

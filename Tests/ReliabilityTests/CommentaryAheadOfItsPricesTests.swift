@@ -23,13 +23,26 @@ import Testing
         #expect(page.contains("Tomorrow’s view.") || page.contains("Tomorrow's view."))
     }
 
+    /// `build --strict && send` failed every day an editor had written ahead: content waiting for
+    /// its prices is a note, which `--strict` lets pass, not a doubt about the data.
+    @Test func contentWrittenAheadIsANoteThatStrictLetsPass() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("content/notes/2026-01-16.md", "Tomorrow's view.\n"))
+        try sandbox.apply(.write("content/quotes/tomorrow.md", "---\nby: Ada Quill\ndate: 2026-01-16\ntopics: [small caps]\n---\nMore to come.\n"))
+        let strict = BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output, strict: true)
+        let summary = try BuildPipeline(options: strict).run()
+        #expect(summary.last == SessionDate("2026-01-15"))
+        #expect(summary.warnings.map(\.severity) == [.note, .note], "\(summary.warnings)")
+        #expect(summary.warnings.first?.description.hasPrefix("content/notes/2026-01-16.md:1:1: note: there are no prices") == true)
+    }
+
     /// A quote dated after the data was held back without a word, where commentary is told.
     @Test func aQuoteAfterTheDataWaitsAndIsTold() throws {
         let sandbox = try ProjectSandbox()
         try sandbox.apply(.write("content/quotes/tomorrow.md", "---\nby: Ada Quill\nfirm: Quill Research\ndate: 2026-01-16\ntopics: [small caps]\n---\nSmall caps have further to run.\n"))
         let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
         #expect(summary.warnings.map(\.description) == [
-            "content/quotes/tomorrow.md:1:1: warning: the quote is dated 2026-01-16, after the data (it ends on 2026-01-15); "
+            "content/quotes/tomorrow.md:1:1: note: the quote is dated 2026-01-16, after the data (it ends on 2026-01-15); "
                 + "it waits for the notes of its days\n    hint: add the prices of 2026-01-16 to the data files and build again",
         ])
     }

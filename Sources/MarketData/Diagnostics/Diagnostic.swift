@@ -3,6 +3,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
+        /// Something the build did on purpose that the editor should know, not a doubt about the
+        /// data: content dated after the prices waits for its day. `--strict` lets it pass.
+        case note
     }
 
     public var location: SourceLocation

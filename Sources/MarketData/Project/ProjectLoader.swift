@@ -44,7 +44,7 @@ public struct ProjectLoader {
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         var inputs = ProjectInputs(config: config, root: root, prices: prices, macro: macro, breadth: breadth,
                                    quotes: quotes, commentary: commentary)
-        inputs.warnings = diagnostics.diagnostics.filter { $0.severity == .warning }
+        inputs.warnings = diagnostics.diagnostics.filter { $0.severity != .error }
         return inputs
     }
 
@@ -130,10 +130,11 @@ public struct ProjectLoader {
         }
     }
 
-    /// Content dated after the data (the day's price files not dropped in yet), which waits for
-    /// them: the warning's one hint, for quotes and commentary alike.
+    /// Content dated after the data (the day's price files not dropped in yet, or written ahead),
+    /// which waits for them: a note, not a warning, so `build --strict` passes while an editor
+    /// works ahead; the one hint serves quotes and commentary alike.
     private static func aheadOfThePrices(_ date: SessionDate, path: String, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: SourceLocation(path: path), message, hint: "add the prices of \(date) to the data files and build again")
+        Diagnostic(.note, at: SourceLocation(path: path), message, hint: "add the prices of \(date) to the data files and build again")
     }
 
     /// Commentary named for a day without a session would never be published: say so.

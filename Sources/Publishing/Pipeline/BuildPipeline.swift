@@ -237,7 +237,8 @@ public struct BuildPipeline {
             try manifestWriting.finish()
             try carrying.finish()
             let warnings = inputWarnings + templates.unresolvedVariableWarnings()
-            if options.strict && !warnings.isEmpty { throw Self.strictRefusal(warnings) }
+            let doubts = warnings.filter { $0.severity == .warning }
+            if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
             try output.commit()
             var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised,
                                        filesWritten: output.written, filesUnchanged: output.unchanged, outputPath: outputPath,
