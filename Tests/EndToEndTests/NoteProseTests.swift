@@ -557,6 +557,21 @@ import TestSupport
         #expect(told > 200 && skipped > 3 * told / 2 && notable > 200, "told \(told), skipped \(skipped), notable \(notable)")
     }
 
+    /// "IXIC has beaten SPX in each of the last 6 sessions. Of the seven earlier runs…" mixed
+    /// figures and words in one paragraph, and 371 headlines read "record run to 2 sessions":
+    /// the length of a run is a word to nine, in headlines and sentences alike.
+    @Test func runLengthsAreWordsToNine() throws {
+        let figure = /\b[1-9][- ]sessions?\b|\b[1-9] straight\b|\blasted [1-9]\b|\ba run of [1-9]\b/
+        var told = 0
+        for note in try Self.notes.get() {
+            for text in [note.narrative.headline] + note.narrative.statements.flatMap(\.plain) {
+                #expect(text.firstMatch(of: figure) == nil, "\(note.date): \(text)")
+                if text.contains("of the last three sessions") || text.contains("five-session") { told += 1 }
+            }
+        }
+        #expect(told > 100, "\(told)")
+    }
+
     /// A paragraph is one statement; its first sentence must not lean on one that is not there.
     /// "It is the longest run…" opened a paragraph when the record paragraph above had told the
     /// streak, and on 2000-08-02 a paragraph was only "No earlier run in this data… was that long."

@@ -35,7 +35,7 @@ import TestSupport
         let spx = try #require(facts.series("SPX"))
         #expect(spx.intradayRange == nil && spx.closingRecord.streak.length == 3)
         #expect(text.contains("SPX closed at a record for the third straight session, at 55.21.")
-            || text.contains("SPX has now closed at a record in each of the last 3 sessions, today at 55.21."), "\(text)")
+            || text.contains("SPX has now closed at a record in each of the last three sessions, today at 55.21."), "\(text)")
         #expect(!text.contains("intraday"))
         let (_, korea, _) = try note("1950-06-27")
         #expect(korea.headline == "The S&P 500 falls 1.1%", "\(korea.headline)")
@@ -82,9 +82,9 @@ import TestSupport
         let ixic = try #require(facts.series("IXIC"))
         #expect(ixic.intradayRecord.streak.length == 4)
         #expect(narrative.headline == "Tech stocks set a record high for the fourth session running"
-            || narrative.headline == "Tech stocks extend their record run to 4 sessions")
+            || narrative.headline == "Tech stocks extend their record run to four sessions")
         #expect(text.contains("IXIC set an intraday record high for the fourth straight session")
-            || text.contains("IXIC has now set a record intraday high in each of the last 4 sessions"))
+            || text.contains("IXIC has now set a record intraday high in each of the last four sessions"))
         #expect(text.contains("ended in \(NumberStyle.monthYear(try #require(ixic.intradayRecord.streak.lastTime).end))"))
         #expect(!text.contains("No record, streak or signal"))
     }
@@ -214,7 +214,7 @@ import TestSupport
         // keeps it (1965-01-29 had read "The S&P 500 posts its best month since August 1963").
         let (_, recordMonth, _) = try note("1965-01-29")
         #expect(recordMonth.headline == "The S&P 500 sets a record high for the fifth session running"
-                    || recordMonth.headline == "The S&P 500 extends its record run to 5 sessions", "\(recordMonth.headline)")
+                    || recordMonth.headline == "The S&P 500 extends its record run to five sessions", "\(recordMonth.headline)")
         // Nor from a big move: September 2008 ranks above the day's 5.4% gain, which still leads.
         let (_, bigMove, bigMoveText) = try note("2008-09-30")
         #expect(bigMove.headline == "The S&P 500 soars 5.4%, the most since July 2002", "\(bigMove.headline)")
@@ -280,7 +280,7 @@ import TestSupport
     @Test func aNewStreakCountsItsSessions() throws {
         let (facts, narrative, text) = try note("2016-03-04")
         #expect(try #require(facts.comparisons.first).benchmarkStreak.length == 3)
-        #expect(text.contains("SPX has beaten IXIC in each of the last 3 sessions."))
+        #expect(text.contains("SPX has beaten IXIC in each of the last three sessions."))
         // A run that comes more than about three times a year is told under the day's own
         // headline: 513 real notes were headlined with a 3rd straight session.
         #expect(["Tech stocks rise 0.2% in a calm session", "Tech stocks gain 0.2% on a quiet day",
@@ -296,7 +296,7 @@ import TestSupport
         #expect(try #require(falling.series("SPX")?.returnValue(.oneDay)) < 0)
         #expect(fallingNarrative.headline == "Tech stocks enter a bear market, 25.3% below their record")
         // Nor did it "beat" the NASDAQ in the body, on a day both fell.
-        #expect(fallingText.contains("SPX has fared better than IXIC in each of the last 3 sessions, today by falling less."), "\(fallingText)")
+        #expect(fallingText.contains("SPX has fared better than IXIC in each of the last three sessions, today by falling less."), "\(fallingText)")
         #expect(!fallingText.contains("has beaten"))
         #expect(fallingText.contains("past the 20% mark that usually defines a bear market, for the first time in data back to 1999."))
     }
@@ -344,8 +344,8 @@ import TestSupport
     @Test func aBrokenStreakIsReportedAndTheDayIsNotCalledQuiet() throws {
         let (facts, narrative, text) = try note("2016-03-09")
         #expect(try #require(facts.comparisons.first).benchmarkStreak.brokenLength == 5)
-        #expect(text.contains("SPX's run of 5 sessions ahead of IXIC ended today."))
-        #expect(narrative.headline == "The S&P 500's 5-session run ahead of tech stocks ends")
+        #expect(text.contains("SPX's run of five sessions ahead of IXIC ended today."))
+        #expect(narrative.headline == "The S&P 500's five-session run ahead of tech stocks ends")
         #expect(!text.contains("No record, streak or signal"))
     }
 

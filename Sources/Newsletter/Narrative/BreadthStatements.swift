@@ -23,7 +23,7 @@ enum BreadthStatements {
             "values": NarrativeContext.list(breadth.groups.map { group in
                 "\(group.label) " + (group.value.map { figures.rate($0, unit: "%", source + ".groups.\(group.column)") } ?? "n/a")
             }),
-            "length": figures.count(breadth.leadLength, source + ".leadLength"),
+            "length": figures.proseCount(breadth.leadLength, source + ".leadLength"),
             "unit": unit(breadth.period.frequency, breadth.leadLength),
         ].merging(NarrativeContext.agreement(plural: (breadth.newLead || breadth.focusLeads ? focus : leader)?.plural ?? true)) { $1 }
         var sentences: [Sentence] = []

@@ -33,7 +33,7 @@ enum ComparisonStatements {
                     let values = ["leader": leader, "benchmark": benchmark,
                                   "leaderShort": context.seriesName(leader)?.shortName ?? leader,
                                   "benchmarkShort": context.seriesName(benchmark)?.shortName ?? benchmark,
-                                  "brokenLength": context.figures.count(broken, source + path + ".brokenLength")]
+                                  "brokenLength": context.figures.proseCount(broken, source + path + ".brokenLength")]
                         .merging(NarrativeContext.agreement(plural: context.seriesName(leader)?.plural ?? false)) { $1 }
                     statements.append(Statement(.lead, score: -0.5, topics: topics(leader, benchmark, context),
                                                 sentences: [context.sentence("beat.broken", values)],
@@ -59,7 +59,7 @@ enum ComparisonStatements {
             "leader": leader, "benchmark": benchmark,
             "leaderShort": leaderFacts?.shortName ?? leader, "benchmarkShort": benchmarkFacts?.shortName ?? benchmark,
             "short": leaderFacts?.shortName ?? leader,
-            "length": figures.count(streak.length, source + ".length"),
+            "length": figures.proseCount(streak.length, source + ".length"),
             "ordinal": figures.ordinal(streak.length, source + ".length"),
         ].merging(NarrativeContext.agreement(plural: leaderFacts?.plural ?? false)) { $1 }
         // On a day the leader fell, it did not "outrun" or "beat" anything: it fell less.
@@ -71,7 +71,7 @@ enum ComparisonStatements {
         if let last = streak.lastTime {
             if NarrativeContext.isNews(lastTime: last, before: streak.start) {
                 values["lastEnd"] = figures.date(last.end, source + ".lastTime.end", style: NumberStyle.monthYear)
-                values["lastLength"] = figures.count(last.length, source + ".lastTime.length")
+                values["lastLength"] = figures.proseCount(last.length, source + ".lastTime.length")
                 sentences.append(context.sentence("beat.lastTime", values))
             }
         } else if NarrativeContext.hasHistory(since: comparison.historyStart, on: context.facts.date) {

@@ -43,7 +43,7 @@ enum RecordStatements {
         let streak = record.streak
         var values = context.names(series).plain.merging([
             "level": figures.price(record.level, source + ".level"),
-            "length": figures.count(streak.length, source + ".streak.length"),
+            "length": figures.proseCount(streak.length, source + ".streak.length"),
             "ordinal": figures.ordinal(streak.length, source + ".streak.length"),
         ]) { $1 }
         // A record close belongs in the record's own sentence: a separate "It also closed at a
@@ -61,8 +61,8 @@ enum RecordStatements {
             if let last = streak.lastTime {
                 if NarrativeContext.isNews(lastTime: last, before: streak.start) {
                     values["lastEnd"] = figures.date(last.end, source + ".streak.lastTime.end", style: NumberStyle.monthYear)
-                    values["lastLength"] = NumberStyle.count(last.length, "session")
-                    figures.count(last.length, source + ".streak.lastTime.length")
+                    values["lastLength"] = figures.proseCount(last.length, source + ".streak.lastTime.length")
+                        + (last.length == 1 ? " session" : " sessions")
                     sentences.append(context.sentence("record.lastTime", values))
                 }
             } else {
