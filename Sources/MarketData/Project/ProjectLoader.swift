@@ -100,7 +100,7 @@ public struct ProjectLoader {
                 source = try FileCache.text(atPath: absolute(path), reportedAs: path)
                 return try ContentReader.commentary(text: source, path: path, date: date)
             }
-            for warning in UndescribedImages.warnings(in: source, path: path) { diagnostics.report(warning) }
+            for warning in CommentaryImages.warnings(in: source, path: path) { diagnostics.report(warning) }
         }
         return result
     }
