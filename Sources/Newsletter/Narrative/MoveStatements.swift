@@ -111,8 +111,12 @@ enum MoveStatements {
         let volatile = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
         let key = volatile ? "quiet.volatileDay" : underOtherHeadline ? "quiet.otherMoves" : "quiet.day"
         let sentence = context.sentence(key, markdown: ["list": list(oneDay(moves), context)])
-        // A day whose range the data do not give is not called calm: it may have swung widely.
-        let calm = moves.allSatisfy { series, move in abs(move) < calmBelow && series.intradayRange.map { $0 < calmRangeBelow } ?? false }
+        // A day whose range the data do not give is not called calm: it may have swung widely. Nor
+        // is one that traded at a 52-week low ("Large caps hold steady in an orderly session" over
+        // "SPX traded at a 52-week low", December 18, 2018).
+        let calm = moves.allSatisfy { series, move in
+            abs(move) < calmBelow && !series.yearLow && series.intradayRange.map { $0 < calmRangeBelow } ?? false
+        }
         // A calm day is told by its first series; a day with a larger move, by that move.
         let (main, move) = volatile ? largest : calm ? moves[0] : moves.max { abs($0.1) < abs($1.1) }!
         let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"
