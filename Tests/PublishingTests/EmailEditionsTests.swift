@@ -104,6 +104,18 @@ import Testing
         #expect(message.contains("Message-ID: <2026-01-15.note@smallcapdesk.example.com>\r\n"))
     }
 
+    /// An `email.md` of the project's own without front matter sent "Small caps set a record",
+    /// without the configured "[Desk]": the title stands in for the subject with its prefix.
+    @Test func anEditionWithoutFrontMatterGetsTheConfiguredSubjectPrefix() throws {
+        var config = Self.config
+        config.email.subjectPrefix = "[Desk]"
+        let body = String(Self.markdown.drop { $0 != "#" })
+        let files = EmailEditions(config: config, templates: nil)
+            .files(date: SessionDate("2026-01-15")!, emailMarkdown: body, title: "Small caps set a record", summary: "s")
+        let message = try #require(files.first { $0.path.hasSuffix(".eml") }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        #expect(message.contains("Subject: [Desk] Small caps set a record\r\n"), "\(message.prefix(400))")
+    }
+
     @Test func buildingTwiceGivesTheSameBytes() {
         #expect(Self.files() == Self.files())
     }

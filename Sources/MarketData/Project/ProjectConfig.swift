@@ -64,6 +64,11 @@ public struct EmailSettings: Sendable {
         self.unsubscribe = unsubscribe
     }
 
+    /// The subject line of the note titled `title`: "[Small-Cap Desk] Small caps extend …".
+    public func subject(for title: String) -> String {
+        (subjectPrefix.map { $0 + " " } ?? "") + title
+    }
+
     /// The unsubscribe link at an email's foot: a web page when there is one, since a page works
     /// in every client, a mail address otherwise.
     public var unsubscribeLink: String? {

@@ -60,7 +60,7 @@ public struct NoteComposer: Sendable {
             "noteLink": MarkdownEscaping.linkDestination(noteURL),
             "factsLink": MarkdownEscaping.linkDestination(noteURL + "facts.json"),
             "chartsLink": MarkdownEscaping.linkDestination(noteURL + "#charts"),
-            "subjectYAML": YAMLString.quoted((config.email.subjectPrefix.map { $0 + " " } ?? "") + title),
+            "subjectYAML": YAMLString.quoted(config.email.subject(for: title)),
             "preheaderYAML": YAMLString.quoted(narrative.summary),
             "urlYAML": YAMLString.quoted(noteURL),
             "quotesHeading": templates.phrases.render("section.quotes", [:]),

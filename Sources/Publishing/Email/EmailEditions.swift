@@ -51,13 +51,14 @@ public struct EmailEditions: Sendable {
         return files(date: note.date, emailMarkdown: emailMarkdown, title: note.title, summary: note.summary)
     }
 
-    /// The three files of the note of `date`; `title` and `summary` stand in for a subject and a
-    /// preheader that the front matter leaves out.
+    /// The three files of the note of `date`; `title` (with the configured subject prefix) and
+    /// `summary` stand in for a subject and a preheader that the front matter leaves out (an
+    /// `email.md` of the project's own without them had lost the prefix).
     func files(date: SessionDate, emailMarkdown: String, title: String, summary: String) -> [OutputFile] {
         let notePath = NotePaths.notePath(date)
         let links = LinkResolver(baseURL: config.baseURL, pagePath: notePath)
         let email = EmailMarkdown(emailMarkdown, links: links)
-        let subject = email.frontMatter.subject ?? title
+        let subject = email.frontMatter.subject ?? config.email.subject(for: title)
         let preheader = email.frontMatter.preheader ?? summary
         let html = htmlRenderer.render(email, subject: subject, preheader: preheader, date: date, noteURL: config.baseURL + notePath)
         let base = NotePaths.emailBase(date)
