@@ -77,6 +77,20 @@ import TestSupport
         #expect(!crash.contains("as much as"), "\(crash)")
     }
 
+    /// December 27, 2018 read only "SPX rose 0.9%": the S&P 500 had been 2.8% down during the
+    /// session. A swing of 2.5% or more that the close turned around is told; one the close only
+    /// pared is not.
+    @Test func aSessionThatTurnedAroundIsToldSo() throws {
+        let (_, _, turned) = try note("2018-12-27")
+        #expect(turned.contains("SPX was down as much as 2.8% during the session before closing up 0.9%."), "\(turned)")
+        #expect(turned.contains("IXIC was down as much as 3.3% during the session before closing up 0.4%."), "\(turned)")
+        let (facts, _, pared) = try note("2018-12-24")
+        let spx = try #require(facts.series("SPX"))
+        let (low, move) = (try #require(spx.intradayLow), try #require(spx.returnValue(.oneDay)))
+        try #require(low <= -0.025 && move < 0, "a swing the close only pared")
+        #expect(!pared.contains("as much as"), "\(pared)")
+    }
+
     @Test func aRecordDayLeadsWithTheRecordRun() throws {
         let (facts, narrative, text) = try note("2018-08-29")
         let ixic = try #require(facts.series("IXIC"))

@@ -7,6 +7,9 @@ enum MoveStatements {
     static let notableScore = 0.0
     /// An intraday swing from the close before worth a sentence of its own.
     static let swingAtLeast = 0.05
+    /// A smaller swing is worth one when the close turned it around (closed the other way, or
+    /// flat): the S&P 500 fell 2.8% on December 27, 2018 and closed up 0.9%.
+    static let reversalAtLeast = 0.025
     /// Below this magnitude a one-day move reads as "little changed".
     static let flatThreshold = 0.0005
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
@@ -127,12 +130,15 @@ enum MoveStatements {
 
     /// A swing of 5% or more from the close before, at least half again the day's close-to-close
     /// move: "SPX fell as much as 8.6% during the session before closing down 3.2%." (the flash
-    /// crash of 2010-05-06 had read only "SPX fell 3.2%").
+    /// crash of 2010-05-06 had read only "SPX fell 3.2%"); or of 2.5% or more that the close
+    /// turned around: "SPX was down as much as 2.8% during the session before closing up 0.9%."
     static func intradaySwings(_ context: NarrativeContext) -> [Statement] {
         dayMoves(context).compactMap { series, move in
             let low = series.intradayLow ?? 0, high = series.intradayHigh ?? 0
             let (extreme, side, field) = -low >= high ? (low, "low", "intradayLow") : (high, "high", "intradayHigh")
-            guard abs(extreme) >= swingAtLeast, abs(extreme) >= 1.5 * abs(move) else { return nil }
+            let turned = abs(move) < flatThreshold || (extreme < 0) != (move < 0)
+            guard abs(extreme) >= swingAtLeast && abs(extreme) >= 1.5 * abs(move) || abs(extreme) >= reversalAtLeast && turned
+            else { return nil }
             let figures = context.figures
             var values = context.names(series).plain
             values["extreme"] = figures.percent(abs(extreme), "series.\(series.symbol).\(field)", signed: false)
