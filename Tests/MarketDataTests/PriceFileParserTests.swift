@@ -121,6 +121,16 @@ import Testing
 
     /// "6,649.52" got the generic "write a finite decimal number" hint; "1,5" keeps the decimal
     /// comma's, since "1,234" could be either.
+    /// A spreadsheet's export with "11/16/2018" dates gave twenty errors whose hint only named
+    /// the format: the hint gives the date to write if it is month/day/year.
+    @Test func aSlashDateOutsideANasdaqDownloadIsGivenItsISOForm() throws {
+        let slash = try #require(firstError("Date,Open,High,Low,Close\n11/16/2018,1,1,1,1\n"))
+        #expect(slash.message == "'11/16/2018' is not a date")
+        #expect(slash.hint == "price files use YYYY-MM-DD (or YYYYMMDD) dates: write 2018-11-16 if this is month/day/year "
+                + "(slash dates are read only in a Nasdaq.com download, whose layout fixes the month)")
+        #expect(firstError("Date,Open,High,Low,Close\n2025-02-30,1,1,1,1\n")?.hint == "price files use YYYY-MM-DD (or YYYYMMDD) dates")
+    }
+
     @Test func aThousandsSeparatorIsNamedWithTheNumberWithout() throws {
         let grouped = try #require(firstError("Date,Open,High,Low,Close\n2024-01-02,\"6,649.52\",1,1,1\n"))
         #expect(grouped.message == "Open '6,649.52' is not a number")

@@ -75,8 +75,7 @@ struct PriceRow {
                 ?? ObservationPeriod.parse(field).flatMap { $0.frequency == .daily ? $0.firstDay : nil }
         }) else {
             throw .error(at: reader.location(ofField: layout.date), "'\(reader.string(layout.date))' is not a date",
-                         hint: layout.isNasdaqCom ? "a Nasdaq.com file's dates are MM/DD/YYYY"
-                             : "price files use YYYY-MM-DD (or YYYYMMDD) dates")
+                         hint: layout.isNasdaqCom ? "a Nasdaq.com file's dates are MM/DD/YYYY" : Self.dateHint(reader, layout))
         }
         guard date.isInSupportedYears else {
             throw .unsupportedYear("\(date)", at: reader.location(ofField: layout.date))
@@ -102,6 +101,16 @@ struct PriceRow {
         adjustedClose = try layout.adjustedClose.map { index throws(Diagnostic) in try Self.price(reader, index, "Adj Close") }
         volume = try layout.volume.map { index throws(Diagnostic) in try Self.volume(reader, index) }
         try checkRange(reader, layout)
+    }
+
+    /// A slash date outside a Nasdaq.com download (a spreadsheet's export) is not read, since only
+    /// that layout says which number is the month: the hint gives the date to write if it is
+    /// month/day/year.
+    private static func dateHint(_ reader: CSVReader, _ layout: PriceFileLayout) -> String {
+        let plain = "price files use YYYY-MM-DD (or YYYYMMDD) dates"
+        guard let us = reader.withField(layout.date, { SessionDate.parseUS($0) }) else { return plain }
+        return plain + ": write \(us) if this is month/day/year (slash dates are read only in a Nasdaq.com download, "
+            + "whose layout fixes the month)"
     }
 
     /// `null` in any case, read from the bytes: every row of every file asks (perf: as a String,
