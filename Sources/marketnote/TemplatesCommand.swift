@@ -8,12 +8,9 @@ struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
         abstract: "List the shipped templates, or copy some into the project's templates/ folder to edit.",
-        discussion: """
-            A project uses the shipped template for every file its templates/ folder does not have.
-            Copy only the files you want to change (e.g. `marketnote templates phrases.yml`): the
-            others then keep following marketnote's updates. Delete a copied file to go back to the
-            shipped one.
-            """)
+        discussion: "A project uses the shipped template for every file its templates/ folder does not have. "
+            + "Copy only the files you want to change (e.g. `marketnote templates phrases.yml`): the others then keep "
+            + "following marketnote's updates. Delete a copied file to go back to the shipped one.")
 
     @OptionGroup var projectOptions: ProjectOptions
 
