@@ -41,11 +41,11 @@ import Testing
     @Test func whatFollowedPhrasesReadWholeWithAndWithoutUnmeasuredSignals() throws {
         let phrases = try TemplateLibrary(directory: nil).phrases
         let base = ["focus": "small caps", "leader": "IWM", "benchmark": "SPY", "symbol": "IWM", "count": "three",
-                    "times": "three times", "hits": "two", "horizon": "three months", "span": "three months",
+                    "times": "three times", "hits": "two", "misses": "one", "horizon": "three months", "span": "three months",
                     "median": "4.1%", "first": "+3.0%", "second": "−1.0%", "episodes": "May 2019, May 2021 and May 2023"]
         let measured = base.merging(["total": "five", "totalTimes": "five times"]) { $1 }
         for prefix in ["outcome", "recordOutcome", "breadthOutcome"] {
-            for key in ["all", "some", "none", "oneHit", "oneMiss", "twoAll", "twoSome", "twoNone"] {
+            for key in ["all", "some", "someMisses", "none", "oneHit", "oneMiss", "twoAll", "twoSome", "twoNone"] {
                 for values in [base, measured] {
                     let text = phrases.render(prefix + "." + key, values)
                     #expect(text.first?.isUppercase == true && text.hasSuffix(".") && !text.contains("  ")
@@ -55,12 +55,14 @@ import Testing
             }
         }
         #expect(phrases.render("breadthOutcome.all", measured) == "Small caps took the lead five times before, and three of those "
-                + "leads (May 2019, May 2021 and May 2023) can be measured: each time IWM went on to beat SPY over the following "
+                + "leads (May 2019, May 2021 and May 2023) can be measured over three months without overlap: each time IWM went on to beat SPY over the following "
                 + "three months, by a median of 4.1%.")
         #expect(phrases.render("outcome.some", base) == "After two of the three earlier runs, IWM beat SPY over the following "
                 + "three months; the median difference was 4.1%.")
         #expect(phrases.render("recordOutcome.oneMiss", measured) == "Of the five earlier record runs of this length, only one "
-                + "can be measured; after it, IWM was lower three months later; the change was 4.1%.")
+                + "can be measured over three months without overlap; after it, IWM was lower three months later; the change was 4.1%.")
+        #expect(phrases.render("outcome.someMisses", base) == "After one of the three earlier runs, IWM trailed SPY over the "
+                + "following three months; the median difference was 4.1%.")
     }
 
     @Test func everyPhraseTheWriterUsesExists() throws {

@@ -166,6 +166,9 @@ enum OutcomeStatements {
         } else {
             values["median"] = horizon.median.map { figures.directedPercent($0, path + ".median", signed: !everyHit) } ?? ""
             key = horizon.count == 1 ? (everyHit ? "oneHit" : "oneMiss") : outcome.lowercased()
+                // Led by what most did: "lower after two of the three", not "higher after one".
+                + (outcome == "Some" && 2 * horizon.hits < horizon.count ? "Misses" : "")
+            values["misses"] = figures.proseCount(horizon.count - horizon.hits, path + ".hits")  // count − hits
         }
         let sentence = context.sentence(prefix + "." + key, values)
         let caption = context.sentence(prefix + ".table", values).markdown
@@ -192,8 +195,10 @@ enum OutcomeStatements {
         var hasGaps = false
         let rows: [[String]] = dates.map { date in
             [NumberStyle.longDate(date)] + outcomes.horizons.map { horizon in
+                // As the sentence tells it: a return too small for one decimal gets two ("+0.01%",
+                // not a "+0.0%" counted as a gain).
                 let cell = horizon.episodes.first { $0.date == date }.map {
-                    context.figures.percent($0.relativeReturn, source + ".horizons.\(horizon.sessions).episodes")
+                    context.figures.directedPercent($0.relativeReturn, source + ".horizons.\(horizon.sessions).episodes", signed: true)
                 }
                 if cell == nil { hasGaps = true }
                 return cell ?? "n/a"

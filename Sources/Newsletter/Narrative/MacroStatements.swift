@@ -11,11 +11,19 @@ enum MacroStatements {
         context.facts.macro.filter { !$0.isStale }.compactMap { macro in statement(macro, context) }
     }
 
-    /// Nil for a plain reading (not the highest or lowest in a year or more) that
+    /// A reading the highest or lowest in at least this many years (or in the data) is the context
+    /// of every note; one that reaches back less is told as a plain reading is ("the lowest since
+    /// the first quarter of 1961", in 1962, had repeated daily for a quarter: 2,272 real notes).
+    static let contextYears = 3.0
+
+    /// Nil for a reading that is not the highest or lowest in `contextYears` and that
     /// `Staleness.tellsPlainReading` leaves out.
     private static func statement(_ macro: MacroFacts, _ context: NarrativeContext) -> Statement? {
         let notable = notableExtreme(macro)
-        guard notable != nil || Staleness.tellsPlainReading(since: macro.knownSince, context) else { return nil }
+        let isContext = notable.map { extreme, _ in
+            extreme.since.map { $0.period.lastDay.years(until: macro.period.firstDay) >= contextYears } ?? true
+        } ?? false
+        guard isContext || Staleness.tellsPlainReading(since: macro.knownSince, context) else { return nil }
         let figures = context.figures
         let source = "macro.\(macro.id)"
         var values = [

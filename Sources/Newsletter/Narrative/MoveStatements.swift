@@ -129,25 +129,30 @@ enum MoveStatements {
     }
 
     /// A swing of 5% or more from the close before, at least half again the day's close-to-close
-    /// move: "SPX fell as much as 8.6% during the session before closing down 3.2%." (the flash
-    /// crash of 2010-05-06 had read only "SPX fell 3.2%"); or of 2.5% or more that the close
-    /// turned around: "SPX was down as much as 2.8% during the session before closing up 0.9%."
+    /// move: "SPX had fallen as much as 8.6% during the session." (the flash crash of 2010-05-06
+    /// had read only "SPX fell 3.2%"); or of 2.5% or more against the way the day closed: "SPX
+    /// had been down as much as 2.8% during the session before turning higher." The day's move is
+    /// told beside it, so the sentence does not repeat it.
     static func intradaySwings(_ context: NarrativeContext) -> [Statement] {
         dayMoves(context).compactMap { series, move in
-            let low = series.intradayLow ?? 0, high = series.intradayHigh ?? 0
-            let (extreme, side, field) = -low >= high ? (low, "low", "intradayLow") : (high, "high", "intradayHigh")
-            let turned = abs(move) < flatThreshold || (extreme < 0) != (move < 0)
-            guard abs(extreme) >= swingAtLeast && abs(extreme) >= 1.5 * abs(move) || abs(extreme) >= reversalAtLeast && turned
-            else { return nil }
-            let figures = context.figures
+            guard let (extreme, side) = swing(low: series.intradayLow ?? 0, high: series.intradayHigh ?? 0, move: move) else { return nil }
             var values = context.names(series).plain
-            values["extreme"] = figures.percent(abs(extreme), "series.\(series.symbol).\(field)", signed: false)
-            values["magnitude"] = figures.percent(abs(move), "series.\(series.symbol).returns.1D", signed: false)
+            values["extreme"] = context.figures.percent(abs(extreme), "series.\(series.symbol).intraday\(side.capitalized)", signed: false)
             return Statement(.lead, score: -0.9, topics: series.topics + [StatementTopic.volatility],
                              sentences: [context.sentence(key(move, prefix: "intraday." + side), values)], headline: nil)
         }
     }
 
+    /// The side of the day's range worth telling, if any: the one against the close when it
+    /// reached 2.5% (a day down 4.3% that closed up 4.6% is a reversal, though its high was
+    /// larger), else the larger one when it reached 5% and half again the close's move.
+    static func swing(low: Double, high: Double, move: Double) -> (extreme: Double, side: String)? {
+        let flat = abs(move) < flatThreshold
+        let against: (Double, String) = flat ? (-low >= high ? (low, "low") : (high, "high")) : move > 0 ? (low, "low") : (high, "high")
+        if abs(against.0) >= reversalAtLeast && (against.0 < 0) == (against.1 == "low") { return against }
+        let larger: (Double, String) = -low >= high ? (low, "low") : (high, "high")
+        return abs(larger.0) >= swingAtLeast && abs(larger.0) >= 1.5 * abs(move) ? larger : nil
+    }
     /// "On the day, SPY rose 0.3% and MAGS fell 0.6%.": on a day with news, the moves no big-move
     /// sentence tells, so the session's section gives every series' move, not only the table.
     static func otherMoves(_ context: NarrativeContext) -> Statement? {
