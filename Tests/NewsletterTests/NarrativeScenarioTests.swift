@@ -77,11 +77,12 @@ import TestSupport
         #expect(!crash.contains("as much as"), "\(crash)")
     }
 
-    /// December 27, 2018 read only "SPX rose 0.9%": the S&P 500 had been 2.8% down during the
-    /// session. A swing of 2.5% or more that the close turned around is told; one the close only
-    /// pared is not.
+    /// December 27, 2018 read only "SPX rose 0.9%" under "The S&P 500 rises 0.9%": the S&P 500 had
+    /// been 2.8% down during the session. A swing of 2.5% or more that the close turned around is
+    /// told, and headlines a day without other news; one the close only pared is not.
     @Test func aSessionThatTurnedAroundIsToldSo() throws {
-        let (_, _, turned) = try note("2018-12-27")
+        let (_, turnedNote, turned) = try note("2018-12-27")
+        #expect(turnedNote.headline == "The S&P 500 recovers from a 2.8% drop to close up 0.9%")
         #expect(turned.contains("SPX had been down as much as 2.8% during the session before turning higher."), "\(turned)")
         #expect(turned.contains("IXIC had been down as much as 3.3% during the session before turning higher."), "\(turned)")
         // A day down 4.3% that closed up 4.6% turned around, though its high was the larger side.

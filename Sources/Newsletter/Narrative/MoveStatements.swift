@@ -122,9 +122,15 @@ enum MoveStatements {
         }
         // A calm day is told by its first series; a day with a larger move, by that move.
         let (main, move) = volatile ? largest : calm ? moves[0] : moves.max { abs($0.1) < abs($1.1) }!
-        let prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"
-        let headline = context.headline(Self.key(move, prefix: prefix), context.names(main).plain
-            .merging(["magnitude": NumberStyle.percent(abs(move), signed: false)]) { $1 })
+        var prefix = volatile ? "headline.volatile" : calm ? "headline.quiet" : "headline.move"
+        var values = ["magnitude": NumberStyle.percent(abs(move), signed: false)]
+        // A day its series turned around is headlined so: "The S&P 500 recovers from a 2.8% drop
+        // to close up 0.9%" (it read "The S&P 500 rises 0.9%").
+        if let (extreme, side) = reversal(low: main.intradayLow ?? 0, high: main.intradayHigh ?? 0, move: move) {
+            prefix = "headline.reversal." + side
+            values["extreme"] = NumberStyle.percent(abs(extreme), signed: false)
+        }
+        let headline = context.headline(Self.key(move, prefix: prefix), context.names(main).plain.merging(values) { $1 })
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
     }
 
@@ -147,11 +153,16 @@ enum MoveStatements {
     /// reached 2.5% (a day down 4.3% that closed up 4.6% is a reversal, though its high was
     /// larger), else the larger one when it reached 5% and half again the close's move.
     static func swing(low: Double, high: Double, move: Double) -> (extreme: Double, side: String)? {
-        let flat = abs(move) < flatThreshold
-        let against: (Double, String) = flat ? (-low >= high ? (low, "low") : (high, "high")) : move > 0 ? (low, "low") : (high, "high")
-        if abs(against.0) >= reversalAtLeast && (against.0 < 0) == (against.1 == "low") { return against }
+        if let turn = reversal(low: low, high: high, move: move) { return turn }
         let larger: (Double, String) = -low >= high ? (low, "low") : (high, "high")
         return abs(larger.0) >= swingAtLeast && abs(larger.0) >= 1.5 * abs(move) ? larger : nil
+    }
+
+    /// The side of the range against the way the day closed, when it reached 2.5%.
+    static func reversal(low: Double, high: Double, move: Double) -> (extreme: Double, side: String)? {
+        let flat = abs(move) < flatThreshold
+        let against: (Double, String) = flat ? (-low >= high ? (low, "low") : (high, "high")) : move > 0 ? (low, "low") : (high, "high")
+        return abs(against.0) >= reversalAtLeast && (against.0 < 0) == (against.1 == "low") ? against : nil
     }
     /// "On the day, SPY rose 0.3% and MAGS fell 0.6%.": on a day with news, the moves no big-move
     /// sentence tells, so the session's section gives every series' move, not only the table.
