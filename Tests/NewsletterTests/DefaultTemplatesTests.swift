@@ -60,7 +60,7 @@ import Testing
         #expect(phrases.render("outcome.some", base) == "After two of the three earlier runs, IWM beat SPY over the following "
                 + "three months; the median difference was 4.1%.")
         #expect(phrases.render("recordOutcome.oneMiss", measured) == "Of the five earlier record runs of this length, only one "
-                + "can be measured over three months without overlap; after it, IWM was lower three months later; the change was 4.1%.")
+                + "can be measured over three months without overlap; after it, IWM was lower three months later, by 4.1%.")
         #expect(phrases.render("outcome.someMisses", base) == "After one of the three earlier runs, IWM trailed SPY over the "
                 + "following three months; the median difference was 4.1%.")
     }

@@ -141,8 +141,8 @@ enum OutcomeStatements {
         values["sessions"] = figures.count(horizon.sessions, path + ".sessions")
         (values["horizon"], values["span"]) = figures.horizon(sessions: horizon.sessions, path + ".sessions")
         values["hits"] = figures.proseCount(horizon.hits, path + ".hits")
-        // "by a median of 4.1%" (or "by 3.1% and 5.2%") when every episode gained; a sign is
-        // kept where some fell.
+        // "by a median of 4.1%" (or "by 3.1% and 5.2%") when every episode gained or every one
+        // fell, the verb giving the direction; a sign is kept where some gained and some fell.
         let everyHit = horizon.hits == horizon.count
         values["leader"] = outcomes.leader
         values["benchmark"] = outcomes.benchmark ?? ""
@@ -156,15 +156,17 @@ enum OutcomeStatements {
         // One earlier firing is told as such ("the only earlier run"), and two by their own
         // returns ("by 3.1% and 5.2%"): a median of two is their mean, and hides a loss beside a gain.
         let outcome = everyHit ? "All" : horizon.hits == 0 ? "None" : "Some"
+        // Where all went one way the amounts are magnitudes ("lower …, by 5.7%").
+        let told = { (value: Double) in outcome == "Some" ? value : abs(value) }
         let key: String
         if horizon.count == 2, horizon.episodes.count == 2 {
-            let returns = horizon.episodes.map { figures.directedPercent($0.relativeReturn, path + ".episodes", signed: !everyHit) }
+            let returns = horizon.episodes.map { figures.directedPercent(told($0.relativeReturn), path + ".episodes", signed: outcome == "Some") }
             // Oldest first ("by 3.1% and 5.2%"); a gain and a loss are named as such ("once (+4.0%)").
             let order = outcome == "Some" && horizon.episodes[0].relativeReturn <= 0 ? [1, 0] : [0, 1]
             (values["first"], values["second"]) = (returns[order[0]], returns[order[1]])
             key = "two" + outcome
         } else {
-            values["median"] = horizon.median.map { figures.directedPercent($0, path + ".median", signed: !everyHit) } ?? ""
+            values["median"] = horizon.median.map { figures.directedPercent(told($0), path + ".median", signed: outcome == "Some") } ?? ""
             key = horizon.count == 1 ? (everyHit ? "oneHit" : "oneMiss") : outcome.lowercased()
                 // Led by what most did: "lower after two of the three", not "higher after one".
                 + (outcome == "Some" && 2 * horizon.hits < horizon.count ? "Misses" : "")
