@@ -81,11 +81,15 @@ extension SeriesAnalysis {
         let record = Int(recordCloseIndex[t])
         // A file that repeats the close as High and Low gives no range (the S&P 500 before 1962).
         let hasRange = t > 0 && series.high[t] != series.low[t]
+        // A file that stops short of the note's session: its last close tells no period of the
+        // note's that began after it, and a period that ended with it is not the note's.
+        let onNoteSession = dates[t] == date
+        let (closeDay, noteDay) = (dates[t].components, date.components)
         return SeriesFacts(
             symbol: symbol, name: config.name, shortName: config.shortName, plural: config.plural, topics: config.topics,
             historyStart: dates[0], sessionDate: dates[t], close: series.close[t],
             returns: ReturnPeriod.allCases.map { period in
-                let result = period.isTold(atClose: dates[t], inNoteOf: date) ? periodReturn(period, at: t) : nil
+                let result = period.samePeriod(closeDay, noteDay) ? periodReturn(period, at: t) : nil
                 return PeriodReturn(period: period, value: result?.value, baseDate: result.map { dates[$0.base] })
             },
             dailyMoveRarity: t > 0 ? Rarity(earlierOccurrences: Int(largerEarlierMoves[t]), yearsOfHistory: years) : .common,
@@ -110,10 +114,9 @@ extension SeriesAnalysis {
             drawdown: series.close[t] / series.close[record] - 1,
             recordClose: series.close[record], recordCloseDate: dates[record], drawdownEntry: drawdownEntry(at: t),
             bearMarketSince: bearMarketEntry(at: t).map { dates[$0] },
-            // A period that ended with the file's last close, before the note's session, is not the note's.
-            monthEnd: dates[t] == date ? periodEnd(self.months, at: t) : nil,
-            quarterEnd: dates[t] == date ? periodEnd(self.quarters, at: t) : nil,
-            yearEnd: dates[t] == date ? periodEnd(self.years, at: t) : nil)
+            monthEnd: onNoteSession ? periodEnd(self.months, at: t) : nil,
+            quarterEnd: onNoteSession ? periodEnd(self.quarters, at: t) : nil,
+            yearEnd: onNoteSession ? periodEnd(self.years, at: t) : nil)
     }
 }
 

@@ -9,8 +9,9 @@ import Testing
 /// ones asked for into the project, never over the project's own.
 @Suite struct TemplateCopiesTests {
     @Test func everyShippedTemplateIsListedWithWhatItIsFor() {
-        #expect(Set(DefaultTemplates.descriptions.map(\.key)) == Set(DefaultTemplates.files.keys))
-        #expect(DefaultTemplates.descriptions.count == DefaultTemplates.files.count)
+        #expect(Set(DefaultTemplates.catalogue.map(\.name)) == Set(DefaultTemplates.files.keys))
+        #expect(DefaultTemplates.catalogue.count == DefaultTemplates.files.count)
+        #expect(DefaultTemplates.catalogue.allSatisfy { !$0.description.isEmpty })
     }
 
     @Test func theNamedTemplatesAreCopiedAsShippedAndTheProjectBuildsAsBefore() throws {

@@ -21,11 +21,9 @@ public struct ReturnBases: Sendable {
         let parts = dates.map(\.components)
         for t in 0..<count {
             if t > 0 {
-                let (year, month, _) = parts[t]
-                let (previousYear, previousMonth, _) = parts[t - 1]
-                if previousMonth != month || previousYear != year { lastOfPreviousMonth = Int32(t - 1) }
-                if (previousMonth - 1) / 3 != (month - 1) / 3 || previousYear != year { lastOfPreviousQuarter = Int32(t - 1) }
-                if previousYear != year { lastOfPreviousYear = Int32(t - 1) }
+                if !ReturnPeriod.monthToDate.samePeriod(parts[t - 1], parts[t]) { lastOfPreviousMonth = Int32(t - 1) }
+                if !ReturnPeriod.quarterToDate.samePeriod(parts[t - 1], parts[t]) { lastOfPreviousQuarter = Int32(t - 1) }
+                if !ReturnPeriod.yearToDate.samePeriod(parts[t - 1], parts[t]) { lastOfPreviousYear = Int32(t - 1) }
                 oneDay[t] = Int32(t - 1)
             }
             if t >= 5 { fiveDays[t] = Int32(t - 5) }

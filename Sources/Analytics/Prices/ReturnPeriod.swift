@@ -12,17 +12,25 @@ public enum ReturnPeriod: String, Sendable, Codable, CaseIterable, Hashable {
     case yearToDate = "YTD"
     case oneYear = "1Y"
 
+    /// Whether two days, by year and month, fall in one month, quarter or year of this period
+    /// (MTD, QTD, YTD): where a period's base moves on, and whether a close tells a later note's
+    /// period. True for 1D, 5D and 1Y, which no calendar period bounds.
+    @inline(__always)
+    public func samePeriod(_ a: (year: Int, month: Int, day: Int), _ b: (year: Int, month: Int, day: Int)) -> Bool {
+        switch self {
+        case .monthToDate: return a.year == b.year && a.month == b.month
+        case .quarterToDate: return a.year == b.year && (a.month - 1) / 3 == (b.month - 1) / 3
+        case .yearToDate: return a.year == b.year
+        case .oneDay, .fiveDays, .oneYear: return true
+        }
+    }
+
     /// Whether a close on `close` can tell this period's return in a note of `date`: a month,
     /// quarter or year to date must be the note's own (a file that stops on December 31 has no
     /// year-to-date return in a January note; its 2018 return is not 2019's). The other periods
     /// are told as of the close, as the note dates it.
     public func isTold(atClose close: SessionDate, inNoteOf date: SessionDate) -> Bool {
-        switch self {
-        case .monthToDate: return close.year == date.year && close.month == date.month
-        case .quarterToDate: return close.year == date.year && (close.month - 1) / 3 == (date.month - 1) / 3
-        case .yearToDate: return close.year == date.year
-        case .oneDay, .fiveDays, .oneYear: return true
-        }
+        samePeriod(close.components, date.components)
     }
 
     /// Position in `allCases`, for array storage.

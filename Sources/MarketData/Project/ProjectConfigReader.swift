@@ -1,8 +1,13 @@
 /// Reads `marketnote.yml` into a `ProjectConfig`, reporting every problem with its position.
 public enum ProjectConfigReader {
     public static func read(text: String, path: String) throws(DiagnosticReport) -> ProjectConfig {
-        let (config, diagnostics) = readReporting(text: text, path: path)
-        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticReport(diagnostics) }
+        try valid(readReporting(text: text, path: path))
+    }
+
+    /// The config of `readReporting`, or its problems when it has errors.
+    public static func valid(_ read: (config: ProjectConfig?, diagnostics: [Diagnostic])) throws(DiagnosticReport) -> ProjectConfig {
+        let report = DiagnosticReport(read.diagnostics)
+        guard let config = read.config, report.errors.isEmpty else { throw report }
         return config
     }
 

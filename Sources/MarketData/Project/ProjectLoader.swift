@@ -49,9 +49,7 @@ public struct ProjectLoader {
     }
 
     public func loadConfig() throws(DiagnosticReport) -> ProjectConfig {
-        let (config, diagnostics) = try loadConfigReporting()
-        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticReport(diagnostics) }
-        return config
+        try ProjectConfigReader.valid(loadConfigReporting())
     }
 
     /// The config as far as it could be read, with its problems (`ProjectConfigReader.readReporting`);

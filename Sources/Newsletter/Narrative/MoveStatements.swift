@@ -135,7 +135,7 @@ enum MoveStatements {
     }
 
     /// A swing of 5% or more from the close before, at least half again the day's close-to-close
-    /// move: "SPX had fallen as much as 8.6% during the session." (the flash crash of 2010-05-06
+    /// move: "SPX had been down as much as 8.6% during the session." (the flash crash of 2010-05-06
     /// had read only "SPX fell 3.2%"); or of 2.5% or more against the way the day closed: "SPX
     /// had been down as much as 2.8% during the session before turning higher." The day's move is
     /// told beside it, so the sentence does not repeat it.
@@ -154,16 +154,24 @@ enum MoveStatements {
     /// larger), else the larger one when it reached 5% and half again the close's move.
     static func swing(low: Double, high: Double, move: Double) -> (extreme: Double, side: String)? {
         if let turn = reversal(low: low, high: high, move: move) { return turn }
-        let larger: (Double, String) = -low >= high ? (low, "low") : (high, "high")
-        return abs(larger.0) >= swingAtLeast && abs(larger.0) >= 1.5 * abs(move) ? larger : nil
+        let larger = largerSide(low: low, high: high)
+        return abs(larger.extreme) >= swingAtLeast && abs(larger.extreme) >= 1.5 * abs(move) ? larger : nil
     }
 
-    /// The side of the range against the way the day closed, when it reached 2.5%.
+    /// The side of the range against the way the day closed (the larger one on a flat day), when
+    /// it reached 2.5% that way: down for the low, up for the high.
     static func reversal(low: Double, high: Double, move: Double) -> (extreme: Double, side: String)? {
-        let flat = abs(move) < flatThreshold
-        let against: (Double, String) = flat ? (-low >= high ? (low, "low") : (high, "high")) : move > 0 ? (low, "low") : (high, "high")
-        return abs(against.0) >= reversalAtLeast && (against.0 < 0) == (against.1 == "low") ? against : nil
+        let against: (extreme: Double, side: String) = abs(move) < flatThreshold ? largerSide(low: low, high: high)
+            : move > 0 ? (low, "low") : (high, "high")
+        let reach = against.side == "low" ? -against.extreme : against.extreme
+        return reach >= reversalAtLeast ? against : nil
     }
+
+    /// The day's low or high, whichever lay further from the close before.
+    private static func largerSide(low: Double, high: Double) -> (extreme: Double, side: String) {
+        -low >= high ? (low, "low") : (high, "high")
+    }
+
     /// "On the day, SPY rose 0.3% and MAGS fell 0.6%.": on a day with news, the moves no big-move
     /// sentence tells, so the session's section gives every series' move, not only the table.
     static func otherMoves(_ context: NarrativeContext) -> Statement? {

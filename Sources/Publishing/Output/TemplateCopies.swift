@@ -9,7 +9,7 @@ import Newsletter
 public enum TemplateCopies {
     /// Every shipped template with what it is for and whether the project has its own.
     public static func listing(projectRoot: String) -> [(name: String, description: String, overridden: Bool)] {
-        DefaultTemplates.descriptions.map { name, description in
+        DefaultTemplates.catalogue.map { name, description, _ in
             (name, description, FileManager.default.fileExists(atPath: path(of: name, in: projectRoot)))
         }
     }
@@ -18,7 +18,7 @@ public enum TemplateCopies {
     /// returns the paths written, relative to the project. Nothing is written when a name is
     /// unknown, or names a file the project has and `replacing` is false.
     public static func copy(_ names: [String], into projectRoot: String, replacing: Bool) throws(DiagnosticReport) -> [String] {
-        let known = DefaultTemplates.descriptions.map(\.key)
+        let known = DefaultTemplates.catalogue.map(\.name)
         guard FileManager.default.fileExists(atPath: FilePath.resolve("marketnote.yml", in: projectRoot)) else {
             throw DiagnosticReport([.error(at: SourceLocation(path: FilePath.resolve("marketnote.yml", in: projectRoot)),
                                            "there is no project configuration here, so no templates/ folder to copy into",
