@@ -24,14 +24,16 @@ import Testing
     }
 
     /// `![Year-end chart](chart.png)` showed no picture on the page (it looked in the note's
-    /// folder) nor in the email (it linked the base URL), and marketnote copies no image files:
-    /// a relative image address is named, with where to put the picture.
-    @Test func anImageAtARelativeAddressIsNamedWithWhereToPutIt() {
-        let warnings = CommentaryImages.warnings(in: "Text.\n\nSee ![Year-end chart](chart.png \"title\") and ![](images/b.png).\n", path: "n.md")
+    /// folder) nor in the email (it linked the base URL): a relative image address that names no
+    /// file of `static/` is named, with where to put the picture.
+    @Test func anImageAtARelativeAddressOutsideTheStaticFolderIsNamedWithWhereToPutIt() {
+        let text = "Text.\n\nSee ![Year-end chart](chart.png \"title\") and ![](images/b.png), ![Ok](images/a.png).\n"
+        let warnings = CommentaryImages.warnings(in: text, path: "n.md", staticFiles: StaticFiles(folder: "/nowhere", paths: ["images/a.png"]))
         #expect(warnings.map(\.location.description) == ["n.md:3:5", "n.md:3:46", "n.md:3:46"])
-        #expect(warnings[0].message == "the image 'chart.png' has a relative address: the page looks for it in the note's folder, "
-                + "the email at the base URL, and marketnote copies no image files")
-        #expect(warnings[0].hint == "put the picture on a web server and link it by its full address (https://…), or by its path from the site's root (/images/…)")
+        #expect(warnings[0].message == "the image 'chart.png' has a relative address, and there is no static/chart.png to publish there: "
+                + "neither the page nor the email would show it")
+        #expect(warnings[0].hint == "put the picture at static/chart.png (every file of static/ is published at the same path below the "
+                + "site's root), or link it by its full address (https://…)")
         #expect(warnings[1].hint == "say what it shows between the brackets: ![What the chart shows](images/b.png)")
     }
 }

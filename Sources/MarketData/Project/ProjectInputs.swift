@@ -12,6 +12,8 @@ public struct ProjectInputs: Sendable {
     /// Quotes, oldest first.
     public var quotes: [Quote]
     public var commentary: [SessionDate: Commentary]
+    /// The files of `static/`, published as they are.
+    public var staticFiles = StaticFiles.none
     /// What loading found that does not stop a build (commentary written ahead of its prices).
     public var warnings: [Diagnostic] = []
 

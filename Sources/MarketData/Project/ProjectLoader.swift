@@ -35,7 +35,9 @@ public struct ProjectLoader {
             breadth[item.id] = diagnostics.collect { () throws -> ObservationTable in try files.breadth(item) }
         }
         let quotes = loadQuotes(&diagnostics)
-        let commentary = loadCommentary(&diagnostics)
+        let (staticFiles, staticProblems) = StaticFiles.scan(absolute(StaticFiles.folderName))
+        diagnostics.report(DiagnosticReport(staticProblems))
+        let commentary = loadCommentary(staticFiles: staticFiles, &diagnostics)
         if prices.count == config.series.count {
             checkCommentaryDates(commentary, sessions: prices, &diagnostics)
             checkQuoteDates(quotes, sessions: prices, &diagnostics)
@@ -44,6 +46,7 @@ public struct ProjectLoader {
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         var inputs = ProjectInputs(config: config, root: root, prices: prices, macro: macro, breadth: breadth,
                                    quotes: quotes, commentary: commentary)
+        inputs.staticFiles = staticFiles
         inputs.warnings = diagnostics.diagnostics.filter { $0.severity != .error }
         return inputs
     }
@@ -84,7 +87,7 @@ public struct ProjectLoader {
         return quotes.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
-    private func loadCommentary(_ diagnostics: inout DiagnosticCollector) -> [SessionDate: Commentary] {
+    private func loadCommentary(staticFiles: StaticFiles, _ diagnostics: inout DiagnosticCollector) -> [SessionDate: Commentary] {
         var result: [SessionDate: Commentary] = [:]
         for name in markdownFiles(in: "content/notes") {
             let path = "content/notes/" + name
@@ -98,7 +101,7 @@ public struct ProjectLoader {
                 source = try FileCache.text(atPath: absolute(path), reportedAs: path)
                 return try ContentReader.commentary(text: source, path: path, date: date)
             }
-            for warning in CommentaryImages.warnings(in: source, path: path) { diagnostics.report(warning) }
+            for warning in CommentaryImages.warnings(in: source, path: path, staticFiles: staticFiles) { diagnostics.report(warning) }
         }
         return result
     }

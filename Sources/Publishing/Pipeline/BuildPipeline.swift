@@ -51,7 +51,9 @@ public struct BuildPipeline {
             }
         }
         let inputs = config.flatMap { config in diagnostics.collect { () throws -> ProjectInputs in try loader.load(config: config) } }
-        if let inputs { diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config))) }
+        if let inputs {
+            diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config) + SiteOwnPaths.conflicts(inputs.staticFiles)))
+        }
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
         guard let inputs, let templates, let opening, let reading, !diagnostics.hasErrors else {
             // Nothing was written: the output goes back as it was.
@@ -155,7 +157,7 @@ public struct BuildPipeline {
                          dates: [SessionDate], previousManifest: SiteManifest, output: AtomicOutput,
                          outputPath: String, warnings inputWarnings: [Diagnostic]) throws -> BuildSummary {
         let composer = NoteComposer(config: inputs.config, templates: templates)
-        let site = SiteRenderer(config: inputs.config, templates: templates)
+        let site = SiteRenderer(config: inputs.config, templates: templates, staticFiles: inputs.staticFiles)
         let email = EmailEditions(config: inputs.config, templates: templates)
         let selected = dates
         // A published note whose commentary was edited since is written again (a backfill
@@ -193,14 +195,15 @@ public struct BuildPipeline {
                         let mailed = emailForEveryNote || date == lastDate || mailedBefore.contains(date)
                         let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
                                                     commentary: inputs.commentary[date], withEmail: mailed)
-                        let body = site.body(note)
+                        let page = SitePath(note.path)
+                        let body = site.body(note, on: page)
                         let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
                         let next = Self.nextEntry(after: date, dates: dates, manifest: manifestBefore)
                         var files = site.notePage(note, body: body, previous: previous, next: next)
                         if mailed { files += email.files(for: note) }
                         for file in files { try output.write(file) }
                         return PublishedNote(entry: SiteManifest.Entry(note, commentary: inputs.commentary[date]),
-                                             latest: date == newestDate ? (note, body) : nil)
+                                             latest: date == newestDate ? (note, site.body(note, on: .home)) : nil)
                     }
                 }
                 for result in results {
@@ -215,7 +218,7 @@ public struct BuildPipeline {
                 // The home page shows the newest note in full, even when this build wrote an older one.
                 let note = composer.compose(analysis.facts(on: newestDate), quotes: inputs.quotes,
                                             commentary: inputs.commentary[newestDate], withEmail: false)
-                latest = (note, site.body(note))
+                latest = (note, site.body(note, on: .home))
             }
             let manifest = manifestBefore.merging(entries)
             // The manifest is encoded and written while the site pages render.
@@ -234,6 +237,9 @@ public struct BuildPipeline {
             }
             for page in pages { try page.get() }
             try output.write(site.stylesheet())
+            for path in inputs.staticFiles.paths {
+                try output.write(OutputFile(path: path, bytes: try inputs.staticFiles.bytes(of: path)))
+            }
             try manifestWriting.finish()
             try carrying.finish()
             let warnings = inputWarnings + templates.unresolvedVariableWarnings()

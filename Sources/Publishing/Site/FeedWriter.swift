@@ -48,7 +48,9 @@ struct FeedWriter {
     }
 
     /// `feed/2025-11.xml`.
-    static func archivePath(_ month: ArchiveMonth) -> String { "feed/\(month.id).xml" }
+    /// Where the feed's monthly archive documents live.
+    static let archiveFolder = "feed/"
+    static func archivePath(_ month: ArchiveMonth) -> String { archiveFolder + "\(month.id).xml" }
 
     /// `2026-01-15T12:00:00Z`.
     static func timestamp(_ date: SessionDate) -> String { "\(date)T12:00:00Z" }

@@ -9,10 +9,12 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateLibrary
     public let markdown: MarkdownRenderer
     public let charts: ChartRenderer
+    let staticLinks: StaticFileLinks
 
-    public init(config: ProjectConfig, templates: TemplateLibrary) {
+    public init(config: ProjectConfig, templates: TemplateLibrary, staticFiles: StaticFiles = .none) {
         self.config = config
         self.templates = templates
+        staticLinks = StaticFileLinks(files: staticFiles)
         markdown = MarkdownRenderer()
         charts = ChartRenderer()
     }
@@ -20,9 +22,10 @@ public struct SiteRenderer: Sendable {
     /// How many notes the home page lists.
     static let recentCount = 15
 
-    /// The note's HTML body: its Markdown through cmark-gfm, tables made accessible.
-    public func body(_ note: NoteDocument) -> String {
-        TableMarkup.enhance(markdown.html(note.markdown))
+    /// The note's HTML body for `page` (its own, or the home page): its Markdown through
+    /// cmark-gfm, tables made accessible, links to static files from the page's folder.
+    func body(_ note: NoteDocument, on page: SitePath) -> String {
+        TableMarkup.enhance(markdown.html(staticLinks.markdown(note.markdown, root: page.root)))
     }
 
     /// `notes/DATE/index.html` and `notes/DATE/facts.json`.
@@ -65,8 +68,12 @@ public struct SiteRenderer: Sendable {
         let html = layout(content: templates.render("index.html", context),
                           title: newest.map { "\(config.title): \($0.title)" } ?? config.title,
                           description: newest?.summary ?? config.description, page: .home, type: "website")
-        return OutputFile(path: "index.html", text: html)
+        return OutputFile(path: Self.homePath, text: html)
     }
+
+    static let homePath = "index.html"
+    static let notFoundPath = "404.html"
+    static let stylesheetPath = "assets/style.css"
 
     /// `404.html`: served for any missing address, so its links are absolute, from the base URL.
     func notFoundPage() -> OutputFile {
@@ -74,11 +81,11 @@ public struct SiteRenderer: Sendable {
         let html = layout(content: templates.render("not-found.html", ["root": root]),
                           title: "Page not found · \(config.title)", description: config.description,
                           page: nil, root: root, type: "website")
-        return OutputFile(path: "404.html", text: html)
+        return OutputFile(path: Self.notFoundPath, text: html)
     }
 
     public func stylesheet() -> OutputFile {
-        OutputFile(path: "assets/style.css", text: templates.files["style.css"] ?? "")
+        OutputFile(path: Self.stylesheetPath, text: templates.files["style.css"] ?? "")
     }
 
     /// A note as a line of a list on `page`: link, date and title, summary.

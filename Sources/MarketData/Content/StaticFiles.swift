@@ -1,0 +1,84 @@
+import Foundation
+
+/// The files of the project's `static/` folder (pictures for the commentary, a logo, a PDF), which
+/// every build publishes as they are, at the same path below the site's root: `static/images/a.png`
+/// becomes `images/a.png`. Notes link them by that path (`![Breadth](images/a.png)`).
+public struct StaticFiles: Sendable {
+    /// The folder's name in the project, and in the diagnostics.
+    public static let folderName = "static"
+    /// Where the folder is on disk.
+    public let folder: String
+    /// Each file's path below the folder, `/`-separated, sorted; hidden files (`.DS_Store`) and
+    /// folders are left out.
+    public let paths: [String]
+    private let lookup: Set<String>
+
+    public init(folder: String, paths: [String]) {
+        self.folder = folder
+        self.paths = paths.sorted()
+        lookup = Set(paths)
+    }
+
+    public static let none = StaticFiles(folder: "", paths: [])
+
+    public var isEmpty: Bool { paths.isEmpty }
+
+    public func contains(_ path: String) -> Bool { lookup.contains(path) }
+
+    /// Whether a link's destination names one of the files (`images/a.png`, `./images/a%20b.png`).
+    public func isLinked(by destination: Substring) -> Bool {
+        Self.sitePath(linkedAs: destination).map(contains) ?? false
+    }
+
+    /// The file's bytes, or an error at its path.
+    public func bytes(of path: String) throws(DiagnosticReport) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {
+            throw DiagnosticReport([.error(at: SourceLocation(path: Self.folderName + "/" + path), "cannot read the file",
+                         hint: "check that it is readable; every file of \(Self.folderName)/ is published as it is")])
+        }
+        return [UInt8](data)
+    }
+
+    /// The files below `folder` (none when there is no such folder), with an error for each name a
+    /// web address cannot carry safely.
+    public static func scan(_ folder: String) -> (files: StaticFiles, problems: [Diagnostic]) {
+        var paths: [String] = [], problems: [Diagnostic] = []
+        let manager = FileManager.default
+        guard let walk = manager.enumerator(atPath: folder) else { return (.none, []) }
+        while let path = walk.nextObject() as? String {
+            let name = path.split(separator: "/").last ?? ""
+            let type = walk.fileAttributes?[.type] as? FileAttributeType
+            if name.hasPrefix(".") {
+                if type == .typeDirectory { walk.skipDescendants() }
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if path.contains("\\") {
+                problems.append(.error(at: SourceLocation(path: folderName + "/" + path), "a file name with a backslash cannot be published",
+                                       hint: "rename it without '\\'"))
+                continue
+            }
+            paths.append(path)
+        }
+        return (StaticFiles(folder: folder, paths: paths), problems)
+    }
+
+    /// The site path a relative destination names, without its `./`, query or fragment and with
+    /// its percent escapes decoded; nil for an address with a scheme, one from the site's root
+    /// (`/…`) or a bare fragment.
+    public static func sitePath(linkedAs destination: Substring) -> String? {
+        guard isRelative(destination) else { return nil }
+        var path = destination.prefix { $0 != "?" && $0 != "#" }
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        guard !path.isEmpty else { return nil }
+        return String(path).removingPercentEncoding
+    }
+
+    /// An address with no scheme that does not start at the site's root (`/`) or with `#`.
+    public static func isRelative(_ destination: Substring) -> Bool {
+        guard let first = destination.first, first != "/", first != "#" else { return false }
+        let beforeSlash = destination.prefix { $0 != "/" }
+        return !beforeSlash.contains(":")
+    }
+}

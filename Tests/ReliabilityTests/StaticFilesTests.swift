@@ -1,0 +1,97 @@
+import Foundation
+import MarketData
+import Publishing
+import Testing
+
+/// A picture for the commentary had nowhere to go: marketnote copied no files, so an image at a
+/// relative address showed on neither the page nor the email. The project's `static/` folder is
+/// published as it is, and notes link its files by their path below the site's root.
+@Suite struct StaticFilesTests {
+    static let picture = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>"
+
+    func build(_ sandbox: ProjectSandbox) throws -> BuildSummary {
+        try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+    }
+
+    func text(_ sandbox: ProjectSandbox, _ path: String) throws -> String {
+        try String(contentsOfFile: sandbox.output + "/" + path, encoding: .utf8)
+    }
+
+    @Test func everyFileOfTheStaticFolderIsPublishedAtItsPathButHiddenOnes() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("static/images/breadth.svg", Self.picture))
+        try sandbox.apply(.write("static/assets/logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF]))
+        try sandbox.apply(.write("static/.DS_Store", "finder"))
+        try sandbox.apply(.write("static/.drafts/next.svg", Self.picture))
+        _ = try build(sandbox)
+        #expect(try text(sandbox, "images/breadth.svg") == Self.picture)
+        #expect(FileManager.default.contents(atPath: sandbox.output + "/assets/logo.png") == Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF]))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/.DS_Store"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/.drafts"))
+    }
+
+    @Test func aStaticFileIsNotRewrittenUnchangedAndLeavesTheSiteWhenRemoved() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("static/images/breadth.svg", Self.picture))
+        try sandbox.apply(.write("static/report.pdf", "%PDF"))
+        let first = try build(sandbox)
+        let second = try build(sandbox)
+        #expect(second.filesWritten == 0 && second.filesUnchanged == first.filesWritten)
+        try sandbox.apply(.remove("static/report.pdf"))
+        _ = try build(sandbox)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/report.pdf"))
+        #expect(FileManager.default.fileExists(atPath: sandbox.output + "/images/breadth.svg"))
+    }
+
+    /// The note's page is two folders down, the home page at the root, the email has only the base URL.
+    @Test func eachEditionReachesAStaticFileTheCommentaryLinks() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("static/images/breadth.svg", Self.picture))
+        try sandbox.apply(.write("static/full report.pdf", "%PDF"))
+        try sandbox.apply(.edit("content/notes/2026-01-15.md") { text in
+            text + "\n\n![Guidance raisers by size](images/breadth.svg) and [the report](<./full report.pdf>); "
+                + "[elsewhere](images/other.svg), [the site](/images/breadth.svg).\n"
+        })
+        _ = try build(sandbox)
+        let page = try text(sandbox, "notes/2026-01-15/index.html")
+        #expect(page.contains("<img src=\"../../images/breadth.svg\" alt=\"Guidance raisers by size\" />"))
+        #expect(page.contains("<a href=\"../../full%20report.pdf\">the report</a>"))
+        #expect(page.contains("<a href=\"images/other.svg\">elsewhere</a>"))
+        #expect(page.contains("<a href=\"/images/breadth.svg\">the site</a>"))
+        let home = try text(sandbox, "index.html")
+        #expect(home.contains("<img src=\"images/breadth.svg\" alt=\"Guidance raisers by size\" />"))
+        let email = try text(sandbox, "email/2026-01-15.md")
+        #expect(email.contains("(https://smallcapdesk.example.com/images/breadth.svg)"))
+        #expect(email.contains("(https://smallcapdesk.example.com/full%20report.pdf)"))
+    }
+
+    @Test func aStaticFileWhereTheSiteWritesItsOwnIsAnErrorAndNothingIsPublished() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("static/feed.xml", "<rss/>"))
+        try sandbox.apply(.write("static/notes/2026-01-15/extra.txt", "x"))
+        try sandbox.apply(.write("static/images/fine.svg", Self.picture))
+        #expect {
+            try build(sandbox)
+        } throws: { error in
+            let errors = (error as? DiagnosticReport)?.errors ?? []
+            return errors.map { "\($0.location): \($0.message)" } == [
+                "static/feed.xml:1:1: marketnote writes 'feed.xml' itself",
+                "static/notes/2026-01-15/extra.txt:1:1: marketnote writes the folder 'notes/' itself",
+            ]
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.output))
+    }
+
+    @Test func anImageOfTheStaticFolderIsNotNamedAsMissing() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("static/images/breadth.svg", Self.picture))
+        try sandbox.apply(.edit("content/notes/2026-01-15.md") { text in
+            text + "\n\n![Guidance raisers](images/breadth.svg) ![Missing](images/missing.svg)\n"
+        })
+        let summary = try build(sandbox)
+        #expect(summary.warnings.map(\.message) == [
+            "the image 'images/missing.svg' has a relative address, and there is no static/images/missing.svg to publish there: "
+                + "neither the page nor the email would show it",
+        ])
+    }
+}
