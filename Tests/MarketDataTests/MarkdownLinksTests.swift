@@ -4,7 +4,7 @@ import Testing
 @Suite struct MarkdownLinksTests {
     func described(_ text: String) -> [String] {
         MarkdownLinks.all(in: text).map { link in
-            "\(link.line):\(link.column) \(link.isImage ? "image" : "link") [\(link.text)] (\(text[link.destination]))"
+            "\(link.line):\(link.column) \(link.kind) [\(link.text)] (\(text[link.destination]))"
         }
     }
 
@@ -24,5 +24,19 @@ import Testing
         #expect(StaticFiles.sitePath(linkedAs: "https://example.com/a.png") == nil)
         #expect(StaticFiles.sitePath(linkedAs: "#section") == nil)
         #expect(StaticFiles.sitePath(linkedAs: "mailto:desk@example.com") == nil)
+    }
+}
+
+@Suite struct MarkdownLinksAcrossLinesTests {
+    @Test func anInlineLinkMayRunOverLinesOfItsParagraphAndDefinitionsAreFound() {
+        let text = "An ![image with\na long description](\n  <b c.png>) here.\n\n   [ref]: images/r.png \"Title\"\n[not a ref] : x\n"
+        let links = MarkdownLinks.all(in: text)
+        #expect(links.map { "\($0.line):\($0.column) \($0.kind) [\($0.text)] (\(text[$0.destination]))" } == [
+            "1:4 image [image with\na long description] (b c.png)", "5:4 definition [ref] (images/r.png)",
+        ])
+    }
+
+    @Test func aLinkDoesNotReachAcrossABlankLine() {
+        #expect(MarkdownLinks.all(in: "[open\n\nclose](x.png)").isEmpty)
     }
 }

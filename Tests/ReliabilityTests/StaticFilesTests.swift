@@ -43,26 +43,33 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: sandbox.output + "/images/breadth.svg"))
     }
 
-    /// The note's page is two folders down, the home page at the root, the email has only the base URL.
-    @Test func eachEditionReachesAStaticFileTheCommentaryLinks() throws {
+    /// The note's page is two folders down, the home page at the root, the email has only the base
+    /// URL: every edition reads a relative address from the site's root. A page's markup does not
+    /// depend on the file being there, so a picture added after its warning needs no rebuild.
+    @Test func everyEditionReadsARelativeAddressFromTheSiteRoot() throws {
         let sandbox = try ProjectSandbox()
         try sandbox.apply(.write("static/images/breadth.svg", Self.picture))
         try sandbox.apply(.write("static/full report.pdf", "%PDF"))
         try sandbox.apply(.edit("content/notes/2026-01-15.md") { text in
             text + "\n\n![Guidance raisers by size](images/breadth.svg) and [the report](<./full report.pdf>); "
-                + "[elsewhere](images/other.svg), [the site](/images/breadth.svg).\n"
+                + "[not yet](images/later.svg), [the archive](archive/index.html), ![By reference][chart], [the site](/images/breadth.svg).\n"
+                + "\n[chart]: images/breadth.svg\n"
         })
         _ = try build(sandbox)
         let page = try text(sandbox, "notes/2026-01-15/index.html")
         #expect(page.contains("<img src=\"../../images/breadth.svg\" alt=\"Guidance raisers by size\" />"))
         #expect(page.contains("<a href=\"../../full%20report.pdf\">the report</a>"))
-        #expect(page.contains("<a href=\"images/other.svg\">elsewhere</a>"))
+        #expect(page.contains("<a href=\"../../images/later.svg\">not yet</a>"))
+        #expect(page.contains("<a href=\"../../archive/index.html\">the archive</a>"))
+        #expect(page.contains("<img src=\"../../images/breadth.svg\" alt=\"By reference\" />"))
         #expect(page.contains("<a href=\"/images/breadth.svg\">the site</a>"))
         let home = try text(sandbox, "index.html")
         #expect(home.contains("<img src=\"images/breadth.svg\" alt=\"Guidance raisers by size\" />"))
+        #expect(home.contains("<a href=\"archive/index.html\">the archive</a>"))
         let email = try text(sandbox, "email/2026-01-15.md")
         #expect(email.contains("(https://smallcapdesk.example.com/images/breadth.svg)"))
         #expect(email.contains("(https://smallcapdesk.example.com/full%20report.pdf)"))
+        #expect(email.contains("(https://smallcapdesk.example.com/archive/index.html)"))
     }
 
     @Test func aStaticFileWhereTheSiteWritesItsOwnIsAnErrorAndNothingIsPublished() throws {
@@ -70,13 +77,16 @@ import Testing
         try sandbox.apply(.write("static/feed.xml", "<rss/>"))
         try sandbox.apply(.write("static/notes/2026-01-15/extra.txt", "x"))
         try sandbox.apply(.write("static/images/fine.svg", Self.picture))
+        try sandbox.apply(.edit("content/notes/2026-01-15.md") { $0 + "\n\n![Missing](images/missing.svg)\n" })
         #expect {
             try build(sandbox)
         } throws: { error in
-            let errors = (error as? DiagnosticReport)?.errors ?? []
-            return errors.map { "\($0.location): \($0.message)" } == [
-                "static/feed.xml:1:1: marketnote writes 'feed.xml' itself",
-                "static/notes/2026-01-15/extra.txt:1:1: marketnote writes the folder 'notes/' itself",
+            // The commentary's warning comes with the errors, not only once they are fixed.
+            let diagnostics = (error as? DiagnosticReport)?.diagnostics ?? []
+            return diagnostics.map { "\($0.location): \($0.severity.rawValue) \($0.message.prefix(44))" } == [
+                "static/feed.xml:1:1: error marketnote writes 'feed.xml' itself",
+                "static/notes/2026-01-15/extra.txt:1:1: error marketnote writes the folder 'notes/' itself",
+                "content/notes/2026-01-15.md:14:1: warning the image 'images/missing.svg' has a relativ",
             ]
         }
         #expect(!FileManager.default.fileExists(atPath: sandbox.output))

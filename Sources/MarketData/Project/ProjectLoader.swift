@@ -101,7 +101,7 @@ public struct ProjectLoader {
                 source = try FileCache.text(atPath: absolute(path), reportedAs: path)
                 return try ContentReader.commentary(text: source, path: path, date: date)
             }
-            for warning in CommentaryImages.warnings(in: source, path: path, staticFiles: staticFiles) { diagnostics.report(warning) }
+            for warning in CommentaryLinks.warnings(in: source, path: path, staticFiles: staticFiles) { diagnostics.report(warning) }
         }
         return result
     }

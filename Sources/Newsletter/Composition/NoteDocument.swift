@@ -25,8 +25,6 @@ public struct NoteDocument: Sendable {
 /// Where notes live on the site. Dates are the only part of a path that comes from data, and a
 /// `SessionDate` always prints as `YYYY-MM-DD`, so no path can leave the site.
 public enum NotePaths {
-    public static let notesFolder = "notes/"
-    public static let emailFolder = "email/"
-    public static func notePath(_ date: SessionDate) -> String { notesFolder + "\(date)/" }
-    public static func emailBase(_ date: SessionDate) -> String { emailFolder + "\(date)" }
+    public static func notePath(_ date: SessionDate) -> String { SiteLayout.notesFolder + "\(date)/" }
+    public static func emailBase(_ date: SessionDate) -> String { SiteLayout.emailFolder + "\(date)" }
 }

@@ -52,13 +52,14 @@ public struct BuildPipeline {
         }
         let inputs = config.flatMap { config in diagnostics.collect { () throws -> ProjectInputs in try loader.load(config: config) } }
         if let inputs {
-            diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config) + SiteOwnPaths.conflicts(inputs.staticFiles)))
+            diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config) + StaticFileConflicts.errors(inputs.staticFiles)))
         }
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
         guard let inputs, let templates, let opening, let reading, !diagnostics.hasErrors else {
             // Nothing was written: the output goes back as it was.
             (try? opening?.finish())?.abandon()
-            throw DiagnosticReport(diagnostics.diagnostics)
+            // The warnings loading found are printed with the errors, not only once they are fixed.
+            throw DiagnosticReport(diagnostics.diagnostics + (inputs?.warnings ?? []))
         }
         let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
         do {
@@ -157,7 +158,7 @@ public struct BuildPipeline {
                          dates: [SessionDate], previousManifest: SiteManifest, output: AtomicOutput,
                          outputPath: String, warnings inputWarnings: [Diagnostic]) throws -> BuildSummary {
         let composer = NoteComposer(config: inputs.config, templates: templates)
-        let site = SiteRenderer(config: inputs.config, templates: templates, staticFiles: inputs.staticFiles)
+        let site = SiteRenderer(config: inputs.config, templates: templates)
         let email = EmailEditions(config: inputs.config, templates: templates)
         let selected = dates
         // A published note whose commentary was edited since is written again (a backfill

@@ -44,7 +44,7 @@ struct ArchiveMonth: Sendable {
     var id: String { String(start.description.prefix(7)) }
 
     /// `archive/2026/01/`.
-    var path: SitePath { SitePath("archive/\(id.prefix(4))/\(id.suffix(2))/") }
+    var path: SitePath { SitePath(SiteLayout.archiveFolder + "\(id.prefix(4))/\(id.suffix(2))/") }
 
     /// "January 2026".
     var name: String { NumberStyle.monthYear(start) }

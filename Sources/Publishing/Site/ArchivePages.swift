@@ -1,3 +1,4 @@
+import MarketData
 import Newsletter
 
 /// The archive: `archive/index.html` lists every month that has notes, by year, newest year
@@ -8,7 +9,7 @@ struct ArchivePages {
     /// Oldest first.
     let months: [ArchiveMonth]
 
-    static let indexPath = SitePath("archive/")
+    static let indexPath = SitePath(SiteLayout.archiveFolder)
 
     /// The index, rendered every time, and a page per month with the digest of what it shows.
     func pages(_ fingerprint: InputDigest) -> [PlannedPage] {

@@ -19,7 +19,7 @@ struct FeedWriter {
     /// Oldest first.
     let months: [ArchiveMonth]
 
-    static let path = "feed.xml"
+    static let path = SiteLayout.feed
     static let subscriptionMonths = 2
     static let atomNamespace = "http://www.w3.org/2005/Atom"
     static let historyNamespace = "http://purl.org/syndication/history/1.0"
@@ -48,9 +48,7 @@ struct FeedWriter {
     }
 
     /// `feed/2025-11.xml`.
-    /// Where the feed's monthly archive documents live.
-    static let archiveFolder = "feed/"
-    static func archivePath(_ month: ArchiveMonth) -> String { archiveFolder + "\(month.id).xml" }
+    static func archivePath(_ month: ArchiveMonth) -> String { SiteLayout.feedArchiveFolder + "\(month.id).xml" }
 
     /// `2026-01-15T12:00:00Z`.
     static func timestamp(_ date: SessionDate) -> String { "\(date)T12:00:00Z" }

@@ -9,12 +9,10 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateLibrary
     public let markdown: MarkdownRenderer
     public let charts: ChartRenderer
-    let staticLinks: StaticFileLinks
 
-    public init(config: ProjectConfig, templates: TemplateLibrary, staticFiles: StaticFiles = .none) {
+    public init(config: ProjectConfig, templates: TemplateLibrary) {
         self.config = config
         self.templates = templates
-        staticLinks = StaticFileLinks(files: staticFiles)
         markdown = MarkdownRenderer()
         charts = ChartRenderer()
     }
@@ -23,9 +21,9 @@ public struct SiteRenderer: Sendable {
     static let recentCount = 15
 
     /// The note's HTML body for `page` (its own, or the home page): its Markdown through
-    /// cmark-gfm, tables made accessible, links to static files from the page's folder.
+    /// cmark-gfm, tables made accessible, relative addresses read from the site's root.
     func body(_ note: NoteDocument, on page: SitePath) -> String {
-        TableMarkup.enhance(markdown.html(staticLinks.markdown(note.markdown, root: page.root)))
+        TableMarkup.enhance(markdown.html(RootRelativeLinks.markdown(note.markdown, root: page.root)))
     }
 
     /// `notes/DATE/index.html` and `notes/DATE/facts.json`.
@@ -68,12 +66,8 @@ public struct SiteRenderer: Sendable {
         let html = layout(content: templates.render("index.html", context),
                           title: newest.map { "\(config.title): \($0.title)" } ?? config.title,
                           description: newest?.summary ?? config.description, page: .home, type: "website")
-        return OutputFile(path: Self.homePath, text: html)
+        return OutputFile(path: SiteLayout.home, text: html)
     }
-
-    static let homePath = "index.html"
-    static let notFoundPath = "404.html"
-    static let stylesheetPath = "assets/style.css"
 
     /// `404.html`: served for any missing address, so its links are absolute, from the base URL.
     func notFoundPage() -> OutputFile {
@@ -81,11 +75,11 @@ public struct SiteRenderer: Sendable {
         let html = layout(content: templates.render("not-found.html", ["root": root]),
                           title: "Page not found · \(config.title)", description: config.description,
                           page: nil, root: root, type: "website")
-        return OutputFile(path: Self.notFoundPath, text: html)
+        return OutputFile(path: SiteLayout.notFound, text: html)
     }
 
     public func stylesheet() -> OutputFile {
-        OutputFile(path: Self.stylesheetPath, text: templates.files["style.css"] ?? "")
+        OutputFile(path: SiteLayout.stylesheet, text: templates.files["style.css"] ?? "")
     }
 
     /// A note as a line of a list on `page`: link, date and title, summary.

@@ -8,7 +8,7 @@ struct SitemapWriter {
     /// Oldest first.
     let months: [ArchiveMonth]
 
-    static let path = "sitemap.xml"
+    static let path = SiteLayout.sitemap
 
     /// Written as bytes, the base URL escaped once: the sitemap lists every note, so it is
     /// rebuilt on every build (it was 6% of a daily build's CPU as joined strings).
