@@ -38,7 +38,9 @@ import Testing
         let second = try build(sandbox)
         #expect(second.filesWritten == 0 && second.filesUnchanged == first.filesWritten)
         try sandbox.apply(.remove("static/report.pdf"))
-        _ = try build(sandbox)
+        let third = try build(sandbox)
+        #expect(third.line.hasSuffix(": 0 files written, \(first.filesWritten - 1) unchanged, 1 removed"))
+        #expect(!second.line.contains("removed"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/report.pdf"))
         #expect(FileManager.default.fileExists(atPath: sandbox.output + "/images/breadth.svg"))
     }

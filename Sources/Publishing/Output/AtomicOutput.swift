@@ -91,6 +91,9 @@ public final class AtomicOutput: @unchecked Sendable {
     }
 
     public var written: Int { state.withLock { writtenCount } }
+    /// The files of the previous site that the committed one no longer has (known when the
+    /// previous build left its record).
+    public private(set) var removedCount = 0
     public var unchanged: Int { state.withLock { unchangedCount } }
 
     /// Moves the spare into the staging folder and brings it up to date with the published site:
@@ -241,6 +244,7 @@ public final class AtomicOutput: @unchecked Sendable {
         } else if let previous {
             removed = previous.files.keys.filter { files[$0] == nil }
         }
+        removedCount = removed.count
         guard FileManager.default.fileExists(atPath: outputPath) else {
             try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
             record(spare: nil)

@@ -39,11 +39,13 @@ public struct BuildOptions: Sendable {
 }
 
 extension BuildSummary {
-    /// The one line a build prints: `wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged`.
+    /// The one line a build prints: `wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged`,
+    /// and `, 2 removed` when files of the previous site are gone from the new one.
     public var line: String {
         let range = first == last ? "\(first!)" : "\(first!) to \(last!)"
         return "wrote \(notes) note\(notes == 1 ? "" : "s") (\(range))\(revisedClause) to \(outputPath): "
             + "\(filesWritten) file\(filesWritten == 1 ? "" : "s") written, \(filesUnchanged) unchanged"
+            + (filesRemoved > 0 ? ", \(filesRemoved) removed" : "")
     }
 
     /// " and rewrote 2026-01-14 for its edited commentary"; more than three dates are counted
@@ -67,6 +69,8 @@ public struct BuildSummary: Sendable {
     public var revised: [SessionDate] = []
     public var filesWritten: Int
     public var filesUnchanged: Int
+    /// Files of the previous site the new one no longer has (a file taken out of `static/`).
+    public var filesRemoved = 0
     public var outputPath: String
     /// Whether the build started from the previous site's spare (see `AtomicOutput`) instead of
     /// linking every kept file into an empty staging folder.

@@ -250,6 +250,7 @@ public struct BuildPipeline {
             var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised,
                                        filesWritten: output.written, filesUnchanged: output.unchanged, outputPath: outputPath,
                                        startedFromSpare: output.startedFromSpare)
+            summary.filesRemoved = output.removedCount
             summary.warnings = warnings
             return summary
         } catch {
