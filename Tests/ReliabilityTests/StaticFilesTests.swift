@@ -55,7 +55,7 @@ import Testing
         try sandbox.apply(.edit("content/notes/2026-01-15.md") { text in
             text + "\n\n![Guidance raisers by size](images/breadth.svg) and [the report](<./full report.pdf>); "
                 + "[not yet](images/later.svg), [the archive](archive/index.html), ![By reference][chart], [the site](/images/breadth.svg).\n"
-                + "\n[chart]: images/breadth.svg\n"
+                + "\n[chart]: images/breadth.svg\n\nCode `[x](images/code.svg)`.\n\n> [In a quote][qd]\n>\n> [qd]: images/breadth.svg\n"
         })
         _ = try build(sandbox)
         let page = try text(sandbox, "notes/2026-01-15/index.html")
@@ -65,6 +65,8 @@ import Testing
         #expect(page.contains("<a href=\"../../archive/index.html\">the archive</a>"))
         #expect(page.contains("<img src=\"../../images/breadth.svg\" alt=\"By reference\" />"))
         #expect(page.contains("<a href=\"/images/breadth.svg\">the site</a>"))
+        #expect(page.contains("<code>[x](images/code.svg)</code>"))
+        #expect(page.contains("<a href=\"../../images/breadth.svg\">In a quote</a>"))
         let home = try text(sandbox, "index.html")
         #expect(home.contains("<img src=\"images/breadth.svg\" alt=\"Guidance raisers by size\" />"))
         #expect(home.contains("<a href=\"archive/index.html\">the archive</a>"))

@@ -20,7 +20,7 @@ public enum ContentReader {
         let url = root.string("url")
         _ = root.string("note")
         root.finish()
-        let body = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (body, bodyStart) = trimmedBody(document, path: path)
         var diagnostics = reader.diagnostics
         if body.isEmpty {
             diagnostics.report(.error(at: SourceLocation(path: path, line: document.bodyFirstLine), "the quote has no text",
@@ -31,7 +31,7 @@ public enum ContentReader {
                                       hint: "link the source with its full address, e.g. https://example.com/article"))
         }
         guard let by, let date, !diagnostics.hasErrors else { throw DiagnosticReport(diagnostics.diagnostics) }
-        return Quote(id: id, by: by, firm: firm, date: date, topics: topics, text: body, url: url)
+        return Quote(id: id, by: by, firm: firm, date: date, topics: topics, text: body, url: url, textStart: bodyStart)
     }
 
     public static func commentary(text: String, path: String, date: SessionDate) throws(DiagnosticReport) -> Commentary {
@@ -45,8 +45,17 @@ public enum ContentReader {
         _ = root.string("note")
         root.finish()
         if reader.diagnostics.hasErrors { throw DiagnosticReport(reader.diagnostics.diagnostics) }
-        return Commentary(date: date, title: title,
-                          body: document.body.trimmingCharacters(in: .whitespacesAndNewlines), path: path)
+        let (body, bodyStart) = trimmedBody(document, path: path)
+        return Commentary(date: date, title: title, body: body, path: path, bodyStart: bodyStart)
+    }
+
+    /// The body without the blank space around it, and where its first character is in the file.
+    static func trimmedBody(_ document: FrontMatterDocument, path: String) -> (text: String, start: SourceLocation) {
+        let text = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let leading = document.body.prefix { $0.isWhitespace }
+        let lastLine = leading.lastIndex(where: \.isNewline).map { leading[leading.index(after: $0)...] } ?? leading
+        return (text, SourceLocation(path: path, line: document.bodyFirstLine + leading.count(where: \.isNewline),
+                                     column: lastLine.count + 1))
     }
 
     private static func sessionDate(_ root: inout YAMLMapping, _ key: String, reader: YAMLReader) -> SessionDate? {

@@ -12,8 +12,11 @@ public struct Quote: Sendable, Hashable, Codable {
     public var text: String
     /// Optional link to the source.
     public var url: String?
+    /// Where `text` starts in its file, for diagnostics about its Markdown.
+    public var textStart: SourceLocation
 
-    public init(id: String, by: String, firm: String?, date: SessionDate, topics: [String], text: String, url: String? = nil) {
+    public init(id: String, by: String, firm: String?, date: SessionDate, topics: [String], text: String, url: String? = nil,
+                textStart: SourceLocation? = nil) {
         self.id = id
         self.by = by
         self.firm = firm
@@ -21,6 +24,7 @@ public struct Quote: Sendable, Hashable, Codable {
         self.topics = topics
         self.text = text
         self.url = url
+        self.textStart = textStart ?? SourceLocation(path: "content/quotes/\(id).md")
     }
 }
 
@@ -31,11 +35,14 @@ public struct Commentary: Sendable, Hashable {
     public var title: String?
     public var body: String
     public var path: String
+    /// Where `body` starts in the file, for diagnostics about its Markdown.
+    public var bodyStart: SourceLocation
 
-    public init(date: SessionDate, title: String?, body: String, path: String) {
+    public init(date: SessionDate, title: String?, body: String, path: String, bodyStart: SourceLocation? = nil) {
         self.date = date
         self.title = title
         self.body = body
         self.path = path
+        self.bodyStart = bodyStart ?? SourceLocation(path: path)
     }
 }

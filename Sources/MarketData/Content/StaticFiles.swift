@@ -25,11 +25,6 @@ public struct StaticFiles: Sendable {
 
     public func contains(_ path: String) -> Bool { lookup.contains(path) }
 
-    /// Whether a link's destination names one of the files (`images/a.png`, `./images/a%20b.png`).
-    public func isLinked(by destination: Substring) -> Bool {
-        Self.sitePath(linkedAs: destination).map(contains) ?? false
-    }
-
     /// The file's bytes, or an error at its path.
     public func bytes(of path: String) throws(DiagnosticReport) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {
@@ -64,15 +59,27 @@ public struct StaticFiles: Sendable {
         return (StaticFiles(folder: folder, paths: paths), problems)
     }
 
-    /// The site path a relative destination names, without its `./`, query or fragment and with
-    /// its percent escapes decoded; nil for an address with a scheme, one from the site's root
-    /// (`/…`) or a bare fragment.
+    /// The site path a relative destination names: without its query or fragment, its percent
+    /// escapes decoded, its `.`, `..` and empty segments resolved (`../` left at the front of one
+    /// that climbs above the root); nil for an address with a scheme, one from the server's root
+    /// (`/…`), a bare fragment, or invalid escapes.
     public static func sitePath(linkedAs destination: Substring) -> String? {
         guard isRelative(destination) else { return nil }
-        var path = destination.prefix { $0 != "?" && $0 != "#" }
-        while path.hasPrefix("./") { path = path.dropFirst(2) }
-        guard !path.isEmpty else { return nil }
-        return String(path).removingPercentEncoding
+        let path = destination.prefix { $0 != "?" && $0 != "#" }
+        guard !path.isEmpty, let decoded = String(path).removingPercentEncoding else { return nil }
+        var segments: [Substring] = [], climbs = 0
+        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": if segments.popLast() == nil { climbs += 1 }
+            default: segments.append(segment)
+            }
+        }
+        // A path that ends in a folder keeps its `/` (`docs/` is `docs/index.html`).
+        let folder = decoded.hasSuffix("/") || decoded.hasSuffix("/.") || decoded.hasSuffix("/..") || decoded == "." || decoded == ".."
+        var joined = String(repeating: "../", count: climbs) + segments.joined(separator: "/")
+        if folder, !segments.isEmpty { joined += "/" }
+        return joined
     }
 
     /// An address with no scheme that does not start at the site's root (`/`) or with `#`.

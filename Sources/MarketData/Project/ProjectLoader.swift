@@ -37,7 +37,7 @@ public struct ProjectLoader {
         let quotes = loadQuotes(&diagnostics)
         let (staticFiles, staticProblems) = StaticFiles.scan(absolute(StaticFiles.folderName))
         diagnostics.report(DiagnosticReport(staticProblems))
-        let commentary = loadCommentary(staticFiles: staticFiles, &diagnostics)
+        let commentary = loadCommentary(&diagnostics)
         if prices.count == config.series.count {
             checkCommentaryDates(commentary, sessions: prices, &diagnostics)
             checkQuoteDates(quotes, sessions: prices, &diagnostics)
@@ -87,7 +87,7 @@ public struct ProjectLoader {
         return quotes.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
-    private func loadCommentary(staticFiles: StaticFiles, _ diagnostics: inout DiagnosticCollector) -> [SessionDate: Commentary] {
+    private func loadCommentary(_ diagnostics: inout DiagnosticCollector) -> [SessionDate: Commentary] {
         var result: [SessionDate: Commentary] = [:]
         for name in markdownFiles(in: "content/notes") {
             let path = "content/notes/" + name
@@ -96,12 +96,10 @@ public struct ProjectLoader {
                                           hint: "rename it YYYY-MM-DD.md, the date of the note it belongs to"))
                 continue
             }
-            var source = ""
             result[date] = diagnostics.collect { () throws -> Commentary in
-                source = try FileCache.text(atPath: absolute(path), reportedAs: path)
+                let source = try FileCache.text(atPath: absolute(path), reportedAs: path)
                 return try ContentReader.commentary(text: source, path: path, date: date)
             }
-            for warning in CommentaryLinks.warnings(in: source, path: path, staticFiles: staticFiles) { diagnostics.report(warning) }
         }
         return result
     }

@@ -18,7 +18,10 @@ final class MarkdownTree {
     }
 
     /// Every node below the root, in document order.
-    var nodes: [OpaquePointer] {
+    var nodes: [OpaquePointer] { Self.nodes(below: root) }
+
+    /// Every node below `root`, in document order.
+    static func nodes(below root: OpaquePointer) -> [OpaquePointer] {
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
         var result: [OpaquePointer] = []
@@ -30,11 +33,28 @@ final class MarkdownTree {
         return result
     }
 
+    /// The links and images below `root` (a reference's node carries its definition's address).
+    static func links(below root: OpaquePointer) -> [(node: OpaquePointer, url: String)] {
+        nodes(below: root).compactMap { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return nil }
+            return (node, cmark_node_get_url(node).map { String(cString: $0) } ?? "")
+        }
+    }
+
     /// The document as CommonMark, without line wrapping.
     var commonMark: String {
         guard let rendered = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// The text of `node`'s descendants (an image's description).
+    static func text(of node: OpaquePointer) -> String {
+        nodes(below: node).compactMap { child in
+            cmark_node_get_type(child) == CMARK_NODE_TEXT || cmark_node_get_type(child) == CMARK_NODE_CODE
+                ? cmark_node_get_literal(child).map { String(cString: $0) } : nil
+        }.joined()
     }
 
     /// Moves the children of `node` to just before it, then deletes it.

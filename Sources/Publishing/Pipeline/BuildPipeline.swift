@@ -54,12 +54,14 @@ public struct BuildPipeline {
         if let inputs {
             diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config) + StaticFileConflicts.errors(inputs.staticFiles)))
         }
+        // Checked before the other inputs' errors stop the build, so they are reported with them.
+        let contentWarnings = inputs.map(ContentLinks.warnings) ?? []
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
         guard let inputs, let templates, let opening, let reading, !diagnostics.hasErrors else {
             // Nothing was written: the output goes back as it was.
             (try? opening?.finish())?.abandon()
             // The warnings loading found are printed with the errors, not only once they are fixed.
-            throw DiagnosticReport(diagnostics.diagnostics + (inputs?.warnings ?? []))
+            throw DiagnosticReport(diagnostics.diagnostics + (inputs?.warnings ?? []) + contentWarnings)
         }
         let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
         do {
@@ -72,7 +74,7 @@ public struct BuildPipeline {
                 throw error
             }
             let output = try opening.finish()
-            let inputWarnings = inputs.warnings + templates.warnings
+            let inputWarnings = inputs.warnings + contentWarnings + templates.warnings
                 + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
                 + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
                 + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)

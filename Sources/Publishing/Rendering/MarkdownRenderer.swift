@@ -38,12 +38,14 @@ public struct MarkdownRenderer: Sendable {
         return parser
     }
 
-    /// The HTML fragment for `markdown`.
-    public func html(_ markdown: String) -> String {
+    /// The HTML fragment for `markdown`, on a page `root` (`../../`) below the site's root: its
+    /// relative addresses are read from the site's root (`RootRelativeLinks`).
+    public func html(_ markdown: String, root: String = "") -> String {
         guard let parser = Self.parser(feeding: markdown) else { return "" }
         defer { cmark_parser_free(parser) }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        RootRelativeLinks.prefix(document, markdown: markdown, root: root)
         // The parser's extension list must reach the renderer, or tagfilter is skipped.
         guard let rendered = cmark_render_html(document, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
             return ""

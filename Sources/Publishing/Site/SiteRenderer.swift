@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
     /// The note's HTML body for `page` (its own, or the home page): its Markdown through
     /// cmark-gfm, tables made accessible, relative addresses read from the site's root.
     func body(_ note: NoteDocument, on page: SitePath) -> String {
-        TableMarkup.enhance(markdown.html(RootRelativeLinks.markdown(note.markdown, root: page.root)))
+        TableMarkup.enhance(markdown.html(note.markdown, root: page.root))
     }
 
     /// `notes/DATE/index.html` and `notes/DATE/facts.json`.

@@ -1,0 +1,102 @@
+import CCmarkGFM
+import MarketData
+
+/// Links and images in the editor's commentary and the analysts' quotes that would not work as
+/// written, found by cmark-gfm as the page reads them (not in code, escaped, or in a reference
+/// definition nothing uses):
+/// - an image with no description (`![](chart.png)`): the page gives it `alt=""`, which tells a
+///   screen reader to skip it, and the email names the link "image";
+/// - a relative address (read from the site's root in every edition, `RootRelativeLinks`) that
+///   names no file of `static/` and nothing the build writes, or climbs above the site's root;
+/// - an address from the server's root (`/images/a.png`) that names a file of the site: it misses
+///   the site opened from disk or published below a sub-path.
+enum ContentLinks {
+    static func warnings(_ inputs: ProjectInputs) -> [Diagnostic] {
+        let sessions = Set(inputs.prices.flatMap(\.dates))
+        let site = SiteAddresses(staticFiles: inputs.staticFiles, isNoteDate: { sessions.contains($0) })
+        let texts = inputs.commentary.values.sorted { $0.date < $1.date }.map { ($0.body, $0.bodyStart) }
+            + inputs.quotes.map { ($0.text, $0.textStart) }
+        return texts.flatMap { text, start in warnings(in: text, startingAt: start, site: site) }
+    }
+
+    /// The warnings for one Markdown text that starts at `start` in its file.
+    static func warnings(in markdown: String, startingAt start: SourceLocation, site: SiteAddresses) -> [Diagnostic] {
+        guard let tree = MarkdownTree(markdown) else { return [] }
+        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return MarkdownTree.links(below: tree.root).flatMap { node, url -> [Diagnostic] in
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            let location = position(of: node, opening: isImage ? "!" : "[", in: lines, start: start)
+            var warnings: [Diagnostic] = []
+            if isImage, MarkdownTree.text(of: node).allSatisfy(\.isWhitespace) {
+                warnings.append(Diagnostic(.warning, at: location,
+                                           "this image has no description: a screen reader skips it, and the email shows a link named 'image'",
+                                           hint: "say what it shows between the brackets: ![What the chart shows](\(url))"))
+            }
+            if let problem = site.problem(with: url, isImage: isImage) {
+                warnings.append(Diagnostic(.warning, at: location, problem.message, hint: problem.hint))
+            }
+            return warnings
+        }
+    }
+
+    /// Where `node` starts in the file: cmark counts lines of `markdown` and bytes of a line. For
+    /// a link or image whose text runs over lines, cmark-gfm gives the line of its `]` with the
+    /// column of its start, so the line is the nearest one up that has `opening` at that column.
+    static func position(of node: OpaquePointer, opening: Character, in lines: [Substring], start: SourceLocation) -> SourceLocation {
+        let reported = Int(cmark_node_get_start_line(node)), byteColumn = Int(cmark_node_get_start_column(node))
+        guard reported >= 1, reported <= lines.count, byteColumn >= 1 else { return start }
+        let opensAt = { (line: Int) in lines[line - 1].utf8.dropFirst(byteColumn - 1).first == opening.asciiValue }
+        let line = (1...reported).reversed().first(where: opensAt) ?? reported
+        let column = String(decoding: lines[line - 1].utf8.prefix(max(byteColumn - 1, 0)), as: UTF8.self).count + 1
+        return SourceLocation(path: start.path, line: start.line + line - 1, column: line == 1 ? start.column + column - 1 : column)
+    }
+}
+
+/// What a build publishes, for telling whether a note's address arrives somewhere.
+struct SiteAddresses: Sendable {
+    let staticFiles: StaticFiles
+    /// Whether a date has prices, so that `notes/DATE/` can be a note's page.
+    let isNoteDate: @Sendable (SessionDate) -> Bool
+
+    /// Whether `path` (below the site's root) is a file of `static/` or one the build writes:
+    /// a note's page or facts file of a session in the data, or a path in another folder the build owns.
+    func publishes(_ path: String) -> Bool {
+        if path.isEmpty || staticFiles.contains(path) || staticFiles.contains(path + "index.html") { return true }
+        guard path.hasPrefix(SiteLayout.notesFolder), path != SiteLayout.notesFolder + "index.json" else { return SiteLayout.isOwn(path) }
+        let parts = path.dropFirst(SiteLayout.notesFolder.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard let date = parts.first.flatMap({ SessionDate(String($0)) }), isNoteDate(date) else { return false }
+        return parts.count == 1 || (parts.count == 2 && ["", "index.html", "facts.json"].contains(parts[1]))
+    }
+
+    /// What is wrong with `url`, if it cannot arrive: a message and a hint.
+    func problem(with url: String, isImage: Bool) -> (message: String, hint: String)? {
+        let subject = "the \(isImage ? "image" : "link") '\(url)'"
+        let outcome = isImage ? "neither the page nor the email would show it" : "the link would lead nowhere"
+        let folder = StaticFiles.folderName
+        if url.hasPrefix("/"), !url.hasPrefix("//") {
+            guard let path = StaticFiles.sitePath(linkedAs: url.dropFirst()), !path.isEmpty, publishes(path) else { return nil }
+            return ("\(subject) starts at the server's root: opened from disk, or published below a sub-path, it misses the site's \(path)",
+                    "write it without the leading '/' (\(url.dropFirst())): a note's relative addresses are read from the site's root")
+        }
+        guard let path = StaticFiles.sitePath(linkedAs: url[...]), !publishes(path) else { return nil }
+        if path.hasPrefix("../") {
+            return ("\(subject) climbs above the site's root, where marketnote publishes nothing: \(outcome)",
+                    "a note's relative addresses are read from the site's root: write the path below \(folder)/ "
+                        + "(images/chart.png for \(folder)/images/chart.png), or a full address (https://…)")
+        }
+        // A `#` or `?` in a file's name starts a fragment or a query unless it is escaped.
+        if let whole = url.removingPercentEncoding, staticFiles.contains(whole) {
+            let escaped = url.replacingOccurrences(of: "#", with: "%23").replacingOccurrences(of: "?", with: "%3F")
+            return ("\(subject) reads as \(folder)/\(path) with a fragment or query, though \(folder)/\(whole) exists: \(outcome)",
+                    "write '#' as %23 and '?' as %3F in the address: \(escaped)")
+        }
+        let file = folder + "/" + (path.hasSuffix("/") ? path + "index.html" : path)
+        if SiteLayout.isOwn(path) || path.hasPrefix(SiteLayout.notesFolder) {
+            return ("\(subject) names a page marketnote does not write: \(outcome)",
+                    "link a note as notes/YYYY-MM-DD/ with the date of a session in the data, or check the path")
+        }
+        return ("\(subject) has a relative address, and there is no \(file) to publish there: \(outcome)",
+                "put the \(isImage ? "picture" : "file") at \(file) (every file of \(folder)/ is published at the same path "
+                    + "below the site's root), or link it by its full address (https://…)")
+    }
+}
