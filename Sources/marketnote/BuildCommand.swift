@@ -19,7 +19,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     @Flag(help: "Write a note for every session in the data.")
     var all = false
 
-    @Flag(help: "Write every note the site has again, and no other (after a template change).")
+    @Flag(help: "Write every note the site has again, and no other (after a marketnote upgrade; a template change rewrites them by itself).")
     var published = false
 
     @Option(help: "First session of a backfill (YYYY-MM-DD).")

@@ -19,6 +19,16 @@ import Testing
         #expect(try JSONDecoder().decode(SiteManifest.self, from: Data(bytes)).notes == Self.awkward.notes)
     }
 
+    @Test func theFingerprintOfTheTemplatesReadsBackWhereverItStands() throws {
+        var manifest = Self.awkward
+        manifest.fingerprint = "9f3a"
+        #expect(SiteManifest(flatJSON: manifest.encoded())?.fingerprint == "9f3a")
+        #expect(String(decoding: manifest.encoded(), as: UTF8.self) == (try EncodableJSONReference.text(manifest)))
+        let after = #"{"notes":[],"fingerprint":"77"}"#
+        #expect(SiteManifest(flatJSON: Array(after.utf8))?.fingerprint == "77")
+        #expect(SiteManifest(flatJSON: Self.awkward.encoded())?.fingerprint == nil)
+    }
+
     @Test func theManifestIsWhatEncodableMakesOfIt() throws {
         for manifest in [Self.awkward, SiteManifest(notes: [])] {
             #expect(String(decoding: manifest.encoded(), as: UTF8.self) == (try EncodableJSONReference.text(manifest)))

@@ -69,6 +69,40 @@ import Testing
         #expect(summary.line == "wrote 1 note (2026-01-15) to output: 1 file written, 0 unchanged")
     }
 
+    /// A phrase or layout changed after some notes were published showed on the day's note only:
+    /// the site mixed two wordings, and a new base URL left the old one in every earlier page's
+    /// canonical address, until `--published`. Every published note is now written again, once.
+    @Test func aTemplateOrConfigurationChangeRewritesEveryPublishedNoteOnce() throws {
+        let sandbox = try ProjectSandbox()
+        let earlier = ["2026-01-12", "2026-01-13", "2026-01-14"].map { SessionDate($0)! }
+        _ = try build(sandbox, .range(from: earlier[0], to: earlier[2]))
+        try sandbox.apply(.replace("templates/note.md", "{{> partials/body.md}}", with: "{{> partials/body.md}}\nRevised layout.\n"))
+        let summary = try build(sandbox)
+        #expect(summary.restyled == earlier)
+        #expect(summary.line.hasPrefix("wrote 1 note (2026-01-15) and rewrote 3 notes (2026-01-12 to 2026-01-14) for changed templates or configuration to "))
+        #expect(try page(sandbox, "2026-01-12").contains("Revised layout."))
+        #expect(try build(sandbox).restyled.isEmpty)
+        try sandbox.apply(.replace("marketnote.yml", "baseURL: https://smallcapdesk.example.com/", with: "baseURL: https://desk.example.org/"))
+        #expect(try build(sandbox).restyled == earlier)
+        #expect(try page(sandbox, "2026-01-12").contains("https://desk.example.org/notes/2026-01-12/"))
+        // The stylesheet is linked, not held: a change to it rewrites no note.
+        try sandbox.apply(.write("templates/style.css", "body { color: #222; }\n"))
+        #expect(try build(sandbox).restyled.isEmpty)
+    }
+
+    /// A site written by a version that did not record the templates' fingerprint is written again once.
+    @Test func aSiteWithoutTheFingerprintIsWrittenAgainOnce() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2026-01-13"), to: nil))
+        let list = sandbox.output + "/notes/index.json"
+        var manifest = try #require(SiteManifest(flatJSON: Array(try Data(contentsOf: URL(fileURLWithPath: list)))))
+        #expect(manifest.fingerprint != nil)
+        manifest.fingerprint = nil
+        try Data(manifest.encoded()).write(to: URL(fileURLWithPath: list))
+        #expect(try build(sandbox).restyled == ["2026-01-13", "2026-01-14"].map { SessionDate($0)! })
+        #expect(try build(sandbox).restyled.isEmpty)
+    }
+
     /// A backfill writes every note anyway, and says nothing more.
     @Test func aBackfillReportsNoRevision() throws {
         let sandbox = try ProjectSandbox()

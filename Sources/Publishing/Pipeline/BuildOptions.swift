@@ -51,6 +51,10 @@ extension BuildSummary {
     /// " and rewrote 2026-01-14 for its edited commentary"; more than three dates are counted
     /// (the first build after an upgrade rewrites every note with commentary once).
     private var revisedClause: String {
+        if let first = restyled.first, let last = restyled.last {
+            let notes = restyled.count == 1 ? "\(first)" : "\(restyled.count) notes (\(first) to \(last))"
+            return " and rewrote \(notes) for changed templates or configuration"
+        }
         switch revised.count {
         case 0: return ""
         case 1: return " and rewrote \(revised[0]) for its edited commentary"
@@ -67,6 +71,8 @@ public struct BuildSummary: Sendable {
     public var last: SessionDate?
     /// Published notes written again because their commentary changed since.
     public var revised: [SessionDate] = []
+    /// Published notes written again because the templates or configuration changed since.
+    public var restyled: [SessionDate] = []
     public var filesWritten: Int
     public var filesUnchanged: Int
     /// Files of the previous site the new one no longer has (a file taken out of `static/`).

@@ -168,11 +168,17 @@ public struct BuildPipeline {
         let revised = options.dates == .all ? [] : CommentaryDigest.revised(previousManifest, commentary: inputs.commentary,
                                                                             building: Set(selected))
             .filter { analysis.sessions.contains(session: $0) }
+        // After a change of template or configuration every published note is written again, so
+        // the site never shows two looks or two base URLs.
+        let fingerprint = String(InputDigest.notes(templates: templates.files, configuration: inputs.config.source).value, radix: 16)
+        let restyled = Self.restyled(previousManifest, fingerprint: fingerprint, building: Set(selected + revised), sessions: analysis.sessions)
+        let rewritten = (revised + restyled).sorted()
         // The notes beside a date new to the site link to it, so they are written again.
-        let dates = Self.withNeighbours(revised.isEmpty ? selected : (selected + revised).sorted(), site: previousManifest,
+        let dates = Self.withNeighbours(rewritten.isEmpty ? selected : (selected + rewritten).sorted(), site: previousManifest,
                                         sessions: analysis.sessions)
         let building = Set(dates)
-        let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) })
+        // Every note of the new site is written with this build's templates and configuration.
+        let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) }, fingerprint: fingerprint)
         do {
             var entries: [SiteManifest.Entry] = []
             var latest: (NoteDocument, String)?
@@ -249,7 +255,7 @@ public struct BuildPipeline {
             let doubts = warnings.filter { $0.severity == .warning }
             if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
             try output.commit()
-            var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised,
+            var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised, restyled: restyled,
                                        filesWritten: output.written, filesUnchanged: output.unchanged, outputPath: outputPath,
                                        startedFromSpare: output.startedFromSpare)
             summary.filesRemoved = output.removedCount
@@ -259,6 +265,15 @@ public struct BuildPipeline {
             output.abandon()
             throw error
         }
+    }
+
+    /// The published notes, outside `building`, written with other templates or configuration
+    /// than `fingerprint`'s (all of them, from a site that did not record it), whose session is
+    /// still in the data.
+    static func restyled(_ manifest: SiteManifest, fingerprint: String, building: Set<SessionDate>,
+                         sessions: [SessionDate]) -> [SessionDate] {
+        guard manifest.fingerprint != fingerprint else { return [] }
+        return manifest.notes.map(\.date).filter { !building.contains($0) && sessions.contains(session: $0) }
     }
 
     /// Under `--strict`, the build's warnings as errors, for a build that publishes nothing.

@@ -15,11 +15,16 @@ public struct SiteManifest: Codable, Sendable {
         public var commentary: String? = nil
     }
 
+    /// The digest of the templates and configuration the notes were written with
+    /// (`InputDigest.notes`), so that a later build can tell they changed; nil from a version of
+    /// marketnote that did not record it.
+    public var fingerprint: String?
     public var notes: [Entry]
 
-    public init(notes: [Entry]) {
+    public init(notes: [Entry], fingerprint: String? = nil) {
         let isSorted = zip(notes, notes.dropFirst()).allSatisfy { $0.date < $1.date }
         self.notes = isSorted ? notes : notes.sorted { $0.date < $1.date }
+        self.fingerprint = fingerprint
     }
 
     public static let path = "notes/index.json"
@@ -54,14 +59,20 @@ public struct SiteManifest: Codable, Sendable {
     }
 
     /// The manifest from the JSON it is written as, read without `JSONDecoder` (see
-    /// `FlatJSONReader`); nil for anything but `{"notes": [{"date", "title", "summary", "path",
-    /// "commentary"?}…]}`.
+    /// `FlatJSONReader`); nil for anything but `{"fingerprint"?, "notes": [{"date", "title",
+    /// "summary", "path", "commentary"?}…]}`.
     init?(flatJSON bytes: [UInt8]) {
         var reader = FlatJSONReader(bytes)
         var notes: [Entry] = []
+        var fingerprint: String?
         let names = ["date", "title", "summary", "path", "commentary"]
         let read = reader.take(0x7B) && reader.members(close: 0x7D) { reader in
-            reader.string() == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
+            let key = reader.string()
+            if key == "fingerprint" {
+                fingerprint = reader.take(0x3A) ? reader.string() : nil
+                return fingerprint != nil
+            }
+            return key == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
                 guard reader.take(0x7B) else { return false }
                 var fields: [String?] = [nil, nil, nil, nil, nil]
                 guard reader.members(close: 0x7D, { reader in
@@ -76,7 +87,7 @@ public struct SiteManifest: Codable, Sendable {
             }
         }
         guard read, reader.atEnd else { return nil }
-        self.init(notes: notes)
+        self.init(notes: notes, fingerprint: fingerprint)
     }
 
     /// Pretty-printed JSON through `JSONByteWriter`: through `Codable` (Foundation's
@@ -87,11 +98,11 @@ public struct SiteManifest: Codable, Sendable {
     func merging(_ entries: [Entry]) -> SiteManifest {
         // A daily build adds notes after the last one: append instead of re-indexing every note.
         if notes.last.map({ last in entries.allSatisfy { $0.date > last.date } }) ?? true {
-            return SiteManifest(notes: notes + entries)
+            return SiteManifest(notes: notes + entries, fingerprint: fingerprint)
         }
         var byDate = Dictionary(notes.map { ($0.date, $0) }, uniquingKeysWith: { $1 })
         for entry in entries { byDate[entry.date] = entry }
-        return SiteManifest(notes: Array(byDate.values))
+        return SiteManifest(notes: Array(byDate.values), fingerprint: fingerprint)
     }
 }
 
@@ -109,7 +120,10 @@ extension SiteManifest.Entry {
 }
 
 extension SiteManifest: JSONObject {
-    func writeMembers(to w: JSONByteWriter) { w.member("notes", notes) }
+    func writeMembers(to w: JSONByteWriter) {
+        w.member("fingerprint", fingerprint)
+        w.member("notes", notes)
+    }
 }
 
 extension SiteManifest.Entry: JSONObject {

@@ -1,3 +1,4 @@
+import Foundation
 import Newsletter
 
 /// A page of the site with the digest of everything it is rendered from, so that a build can keep
@@ -46,12 +47,32 @@ extension InputDigest {
     public static func site(templates: [String: String], configuration: String) -> InputDigest {
         var digest = InputDigest()
         digest.add(executableIdentity())
-        digest.add(configuration)
-        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            digest.add(name)
-            digest.add(text)
-        }
+        digest.add(templates: templates, configuration: configuration)
         return digest
+    }
+
+    /// What every note was written from besides its data and commentary: the project
+    /// configuration file and the templates, less the stylesheet (pages link it, not hold it). A
+    /// new version of marketnote is left out: it rewrites notes only when asked. Written into the
+    /// site, so the same text saved with CRLF line ends or a byte order mark gives the same digest.
+    public static func notes(templates: [String: String], configuration: String) -> InputDigest {
+        var digest = InputDigest()
+        digest.add(templates: templates.filter { $0.key != "style.css" }.mapValues(plainLines), configuration: plainLines(configuration))
+        return digest
+    }
+
+    /// `text` without a byte order mark, with `\n` line ends.
+    private static func plainLines(_ text: String) -> String {
+        let lines = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return lines.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    private mutating func add(templates: [String: String], configuration: String) {
+        add(configuration)
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            add(name)
+            add(text)
+        }
     }
 
     /// The digest of the page of `months[position]` (`kind`: its archive page or feed document):
