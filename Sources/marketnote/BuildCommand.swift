@@ -28,7 +28,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     @Option(help: "Last session of a backfill (YYYY-MM-DD).")
     var to: DateArgument?
 
-    @Flag(name: .customLong("email-all"), help: "Write email editions for every note built, not only the latest.")
+    @Flag(name: .customLong("email-all"), help: "Write email editions for every note asked for, not only the latest.")
     var emailAll = false
 
     @Option(help: "Output folder (default: the config's `output`, normally output/).")

@@ -57,6 +57,18 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try SiteSnapshot(of: sandbox.output).hasSameFiles(as: SiteSnapshot(of: PublishedSite.sample)))
     }
+
+    /// A helper's review: `email.md` saved with CRLF gave every email edition the heading
+    /// "# Small cap# Small caps extend …", and a CRLF `note.html` pages with mixed line ends.
+    @Test func templatesSavedWithByteOrderMarksAndCRLFBuildTheSameSite() throws {
+        let sandbox = try ProjectSandbox()
+        for name in ["email.md", "note.html", "layout.html", "phrases.yml", "partials/body.md"] {
+            try sandbox.apply(.edit("templates/" + name) { Self.bom + Self.windowsLineEnds($0) })
+        }
+        let result = try MarketNoteCommand.build(BuildRequest(project: sandbox.project, output: sandbox.output))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try SiteSnapshot(of: sandbox.output).hasSameFiles(as: SiteSnapshot(of: PublishedSite.sample)))
+    }
 }
 
 /// What a project loads to, in a form tests can compare; the load's diagnostics when it fails.

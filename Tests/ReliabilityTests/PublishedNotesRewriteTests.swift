@@ -62,7 +62,12 @@ import Testing
         summary.revised = dates
         #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 4 notes (2026-01-09 to 2026-01-14) for their edited commentary "
             + "to output: 13 files written, 0 unchanged")
+        summary.revised = [dates[3]]
+        summary.restyled = Array(dates[0...1])
+        #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 2026-01-14 for its edited commentary and 2 notes (2026-01-09 to "
+            + "2026-01-12) for changed templates or configuration to output: 13 files written, 0 unchanged")
         summary.revised = []
+        summary.restyled = []
         #expect(summary.line == "wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged")
         // "1 files written" (a rebuild that changed one file).
         summary.filesWritten = 1
@@ -90,6 +95,19 @@ import Testing
         #expect(try build(sandbox).restyled.isEmpty)
     }
 
+    /// A helper's review: after a phrase edit, `build --date … --email-all` wrote editions for all
+    /// 522 notes the change rewrote. `--email-all` is for the notes asked for.
+    @Test func emailForEveryNoteMeansTheNotesAskedForNotTheOnesRewrittenWithThem() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2026-01-12"), to: SessionDate("2026-01-14")))
+        try sandbox.apply(.replace("templates/note.md", "{{> partials/body.md}}", with: "{{> partials/body.md}}\nRevised layout.\n"))
+        let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output,
+                                                              dates: .single(SessionDate("2026-01-15")!), emailForEveryNote: true)).run()
+        #expect(summary.restyled.count == 3)
+        let editions = try FileManager.default.contentsOfDirectory(atPath: sandbox.output + "/email").filter { $0.hasSuffix(".md") }.sorted()
+        #expect(editions == ["2026-01-14.md", "2026-01-15.md"])
+    }
+
     /// A site written by a version that did not record the templates' fingerprint is written again once.
     @Test func aSiteWithoutTheFingerprintIsWrittenAgainOnce() throws {
         let sandbox = try ProjectSandbox()
@@ -101,6 +119,28 @@ import Testing
         try Data(manifest.encoded()).write(to: URL(fileURLWithPath: list))
         #expect(try build(sandbox).restyled == ["2026-01-13", "2026-01-14"].map { SessionDate($0)! })
         #expect(try build(sandbox).restyled.isEmpty)
+    }
+
+    /// A helper's review: a note of a holiday row, taken out of the price files as the warning
+    /// advised, stayed on the site, the home page and the feed, even after `--all`.
+    @Test func aNoteWhoseSessionLeftTheDataIsNamedAndABackfillLeavesItOut() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2026-01-13"), to: nil))
+        for symbol in ["IWM", "SPY", "MAGS"] {
+            try sandbox.apply(.edit("content/data/\(symbol).csv") { text in
+                text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("2026-01-15") }.joined(separator: "\n")
+            })
+        }
+        try sandbox.apply(.remove("content/notes/2026-01-15.md"))
+        let daily = try build(sandbox)
+        #expect(daily.warnings.map(\.message) == ["the site has a note for 2026-01-15, which is no longer a session in the data; it stays as it was"])
+        #expect(FileManager.default.fileExists(atPath: sandbox.output + "/notes/2026-01-15/index.html"))
+        let backfill = try build(sandbox, .all)
+        #expect(backfill.warnings.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/notes/2026-01-15"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/email/2026-01-15.md"))
+        let home = try String(contentsOfFile: sandbox.output + "/index.html", encoding: .utf8)
+        #expect(!home.contains("2026-01-15"))
     }
 
     /// A backfill writes every note anyway, and says nothing more.

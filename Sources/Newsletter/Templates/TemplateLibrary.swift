@@ -161,7 +161,7 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.report(.error(at: SourceLocation(path: "templates/" + name), "cannot read the template as UTF-8 text"))
                 continue
             }
-            result.append((name, text))
+            result.append((name, LineEnds.plain(text)))
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         return result.sorted { $0.0 < $1.0 }

@@ -49,18 +49,21 @@ extension BuildSummary {
     }
 
     /// " and rewrote 2026-01-14 for its edited commentary"; more than three dates are counted
-    /// (the first build after an upgrade rewrites every note with commentary once).
+    /// (the first build after an upgrade rewrites every note with commentary once). Notes written
+    /// again for changed templates or configuration are a clause of their own.
     private var revisedClause: String {
-        if let first = restyled.first, let last = restyled.last {
-            let notes = restyled.count == 1 ? "\(first)" : "\(restyled.count) notes (\(first) to \(last))"
-            return " and rewrote \(notes) for changed templates or configuration"
-        }
+        var clauses: [String] = []
         switch revised.count {
-        case 0: return ""
-        case 1: return " and rewrote \(revised[0]) for its edited commentary"
-        case 2...3: return " and rewrote \(revised.map(\.description).joined(separator: ", ")) for their edited commentary"
-        default: return " and rewrote \(revised.count) notes (\(revised.first!) to \(revised.last!)) for their edited commentary"
+        case 0: break
+        case 1: clauses.append("\(revised[0]) for its edited commentary")
+        case 2...3: clauses.append("\(revised.map(\.description).joined(separator: ", ")) for their edited commentary")
+        default: clauses.append("\(revised.count) notes (\(revised.first!) to \(revised.last!)) for their edited commentary")
         }
+        if let first = restyled.first, let last = restyled.last {
+            clauses.append((restyled.count == 1 ? "\(first)" : "\(restyled.count) notes (\(first) to \(last))")
+                           + " for changed templates or configuration")
+        }
+        return clauses.isEmpty ? "" : " and rewrote " + clauses.joined(separator: " and ")
     }
 }
 

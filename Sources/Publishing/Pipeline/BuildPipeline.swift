@@ -177,14 +177,18 @@ public struct BuildPipeline {
         let dates = Self.withNeighbours(rewritten.isEmpty ? selected : (selected + rewritten).sorted(), site: previousManifest,
                                         sessions: analysis.sessions)
         let building = Set(dates)
-        // Every note of the new site is written with this build's templates and configuration.
-        let manifestBefore = SiteManifest(notes: previousManifest.notes.filter { !building.contains($0.date) }, fingerprint: fingerprint)
+        // Every note of the new site is written with this build's templates and configuration. A
+        // backfill is the site of the data: a published note of a date that is no session is left out.
+        let manifestBefore = SiteManifest(notes: options.dates == .all ? [] : previousManifest.notes.filter { !building.contains($0.date) },
+                                          fingerprint: fingerprint)
         do {
             var entries: [SiteManifest.Entry] = []
             var latest: (NoteDocument, String)?
             let newestDate = max(dates.last!, manifestBefore.notes.last?.date ?? dates.last!)
             var done = 0
+            // `--email-all` means the notes asked for, not the published ones written again with them.
             let emailForEveryNote = options.emailForEveryNote
+            let asked = Set(selected)
             let lastDate = selected.last!
             // A note written again gets its edition again: `--all` after a template change
             // dropped every earlier edition, and `send --date` with it.
@@ -201,7 +205,7 @@ public struct BuildPipeline {
                 // need comes back, so memory stays flat however long the backfill.
                 let results = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> Result<PublishedNote, Error> in
                     Result {
-                        let mailed = emailForEveryNote || date == lastDate || mailedBefore.contains(date)
+                        let mailed = (emailForEveryNote && asked.contains(date)) || date == lastDate || mailedBefore.contains(date)
                         let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
                                                     commentary: inputs.commentary[date], withEmail: mailed)
                         let page = SitePath(note.path)
@@ -252,6 +256,7 @@ public struct BuildPipeline {
             try manifestWriting.finish()
             try carrying.finish()
             let warnings = inputWarnings + templates.unresolvedVariableWarnings()
+                + NotesWithoutSessions.warnings(manifestBefore, sessions: analysis.sessions, outputPath: outputPath)
             let doubts = warnings.filter { $0.severity == .warning }
             if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
             try output.commit()

@@ -93,7 +93,7 @@ struct SiteAddresses: Sendable {
         let file = folder + "/" + (path.hasSuffix("/") ? path + "index.html" : path)
         if SiteLayout.isOwn(path) || path.hasPrefix(SiteLayout.notesFolder) {
             return ("\(subject) names a page marketnote does not write: \(outcome)",
-                    "link a note as notes/YYYY-MM-DD/ with the date of a session in the data, or check the path")
+                    "link a note as notes/YYYY-MM-DD/index.html with the date of a session in the data, or check the path")
         }
         return ("\(subject) has a relative address, and there is no \(file) to publish there: \(outcome)",
                 "put the \(isImage ? "picture" : "file") at \(file) (every file of \(folder)/ is published at the same path "

@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 import Newsletter
 
 /// A page of the site with the digest of everything it is rendered from, so that a build can keep
@@ -54,17 +55,12 @@ extension InputDigest {
     /// What every note was written from besides its data and commentary: the project
     /// configuration file and the templates, less the stylesheet (pages link it, not hold it). A
     /// new version of marketnote is left out: it rewrites notes only when asked. Written into the
-    /// site, so the same text saved with CRLF line ends or a byte order mark gives the same digest.
+    /// site, so the same text saved with CRLF line ends or a byte order mark gives the same digest
+    /// (the templates are read so).
     public static func notes(templates: [String: String], configuration: String) -> InputDigest {
         var digest = InputDigest()
-        digest.add(templates: templates.filter { $0.key != "style.css" }.mapValues(plainLines), configuration: plainLines(configuration))
+        digest.add(templates: templates.filter { $0.key != "style.css" }, configuration: LineEnds.plain(configuration))
         return digest
-    }
-
-    /// `text` without a byte order mark, with `\n` line ends.
-    private static func plainLines(_ text: String) -> String {
-        let lines = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        return lines.replacingOccurrences(of: "\r\n", with: "\n")
     }
 
     private mutating func add(templates: [String: String], configuration: String) {
