@@ -131,6 +131,20 @@ import Testing
         }
     }
 
+    /// A helper's review: a quote dated on the note's day was left out for three older ones whose
+    /// topics matched more notable statements, though the readers had seen those already.
+    @Test func theNewestMatchingQuotesComeFirstAndTheMostRelevantAmongOneDate() {
+        let quotes = [
+            quote("older-strong", "2026-01-13", ["small caps", "records"]),
+            quote("old-strong", "2026-01-14", ["small caps", "records"]),
+            quote("today-weak", "2026-01-15", ["macro"]),
+            quote("today-strong", "2026-01-15", ["small caps"]),
+        ]
+        let chosen = QuoteSelector(settings: QuoteSettings(windowDays: 14, maximum: 3))
+            .select(from: quotes, on: SessionDate("2026-01-15")!, topicWeights: ["small caps": 0.9, "records": 0.8, "macro": 0.1])
+        #expect(chosen.map(\.id) == ["today-strong", "today-weak", "old-strong"])
+    }
+
     @Test func respectsTheMaximum() {
         let quotes = (1...5).map { quote("q\($0)", "2026-01-1\($0)", ["macro"]) }
         let chosen = QuoteSelector(settings: QuoteSettings(windowDays: 30, maximum: 2))

@@ -1,7 +1,9 @@
 import MarketData
 
 /// Picks the analyst quotes a note carries: dated within the window before the note (never
-/// after it), sharing a topic with the day's statements, the most relevant first.
+/// after it), sharing a topic with the day's statements, the newest first, and among quotes of
+/// one date the most relevant. Newest first, because a quote the editor added for today's note
+/// was left out for older ones it had already read in the notes before (a helper's review).
 public struct QuoteSelector: Sendable {
     public var settings: QuoteSettings
 
@@ -19,8 +21,8 @@ public struct QuoteSelector: Sendable {
             return (quote, best + 0.1 * Double(matches.count - 1))
         }
         return scored.sorted { lhs, rhs in
-            if lhs.relevance != rhs.relevance { return lhs.relevance > rhs.relevance }
             if lhs.quote.date != rhs.quote.date { return lhs.quote.date > rhs.quote.date }
+            if lhs.relevance != rhs.relevance { return lhs.relevance > rhs.relevance }
             return lhs.quote.id < rhs.quote.id
         }.prefix(settings.maximum).map(\.quote)
     }
