@@ -63,7 +63,7 @@ import Testing
         for (rows, line) in [("Date,Close/Last\n01/16/2026,$2\n01/15/2026,$1\n", 3), ("Date,Close\n20260114,1\n20260115,2\n", 3),
                              ("Date,Close\n2026-01-15,2\n", 2)] {
             try rows.write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(ImplausibleMoves.line(of: date, inFile: path) == line)
+            #expect(PriceFileRows.line(of: date, inFile: path) == line)
         }
     }
 

@@ -28,7 +28,10 @@ import Testing
         #expect(try build(sandbox).warnings.isEmpty)
         try Self.addRows(sandbox, on: ["2025-12-25"])
         let summary = try build(sandbox)
-        #expect(summary.warnings.map(\.location.path) == ["content/data/IWM.csv"])
+        // At the row (a helper's review: it had pointed at line 1), the line after Christmas Eve's.
+        let lines = try String(contentsOfFile: sandbox.project + "/content/data/IWM.csv", encoding: .utf8).split(separator: "\n")
+        let row = try #require(lines.firstIndex { $0.hasPrefix("2025-12-25,") }) + 1
+        #expect(summary.warnings.map(\.location) == [SourceLocation(path: "content/data/IWM.csv", line: row)])
         #expect(summary.warnings.first?.message == "IWM has a price for 2025-12-25, when the 'nyse' calendar has no session; "
             + "notes may tell a month's end a session early")
         #expect(summary.warnings.first?.hint?.contains("set 'calendar: weekdays' in marketnote.yml") == true)

@@ -24,7 +24,7 @@ public enum ImplausibleMoves {
             let date = prices.dates[largest]
             let others = moves.count == 1 ? "" : " (and \(moves.count - 1) other move\(moves.count == 2 ? "" : "s") as large)"
             let path = FilePath.resolve(series.file, in: inputs.root)
-            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: line(of: date, inFile: path) ?? 1),
+            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: PriceFileRows.line(of: date, inFile: path) ?? 1),
                               "\(series.symbol) closed at \(NumberStyle.price(closes[largest])) on \(date), \(change(ratio(largest))) "
                                   + "\(NumberStyle.price(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
                               hint: "check the row for a typo; for a split, use split-adjusted prices; a move that really happened needs nothing")
@@ -38,15 +38,5 @@ public enum ImplausibleMoves {
     /// "down 90.0% from", "up 100.0% from": the move as the note would print it.
     static func change(_ ratio: Double) -> String {
         (ratio >= 1 ? "up " : "down ") + NumberStyle.percent(abs(ratio - 1), signed: false) + " from"
-    }
-
-    /// The 1-based line of the file whose row holds `date`, written in any layout the parser reads:
-    /// YYYY-MM-DD, YYYYMMDD or Nasdaq.com's MM/DD/YYYY.
-    static func line(of date: SessionDate, inFile path: String) -> Int? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        let parts = date.description.split(separator: "-")
-        let spellings = [parts.joined(separator: "-"), parts.joined(), "\(parts[1])/\(parts[2])/\(parts[0])"]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.firstIndex { row in spellings.contains { row.contains($0) } }.map { $0 + 1 }
     }
 }

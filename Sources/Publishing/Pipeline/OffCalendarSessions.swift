@@ -11,7 +11,8 @@ public enum OffCalendarSessions {
             let off = dates.filter { !calendar.isSession($0) }
             guard let first = off.first else { return nil }
             let others = off.count == 1 ? "" : " (and on \(off.count - 1) other day\(off.count == 2 ? "" : "s"))"
-            return Diagnostic(.warning, at: SourceLocation(path: series.file),
+            let row = PriceFileRows.line(of: first, inFile: FilePath.resolve(series.file, in: inputs.root))
+            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: row ?? 1),
                               "\(series.symbol) has a price for \(first)\(others), when the '\(calendar.rawValue)' calendar "
                                   + "has no session; notes may tell a month's end a session early",
                               hint: "set 'calendar: weekdays' in \(inputs.config.path) for a market with other holidays, "
