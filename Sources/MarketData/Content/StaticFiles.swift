@@ -21,8 +21,6 @@ public struct StaticFiles: Sendable {
 
     public static let none = StaticFiles(folder: "", paths: [])
 
-    public var isEmpty: Bool { paths.isEmpty }
-
     public func contains(_ path: String) -> Bool { lookup.contains(path) }
 
     /// The file's bytes, or an error at its path.

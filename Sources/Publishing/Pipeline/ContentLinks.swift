@@ -12,11 +12,14 @@ import MarketData
 ///   the site opened from disk or published below a sub-path.
 enum ContentLinks {
     static func warnings(_ inputs: ProjectInputs) -> [Diagnostic] {
-        let sessions = Set(inputs.prices.flatMap(\.dates))
-        let site = SiteAddresses(staticFiles: inputs.staticFiles, isNoteDate: { sessions.contains($0) })
+        let prices = inputs.prices
+        // A binary search per date a link names, as the commentary's own date is checked; a set of
+        // every session was built on each build for the few links that name a note.
+        let site = SiteAddresses(staticFiles: inputs.staticFiles, isNoteDate: { date in prices.contains { $0.dates.contains(session: date) } })
         let texts = inputs.commentary.values.sorted { $0.date < $1.date }.map { ($0.body, $0.bodyStart) }
             + inputs.quotes.map { ($0.text, $0.textStart) }
-        return texts.flatMap { text, start in warnings(in: text, startingAt: start, site: site) }
+        // Years of daily commentary would otherwise be parsed on every daily build.
+        return texts.filter { MarkdownTree.mayHaveLinks($0.0) }.flatMap { text, start in warnings(in: text, startingAt: start, site: site) }
     }
 
     /// The warnings for one Markdown text that starts at `start` in its file.

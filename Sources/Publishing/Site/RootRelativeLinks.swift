@@ -9,8 +9,8 @@ import MarketData
 enum RootRelativeLinks {
     /// Puts `root` before each relative address of the parsed `markdown` (in place of its `./`).
     static func prefix(_ document: OpaquePointer, markdown: String, root: String) {
-        // Most notes link nothing: their text has no `](` or `]:`, and the tree is not walked.
-        guard !root.isEmpty, ByteSearch.contains("](", in: markdown) || ByteSearch.contains("]:", in: markdown) else { return }
+        // Most notes link nothing, and their tree is not walked.
+        guard !root.isEmpty, MarkdownTree.mayHaveLinks(markdown) else { return }
         for (node, url) in MarkdownTree.links(below: document) where StaticFiles.isRelative(url[...]) {
             var path = url[...]
             while path.hasPrefix("./") { path = path.dropFirst(2) }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import MarketData
 
 /// A Markdown document as cmark-gfm's syntax tree, parsed like `MarkdownRenderer` parses it (the
 /// `table` and `tagfilter` extensions only), to be edited and written back as CommonMark.
@@ -31,6 +32,12 @@ final class MarkdownTree {
             }
         }
         return result
+    }
+
+    /// Whether `markdown` can hold a link or image: an inline one has `](`, a reference needs a
+    /// definition's `]:`. Most notes and commentary have neither, and are not parsed for links.
+    static func mayHaveLinks(_ markdown: String) -> Bool {
+        ByteSearch.contains("](", in: markdown) || ByteSearch.contains("]:", in: markdown)
     }
 
     /// The links and images below `root` (a reference's node carries its definition's address).
