@@ -95,6 +95,24 @@ import Testing
         #expect(try build(sandbox).restyled.isEmpty)
     }
 
+    /// A review: a comment added to `marketnote.yml`, or a backup copy left in `templates/`,
+    /// rewrote every published note with the same bytes, and the summary said "for changed
+    /// templates or configuration". What the configuration says and the templates in use count.
+    @Test func aCommentInTheConfigurationOrAnUnusedTemplateFileRewritesNoNote() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2026-01-13"), to: nil))
+        try sandbox.apply(.edit("marketnote.yml") {
+            "# Edited on Friday.\n\n" + $0.replacingOccurrences(of: "language: en\n", with: "language: en    # two letters\n\n")
+                .replacingOccurrences(of: "  - leader: IWM\n    benchmark: SPY", with: "  -   leader: IWM\n      benchmark: SPY")
+        })
+        try sandbox.apply(.write("templates/note.md.bak", "An old layout.\n"))
+        let summary = try build(sandbox)
+        #expect(summary.restyled.isEmpty)
+        #expect(summary.filesWritten == 0)
+        try sandbox.apply(.replace("marketnote.yml", "baseURL: https://smallcapdesk.example.com/", with: "baseURL: https://desk.example.org/"))
+        #expect(try build(sandbox).restyled == ["2026-01-13", "2026-01-14"].map { SessionDate($0)! })
+    }
+
     /// A helper's review: after a phrase edit, `build --date … --email-all` wrote editions for all
     /// 522 notes the change rewrote. `--email-all` is for the notes asked for.
     @Test func emailForEveryNoteMeansTheNotesAskedForNotTheOnesRewrittenWithThem() throws {

@@ -24,9 +24,9 @@ public struct ProjectConfig: Sendable {
     public var path: String
     /// Where each top-level value is written, for diagnostics.
     public var valueLocations: [String: SourceLocation] = [:]
-    /// The text of `marketnote.yml` as read: part of the digest of what the site's pages are
-    /// rendered from, so the file is not read a second time for it.
-    public var source = ""
+    /// What `marketnote.yml` says, without its comments and layout (`ProjectConfigReader.meaning`):
+    /// part of the digest of what the site's pages are rendered from.
+    public var meaning = ""
 
     public func series(_ symbol: String) -> SeriesConfig? { series.first { $0.symbol == symbol } }
 

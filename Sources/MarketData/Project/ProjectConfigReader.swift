@@ -1,3 +1,5 @@
+import Yams
+
 /// Reads `marketnote.yml` into a `ProjectConfig`, reporting every problem with its position.
 public enum ProjectConfigReader {
     public static func read(text: String, path: String) throws(DiagnosticReport) -> ProjectConfig {
@@ -24,8 +26,15 @@ public enum ProjectConfigReader {
         // naming it does not add a second, misleading error.
         let declared = Set(root.node["series"]?.sequence?.compactMap { $0["symbol"]?.string } ?? [])
         if let config { validate(config, declaredSymbols: declared, into: &diagnostics) }
-        config?.source = text
+        config?.meaning = meaning(of: root.node) ?? text
         return (config, diagnostics.diagnostics)
+    }
+
+    /// The YAML tree written out again, without the file's comments, blank lines and indentation:
+    /// the digest of what the notes were written from reads this, so that a comment added to the
+    /// file does not rewrite every published note.
+    static func meaning(of root: Node.Mapping) -> String? {
+        try? Yams.serialize(node: .mapping(root))
     }
 
     private static func readProject(_ root: inout YAMLMapping, path: String) -> ProjectConfig? {

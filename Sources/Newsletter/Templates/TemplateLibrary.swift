@@ -13,6 +13,9 @@ public struct TemplateLibrary: Sendable {
     let templateNames: Set<String>
     /// Raw text of every file, including non-template ones (`style.css`, `phrases.yml`).
     public let files: [String: String]
+    /// `files` less the project's files that no template uses (each a warning): what a page is
+    /// rendered from, so that a backup copy left in `templates/` rewrites no note.
+    public let filesInUse: [String: String]
     public let phrases: Phrasebook
     /// What a build reports but does not stop for: a file of the project's `templates/` that no
     /// template uses (a misnamed `emial.md` silently changed nothing), and unknown phrase keys.
@@ -81,8 +84,8 @@ public struct TemplateLibrary: Sendable {
                 : try Phrasebook(yaml: files["phrases.yml"] ?? "", path: phrasesPath, fallback: .standard)
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
-        let unused = origins.filter { DefaultTemplates.files[$0.key] == nil && !included.contains($0.key) }.sorted { $0.key < $1.key }
-        self.warnings = unused.map { name, path in
+        let unused = origins.filter { DefaultTemplates.files[$0.key] == nil && !included.contains($0.key) }
+        self.warnings = unused.sorted { $0.key < $1.key }.map { name, path in
             .init(.warning, at: SourceLocation(path: path), "the file is not used: it is not one of marketnote's templates, and no template includes it",
                   hint: EditDistance.suggestion(for: name, among: DefaultTemplates.files.keys)
                       ?? "marketnote reads \(DefaultTemplates.files.keys.sorted().joined(separator: ", ")); include a partial with {{> \(name)}}")
@@ -92,6 +95,7 @@ public struct TemplateLibrary: Sendable {
         self.compiled = compiled
         self.templateNames = Set(files.keys.filter(Self.isTemplate))
         self.files = files
+        self.filesInUse = files.filter { unused[$0.key] == nil }
         self.phrases = phrases ?? .standard
     }
 

@@ -170,7 +170,7 @@ public struct BuildPipeline {
             .filter { analysis.sessions.contains(session: $0) }
         // After a change of template or configuration every published note is written again, so
         // the site never shows two looks or two base URLs.
-        let fingerprint = String(InputDigest.notes(templates: templates.files, configuration: inputs.config.source).value, radix: 16)
+        let fingerprint = String(InputDigest.notes(templates: templates.filesInUse, configuration: inputs.config.meaning).value, radix: 16)
         let restyled = Self.restyled(previousManifest, fingerprint: fingerprint, building: Set(selected + revised), sessions: analysis.sessions)
         let rewritten = (revised + restyled).sorted()
         // The notes beside a date new to the site link to it, so they are written again.
@@ -240,7 +240,7 @@ public struct BuildPipeline {
             }
             defer { try? manifestWriting.finish() }
             try output.write(site.homePage(latest: latest, manifest: manifest))
-            let fingerprint = InputDigest.site(templates: templates.files, configuration: inputs.config.source)
+            let fingerprint = InputDigest.site(templates: templates.filesInUse, configuration: inputs.config.meaning)
             // On every core, like the notes: on one thread, the 623 archive and feed pages were the
             // last 0.3 s of a backfill, with the other core idle.
             let pages = ParallelMap.map(site.sitePages(manifest: manifest, fingerprint: fingerprint), jobs: options.jobs) { page in

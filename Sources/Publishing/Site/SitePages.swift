@@ -52,14 +52,14 @@ extension InputDigest {
         return digest
     }
 
-    /// What every note was written from besides its data and commentary: the project
-    /// configuration file and the templates, less the stylesheet (pages link it, not hold it). A
-    /// new version of marketnote is left out: it rewrites notes only when asked. Written into the
-    /// site, so the same text saved with CRLF line ends or a byte order mark gives the same digest
-    /// (the templates are read so).
+    /// What every note was written from besides its data and commentary: what the project
+    /// configuration says and the templates in use, less the stylesheet (pages link it, not hold
+    /// it). A new version of marketnote is left out: it rewrites notes only when asked. Written
+    /// into the site, so the same text saved with CRLF line ends or a byte order mark gives the
+    /// same digest (the templates are read as plain lines, the configuration as its YAML tree).
     public static func notes(templates: [String: String], configuration: String) -> InputDigest {
         var digest = InputDigest()
-        digest.add(templates: templates.filter { $0.key != "style.css" }, configuration: LineEnds.plain(configuration))
+        digest.add(templates: templates.filter { $0.key != "style.css" }, configuration: configuration)
         return digest
     }
 
