@@ -97,6 +97,19 @@ import Testing
         ])
     }
 
+    /// The last session's review: a link an editor added to the note's template (a methodology
+    /// page never put in `static/`) was rewritten for every page but checked nowhere. An address
+    /// made of a tag is known only once rendered, and is not named.
+    @Test func aProjectTemplatesLinksAreCheckedAtTheirPlaceInItsFile() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.replace("templates/note.md", "{{> partials/body.md}}",
+                                   with: "{{> partials/body.md}}\n\n[How we count](method/index.html) · [Its facts](notes/{{date}}/facts.json)\n"))
+        let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        #expect(summary.warnings.map { "\($0.location): \($0.message.prefix(40))" } == [
+            "templates/note.md:8:1: the link 'method/index.html' has a relat",
+        ])
+    }
+
     /// A quote's body starts below its front matter, after a blank line and with an indent.
     @Test func aPositionCountsFromWhereTheTextStartsInItsFile() {
         let found = ContentLinks.warnings(in: "Größe 📈 ![a](x.png)\nnext ![b](y.png)", startingAt: SourceLocation(path: "q.md", line: 7, column: 3),

@@ -16,6 +16,11 @@ public struct TemplateLibrary: Sendable {
     /// `files` less the project's files that no template uses (each a warning): what a page is
     /// rendered from, so that a backup copy left in `templates/` rewrites no note.
     public let filesInUse: [String: String]
+    /// The project's own Markdown templates in use, each with the path a warning names
+    /// (`templates/note.md`): their links are checked as the commentary's are.
+    public var ownMarkdown: [(text: String, path: String)] {
+        origins.filter { $0.key.hasSuffix(".md") && filesInUse[$0.key] != nil }.sorted { $0.key < $1.key }.map { (files[$0.key] ?? "", $0.value) }
+    }
     public let phrases: Phrasebook
     /// What a build reports but does not stop for: a file of the project's `templates/` that no
     /// template uses (a misnamed `emial.md` silently changed nothing), and unknown phrase keys.

@@ -54,9 +54,9 @@ public struct BuildPipeline {
         if let inputs {
             diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config) + StaticFileConflicts.errors(inputs.staticFiles)))
         }
-        // Checked before the other inputs' errors stop the build, so they are reported with them.
-        let contentWarnings = inputs.map(ContentLinks.warnings) ?? []
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
+        // Checked before the other inputs' errors stop the build, so they are reported with them.
+        let contentWarnings = inputs.map { ContentLinks.warnings($0, templates: templates) } ?? []
         guard let inputs, let templates, let opening, let reading, !diagnostics.hasErrors else {
             // Nothing was written: the output goes back as it was.
             (try? opening?.finish())?.abandon()

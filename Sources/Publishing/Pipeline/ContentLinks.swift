@@ -1,8 +1,9 @@
 import CCmarkGFM
 import MarketData
+import Newsletter
 
-/// Links and images in the editor's commentary and the analysts' quotes that would not work as
-/// written, found by cmark-gfm as the page reads them (not in code, escaped, or in a reference
+/// Links and images in the editor's commentary, the analysts' quotes and the project's own
+/// Markdown templates that would not work as written, found by cmark-gfm as the page reads them (not in code, escaped, or in a reference
 /// definition nothing uses):
 /// - an image with no description (`![](chart.png)`): the page gives it `alt=""`, which tells a
 ///   screen reader to skip it, and the email names the link "image";
@@ -11,13 +12,14 @@ import MarketData
 /// - an address from the server's root (`/images/a.png`) that names a file of the site: it misses
 ///   the site opened from disk or published below a sub-path.
 enum ContentLinks {
-    static func warnings(_ inputs: ProjectInputs) -> [Diagnostic] {
+    static func warnings(_ inputs: ProjectInputs, templates: TemplateLibrary?) -> [Diagnostic] {
         let prices = inputs.prices
         // A binary search per date a link names, as the commentary's own date is checked; a set of
         // every session was built on each build for the few links that name a note.
         let site = SiteAddresses(staticFiles: inputs.staticFiles, isNoteDate: { date in prices.contains { $0.dates.contains(session: date) } })
         let texts = inputs.commentary.values.sorted { $0.date < $1.date }.map { ($0.body, $0.bodyStart) }
             + inputs.quotes.map { ($0.text, $0.textStart) }
+            + (templates?.ownMarkdown ?? []).map { ($0.text, SourceLocation(path: $0.path)) }
         // Years of daily commentary would otherwise be parsed on every daily build.
         return texts.filter { MarkdownTree.mayHaveLinks($0.0) }.flatMap { text, start in warnings(in: text, startingAt: start, site: site) }
     }
@@ -35,7 +37,8 @@ enum ContentLinks {
                                            "this image has no description: a screen reader skips it, and the email shows a link named 'image'",
                                            hint: "say what it shows between the brackets: ![What the chart shows](\(url))"))
             }
-            if let problem = site.problem(with: url, isImage: isImage) {
+            // A template's address made of a tag (`{{baseURL}}archive/`) is known only once rendered.
+            if !url.contains("{{"), let problem = site.problem(with: url, isImage: isImage) {
                 warnings.append(Diagnostic(.warning, at: location, problem.message, hint: problem.hint))
             }
             return warnings
