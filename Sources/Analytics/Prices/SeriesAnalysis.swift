@@ -36,6 +36,7 @@ public struct SeriesAnalysis: Sendable {
     private let earlierLowReach: [Int32]
     /// The sessions that entered a bear market (20% below the record close), then a correction (10%).
     let drawdownEntries: [DrawdownEntries]
+    let bearMarkets: BearMarkets
     /// The series' months, quarters and years with their returns, for "its worst month since".
     let months: CalendarPeriodIndex
     let quarters: CalendarPeriodIndex
@@ -61,6 +62,7 @@ public struct SeriesAnalysis: Sendable {
         let recordCloseIndex = Self.runningMaximumIndex(series.close)
         self.recordCloseIndex = recordCloseIndex
         drawdownEntries = [-0.20, -0.10].map { DrawdownEntries(closes: series.close, recordIndex: recordCloseIndex, threshold: $0) }
+        bearMarkets = BearMarkets(closes: series.close, entries: drawdownEntries[0].sessions, recordIndex: recordCloseIndex)
         yearHigh = WindowExtreme.exceeds(series.high, dates: series.dates, yearEarlier: yearEarlier, above: true)
         yearLow = WindowExtreme.exceeds(series.low, dates: series.dates, yearEarlier: yearEarlier, above: false)
         let returns: [Double?] = closes.indices.map { t in t == 0 ? nil : closes[t] / closes[t - 1] - 1 }
@@ -107,17 +109,9 @@ public struct SeriesAnalysis: Sendable {
             rarity: Rarity(earlierOccurrences: Int((high ? earlierHighReach : earlierLowReach)[t]), yearsOfHistory: years))
     }
 
-    /// The session that entered the bear market `t` is still in: the first close 20% or more
-    /// below the record close before `t`, when no close since then is as low as `t`'s close
-    /// divided by 1.2 (a 20% rise from the low ends a bear market, one up day does not). Scans
-    /// back from `t` and stops at the first such low, so a long drawdown costs little.
+    /// The session that entered the bear market `t` is in (`BearMarkets`), if any.
     public func bearMarketEntry(at t: Int) -> Int? {
-        let entries = drawdownEntries[0].sessions
-        let index = entries.partitioningIndex { $0 > t }
-        guard index > 0, case let entry = entries[index - 1], recordCloseIndex[entry] == recordCloseIndex[t] else { return nil }
-        let endingLow = series.close[t] / 1.2
-        for s in stride(from: t, through: entry, by: -1) where series.close[s] <= endingLow { return nil }
-        return entry
+        bearMarkets.entry(at: t)
     }
 
     /// Whether session `t` entered a bear market or, failing that, a correction, with how rare
