@@ -63,8 +63,12 @@ public struct HistoryAnalysis: Sendable {
         var outcomes: SignalOutcomeFacts?
         if analysis.focusLeads.length[t] == 1, let comparison = breadthOutcomePairs[index],
            let last = comparison.alignment.position(onOrBefore: date) {
-            let firings = analysis.earlierLeadStarts(before: t).compactMap { start in
-                comparison.alignment.position(onOrAfter: analysis.knownDate(analysis.table.periods[start]))
+            // A lead known before the pair's prices began has nothing to measure: it is not moved
+            // to their first session (it still counts among the earlier leads).
+            let firings = analysis.earlierLeadStarts(before: t).compactMap { start -> Int? in
+                let known = analysis.knownDate(analysis.table.periods[start])
+                guard let first = comparison.alignment.dates.first, known >= first else { return nil }
+                return comparison.alignment.position(onOrAfter: known)
             }
             outcomes = comparison.outcomes(signal: "\(analysis.config.id): \(analysis.config.focus) takes the lead",
                                            firings: firings, through: last)

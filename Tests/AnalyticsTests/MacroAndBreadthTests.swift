@@ -2,6 +2,7 @@ import Foundation
 import Analytics
 import MarketData
 import Testing
+import TestSupport
 
 @Suite struct MacroAnalysisTests {
     private func quarters(from year: Int, _ values: [Double?]) -> ObservationSeries {
@@ -142,5 +143,28 @@ import Testing
         let breadth = analysis([9, nil, 9], [1, 1, 1])
         #expect(breadth.leader == [0, nil, 0])
         #expect(breadth.facts(at: 2, outcomes: nil).previousLead == .month(year: 2020, month: 1))
+    }
+}
+
+@Suite struct BreadthOutcomeTests {
+    /// An audit: a lead of the focus group before the outcome pair's prices began was measured as
+    /// if it had started on their first session, an episode that never happened ("one of those
+    /// leads (January 1999) can be measured": the lead was in 1998). It counts among the earlier
+    /// leads, and is measured not at all.
+    @Test func aLeadBeforeThePairsPricesBeganIsNotMeasuredFromTheirFirstSession() throws {
+        var market = RandomMarket(seed: 7)
+        var inputs = market.project(sessions: 600)
+        let months = (0..<42).map { ObservationPeriod.month(year: 2013 + $0 / 12, month: $0 % 12 + 1) }
+        let leads: Set<ObservationPeriod> = [.month(year: 2013, month: 2), .month(year: 2015, month: 6), .month(year: 2016, month: 6)]
+        let focus: [Double?] = months.map { leads.contains($0) ? 30 : 10 }
+        inputs.breadth["b"] = ObservationTable(frequency: .monthly, periods: months, columnNames: ["s", "m", "l"],
+                                               values: [focus, months.map { _ in 20 }, months.map { _ in 15 }])
+        let analysis = HistoryAnalysis(inputs: inputs)
+        let facts = try #require(analysis.facts(on: SessionDate("2016-06-01")!).breadth.first)
+        #expect(facts.newLead && facts.earlierLeads == 2)
+        let juneSession = try #require(inputs.prices.map { $0.dates.first { $0 >= SessionDate("2015-06-01")! }! }.max())
+        for horizon in try #require(facts.outcomes).horizons {
+            #expect(horizon.episodes.map { $0.date } == [juneSession], "after \(horizon.sessions) sessions")
+        }
     }
 }
