@@ -388,6 +388,22 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// The numbers audit: the runs that did not gain were recorded as the hits
+    /// (`"text": "one", "source": "….horizons.63.hits", "value": 1` where the hits were 5).
+    @Test func theLedgerNamesHitsAndMissesByWhatTheyCount() throws {
+        let facts = try Self.analysis.get().facts(on: SessionDate("1983-04-18")!)
+        let figures = FigureLedger()
+        _ = NarrativeWriter().write(facts, figures: figures)
+        let horizons = try #require(facts.series("SPX")?.intradayRecord.streak.outcomes).horizons
+        let counted = figures.figures.filter { $0.source.hasSuffix(".hits") || $0.source.hasSuffix(".misses") }
+        #expect(!counted.isEmpty)
+        for figure in counted {
+            let horizon = try #require(horizons.first { figure.source.contains(".horizons.\($0.sessions).") })
+            let expected = figure.source.hasSuffix(".hits") ? horizon.hits : horizon.count - horizon.hits
+            #expect(figure.value == Double(expected), "\(figure)")
+        }
+    }
+
     @Test func noteSentencesStateOnlyNumbersTheLedgerRecorded() throws {
         for date in ["2018-08-29", "2016-03-02", "2008-10-15", "2016-03-04", "2016-03-09", "2000-03-10"] {
             let facts = try Self.analysis.get().facts(on: SessionDate(date)!)

@@ -170,7 +170,8 @@ enum OutcomeStatements {
             key = horizon.count == 1 ? (everyHit ? "oneHit" : "oneMiss") : outcome.lowercased()
                 // Led by what most did: "lower after two of the three", not "higher after one".
                 + (outcome == "Some" && 2 * horizon.hits < horizon.count ? "Misses" : "")
-            values["misses"] = figures.proseCount(horizon.count - horizon.hits, path + ".hits")  // count − hits
+            // Count − hits, under a name of its own: an audit found the misses listed as `hits`.
+            values["misses"] = figures.proseCount(horizon.count - horizon.hits, path + ".misses")
         }
         let sentence = context.sentence(prefix + "." + key, values)
         let caption = context.sentence(prefix + ".table", values).markdown
