@@ -1,34 +1,39 @@
 import MarketData
 
-/// A week or more of sessions missing inside a price file (a month left out when the file was
-/// put together): every return across the gap spans it, and nothing else would say so.
+/// Sessions of the calendar missing inside a price file (a row dropped by the download, a month
+/// left out when the file was put together): a return across the gap spans it, so a note would
+/// tell a two-session move as the day's ("its biggest one-day gain") and nothing else would say so.
 public enum MissingSessions {
-    /// Sessions of the calendar missing in a row, from which a gap is reported.
-    static let reportedGap = 5
-
-    /// One warning per series, naming its longest gap and how many others there are.
+    /// One warning per series, at the row after its longest gap (the latest of equals), with how
+    /// many others there are.
     static func warnings(_ inputs: ProjectInputs) -> [Diagnostic] {
         let calendar = inputs.config.calendar
         return inputs.config.series.compactMap { series in
-            guard let dates = inputs.prices(series.symbol)?.dates else { return nil }
+            guard let prices = inputs.prices(series.symbol) else { return nil }
+            // A row of `null` prices on a session has its own warning, at its line.
+            let dates = prices.nullRows.isEmpty ? prices.dates : (prices.dates + prices.nullRows.map(\.date)).sorted()
             let gaps = Self.gaps(in: dates, calendar: calendar)
-            guard let longest = gaps.max(by: { $0.count < $1.count }) else { return nil }
-            let others = gaps.count == 1 ? "" : " (and \(gaps.count - 1) other gap\(gaps.count == 2 ? "" : "s") of \(reportedGap) or more)"
+            guard let longest = gaps.last(where: { gap in gap.count == gaps.map(\.count).max() }) else { return nil }
+            let others = gaps.count == 1 ? "" : " (and \(gaps.count - 1) other gap\(gaps.count == 2 ? "" : "s"))"
+            let missing = longest.count == 1 ? "\(longest.first), a session of the '\(calendar.rawValue)' calendar"
+                : "\(longest.count) sessions, \(longest.first) to \(longest.last)"
             // Under `weekdays` a long market closure (a week-long holiday) is a gap too.
             let hint = calendar == .nyse ? "add the missing rows; a market with other holidays takes 'calendar: weekdays' in \(inputs.config.path)"
                 : "add the missing rows, unless the market was closed then"
-            return Diagnostic(.warning, at: SourceLocation(path: series.file),
-                              "\(series.symbol) has no prices for \(longest.count) sessions, \(longest.first) to \(longest.last)\(others); "
-                                  + "returns across the gap span it",
+            let row = PriceFileRows.line(of: longest.next, inFile: FilePath.resolve(series.file, in: inputs.root))
+            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: row ?? 1),
+                              "\(series.symbol) has no prices for \(missing)\(others); the daily return of \(longest.next) "
+                                  + "spans \(longest.count == 1 ? "two" : String(longest.count + 1)) sessions",
                               hint: hint)
         }
     }
 
-    /// The runs of at least `reportedGap` calendar sessions between two consecutive dates of `dates`.
-    static func gaps(in dates: [SessionDate], calendar: ExchangeCalendar) -> [(first: SessionDate, last: SessionDate, count: Int)] {
-        var gaps: [(first: SessionDate, last: SessionDate, count: Int)] = []
-        // Five sessions span at least seven calendar days: most pairs need no walk at all.
-        for (before, after) in zip(dates, dates.dropFirst()) where after.dayNumber - before.dayNumber > 6 {
+    /// The runs of calendar sessions missing between two consecutive dates of `dates`, each with
+    /// the date that follows it.
+    static func gaps(in dates: [SessionDate], calendar: ExchangeCalendar) -> [(first: SessionDate, last: SessionDate, count: Int, next: SessionDate)] {
+        var gaps: [(first: SessionDate, last: SessionDate, count: Int, next: SessionDate)] = []
+        // Consecutive days need no walk; most other pairs are a weekend.
+        for (before, after) in zip(dates, dates.dropFirst()) where after.dayNumber - before.dayNumber > 1 {
             let first = calendar.nextSession(after: before)
             var session = first, missing = 0, last = before
             while session < after {
@@ -36,7 +41,7 @@ public enum MissingSessions {
                 last = session
                 session = calendar.nextSession(after: session)
             }
-            if missing >= reportedGap { gaps.append((first, last, missing)) }
+            if missing > 0 { gaps.append((first, last, missing, after)) }
         }
         return gaps
     }
