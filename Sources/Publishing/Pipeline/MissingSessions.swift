@@ -4,6 +4,13 @@ import MarketData
 /// left out when the file was put together): a return across the gap spans it, so a note would
 /// tell a two-session move as the day's ("its biggest one-day gain") and nothing else would say so.
 public enum MissingSessions {
+    /// The sessions missing in a row that make a gap worth a warning: under the NYSE calendar,
+    /// whose holidays are known, one; under `weekdays`, a market's own holidays are single days
+    /// (a week-long closure is named too).
+    static func reportedGap(_ calendar: ExchangeCalendar) -> Int {
+        calendar == .nyse ? 1 : 5
+    }
+
     /// One warning per series, at the row after its longest gap (the latest of equals), with how
     /// many others there are.
     static func warnings(_ inputs: ProjectInputs) -> [Diagnostic] {
@@ -41,7 +48,7 @@ public enum MissingSessions {
                 last = session
                 session = calendar.nextSession(after: session)
             }
-            if missing > 0 { gaps.append((first, last, missing, after)) }
+            if missing >= reportedGap(calendar) { gaps.append((first, last, missing, after)) }
         }
         return gaps
     }
