@@ -388,6 +388,14 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// The numbers audit: "before that" was left out when the fourth quarter of 1987 came a year
+    /// before that of 1988, since the end of one to the start of the other is nine months.
+    @Test func aReadingTheSameQuarterAYearEarlierIsAYearApart() throws {
+        let (_, _, text) = try note("1994-01-31")
+        #expect(text.contains("the highest reading since the fourth quarter of 1988"), "\(text)")
+        #expect(text.contains("Before the fourth quarter of 1988, a reading that high last came in the fourth quarter of 1987."), "\(text)")
+    }
+
     /// The numbers audit: the runs that did not gain were recorded as the hits
     /// (`"text": "one", "source": "….horizons.63.hits", "value": 1` where the hits were 5).
     @Test func theLedgerNamesHitsAndMissesByWhatTheyCount() throws {

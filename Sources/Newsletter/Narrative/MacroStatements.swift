@@ -3,9 +3,13 @@ import MarketData
 
 /// Sentences about macro series: the latest reading, and how long since one was as high or as low.
 enum MacroStatements {
-    /// An earlier reading is worth naming ("the highest since…", "before that…") only when at
-    /// least this many years separate it from the reading after it.
-    static let minimumGapYears = 1.0
+    /// An earlier reading is worth naming ("the highest since…", "before that…") only when a year
+    /// or more separates its period's start from that of the reading after it: the same quarter a
+    /// year on counts (the numbers audit found "before that" left out between the fourth quarters
+    /// of 1987 and 1988, which the end-to-start gap made nine months).
+    static func yearOrMoreApart(_ earlier: ObservationPeriod, _ later: ObservationPeriod) -> Bool {
+        later.firstDay.sameDay(yearsEarlier: 1) >= earlier.firstDay
+    }
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.macro.filter { !$0.isStale }.compactMap { macro in statement(macro, context) }
@@ -45,7 +49,7 @@ enum MacroStatements {
             values["skipped"] = NarrativeContext.list(extreme.skippedWindows)
             sentences.append(context.sentence(high ? "macro.highestSince" : "macro.lowestSince", values))
             // A reading just before `since` belongs to the same run of extreme readings: not news.
-            if let before = extreme.beforeThat, before.period.lastDay.years(until: since.period.firstDay) >= minimumGapYears {
+            if let before = extreme.beforeThat, Self.yearOrMoreApart(before.period, since.period) {
                 values["beforeThat"] = figures.period(before.period, path + ".beforeThat.period")
                 sentences.append(context.sentence(high ? "macro.beforeThat" : "macro.beforeThatLow", values))
             }
@@ -75,7 +79,7 @@ enum MacroStatements {
         for (extreme, high) in [(macro.highest, true), (macro.lowest, false)] {
             guard let extreme else { continue }
             guard let since = extreme.since else { return extreme.periodsSince >= 4 ? (extreme, high) : nil }
-            if since.period.lastDay.years(until: macro.period.firstDay) >= minimumGapYears { return (extreme, high) }
+            if Self.yearOrMoreApart(since.period, macro.period) { return (extreme, high) }
         }
         return nil
     }
