@@ -10,6 +10,12 @@ import Testing
         #expect(NumberStyle.percent(0.0761, signed: false) == "7.6%")
     }
 
+    /// AP style: five letters or fewer spelled out, September as "Sept." (an editor's review found "Sep. 22").
+    @Test func shortDatesAbbreviateMonthsInAPStyle() {
+        #expect(["2008-09-22", "2018-01-15", "2018-06-01", "2018-07-04", "2018-03-09", "2018-08-31"].map { NumberStyle.shortDate(SessionDate($0)!) }
+            == ["Sept. 22", "Jan. 15", "June 1", "July 4", "March 9", "Aug. 31"])
+    }
+
     @Test func ordinalsHandleTheTeens() {
         #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103, 111].map(NumberStyle.ordinal)
             == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd", "111th"])

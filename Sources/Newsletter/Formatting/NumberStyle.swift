@@ -103,10 +103,10 @@ public enum NumberStyle {
         "\(monthNames[date.month - 1]) \(date.day), \(date.year)"
     }
 
-    /// "Jan. 15": for a date in the same year as the note.
+    /// "Jan. 15", "Sept. 22" (AP style): for a date in the same year as the note.
     public static func shortDate(_ date: SessionDate) -> String {
         let name = monthNames[date.month - 1]
-        let short = name.count <= 5 ? name : String(name.prefix(3)) + "."
+        let short = name.count <= 5 ? name : date.month == 9 ? "Sept." : String(name.prefix(3)) + "."
         return "\(short) \(date.day)"
     }
 
