@@ -118,9 +118,11 @@ import TestSupport
 
     /// A day without news is quiet only when its moves are: "IWM slips 5.3% in a session without
     /// records or streaks" headlined April 16, 2025. When the day's rarest move comes fewer than 10
-    /// times a year, the note calls the session volatile and that move makes the headline.
-    @Test func aDayWithoutNewsIsCalledVolatileWhenItsLargestMoveIsSizeable() throws {
-        var volatile = 0, quiet = 0
+    /// times a year, that move makes the headline, and the note calls the session volatile when
+    /// it swung: its range at least 1.5 times the move (an editor's review: "The session was
+    /// volatile: SPX rose 2.7%" on a day that never went against the rise).
+    @Test func aDayWithoutNewsIsCalledVolatileWhenItsLargestMoveIsSizeableAndTheSessionSwung() throws {
+        var volatile = 0, oneWay = 0, quiet = 0
         for note in try Self.notes.get() {
             let (date, facts, narrative) = (note.date, note.facts, note.narrative)
             // A macro or breadth reading may headline a quiet session; the session's own headline is tested here.
@@ -132,16 +134,19 @@ import TestSupport
             let sizeable = largest.0.dailyMoveRarity.score >= -1 && abs(largest.1) >= 0.0005
             // A day its headline series turned around says so instead ("… recover from a 2.8% drop to close up 3.4%").
             let turned = narrative.headline.contains(" drop to close ") || narrative.headline.contains(" gain to close ")
-            #expect(narrative.headline.contains("volatile") == (sizeable && !turned), "\(date): \(narrative.headline)")
+            let swung = (largest.0.intradayRange ?? 0) >= 1.5 * abs(largest.1)
+            #expect(narrative.headline.contains("volatile") == (sizeable && swung && !turned), "\(date): \(narrative.headline)")
+            let opener = narrative.sections.first?.blocks.first ?? ""
+            #expect(opener.hasPrefix("The session was volatile: ") == (sizeable && swung), "\(date): \(opener)")
             if sizeable {
                 #expect(narrative.headline.lowercased().hasPrefix(largest.0.shortName.lowercased() + " "), "\(date): \(narrative.headline)")
                 #expect(narrative.headline.contains(NumberStyle.percent(abs(largest.1), signed: false)), "\(date)")
-                volatile += 1
+                if swung { volatile += 1 } else { oneWay += 1 }
             } else {
                 quiet += 1
             }
         }
-        #expect(volatile > 50 && quiet > 1_000, "volatile \(volatile), quiet \(quiet)")
+        #expect(volatile > 10 && oneWay > 10 && quiet > 1_000, "volatile \(volatile), one way \(oneWay), quiet \(quiet)")
     }
 
     /// Every note opens with the session. A macro or breadth reading that makes the headline on a
@@ -212,8 +217,9 @@ import TestSupport
     }
 
     /// A 5.0% gain is never "calm": a quiet day's headline calls the session calm, quiet or
-    /// orderly only when every move was under 1.5%, however ordinary larger ones were at the time
-    /// (494 sample headlines did), and every high and low lay less than 2.5% apart (a 3.7% swing
+    /// orderly only when every move was shown under 1.0%, however ordinary larger ones were at the
+    /// time (494 sample headlines did at 5%; an editor's review found "falls 1.4% in a calm
+    /// session" a misnomer), and every high and low lay less than 2.5% apart (a 3.7% swing
     /// was "orderly"). A flat one has a verb ("The S&P 500 little changed in a calm session" had
     /// none), and no series traded at a 52-week low.
     @Test func aSessionIsCalledCalmOnlyWhenEveryMoveAndSwingWasSmall() throws {
@@ -227,12 +233,12 @@ import TestSupport
             let headline = note.narrative.headline
             let calmWords = ["calm session", "quiet day", "orderly session"].contains { headline.hasSuffix($0) }
             if calmWords {
-                #expect(moves.allSatisfy { abs($0) < 0.0145 } && !wide && !atLow, "\(note.date): \(headline)")
+                #expect(moves.allSatisfy { abs($0) < 0.0095 } && !wide && !atLow, "\(note.date): \(headline)")
                 #expect(!headline.contains(" little changed in") && !headline.contains("s flat on"), "\(note.date): \(headline)")
                 calm += 1
-            } else if !headline.contains("volatile") {
-                #expect(moves.contains { abs($0) >= 0.0145 } || wide || atLow, "\(note.date): \(headline)")
-                if (wide || atLow) && moves.allSatisfy({ abs($0) < 0.0145 }) { swings += 1 }
+            } else if !series.contains(where: { $0.dailyMoveRarity.score >= -1 }) {
+                #expect(moves.contains { abs($0) >= 0.0095 } || wide || atLow, "\(note.date): \(headline)")
+                if (wide || atLow) && moves.allSatisfy({ abs($0) < 0.0095 }) { swings += 1 }
                 // The headline names the largest move, not the first series'.
                 let largest = try #require(moves.map(abs).max())
                 #expect(headline.contains(NumberStyle.percent(largest, signed: false)), "\(note.date): \(headline)")
