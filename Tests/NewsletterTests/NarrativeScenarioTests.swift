@@ -388,6 +388,13 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// The numbers audit: "Unemployment rate at its strongest since Q4 1961" headlined a rise in
+    /// joblessness. A reading is the highest or the lowest, which reads right whichever way is good.
+    @Test func aMacroHeadlineSaysHighestOrLowestNotStrongestOrWeakest() throws {
+        let (_, narrative, _) = try note("2000-10-31")
+        #expect(narrative.headline == "Real GDP growth at its lowest since Q1 1991", "\(narrative.headline)")
+    }
+
     /// The numbers audit: "before that" was left out when the fourth quarter of 1987 came a year
     /// before that of 1988, since the end of one to the start of the other is nine months.
     @Test func aReadingTheSameQuarterAYearEarlierIsAYearApart() throws {
