@@ -388,6 +388,17 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// An editor's review: "IXIC has fared better than SPX in each of the last … sessions, today by
+    /// falling less." beside "IXIC and SPX both fell 3.0%.": two falls that print alike are told to
+    /// two decimals.
+    @Test func fallingLessIsShownWhenTheTwoFallsPrintAlike() throws {
+        let (facts, _, text) = try note("2000-02-18")
+        let moves = try ["IXIC", "SPX"].map { try #require(facts.series($0)?.returnValue(.oneDay)) }
+        #expect(NumberStyle.percent(moves[0]) == NumberStyle.percent(moves[1]))
+        let told = moves.map { NumberStyle.percent(abs($0), decimals: 2, signed: false) }
+        #expect(text.contains("today by falling less (\(told[0]) against \(told[1]))."), "\(text)")
+    }
+
     /// The numbers audit: "Unemployment rate at its strongest since Q4 1961" headlined a rise in
     /// joblessness. A reading is the highest or the lowest, which reads right whichever way is good.
     @Test func aMacroHeadlineSaysHighestOrLowestNotStrongestOrWeakest() throws {

@@ -64,6 +64,13 @@ enum ComparisonStatements {
         ].merging(NarrativeContext.agreement(plural: leaderFacts?.plural ?? false)) { $1 }
         // On a day the leader fell, it did not "outrun" or "beat" anything: it fell less.
         let leaderFell = (leaderFacts?.returnValue(.oneDay) ?? 0) <= -MoveStatements.flatThreshold
+        // Two falls that print alike ("IXIC and SPX both fell 3.0%") are told to two decimals
+        // beside "by falling less" (an editor's review: 55 notes said both in one paragraph).
+        if leaderFell, let fall = leaderFacts?.returnValue(.oneDay), let other = benchmarkFacts?.returnValue(.oneDay),
+           NumberStyle.percent(fall) == NumberStyle.percent(other) {
+            values["leaderMove"] = figures.percent(abs(fall), "series.\(leader).returns.1D", signed: false, decimals: 2)
+            values["benchmarkMove"] = figures.percent(abs(other), "series.\(benchmark).returns.1D", signed: false, decimals: 2)
+        }
         var sentences: [Sentence] = []
         if !saidByRecordStatement(leader: leader, benchmark: benchmark, length: streak.length, context) {
             sentences.append(context.sentence(leaderFell ? "beat.streakFalling" : "beat.streak", values))
