@@ -388,6 +388,20 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// The numbers audit: the seventh straight record close of 1964-10-12, under an older intraday
+    /// peak, read "SPX closed at a record 85.24, above the previous record close of 85.22." under
+    /// "The S&P 500 reaches a record high". A run of record closes is told as one, and a record
+    /// close is not a "record high" (the day's peak).
+    @Test func aRunOfRecordClosesUnderAnOlderPeakIsToldAsARun() throws {
+        let (facts, narrative, text) = try note("1964-10-12")
+        let spx = try #require(facts.series("SPX"))
+        #expect(!spx.intradayRecord.isRecord && spx.closingRecord.streak.length == 7)
+        #expect(["SPX closed at a record for the seventh straight session, at 85.24.",
+                 "SPX has now closed at a record in each of the last seven sessions, today at 85.24."].contains { text.contains($0) }, "\(text)")
+        #expect(["The S&P 500 closes at a record for the seventh straight session",
+                 "The S&P 500 extends its run of record closes to seven sessions"].contains(narrative.headline), "\(narrative.headline)")
+    }
+
     /// An editor's review: "IXIC has fared better than SPX in each of the last … sessions, today by
     /// falling less." beside "IXIC and SPX both fell 3.0%.": two falls that print alike are told to
     /// two decimals.

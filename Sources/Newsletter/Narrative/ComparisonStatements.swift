@@ -102,7 +102,7 @@ enum ComparisonStatements {
     /// The record statement already says the leader beat the benchmark throughout its record run.
     static func saidByRecordStatement(leader: String, benchmark: String, length: Int, _ context: NarrativeContext) -> Bool {
         guard let series = context.seriesName(leader), RecordStatements.isTold(series, on: context.facts.date),
-              case let record = series.intradayRecord, record.isRecord, record.streak.length >= 2 else { return false }
+              let record = RecordStatements.toldRecord(series)?.record, record.streak.length >= 2 else { return false }
         return length == record.streak.length && RecordStatements.companionBeat(series, length, context) == benchmark
     }
 }

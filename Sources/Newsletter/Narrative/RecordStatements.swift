@@ -6,15 +6,18 @@ import MarketData
 enum RecordStatements {
     static func make(_ context: NarrativeContext) -> [Statement] {
         context.facts.series.compactMap { series in
-            guard isTold(series, on: context.facts.date) else { return nil }
-            let closesOnly = series.intradayRange == nil
-            if closesOnly, series.closingRecord.isRecord, series.closingRecord.streak.length >= 2 {
-                return statement(series, series.closingRecord, ofCloses: true, context)
-            }
-            if series.intradayRecord.isRecord, !closesOnly { return statement(series, series.intradayRecord, ofCloses: false, context) }
-            if series.closingRecord.isRecord { return closingOnly(series, context) }
-            return nil
+            guard isTold(series, on: context.facts.date), let (record, ofCloses) = toldRecord(series) else { return nil }
+            return ofCloses && record.streak.length < 2 ? closingOnly(series, context) : statement(series, record, ofCloses: ofCloses, context)
         }
+    }
+
+    /// The record a note tells of `series` today: its intraday record, or its record close where
+    /// the day's high stayed below an older peak or the file gives only closes. A run of record
+    /// closes is told as a run either way (the numbers audit: the seventh straight record close of
+    /// 1964-10-12 read "closed at a record 85.24, above the previous record close of 85.22").
+    static func toldRecord(_ series: SeriesFacts) -> (record: RecordFacts, ofCloses: Bool)? {
+        if series.intradayRecord.isRecord, series.intradayRange != nil { return (series.intradayRecord, false) }
+        return series.closingRecord.isRecord ? (series.closingRecord, true) : nil
     }
 
     /// Whether the note tells this series' records today: the facts keep every record, but one in
@@ -23,7 +26,8 @@ enum RecordStatements {
         series.sessionDate == date && NarrativeContext.hasHistory(since: series.historyStart, on: date)
     }
 
-    /// A record close without an intraday record (the High stayed below the old peak).
+    /// A record close without an intraday record (the High stayed below the old peak), or one
+    /// where the file gives only closes.
     private static func closingOnly(_ series: SeriesFacts, _ context: NarrativeContext) -> Statement {
         let source = "series.\(series.symbol).closingRecord"
         let values = context.names(series).plain.merging([
@@ -32,7 +36,7 @@ enum RecordStatements {
         ]) { $1 }
         return Statement(.lead, score: series.closingRecord.streak.rarity.score, topics: series.topics + [StatementTopic.records],
                          sentences: [context.sentence("record.closingOnly", values)],
-                         headline: context.headline("headline.recordSingle", values))
+                         headline: context.headline("headline.recordClose", values))
     }
 
     /// A record run and what followed earlier ones: of intraday highs, or of closes (`record` is
@@ -77,7 +81,8 @@ enum RecordStatements {
         OutcomeStatements.append(streak.outcomes, prefix: "recordOutcome", values: values, source: source + ".streak.outcomes",
                                  earlier: (streak.earlierRunsAtLeast, source + ".streak.earlierRunsAtLeast"),
                                  to: &sentences, blocks: &blocks, context)
-        let headline = context.headline(streak.length >= 2 ? "headline.recordStreak" : "headline.recordSingle", values)
+        // A record close is not a "record high", which names the day's peak (an editor's review).
+        let headline = context.headline(streak.length < 2 ? "headline.recordSingle" : ofCloses ? "headline.recordCloseStreak" : "headline.recordStreak", values)
         var statement = Statement(.lead, score: streak.rarity.score, topics: series.topics + [StatementTopic.records],
                                   sentences: sentences, headline: headline)
         statement.blocks = blocks
