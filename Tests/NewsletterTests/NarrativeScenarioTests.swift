@@ -346,14 +346,16 @@ import TestSupport
 
     /// The NASDAQ closed 21.9% below its record on December 21, 2018, its first bear market by
     /// that measure since April 2000: the day it crosses the line is news, and headlines the
-    /// note; the days after it are in bear-market territory, which is context.
+    /// note; the days after it are in bear-market territory, which is context. It had been 78%
+    /// below its record in 2002, so the sentence does not say "for the first time since April
+    /// 2000" (the numbers audit): it was the first fall that far from a record since then.
     @Test func theDayASeriesEntersABearMarketHeadlinesTheNote() throws {
         let (facts, narrative, text) = try note("2018-12-21")
         let entry = try #require(facts.series("IXIC")?.drawdownEntry)
         #expect(entry.threshold == -0.2 && entry.previous == SessionDate("2000-04-12") && entry.rarity.earlierOccurrences == 1)
         #expect(narrative.headline == "Tech stocks enter a bear market, 21.9% below their record")
         #expect(text.contains("IXIC closed 21.9% below its record close of 8,109.69 from August 29, 2018, past the 20% mark "
-            + "that usually defines a bear market, for the first time since April 2000."))
+            + "that usually defines a bear market, its first fall that far from a record since April 2000."))
         let (after, afterNarrative, _) = try note("2018-12-24")
         #expect(after.series("IXIC")?.drawdownEntry == nil)
         #expect(!afterNarrative.headline.contains("bear market"))
