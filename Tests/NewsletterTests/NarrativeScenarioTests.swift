@@ -390,6 +390,16 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// An editor's review: the first session after the exchange closed for September 11, 2001 and
+    /// for Hurricane Sandy told the day's moves as one session's. A one-day holiday is not told.
+    @Test func aSessionAfterAClosureOfTheMarketSaysSo() throws {
+        #expect(try note("2001-09-17").text.contains(
+            "Trading resumed after four weekdays without a session: the day's moves are measured from the close of September 10, 2001."))
+        #expect(try note("2012-10-31").text.contains("Trading resumed after two weekdays without a session"))
+        #expect(try !note("2018-04-02").text.contains("Trading resumed"))
+        #expect(try !note("2018-12-26").text.contains("Trading resumed"))
+    }
+
     /// The numbers audit: the seventh straight record close of 1964-10-12, under an older intraday
     /// peak, read "SPX closed at a record 85.24, above the previous record close of 85.22." under
     /// "The S&P 500 reaches a record high". A run of record closes is told as one, and a record

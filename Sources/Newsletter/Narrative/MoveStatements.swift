@@ -139,6 +139,29 @@ enum MoveStatements {
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
     }
 
+    /// Weekdays without a session before which a reopening is told.
+    static let toldClosure = 2
+
+    /// "Trading resumed after four weekdays without a session: the day's moves are measured from
+    /// the close of September 10, 2001." A day's moves that span a closure of the market (after
+    /// September 11, 2001; Hurricane Sandy in 2012) read as one session's without it (an editor's
+    /// review). A one-day holiday is not told.
+    static func reopening(_ context: NarrativeContext) -> Statement? {
+        let date = context.facts.date
+        guard let (series, base) = context.facts.series.lazy.compactMap({ series -> (SeriesFacts, SessionDate)? in
+            guard series.sessionDate == date, let base = series.returns.first(where: { $0.period == .oneDay })?.baseDate else { return nil }
+            return (series, base)
+        }).first else { return nil }
+        let closed = (1..<max(base.dayNumber.distance(to: date.dayNumber), 1)).filter { offset in
+            ![0, 6].contains(base.adding(days: offset).weekday)
+        }.count
+        guard closed >= toldClosure else { return nil }
+        let source = "series.\(series.symbol).returns.1D.baseDate"
+        let values = ["days": context.figures.proseCount(closed, source + ".weekdaysBetween"),
+                      "since": context.figures.date(base, source)]
+        return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("move.reopened", values)], headline: nil)
+    }
+
     /// Whether the session swung: its high and low lay at least one and a half times the day's
     /// move apart, so a third of its range or more went against the close (the editor's review: 525 of 690 "volatile"
     /// sessions had never gone more than 0.5% against the day's direction). A day whose range the
