@@ -7,6 +7,8 @@ public struct HistoryAnalysis: Sendable {
     public let comparisons: [ComparisonAnalysis]
     public let macro: [MacroAnalysis]
     public let breadth: [BreadthAnalysis]
+    /// The market's trading days, which tell a note that its session follows a closure.
+    let calendar: ExchangeCalendar
     /// For each breadth table, the pair whose relative return measures what followed a new lead.
     private let breadthOutcomePairs: [ComparisonAnalysis?]
     /// Every session of any configured series, ascending: the dates a note can be written for.
@@ -43,6 +45,7 @@ public struct HistoryAnalysis: Sendable {
         }
         sessions = [SessionDate].union(series.map(\.series.dates))
         referenceDates = config.since
+        calendar = config.calendar
     }
 
     public var historyStart: SessionDate? { sessions.first }
@@ -54,7 +57,8 @@ public struct HistoryAnalysis: Sendable {
             series: series.compactMap { $0.facts(on: date, since: referenceDates) },
             comparisons: comparisons.compactMap { $0.facts(on: date) },
             macro: macro.compactMap { $0.facts(knownOn: date) },
-            breadth: breadth.indices.compactMap { breadthFacts($0, on: date) })
+            breadth: breadth.indices.compactMap { breadthFacts($0, on: date) },
+            reopenedAfter: calendar.closure(before: date)?.lastSession)
     }
 
     private func breadthFacts(_ index: Int, on date: SessionDate) -> BreadthFacts? {

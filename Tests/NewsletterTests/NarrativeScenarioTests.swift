@@ -400,6 +400,21 @@ import TestSupport
         #expect(try !note("2018-12-26").text.contains("Trading resumed"))
     }
 
+    /// Two sessions missing from the files are no closure of the market: the build warns about the
+    /// gap, and the note does not say trading resumed.
+    @Test func sessionsMissingFromTheFilesAreNotToldAsAClosure() throws {
+        var inputs = try Fixtures.realProject()
+        inputs.prices = inputs.prices.map { series in
+            let kept = series.dates.indices.filter { !["2018-12-17", "2018-12-18"].contains(series.dates[$0].description) }
+            return PriceSeries(symbol: series.symbol, dates: kept.map { series.dates[$0] }, open: kept.map { series.open[$0] },
+                               high: kept.map { series.high[$0] }, low: kept.map { series.low[$0] }, close: kept.map { series.close[$0] })
+        }
+        let facts = HistoryAnalysis(inputs: inputs).facts(on: SessionDate("2018-12-19")!)
+        #expect(facts.series("SPX")?.returns.first?.baseDate == SessionDate("2018-12-14"))
+        let text = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+        #expect(!text.contains("Trading resumed"), "\(text)")
+    }
+
     /// The numbers audit: the seventh straight record close of 1964-10-12, under an older intraday
     /// peak, read "SPX closed at a record 85.24, above the previous record close of 85.22." under
     /// "The S&P 500 reaches a record high". A run of record closes is told as one, and a record

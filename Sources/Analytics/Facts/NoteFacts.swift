@@ -9,6 +9,9 @@ public struct NoteFacts: Sendable, Codable, Hashable {
     public var comparisons: [ComparisonFacts]
     public var macro: [MacroFacts]
     public var breadth: [BreadthFacts]
+    /// The last session before two or more weekdays the calendar has without one, when `date` is
+    /// the first after them (nil on other days): the day's moves span the closure.
+    public var reopenedAfter: SessionDate? = nil
 
     public func series(_ symbol: String) -> SeriesFacts? { series.first { $0.symbol == symbol } }
 }

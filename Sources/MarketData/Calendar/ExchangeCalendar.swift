@@ -23,6 +23,18 @@ public enum ExchangeCalendar: String, Sendable, CaseIterable {
         return next
     }
 
+    /// The session before `date` when the market was closed on two weekdays or more between them
+    /// (after September 11, 2001; Christmas Eve and Day on a Monday and Tuesday), else nil: the
+    /// day's moves span the closure. A one-day holiday is no closure worth telling.
+    public func closure(before date: SessionDate) -> (lastSession: SessionDate, weekdays: Int)? {
+        var previous = date.adding(days: -1), closed = 0
+        while !isSession(previous) {
+            if previous.weekday != 0 && previous.weekday != 6 { closed += 1 }
+            previous = previous.adding(days: -1)
+        }
+        return closed >= 2 ? (previous, closed) : nil
+    }
+
     /// Whether `date` is a session and no later one falls in the same month (`ofYear`: the same
     /// year).
     public func isLastSession(_ date: SessionDate, ofYear year: Bool) -> Bool {

@@ -139,26 +139,19 @@ enum MoveStatements {
         return Statement(.lead, score: -2, topics: [], sentences: [sentence], headline: headline)
     }
 
-    /// Weekdays without a session before which a reopening is told.
-    static let toldClosure = 2
-
     /// "Trading resumed after four weekdays without a session: the day's moves are measured from
     /// the close of September 10, 2001." A day's moves that span a closure of the market (after
     /// September 11, 2001; Hurricane Sandy in 2012) read as one session's without it (an editor's
-    /// review). A one-day holiday is not told.
+    /// review). A series whose file lacks the last session before it spans more, which the build
+    /// warns about; only the calendar's closure is told.
     static func reopening(_ context: NarrativeContext) -> Statement? {
-        let date = context.facts.date
-        guard let (series, base) = context.facts.series.lazy.compactMap({ series -> (SeriesFacts, SessionDate)? in
-            guard series.sessionDate == date, let base = series.returns.first(where: { $0.period == .oneDay })?.baseDate else { return nil }
-            return (series, base)
-        }).first else { return nil }
-        let closed = (1..<max(base.dayNumber.distance(to: date.dayNumber), 1)).filter { offset in
-            ![0, 6].contains(base.adding(days: offset).weekday)
-        }.count
-        guard closed >= toldClosure else { return nil }
-        let source = "series.\(series.symbol).returns.1D.baseDate"
-        let values = ["days": context.figures.proseCount(closed, source + ".weekdaysBetween"),
-                      "since": context.figures.date(base, source)]
+        let facts = context.facts
+        guard let last = facts.reopenedAfter,
+              facts.series.contains(where: { $0.sessionDate == facts.date && $0.returns.first { $0.period == .oneDay }?.baseDate == last })
+        else { return nil }
+        let closed = (1..<last.dayNumber.distance(to: facts.date.dayNumber)).filter { ![0, 6].contains(last.adding(days: $0).weekday) }.count
+        let values = ["days": context.figures.proseCount(closed, "reopenedAfter.weekdaysBetween"),
+                      "since": context.figures.date(last, "reopenedAfter")]
         return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("move.reopened", values)], headline: nil)
     }
 

@@ -26,6 +26,7 @@ extension NoteFacts: JSONObject {
         w.member("comparisons", comparisons)
         w.member("macro", macro)
         w.member("breadth", breadth)
+        w.member("reopenedAfter", reopenedAfter)
     }
 }
 
