@@ -1,6 +1,6 @@
 import Analytics
 import MarketData
-import Newsletter
+@testable import Newsletter
 import Testing
 import TestSupport
 
@@ -54,6 +54,36 @@ import TestSupport
         #expect(text.contains("SPX stands 15.8% below its record close of 2,930.75 from September 20, 2018, in correction territory."))
         let (_, _, boundary) = try note("2008-07-07")
         #expect(boundary.contains("SPX stands 19.99% below its record close of 1,565.15 from October 9, 2007, in correction territory."), "\(boundary)")
+    }
+
+    /// An editor's review: "Its last record run … ended in December 1968 and lasted six sessions."
+    /// of a six-session run, and "today's peak was 256.85, and the close, 256.85, was a record too".
+    @Test func aRecordRunSaysNeitherALengthNorAPriceTwice() throws {
+        let analysis = try Self.analysis.get()
+        var sameLength = 0, atPeak = 0
+        for date in analysis.sessions where date.year >= 1995 && date.year <= 1999 {
+            let facts = analysis.facts(on: date)
+            guard let spx = facts.series("SPX"), spx.sessionDate == date, spx.intradayRecord.isRecord else { continue }
+            let text = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+            let streak = spx.intradayRecord.streak
+            if let last = streak.lastTime, last.length == streak.length, text.contains("Its last record run") {
+                #expect(!text.contains("and lasted"), "\(date): \(text)")
+                sameLength += 1
+            }
+            if spx.closingRecord.isRecord, NumberStyle.price(spx.close) == NumberStyle.price(spx.intradayRecord.level) {
+                #expect(text.contains("closed there, a record close too") && !text.contains("the close, \(NumberStyle.price(spx.close))"),
+                        "\(date): \(text)")
+                atPeak += 1
+            }
+        }
+        #expect(sameLength > 0 && atPeak > 0, "same length \(sameLength), at the peak \(atPeak)")
+    }
+
+    /// A distance one decimal would print as a yardstick gets two, on either side of it: "20.0%
+    /// below …, past the 20% mark" read as if at the line (an editor's review).
+    @Test func aDistanceThatPrintsAsAYardstickGetsTwoDecimalsOnEitherSide() {
+        #expect([-0.2004, -0.1996, -0.1004, -0.0996].allSatisfy(LevelStatements.roundsOntoAYardstick))
+        #expect(![-0.2, -0.2006, -0.1994, -0.1, -0.15].contains(where: LevelStatements.roundsOntoAYardstick))
     }
 
     /// "On the day, IXIC rose 0.8% and SPX rose 0.8%" (456 real notes): moves that print alike are

@@ -183,10 +183,11 @@ enum LevelStatements {
         return values
     }
 
-    /// True when one decimal would print a yardstick the drawdown has not reached: 19.96% below,
-    /// "20.0%" beside "in correction territory", is told as 19.96%.
+    /// True when one decimal would print a yardstick the drawdown has not reached, or has passed:
+    /// 19.96% below, "20.0%" beside "in correction territory", is told as 19.96%, and 20.04%
+    /// beside "past the 20% mark" as 20.04% (an editor's review).
     static func roundsOntoAYardstick(_ drawdown: Double) -> Bool {
-        [correction, bearMarket].contains { yardstick in drawdown > yardstick && drawdown <= yardstick + 0.0005 }
+        [correction, bearMarket].contains { yardstick in drawdown != yardstick && abs(drawdown - yardstick) < 0.0005 }
     }
 
     /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory." On the

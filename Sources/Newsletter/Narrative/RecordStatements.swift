@@ -53,7 +53,10 @@ enum RecordStatements {
         // A record close belongs in the record's own sentence: a separate "It also closed at a
         // record" repeated itself on days when two series set records.
         if series.closingRecord.isRecord, !ofCloses {
-            values["close"] = figures.price(series.close, "series.\(series.symbol).close")
+            // A close at the day's peak is said so, not as two equal numbers ("today's peak was
+            // 256.85, and the close, 256.85, was a record too": an editor's review).
+            let close = figures.price(series.close, "series.\(series.symbol).close")
+            values[close == values["level"] ? "closedAtHigh" : "close"] = close
         }
         var sentences: [Sentence] = []
         if streak.length >= 2 {
@@ -65,8 +68,11 @@ enum RecordStatements {
             if let last = streak.lastTime {
                 if NarrativeContext.isNews(lastTime: last, before: streak.start) {
                     values["lastEnd"] = figures.date(last.end, source + ".streak.lastTime.end", style: NumberStyle.monthYear)
-                    values["lastLength"] = figures.proseCount(last.length, source + ".streak.lastTime.length")
-                        + (last.length == 1 ? " session" : " sessions")
+                    // "… ended in December 1968." (not "and lasted six sessions" of a six-session run).
+                    if last.length > streak.length {
+                        values["lastLength"] = figures.proseCount(last.length, source + ".streak.lastTime.length")
+                            + (last.length == 1 ? " session" : " sessions")
+                    }
                     sentences.append(context.sentence("record.lastTime", values))
                 }
             } else {
