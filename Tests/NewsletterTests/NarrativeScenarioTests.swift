@@ -115,9 +115,12 @@ import TestSupport
         #expect(turnedNote.headline == "The S&P 500 recovers from a 2.8% drop to close up 0.9%")
         #expect(turned.contains("SPX had been down as much as 2.8% during the session before turning higher."), "\(turned)")
         #expect(turned.contains("IXIC had been down as much as 3.3% during the session before turning higher."), "\(turned)")
-        // A day down 4.3% that closed up 4.6% turned around, though its high was the larger side.
+        // A day down 4.3% that closed up 4.6% turned around, though its high was the larger side;
+        // its low was a 52-week low, told in the same sentence (an editor's review: "SPX touched a
+        // 52-week low during the session but closed higher." had stood beside it).
         let (_, _, reversed) = try note("1962-05-29")
-        #expect(reversed.contains("SPX had been down as much as 4.3% during the session before turning higher."), "\(reversed)")
+        #expect(reversed.contains("SPX had been down as much as 4.3% during the session, to a 52-week low, before turning higher."), "\(reversed)")
+        #expect(!reversed.contains("touched a 52-week low"), "\(reversed)")
         let (facts, _, pared) = try note("2018-12-24")
         let spx = try #require(facts.series("SPX"))
         let (low, move) = (try #require(spx.intradayLow), try #require(spx.returnValue(.oneDay)))

@@ -38,6 +38,8 @@ enum LevelStatements {
                 self = series.closeLow.since == nil ? .lowestEver : .lowestSince
             } else if series.yearHigh || series.yearLow {
                 let move = series.returnValue(.oneDay) ?? 0
+                // The session's swing tells it: "… to a 52-week low, before turning higher".
+                if MoveStatements.turnedFromYearExtreme(series, move: move) { return nil }
                 if series.yearHigh {
                     self = move <= -MoveStatements.flatThreshold ? .yearHighClosedLower : .yearHigh
                 } else {

@@ -173,6 +173,7 @@ enum MoveStatements {
             guard let (extreme, side) = swing(low: series.intradayLow ?? 0, high: series.intradayHigh ?? 0, move: move) else { return nil }
             var values = context.names(series).plain
             values["extreme"] = context.figures.percent(abs(extreme), "series.\(series.symbol).intraday\(side.capitalized)", signed: false)
+            if turnedFromYearExtreme(series, move: move) { values["yearExtreme"] = "yes" }
             return Statement(.lead, score: -0.9, topics: series.topics + [StatementTopic.volatility],
                              sentences: [context.sentence(key(move, prefix: "intraday." + side), values)], headline: nil)
         }
@@ -185,6 +186,15 @@ enum MoveStatements {
         if let turn = reversal(low: low, high: high, move: move) { return turn }
         let larger = largerSide(low: low, high: high)
         return abs(larger.extreme) >= swingAtLeast && abs(larger.extreme) >= 1.5 * abs(move) ? larger : nil
+    }
+
+    /// Whether the session's swing turned from a 52-week low (high) the close left behind: the
+    /// swing's sentence then says so ("down as much as 4.3% during the session, to a 52-week low,
+    /// before turning higher"), and the level statement does not repeat it (an editor's review:
+    /// "SPX touched a 52-week low during the session but closed higher." beside it).
+    static func turnedFromYearExtreme(_ series: SeriesFacts, move: Double) -> Bool {
+        guard let (_, side) = swing(low: series.intradayLow ?? 0, high: series.intradayHigh ?? 0, move: move) else { return false }
+        return side == "low" ? series.yearLow && move > -flatThreshold : series.yearHigh && move < flatThreshold
     }
 
     /// The side of the range against the way the day closed (the larger one on a flat day), when
