@@ -49,7 +49,7 @@ import TestSupport
     @Test func aBearMarketIsNotACorrectionAgainAfterOneUpDay() throws {
         let (facts, _, text) = try note("2018-12-26")
         #expect(facts.series("IXIC")?.bearMarketSince == SessionDate("2018-12-21"))
-        #expect(text.contains("IXIC stands 19.2% below its record close of 8,109.69 from August 29, 2018, still in the bear market it entered on December 21, 2018."),
+        #expect(text.contains("IXIC stands 19.2% below its record close of 8,109.69 from August 29, 2018, still in the bear market it entered on December 21, 2018, as it has not risen 20% from its low since."),
                 "\(text)")
         #expect(text.contains("SPX stands 15.8% below its record close of 2,930.75 from September 20, 2018, in correction territory."))
         let (_, _, boundary) = try note("2008-07-07")
