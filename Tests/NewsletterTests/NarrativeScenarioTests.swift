@@ -423,6 +423,14 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// An editor's review: the note of the data's first session had the headline "Market note for
+    /// January 3, 1950" and nothing under it.
+    @Test func theDatasFirstSessionIsToldAsSuch() throws {
+        let (_, narrative, text) = try note("1950-01-03")
+        #expect(narrative.headline == "The S&P 500 closes at 16.66 on its first session in the data")
+        #expect(text == "SPX closed at 16.66, its first session in this data; its returns begin with the next.")
+    }
+
     /// An editor's review: the first session after the exchange closed for September 11, 2001 and
     /// for Hurricane Sandy told the day's moves as one session's. A one-day holiday is not told.
     @Test func aSessionAfterAClosureOfTheMarketSaysSo() throws {

@@ -155,6 +155,16 @@ enum MoveStatements {
         return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("move.reopened", values)], headline: nil)
     }
 
+    /// "SPX closed at 16.66, its first session in this data; its returns begin with the next." A
+    /// note on the data's first session had a headline of its date and nothing under it.
+    static func firstSessions(_ context: NarrativeContext) -> [Statement] {
+        context.facts.series.filter { $0.sessionDate == context.facts.date && $0.historyStart == context.facts.date }.map { series in
+            let values = context.names(series).plain.merging(["close": context.figures.price(series.close, "series.\(series.symbol).close")]) { $1 }
+            return Statement(.lead, score: -2, topics: [], sentences: [context.sentence("move.firstSession", values)],
+                             headline: context.headline("headline.firstSession", values))
+        }
+    }
+
     /// Whether the session swung: its high and low lay at least one and a half times the day's
     /// move apart, so a third of its range or more went against the close (the editor's review: 525 of 690 "volatile"
     /// sessions had never gone more than 0.5% against the day's direction). A day whose range the

@@ -48,6 +48,7 @@ public struct NarrativeWriter: Sendable {
         let context = NarrativeContext(facts: facts, phrases: phrases, figures: figures, seriesNames: seriesNames)
         var statements = RecordStatements.make(context) + ComparisonStatements.make(context) + MoveStatements.make(context)
             + MoveStatements.intradaySwings(context) + [MoveStatements.reopening(context)].compactMap { $0 }
+            + MoveStatements.firstSessions(context)
             + LevelStatements.make(context) + PerformanceStatements.make(context) + PeriodEndStatements.make(context)
             + MacroStatements.make(context) + BreadthStatements.make(context)
         // A session without a record, streak, big move or close worth a headline is quiet, and the
