@@ -26,6 +26,21 @@ import Analytics
         ])
     }
 
+    /// A project's phrases from an earlier version keep their values: 'record.lastTime' written
+    /// with {{lastLength}} outside a section (as shipped before it became conditional) still
+    /// prints the length, without a warning (the first version of the change gave it no value).
+    @Test func aPhraseOfAnEarlierVersionKeepsItsValues() throws {
+        let yaml = "record:\n  lastTime: \"Its last record run of {{length}} sessions or more ended in {{lastEnd}} and lasted {{lastLength}}.\"\n"
+            + "  single: \"{{symbol}} set a record intraday high of {{level}}{{#close}}, and closed at a record {{close}}{{/close}}.\"\n"
+        let phrases = try Phrasebook(yaml: yaml, path: "templates/phrases.yml", fallback: .standard)
+        let analysis = HistoryAnalysis(inputs: try ProjectLoader(root: SampleProject.root).load())
+        let writer = NarrativeWriter(phrases: phrases)
+        let text = writer.write(analysis.facts(on: SessionDate("2026-01-09")!), figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+        #expect(text.contains("Its last record run of six sessions or more ended in December 2020 and lasted six sessions."), "\(text)")
+        for date in analysis.sessions.suffix(300) { _ = writer.write(analysis.facts(on: date), figures: FigureLedger()) }
+        #expect(phrases.unmatchedValueWarnings().map(\.description) == [])
+    }
+
     /// A project may name a series by its short or full name wherever a sentence names its symbol:
     /// "On the day, IXIC fell 2.1%" could not become "the Nasdaq fell 2.1%".
     @Test func aSentenceMayNameASeriesByItsShortOrFullName() throws {

@@ -55,8 +55,8 @@ enum RecordStatements {
         if series.closingRecord.isRecord, !ofCloses {
             // A close at the day's peak is said so, not as two equal numbers ("today's peak was
             // 256.85, and the close, 256.85, was a record too": an editor's review).
-            let close = figures.price(series.close, "series.\(series.symbol).close")
-            values[close == values["level"] ? "closedAtHigh" : "close"] = close
+            values["close"] = figures.price(series.close, "series.\(series.symbol).close")
+            if values["close"] == values["level"] { values["closedAtHigh"] = "yes" }
         }
         var sentences: [Sentence] = []
         if streak.length >= 2 {
@@ -68,11 +68,10 @@ enum RecordStatements {
             if let last = streak.lastTime {
                 if NarrativeContext.isNews(lastTime: last, before: streak.start) {
                     values["lastEnd"] = figures.date(last.end, source + ".streak.lastTime.end", style: NumberStyle.monthYear)
+                    values["lastLength"] = figures.proseCount(last.length, source + ".streak.lastTime.length")
+                        + (last.length == 1 ? " session" : " sessions")
                     // "… ended in December 1968." (not "and lasted six sessions" of a six-session run).
-                    if last.length > streak.length {
-                        values["lastLength"] = figures.proseCount(last.length, source + ".streak.lastTime.length")
-                            + (last.length == 1 ? " session" : " sessions")
-                    }
+                    if last.length > streak.length { values["lastLonger"] = "yes" }
                     sentences.append(context.sentence("record.lastTime", values))
                 }
             } else {
