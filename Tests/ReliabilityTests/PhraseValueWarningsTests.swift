@@ -68,7 +68,7 @@ import Analytics
     /// values their sentences are given.
     @Test func theShippedPhrasesUseOnlyTheValuesTheyAreGiven() throws {
         let shipped = try #require(DefaultTemplates.files["phrases.yml"])
-        let phrases = try Phrasebook(yaml: shipped, path: "phrases.yml", fallback: .standard)
+        let phrases = try Phrasebook(yaml: shipped, path: "phrases.yml", fallback: .standard, checksEveryPhrase: true)
         let analysis = HistoryAnalysis(inputs: try ProjectLoader(root: SampleProject.root).load())
         let writer = NarrativeWriter(phrases: phrases)
         for date in analysis.sessions { _ = writer.write(analysis.facts(on: date), figures: FigureLedger()) }
