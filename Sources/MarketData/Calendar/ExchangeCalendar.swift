@@ -27,11 +27,9 @@ public enum ExchangeCalendar: String, Sendable, CaseIterable {
     /// (after September 11, 2001; Christmas Eve and Day on a Monday and Tuesday), else nil: the
     /// day's moves span the closure. A one-day holiday is no closure worth telling.
     public func closure(before date: SessionDate) -> (lastSession: SessionDate, weekdays: Int)? {
-        var previous = date.adding(days: -1), closed = 0
-        while !isSession(previous) {
-            if previous.weekday != 0 && previous.weekday != 6 { closed += 1 }
-            previous = previous.adding(days: -1)
-        }
+        var previous = date.adding(days: -1)
+        while !isSession(previous) { previous = previous.adding(days: -1) }
+        let closed = previous.weekdays(until: date)
         return closed >= 2 ? (previous, closed) : nil
     }
 

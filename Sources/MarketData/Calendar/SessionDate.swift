@@ -48,6 +48,11 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     public func adding(days: Int) -> SessionDate { SessionDate(dayNumber: dayNumber + Int32(days)) }
 
+    /// The weekdays strictly between `self` and `later`.
+    public func weekdays(until later: SessionDate) -> Int {
+        (1..<max(Int(later.dayNumber - dayNumber), 1)).count { ![0, 6].contains(adding(days: $0).weekday) }
+    }
+
     /// The same month and day in another year; February 29 becomes February 28.
     public func sameDay(yearsEarlier years: Int) -> SessionDate {
         let (y, m, d) = components

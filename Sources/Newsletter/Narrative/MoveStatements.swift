@@ -14,7 +14,7 @@ enum MoveStatements {
     static let flatThreshold = 0.0005
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
     /// news sizeable rather than quiet: a 5% drop does not "slip". It is called volatile when the
-    /// session swung (`swung`); one made in one direction is told by its size ("climbs 2.7%").
+    /// session swung (`swung`); one made in one direction is told by its size ("jumps 2.7%").
     static let volatileScore = -1.0
     /// A day with a move shown as 1.0% or more is not called calm, however ordinary such moves
     /// were at the time (a 5% gain in 2000's NASDAQ; an editor's review: "falls 1.4% in a calm
@@ -149,8 +149,7 @@ enum MoveStatements {
         guard let last = facts.reopenedAfter,
               facts.series.contains(where: { $0.sessionDate == facts.date && $0.returns.first { $0.period == .oneDay }?.baseDate == last })
         else { return nil }
-        let closed = (1..<last.dayNumber.distance(to: facts.date.dayNumber)).filter { ![0, 6].contains(last.adding(days: $0).weekday) }.count
-        let values = ["days": context.figures.proseCount(closed, "reopenedAfter.weekdaysBetween"),
+        let values = ["days": context.figures.proseCount(last.weekdays(until: facts.date), "reopenedAfter.weekdaysBetween"),
                       "since": context.figures.date(last, "reopenedAfter")]
         return Statement(.lead, score: -1.5, topics: [], sentences: [context.sentence("move.reopened", values)], headline: nil)
     }
@@ -166,9 +165,9 @@ enum MoveStatements {
     }
 
     /// Whether the session swung: its high and low lay at least one and a half times the day's
-    /// move apart, so a third of its range or more went against the close (the editor's review: 525 of 690 "volatile"
-    /// sessions had never gone more than 0.5% against the day's direction). A day whose range the
-    /// data do not give did not, as far as the note can tell.
+    /// move apart, so a third of its range or more went against the close (an editor's review:
+    /// 525 of 690 "volatile" sessions had never gone more than 0.5% against the day's direction).
+    /// A day whose range the data do not give did not, as far as the note can tell.
     static func swung(_ series: SeriesFacts, move: Double) -> Bool {
         series.intradayRange.map { $0 >= 1.5 * abs(move) } ?? false
     }
