@@ -58,7 +58,7 @@ public struct HistoryAnalysis: Sendable {
             comparisons: comparisons.compactMap { $0.facts(on: date) },
             macro: macro.compactMap { $0.facts(knownOn: date) },
             breadth: breadth.indices.compactMap { breadthFacts($0, on: date) },
-            reopenedAfter: calendar.closure(before: date)?.lastSession)
+            reopenedAfter: calendar.sessionBeforeClosure(endingBefore: date))
     }
 
     private func breadthFacts(_ index: Int, on date: SessionDate) -> BreadthFacts? {

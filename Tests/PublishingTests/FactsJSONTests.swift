@@ -17,7 +17,7 @@ import TestSupport
         let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
         let sessions = analysis.sessions
         let dates = stride(from: 0, to: sessions.count, by: 10).map { sessions[$0] } + sessions.suffix(20)
-            + sessions.filter { inputs.config.calendar.closure(before: $0) != nil }
+            + sessions.filter { inputs.config.calendar.sessionBeforeClosure(endingBefore: $0) != nil }
         return dates.map { date in
             FactsDocument(composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date],
                                            withEmail: false))

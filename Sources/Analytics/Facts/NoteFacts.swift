@@ -103,6 +103,8 @@ public struct SeriesFacts: Sendable, Codable, Hashable {
     public var yearEnd: PeriodEndFacts?
 
     public func returnValue(_ period: ReturnPeriod) -> Double? { returns.first { $0.period == period }?.value }
+    /// The session `period`'s return is measured from.
+    public func returnBase(_ period: ReturnPeriod) -> SessionDate? { returns.first { $0.period == period }?.baseDate }
 }
 
 /// A close compared with history: the latest earlier session with a close at least as high (or low).

@@ -26,11 +26,10 @@ public enum ExchangeCalendar: String, Sendable, CaseIterable {
     /// The session before `date` when the market was closed on two weekdays or more between them
     /// (after September 11, 2001; Christmas Eve and Day on a Monday and Tuesday), else nil: the
     /// day's moves span the closure. A one-day holiday is no closure worth telling.
-    public func closure(before date: SessionDate) -> (lastSession: SessionDate, weekdays: Int)? {
+    public func sessionBeforeClosure(endingBefore date: SessionDate) -> SessionDate? {
         var previous = date.adding(days: -1)
         while !isSession(previous) { previous = previous.adding(days: -1) }
-        let closed = previous.weekdays(until: date)
-        return closed >= 2 ? (previous, closed) : nil
+        return previous.weekdays(until: date) >= 2 ? previous : nil
     }
 
     /// Whether `date` is a session and no later one falls in the same month (`ofYear`: the same

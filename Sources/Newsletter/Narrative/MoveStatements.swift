@@ -147,7 +147,7 @@ enum MoveStatements {
     static func reopening(_ context: NarrativeContext) -> Statement? {
         let facts = context.facts
         guard let last = facts.reopenedAfter,
-              facts.series.contains(where: { $0.sessionDate == facts.date && $0.returns.first { $0.period == .oneDay }?.baseDate == last })
+              facts.series.contains(where: { $0.sessionDate == facts.date && $0.returnBase(.oneDay) == last })
         else { return nil }
         let values = ["days": context.figures.proseCount(last.weekdays(until: facts.date), "reopenedAfter.weekdaysBetween"),
                       "since": context.figures.date(last, "reopenedAfter")]

@@ -106,7 +106,7 @@ struct NarrativeContext {
 
     /// The latest session before the note's in any series (the base of a one-day return).
     var previousSession: SessionDate? {
-        facts.series.compactMap { $0.returns.first { $0.period == .oneDay }?.baseDate }.max()
+        facts.series.compactMap { $0.returnBase(.oneDay) }.max()
     }
 }
 

@@ -44,8 +44,7 @@ enum PerformanceStatements {
 
     /// True when the year to date starts where the day's move does: the year's first session.
     static func yearToDateIsTheDay(_ series: SeriesFacts) -> Bool {
-        let base = { (period: ReturnPeriod) in series.returns.first { $0.period == period }?.baseDate }
-        return base(.yearToDate).map { $0 == base(.oneDay) } ?? false
+        series.returnBase(.yearToDate).map { $0 == series.returnBase(.oneDay) } ?? false
     }
 }
 

@@ -3,8 +3,8 @@ import MarketData
 import Newsletter
 
 /// Links and images in the editor's commentary, the analysts' quotes and the project's own
-/// Markdown templates that would not work as written, found by cmark-gfm as the page reads them (not in code, escaped, or in a reference
-/// definition nothing uses):
+/// Markdown templates that would not work as written, found by cmark-gfm as the page reads them
+/// (not in code, escaped, or in a reference definition nothing uses):
 /// - an image with no description (`![](chart.png)`): the page gives it `alt=""`, which tells a
 ///   screen reader to skip it, and the email names the link "image";
 /// - a relative address (read from the site's root in every edition, `RootRelativeLinks`) that

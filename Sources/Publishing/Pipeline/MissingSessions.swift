@@ -20,7 +20,7 @@ public enum MissingSessions {
             // A row of `null` prices on a session has its own warning, at its line.
             let dates = prices.nullRows.isEmpty ? prices.dates : (prices.dates + prices.nullRows.map(\.date)).sorted()
             let gaps = Self.gaps(in: dates, calendar: calendar)
-            guard let longest = gaps.last(where: { gap in gap.count == gaps.map(\.count).max() }) else { return nil }
+            guard let most = gaps.map(\.count).max(), let longest = gaps.last(where: { $0.count == most }) else { return nil }
             let others = gaps.count == 1 ? "" : " (and \(gaps.count - 1) other gap\(gaps.count == 2 ? "" : "s"))"
             let missing = longest.count == 1 ? "\(longest.first), a session of the '\(calendar.rawValue)' calendar"
                 : "\(longest.count) sessions, \(longest.first) to \(longest.last)"
