@@ -60,7 +60,7 @@ let package = Package(
             dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing"],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["MarketData", "Analytics", "TestSupport"]),
         .testTarget(name: "NewsletterTests", dependencies: ["MarketData", "Analytics", "Newsletter", "TestSupport",
                                                           .product(name: "Mustache", package: "swift-mustache")]),

@@ -1,10 +1,11 @@
 import Foundation
 import MarketData
+import TestSupport
 import Testing
 
 @Suite struct ProjectLoaderTests {
     private func project(_ files: [String: String]) throws -> String {
-        let root = NSTemporaryDirectory() + "marketnote-loader-\(UUID().uuidString)"
+        let root = ScratchFolder.make("loader")
         for (name, text) in files {
             let path = root + "/" + name
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -16,7 +17,7 @@ import Testing
     /// `--project nope` said "marketnote.yml:1:1: cannot read the project configuration … or pass
     /// --project", to a user who had passed it: the error names the file it looked for.
     @Test func aMissingConfigurationIsNamedWithThePathLookedAt() throws {
-        let folder = NSTemporaryDirectory() + "marketnote-no-project-\(UUID().uuidString)"
+        let folder = ScratchFolder.make("no-project") + "/absent"
         do {
             _ = try ProjectLoader(root: folder).loadConfig()
             Issue.record("expected an error")

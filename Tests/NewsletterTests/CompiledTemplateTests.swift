@@ -2,6 +2,7 @@ import Foundation
 import MarketData
 import Mustache
 @testable import Newsletter
+import TestSupport
 import Testing
 
 /// `CompiledTemplate` renders the core Mustache tags itself; for every template and context it
@@ -176,7 +177,7 @@ import Testing
 
     /// A project template the compiler leaves alone still renders, through swift-mustache.
     @Test func aLibraryRendersTemplatesLeftToSwiftMustache() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compiled-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: ScratchFolder.make("compiled"))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "{{=<% %>=}}<%name%> <%> partials/x.md%>".write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Newsletter
+import TestSupport
 import Testing
 
 @Suite struct DefaultTemplatesTests {
@@ -24,7 +25,7 @@ import Testing
     /// `marketnote build` and `marketnote facts` both read a project's templates this way, so the
     /// facts command prints the editor's wording (it printed the shipped one).
     @Test func aProjectsTemplatesFolderOverridesTheShippedWordingKeyByKey() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)").path
+        let root = ScratchFolder.make("templates")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let shipped = try TemplateLibrary(projectRoot: root)
         #expect(shipped.files == DefaultTemplates.files, "no templates folder: the shipped templates")

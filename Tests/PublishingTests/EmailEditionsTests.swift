@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import Newsletter
+import TestSupport
 import Testing
 @testable import Publishing
 
@@ -121,8 +122,7 @@ import Testing
     }
 
     @Test func aProjectCanRestyleTheHTMLShell() throws {
-        let directory = NSTemporaryDirectory() + "marketnote-email-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = ScratchFolder.make("email")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let shell = "<html><head><style>.house { color: #123456 } p { margin: 0 }</style></head><body class=\"house\">{{{body}}}</body></html>\n"
         try shell.write(toFile: directory + "/email.html", atomically: true, encoding: .utf8)
@@ -142,7 +142,7 @@ import Testing
 
 @Suite struct EmailBuiltEditionTests {
     static func site(_ names: [String]) throws -> String {
-        let site = NSTemporaryDirectory() + "marketnote-sent-\(UUID().uuidString)"
+        let site = ScratchFolder.make("sent")
         try FileManager.default.createDirectory(atPath: site + "/email", withIntermediateDirectories: true)
         for name in names { try Data(name.utf8).write(to: URL(fileURLWithPath: site + "/email/" + name)) }
         return site

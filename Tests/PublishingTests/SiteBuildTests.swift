@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import TestSupport
 import Testing
 @testable import Publishing
 
@@ -22,7 +23,7 @@ import Testing
     static func range(_ from: String, _ to: String) -> DateSelection { .range(from: SessionDate(from)!, to: SessionDate(to)!) }
 
     static func temporarySite() -> String {
-        NSTemporaryDirectory() + "marketnote-site-tests-\(UUID().uuidString)/site"
+        ScratchFolder.make("site") + "/site"
     }
 
     /// Every file of a built site by its path, except the email editions (written for the last

@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import TestSupport
 import Testing
 @testable import Publishing
 
@@ -59,8 +60,7 @@ import Testing
     }
 
     @Test func aSiteWithoutNotesHasAnEmptyList() throws {
-        let folder = NSTemporaryDirectory() + "marketnote-manifest-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = ScratchFolder.make("manifest") + "/absent"
         #expect(try SiteManifest.read(fromSite: folder).notes.isEmpty)
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
         #expect(try SiteManifest.read(fromSite: folder).notes.isEmpty)
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func aSiteWithNotesAndAMissingOrBrokenListCannotBeRead() throws {
-        let folder = NSTemporaryDirectory() + "marketnote-manifest-\(UUID().uuidString)"
+        let folder = ScratchFolder.make("manifest")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/notes/2026-01-14", withIntermediateDirectories: true)
         let file = folder + "/" + SiteManifest.path
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func aNotesPathIsWhereTheBuildWritesItWhateverTheFileSays() throws {
-        let folder = NSTemporaryDirectory() + "marketnote-manifest-\(UUID().uuidString)"
+        let folder = ScratchFolder.make("manifest")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
         let edited = #"{"notes":[{"date":"2026-01-14","title":"a","summary":"","path":"notes/x"},"#

@@ -1,5 +1,6 @@
 import Foundation
 import Publishing
+import TestSupport
 import Testing
 
 /// The published site changes only at the swap, whatever happens before it.
@@ -38,8 +39,7 @@ import Testing
 
 @Suite struct OutputLockTests {
     @Test func aSecondBuildPublishingToTheSameFolderStopsInsteadOfMixingSites() throws {
-        let parent = NSTemporaryDirectory() + "marketnote-lock-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let parent = ScratchFolder.make("lock")
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let first = try AtomicOutput(outputPath: parent + "/output")
         #expect(throws: OutputBusy.self) { _ = try AtomicOutput(outputPath: parent + "/output") }

@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import TestSupport
 import Testing
 @testable import Publishing
 
@@ -57,7 +58,7 @@ import Testing
 
     /// Nasdaq.com's download dates its rows MM/DD/YYYY; the warning still points at the row.
     @Test func theRowIsFoundInEveryDateLayoutThatLoads() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("implausible-\(UUID().uuidString).csv").path
+        let path = ScratchFolder.make("implausible") + "/prices.csv"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let date = try #require(SessionDate("2026-01-15"))
         for (rows, line) in [("Date,Close/Last\n01/16/2026,$2\n01/15/2026,$1\n", 3), ("Date,Close\n20260114,1\n20260115,2\n", 3),

@@ -14,7 +14,7 @@ public enum Fixtures {
 
     /// A project over the real S&P 500 and NASDAQ files and the real quarterly GDP levels.
     public static func realProject() throws -> ProjectInputs {
-        let root = NSTemporaryDirectory() + "marketnote-real-\(UUID().uuidString)"
+        let root = ScratchFolder.make("real")
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let config = """
             title: Real data

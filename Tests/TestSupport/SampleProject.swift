@@ -15,7 +15,7 @@ public enum SampleProject {
     }()
 
     public static func temporaryDirectory(_ name: String) -> String {
-        let path = NSTemporaryDirectory() + "marketnote-tests-\(name)-\(UUID().uuidString)"
+        let path = ScratchFolder.make(name)
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

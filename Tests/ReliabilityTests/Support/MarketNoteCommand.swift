@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import Publishing
+import TestSupport
 
 /// `marketnote build` as a test runs it: the real binary in a subprocess when it was built beside
 /// the tests (so the exit status and the text on stderr are the ones a user gets), otherwise the
@@ -42,7 +43,7 @@ enum MarketNoteCommand {
 /// never blocks it.
 struct RunningBuild {
     let process = Process()
-    private let logs = NSTemporaryDirectory() + "marketnote-run-\(UUID().uuidString)"
+    private let logs = ScratchFolder.make("run") + "/log"
 
     init(_ binary: String, _ request: BuildRequest, extraArguments: [String] = []) throws {
         try self.init(binary, arguments: request.arguments + extraArguments)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A throwaway copy of the sample project (the repository root) that a test may break.
 final class ProjectSandbox: Sendable {
@@ -31,7 +32,7 @@ final class ProjectSandbox: Sendable {
     }
 
     static func temporaryFolder(_ name: String) -> String {
-        let path = NSTemporaryDirectory() + "marketnote-reliability-\(name)-\(UUID().uuidString)"
+        let path = ScratchFolder.make(name)
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
