@@ -223,6 +223,17 @@ enum BadInputCatalogue {
                  expect: "templates/note.md:1:29", "unknown pragma"),
         BadInput("invalid YAML in the phrase table", .write("templates/phrases.yml", "headline: [a\n"),
                  expect: "templates/phrases.yml:2:1", "invalid YAML"),
+        BadInput("phrase listing no sentence", .write("templates/phrases.yml", "section:\n  performance: []\n"),
+                 expect: "templates/phrases.yml:2:16", "the phrase 'section.performance' lists no sentence"),
+        BadInput("phrase alternative that is not a sentence", .write("templates/phrases.yml", "section:\n  performance:\n    - {a: 1}\n"),
+                 expect: "templates/phrases.yml:3:7", "an alternative of the phrase 'section.performance' is not a sentence"),
+        BadInput("partial that includes itself", Sample.lines("templates/partials/body.md", "{{#sections}}", "{{> partials/body.md}}", "{{/sections}}"),
+                 expect: "templates/partials/body.md:2:1",
+                 "the partial 'partials/body.md' includes itself without end (partials/body.md → partials/body.md)"),
+        BadInput("partials that include each other",
+                 Sample.lines("templates/partials/body.md", "{{> partials/more.md}}"), Sample.lines("templates/partials/more.md", "{{> partials/body.md}}"),
+                 expect: "templates/partials/more.md:1:1",
+                 "the partial 'partials/body.md' includes itself without end (partials/body.md → partials/more.md → partials/body.md)"),
     ]
 
     static let dates: [BadInput] = [

@@ -109,9 +109,20 @@ public struct Phrasebook: Sendable {
             case .scalar(let scalar):
                 if let template = compile(scalar.string, at: location, checked: checked, &diagnostics) { phrases[name] = [template] }
             case .sequence(let items):
+                // A list without a sentence left nothing to choose from when a note asked for it.
+                guard !items.isEmpty else {
+                    diagnostics.report(.error(at: location, "the phrase '\(name)' lists no sentence",
+                                              hint: "give it one sentence or a list of alternatives, or delete the key to keep the shipped wording"))
+                    continue
+                }
                 phrases[name] = items.compactMap { item in
                     let at = SourceLocation(path: path, line: item.mark?.line ?? location.line, column: item.mark?.column ?? location.column)
-                    return item.string.flatMap { compile($0, at: at, checked: checked, &diagnostics) }
+                    guard let text = item.string else {
+                        diagnostics.report(.error(at: at, "an alternative of the phrase '\(name)' is not a sentence",
+                                                  hint: "each item of the list is one sentence, written as text"))
+                        return nil
+                    }
+                    return compile(text, at: at, checked: checked, &diagnostics)
                 }
             case .alias:
                 diagnostics.report(.error(at: location, "aliases are not supported in phrases"))

@@ -74,14 +74,17 @@ public struct TemplateLibrary: Sendable {
             }
         }
         var included: Set<String> = []
+        var includes: [String: [(String, SourceLocation)]] = [:]
         for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
-            for (partial, location) in Self.partials(in: text, path: origins[name] ?? "<default>/" + name) {
+            includes[name] = Self.partials(in: text, path: origins[name] ?? "<default>/" + name)
+            for (partial, location) in includes[name]! {
                 included.insert(partial)
                 guard files[partial] == nil else { continue }
                 diagnostics.report(.error(at: location, "unknown partial '\(partial)'",
                                           hint: "partials are named by their path in templates/, e.g. {{> partials/body.md}}"))
             }
         }
+        for diagnostic in Self.includeCycles(includes) { diagnostics.report(diagnostic) }
         let phrasesPath = origins["phrases.yml"] ?? "<default>/phrases.yml"
         let phrases = diagnostics.collect { () throws -> Phrasebook in
             // A project that keeps the shipped wording does not pay to parse it twice.
@@ -191,6 +194,29 @@ public struct TemplateLibrary: Sendable {
             }
         }
         return result
+    }
+
+    /// An error at each include that brings its own template back (`body.md` including itself,
+    /// or through another partial): rendering it would never end, since the names a partial
+    /// looks up stay in reach at every depth.
+    static func includeCycles(_ includes: [String: [(String, SourceLocation)]]) -> [Diagnostic] {
+        var finished: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        func visit(_ name: String, _ path: [String]) {
+            guard !finished.contains(name) else { return }
+            for (partial, location) in includes[name] ?? [] {
+                if let start = path.firstIndex(of: partial) ?? (partial == name ? path.count : nil) {
+                    let cycle = path[start...] + [name, partial]
+                    diagnostics.append(.error(at: location, "the partial '\(partial)' includes itself without end (\(cycle.joined(separator: " → ")))",
+                                              hint: "a partial cannot include, directly or through another, the template it is part of"))
+                } else {
+                    visit(partial, path + [name])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in includes.keys.sorted() { visit(name, []) }
+        return diagnostics
     }
 
     /// The tag that unbalances a template: a tag never closed, a section never closed, or a
