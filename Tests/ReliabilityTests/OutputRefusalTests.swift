@@ -76,4 +76,28 @@ import Testing
         #expect(OutputRefusal(outputPath: sandbox.output, projectRoot: sandbox.project) == nil)
         #expect(try build(sandbox, into: sandbox.folder + "/new/site").notes == 1)
     }
+
+    /// A link named as the output (`output -> /var/www/site`) was replaced by the site's folder at
+    /// the swap, so the web root it named stopped changing while every build reported success.
+    @Test func aLinkedOutputFolderIsPublishedIntoAndStaysALink() throws {
+        let sandbox = try ProjectSandbox()
+        let root = sandbox.folder + "/www/site"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.output, withDestinationPath: "www/site")
+        for _ in 1...2 {
+            #expect(try build(sandbox, into: sandbox.output).notes == 1)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sandbox.output) == "www/site")
+            #expect(FileManager.default.fileExists(atPath: root + "/notes/index.json"))
+            #expect(SiteSnapshot.leftovers(beside: root).isEmpty)
+        }
+    }
+
+    /// What a link names is what the refusal looks at.
+    @Test func aLinkToTheProjectIsRefused() throws {
+        let sandbox = try ProjectSandbox()
+        let link = sandbox.folder + "/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: sandbox.project)
+        try expectRefused(sandbox, into: link, keeping: sandbox.project,
+                          message: "holds the project: publishing would replace it with the site")
+    }
 }

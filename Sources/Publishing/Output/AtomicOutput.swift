@@ -57,8 +57,9 @@ public final class AtomicOutput: @unchecked Sendable {
     private var writtenCount = 0
     private var unchangedCount = 0
 
+    /// Publishes to `outputPath`, or, when it is a symbolic link, to the folder the link names.
     public init(outputPath: String) throws {
-        let url = URL(fileURLWithPath: outputPath).standardizedFileURL
+        let url = URL(fileURLWithPath: FileTree.followingLinks(outputPath))
         self.outputPath = url.path
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent

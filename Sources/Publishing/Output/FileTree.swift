@@ -15,6 +15,18 @@ enum FileTree {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
+    /// `path`, absolute, with a symbolic link at its end followed to what it names (through any
+    /// number of links, up to the system's limit of 40): a site swapped in at a link's own path
+    /// would replace the link, and the folder it names (a web server's root) would stop changing.
+    static func followingLinks(_ path: String) -> String {
+        var current = URL(fileURLWithPath: path).standardizedFileURL
+        for _ in 0..<40 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current.path) else { break }
+            current = URL(fileURLWithPath: target, relativeTo: current.deletingLastPathComponent()).standardizedFileURL
+        }
+        return current.path
+    }
+
     /// The entries of a folder, each with whether it is a folder; empty when it cannot be read.
     static func entries(_ path: String) -> [(name: String, isDirectory: Bool)] {
         guard let directory = opendir(path) else { return [] }

@@ -34,7 +34,8 @@ public struct BuildPipeline {
         let config = configRead?.config
         // With the configuration read, the published site is opened (its manifest read, the
         // spare brought up to date) while the data loads and the history is analysed.
-        let outputPath = options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? ""
+        // A link is followed: the site is published to (and never replaces) the folder it names.
+        let outputPath = FileTree.followingLinks(options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? "")
         // Publishing replaces the output folder: never one that holds the project or other files.
         let refusal = config.flatMap { _ in OutputRefusal(outputPath: outputPath, projectRoot: root) }
         if let refusal {
@@ -42,13 +43,13 @@ public struct BuildPipeline {
             let location = options.outputPath.map { SourceLocation.commandLine("--output \($0)") } ?? config?.location(of: "output")
             diagnostics.report(.error(at: location ?? SourceLocation(path: outputPath), "\(refusal)", hint: refusal.hint))
         }
+        // The manifest is read once the output is opened: opening puts back a site that a build
+        // killed mid-swap left retired, which a read before it would find missing.
         let opening = config.flatMap { _ in
-            refusal == nil ? BackgroundWork(concurrent: concurrent) { () throws -> AtomicOutput in try AtomicOutput(outputPath: outputPath) } : nil
-        }
-        let reading = config.map { _ in
-            BackgroundWork(concurrent: concurrent) { () -> Result<SiteManifest, UnreadableManifest> in
-                Result { () throws(UnreadableManifest) in try SiteManifest.read(fromSite: outputPath) }
-            }
+            refusal == nil ? BackgroundWork(concurrent: concurrent) { () throws -> (AtomicOutput, Result<SiteManifest, UnreadableManifest>) in
+                let output = try AtomicOutput(outputPath: outputPath)
+                return (output, Result { () throws(UnreadableManifest) in try SiteManifest.read(fromSite: outputPath) })
+            } : nil
         }
         let inputs = config.flatMap { config in diagnostics.collect { () throws -> ProjectInputs in try loader.load(config: config) } }
         if let inputs {
@@ -57,23 +58,23 @@ public struct BuildPipeline {
         let templates = diagnostics.collect { () throws -> TemplateLibrary in try templatesReading.finish() }
         // Checked before the other inputs' errors stop the build, so they are reported with them.
         let contentWarnings = inputs.map { ContentLinks.warnings($0, templates: templates) } ?? []
-        guard let inputs, let templates, let opening, let reading, !diagnostics.hasErrors else {
+        guard let inputs, let templates, let opening, !diagnostics.hasErrors else {
             // Nothing was written: the output goes back as it was.
-            (try? opening?.finish())?.abandon()
+            (try? opening?.finish())?.0.abandon()
             // The warnings loading found are printed with the errors, not only once they are fixed.
             throw DiagnosticReport(diagnostics.diagnostics + (inputs?.warnings ?? []) + contentWarnings)
         }
         let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
         do {
+            let (output, manifestRead) = try opening.finish()
             let dates: [SessionDate], previousManifest: SiteManifest
             do {
-                previousManifest = try earlierNotes(try reading.finish())
+                previousManifest = try earlierNotes(manifestRead)
                 dates = try selectDates(analysis.sessions, configPath: inputs.config.path, published: previousManifest)
             } catch {
-                (try? opening.finish())?.abandon()
+                output.abandon()
                 throw error
             }
-            let output = try opening.finish()
             let inputWarnings = inputs.warnings + contentWarnings + templates.warnings
                 + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
                 + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
