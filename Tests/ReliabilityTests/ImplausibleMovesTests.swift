@@ -38,6 +38,32 @@ import Testing
         #expect(try build(sandbox, .range(from: SessionDate("2026-01-02"), to: SessionDate("2026-01-15"))).warnings.count == 1)
     }
 
+    /// An editor back after a few days drops in their rows and builds the newest note: a row typed
+    /// a tenth of its value two sessions before it published "stands 89.8% below its record close"
+    /// without a word. Rows no published note covered are checked; once published, not again.
+    @Test func rowsAddedSinceTheNewestPublishedNoteAreChecked() throws {
+        let sandbox = try ProjectSandbox()
+        #expect(try build(sandbox, .single(SessionDate("2026-01-12")!)).warnings.isEmpty)
+        try sandbox.apply(.edit("content/data/IWM.csv") { text in
+            text.replacingOccurrences(of: "\n2026-01-13,257.34,261.34,256.56,260.17,260.17,", with: "\n2026-01-13,25.734,26.134,25.656,26.017,26.017,")
+        })
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.location) == [SourceLocation(path: "content/data/IWM.csv", line: 6448)])
+        #expect(warnings.first?.message == "IWM closed at 261.95 on 2026-01-14, up 906.8% from 26.02 the session before "
+            + "(and 1 other move as large); the note reports it as the day's move")
+        #expect(try build(sandbox).warnings.isEmpty)
+    }
+
+    /// From the data's first session on a site without notes, else after the newest note, and never after the first built.
+    @Test func checkingStartsAfterTheNewestPublishedNote() throws {
+        let sessions = ["2026-01-12", "2026-01-13", "2026-01-14"].compactMap(SessionDate.init)
+        let note = { (date: String) in SiteManifest.Entry.written(SessionDate(date)!) }
+        #expect(ImplausibleMoves.firstUnchecked(sessions, published: SiteManifest(notes: []), first: sessions[2]) == sessions[0])
+        #expect(ImplausibleMoves.firstUnchecked(sessions, published: SiteManifest(notes: [note("2026-01-12")]), first: sessions[2]) == sessions[1])
+        #expect(ImplausibleMoves.firstUnchecked(sessions, published: SiteManifest(notes: [note("2026-01-14")]), first: sessions[2]) == sessions[2])
+        #expect(ImplausibleMoves.firstUnchecked(sessions, published: SiteManifest(notes: [note("2026-01-14")]), first: sessions[0]) == sessions[0])
+    }
+
     /// `build --strict && send` never mails the note of a build with doubts: its warnings are
     /// errors, and the site stays as it was.
     @Test func aStrictBuildWithAWarningPublishesNothing() throws {

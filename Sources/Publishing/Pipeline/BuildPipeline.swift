@@ -79,7 +79,8 @@ public struct BuildPipeline {
                 + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
                 + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
                 + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
-                + ImplausibleMoves.warnings(inputs, from: dates.first!, to: dates.last!)
+                + ImplausibleMoves.warnings(inputs, from: ImplausibleMoves.firstUnchecked(analysis.sessions, published: previousManifest,
+                                                                                          first: dates.first!), to: dates.last!)
             return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
                                previousManifest: previousManifest, output: output, outputPath: outputPath,
                                warnings: inputWarnings)

@@ -3,8 +3,9 @@ import MarketData
 import Newsletter
 
 /// A close at least twice, or at most half, the close before it, on a session whose note is being
-/// built: a digit typed twice or a split the file does not adjust for, far more often than a real
-/// move. The note would tell it as a record gain or loss, so the build names the row to check.
+/// built or that no published note has covered yet: a digit typed twice or a split the file does
+/// not adjust for, far more often than a real move. The note would tell it as a record gain or
+/// loss, or measure records and drawdowns from it, so the build names the row to check.
 public enum ImplausibleMoves {
     /// No index or index fund has moved this far in a session; a 2-for-1 split does.
     static let factor = 2.0
@@ -29,6 +30,16 @@ public enum ImplausibleMoves {
                                   + "\(NumberStyle.price(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
                               hint: "check the row for a typo; for a split, use split-adjusted prices; a move that really happened needs nothing")
         }
+    }
+
+    /// The first session to check for a build whose first note is `first`: the session after the
+    /// site's newest note when that is earlier (rows dropped in since the last build, whose notes
+    /// are not built but whose closes the new note measures from), the data's first on a site
+    /// without notes. A row already covered by a published note was checked then, and a move an
+    /// editor has seen and kept is not reported every morning.
+    static func firstUnchecked(_ sessions: [SessionDate], published: SiteManifest, first: SessionDate) -> SessionDate {
+        guard let newest = published.notes.last?.date else { return sessions.first ?? first }
+        return min(first, sessions.first { $0 > newest } ?? first)
     }
 
     static func isImplausible(_ ratio: Double) -> Bool {
