@@ -51,6 +51,10 @@ enum BreadthStatements {
         } else if leader != nil {
             values["leader"] = leader?.label ?? ""
             sentences.append(context.sentence("breadth.lostLead", values))
+        } else if breadth.groups.contains(where: { $0.value == nil }) {
+            values["period"] = figures.period(breadth.period, source + ".period")
+            values["missing"] = NarrativeContext.list(breadth.groups.filter { $0.value == nil }.map(\.label))
+            sentences.append(context.sentence("breadth.incomplete", values))
         } else {
             sentences.append(context.sentence("breadth.noLeader", values))
         }
