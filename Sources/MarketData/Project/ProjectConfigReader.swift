@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads `marketnote.yml` into a `ProjectConfig`, reporting every problem with its position.
@@ -223,11 +224,22 @@ public enum ProjectConfigReader {
         return settings
     }
 
+    /// Whether `url` can prefix every address of the site as it is: http(s), a host, printable
+    /// ASCII without spaces (a sitemap, feed and canonical link print it unencoded), no query or
+    /// fragment (a path after one would not be a path).
+    static func isSiteAddress(_ url: String) -> Bool {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://"),
+              url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }),
+              let components = URLComponents(string: url) else { return false }
+        return !(components.host ?? "").isEmpty && components.query == nil && components.fragment == nil
+    }
+
     /// Cross-field checks: symbols exist, ids are unique, URLs are absolute.
     private static func validate(_ config: ProjectConfig, declaredSymbols symbols: Set<String>, into diagnostics: inout DiagnosticCollector) {
-        if !(config.baseURL.hasPrefix("https://") || config.baseURL.hasPrefix("http://")) {
+        if !isSiteAddress(config.baseURL) {
             diagnostics.report(.error(at: config.location(of: "baseURL"), "baseURL must be an absolute http(s) URL, found '\(config.baseURL)'",
-                                      hint: "write e.g. `baseURL: https://notes.example.com/`"))
+                                      hint: "write e.g. `baseURL: https://notes.example.com/`, with a space or a character "
+                                          + "outside ASCII percent-encoded (%20), and no '?' or '#'"))
         }
         var seen: Set<String> = []
         for series in config.series {
@@ -248,6 +260,11 @@ public enum ProjectConfigReader {
             for (key, symbol) in [("leader", comparison.leader), ("benchmark", comparison.benchmark)] where !symbols.contains(symbol) {
                 diagnostics.report(.error(at: comparison.location(of: key), "comparison names '\(symbol)', which is not a configured series",
                                           hint: configured))
+            }
+            // A series against itself has nothing to tell, and no note would say so.
+            if comparison.leader == comparison.benchmark {
+                diagnostics.report(.error(at: comparison.location(of: "benchmark"), "comparison sets '\(comparison.leader)' against itself",
+                                          hint: "a comparison needs two different series; \(configured)"))
             }
         }
         var ids: Set<String> = []
