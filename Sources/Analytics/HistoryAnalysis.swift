@@ -92,12 +92,11 @@ extension SeriesAnalysis {
         // A file that stops short of the note's session: its last close tells no period of the
         // note's that began after it, and a period that ended with it is not the note's.
         let onNoteSession = dates[t] == date
-        let (closeDay, noteDay) = (dates[t].components, date.components)
         return SeriesFacts(
             symbol: symbol, name: config.name, shortName: config.shortName, plural: config.plural, topics: config.topics,
             historyStart: dates[0], sessionDate: dates[t], close: series.close[t],
             returns: ReturnPeriod.allCases.map { period in
-                let result = period.samePeriod(closeDay, noteDay) ? periodReturn(period, at: t) : nil
+                let result = period.isTold(atClose: dates[t], inNoteOf: date) ? periodReturn(period, at: t) : nil
                 return PeriodReturn(period: period, value: result?.value, baseDate: result.map { dates[$0.base] })
             },
             dailyMoveRarity: t > 0 ? Rarity(earlierOccurrences: Int(largerEarlierMoves[t]), yearsOfHistory: years) : .common,
@@ -159,7 +158,9 @@ extension ComparisonAnalysis {
             benchmarkStreak: benchmarkBeats.streakFacts(at: k, dates: dates, years: years, outcomes: nil),
             relativePerformance: relativePerformance(through: k),
             relativeReturns: ReturnPeriod.allCases.map { period in
-                guard let ra = leader.periodReturn(period, at: a), let rb = benchmark.periodReturn(period, at: b) else {
+                // As for a series alone: a period the last common close is not inside is not the note's.
+                guard period.isTold(atClose: dates[k], inNoteOf: date),
+                      let ra = leader.periodReturn(period, at: a), let rb = benchmark.periodReturn(period, at: b) else {
                     return PeriodReturn(period: period, value: nil, baseDate: nil)
                 }
                 return PeriodReturn(period: period, value: (1 + ra.value) / (1 + rb.value) - 1,

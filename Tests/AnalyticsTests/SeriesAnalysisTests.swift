@@ -103,6 +103,18 @@ import Testing
         #expect(try #require(facts.relativePerformance.first).date <= benchmarkBase)
     }
 
+    /// A code review: with the benchmark's file ending in December, the January note's facts.json
+    /// gave the pair a YTD figure based on the close a year before that, all of last year: a
+    /// period the last common close is not inside is not the note's, as for a series alone.
+    @Test func aPeriodTheLastCommonCloseIsNotInsideHasNoRelativeReturn() throws {
+        let dates = ["2023-12-29", "2024-09-30", "2024-11-29", "2024-12-31", "2025-01-02", "2025-01-03"].map(Series.date)
+        let pair = comparison([100, 101, 102, 103, 104, 105], [100, 102, 101, 103], datesA: dates, datesB: Array(dates.prefix(4)))
+        let facts = try #require(pair.facts(on: dates[5]))
+        let toDate = facts.relativeReturns.filter { [.monthToDate, .quarterToDate, .yearToDate].contains($0.period) }
+        #expect(toDate.count == 3 && toDate.allSatisfy { $0.value == nil && $0.baseDate == nil }, "\(toDate)")
+        #expect(facts.relativeReturns.first { $0.period == .oneDay }?.value != nil)
+    }
+
     @Test func aSeriesThatStartsLaterBeatsNothingOnItsFirstSession() {
         let all = Series.dates(4)
         let pair = comparison([50, 60, 70], [100, 100, 100, 100], datesA: Array(all[1...]), datesB: all)
