@@ -33,6 +33,8 @@ enum BadInputCatalogue {
                  expect: "content/data/IWM.csv:1:1", "the file is empty"),
         BadInput("price file with a header and no rows", Sample.priceRows(),
                  expect: "content/data/IWM.csv:2:1", "the file has a header but no rows"),
+        BadInput("price file whose every row is null", Sample.priceRows("2025-01-02,null,null,null,null,null,null", "2025-01-03,null,null,null,null,null,null"),
+                 expect: "content/data/IWM.csv:2:1", "every row of IWM is null: the file has no prices for it"),
         BadInput("non-numeric close", Sample.priceRows("2025-01-02,1,2,0.5,abc,1.5,10"),
                  expect: "content/data/IWM.csv:2:20", "Close 'abc' is not a number"),
         BadInput("NaN close", Sample.priceRows("2025-01-02,1,2,0.5,NaN,1.5,10"),

@@ -226,9 +226,16 @@ struct FileCache {
     mutating func prices(_ series: SeriesConfig) throws(DiagnosticReport) -> PriceSeries {
         if priceFiles[series.file] == nil { priceFiles[series.file] = loadPrices(series) }
         let file = try priceFiles[series.file]!.get()
-        guard let found = file[series.symbol] ?? file.values.first(where: { file.count == 1 && $0.symbol == series.symbol }) else {
+        guard let found = file[series.symbol] else {
             throw DiagnosticReport([.error(at: series.location(of: "symbol"), "'\(series.file)' has no rows for symbol '\(series.symbol)'",
                                            hint: "symbols in the file: \(file.keys.sorted().joined(separator: ", "))")])
+        }
+        // Rows of `null` are left out with a warning each; with nothing else the series would
+        // vanish from every note without a word.
+        if found.dates.isEmpty, let first = found.nullRows.first {
+            throw DiagnosticReport([.error(at: SourceLocation(path: series.file, line: first.line),
+                                           "every row of \(series.symbol) is null: the file has no prices for it",
+                                           hint: "download the file again; Yahoo Finance writes null for a session it has no prices for")])
         }
         // Total returns need the adjusted close; without it they would silently be price returns.
         if series.returns == .total, found.adjustedClose == nil {
