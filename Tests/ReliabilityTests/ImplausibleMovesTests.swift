@@ -82,18 +82,6 @@ import Testing
         #expect(try String(contentsOfFile: sandbox.output + "/email/2026-01-15.md", encoding: .utf8) == before)
     }
 
-    /// Nasdaq.com's download dates its rows MM/DD/YYYY; the warning still points at the row.
-    @Test func theRowIsFoundInEveryDateLayoutThatLoads() throws {
-        let path = ScratchFolder.make("implausible") + "/prices.csv"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let date = try #require(SessionDate("2026-01-15"))
-        for (rows, line) in [("Date,Close/Last\n01/16/2026,$2\n01/15/2026,$1\n", 3), ("Date,Close\n20260114,1\n20260115,2\n", 3),
-                             ("Date,Close\n2026-01-15,2\n", 2)] {
-            try rows.write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(PriceFileRows.line(of: date, inFile: path) == line)
-        }
-    }
-
     @Test func twiceOrHalfTheCloseBeforeIsTheThreshold() {
         #expect(ImplausibleMoves.isImplausible(2.0) && ImplausibleMoves.isImplausible(0.5) && ImplausibleMoves.isImplausible(10))
         #expect(!ImplausibleMoves.isImplausible(1.99) && !ImplausibleMoves.isImplausible(0.51) && !ImplausibleMoves.isImplausible(0.795))

@@ -13,7 +13,7 @@ public enum ImplausibleMoves {
     /// One warning per series, at the row of its largest such move among the sessions from
     /// `first` to `last`.
     static func warnings(_ inputs: ProjectInputs, from first: SessionDate, to last: SessionDate) -> [Diagnostic] {
-        inputs.config.series.compactMap { series in
+        PriceRowWarnings.make(inputs) { series in
             guard let prices = inputs.prices(series.symbol) else { return nil }
             let closes = prices.returnBasis(series.returns)
             let start = max(1, prices.dates.partitioningIndex { $0 >= first })
@@ -24,11 +24,12 @@ public enum ImplausibleMoves {
             guard let largest = moves.max(by: { abs(log(ratio($0))) < abs(log(ratio($1))) }) else { return nil }
             let date = prices.dates[largest]
             let others = moves.count == 1 ? "" : " (and \(moves.count - 1) other move\(moves.count == 2 ? "" : "s") as large)"
-            let path = FilePath.resolve(series.file, in: inputs.root)
-            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: PriceFileRows.line(of: date, inFile: path) ?? 1),
-                              "\(series.symbol) closed at \(NumberStyle.price(closes[largest])) on \(date), \(change(ratio(largest))) "
-                                  + "\(NumberStyle.price(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
-                              hint: "check the row for a typo; for a split, use split-adjusted prices; a move that really happened needs nothing")
+            return (date, { line in
+                Diagnostic(.warning, at: SourceLocation(path: series.file, line: line),
+                           "\(series.symbol) closed at \(NumberStyle.price(closes[largest])) on \(date), \(change(ratio(largest))) "
+                               + "\(NumberStyle.price(closes[largest - 1])) the session before\(others); the note reports it as the day's move",
+                           hint: "check the row for a typo; for a split, use split-adjusted prices; a move that really happened needs nothing")
+            })
         }
     }
 

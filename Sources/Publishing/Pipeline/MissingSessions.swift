@@ -15,7 +15,7 @@ public enum MissingSessions {
     /// many others there are.
     static func warnings(_ inputs: ProjectInputs) -> [Diagnostic] {
         let calendar = inputs.config.calendar
-        return inputs.config.series.compactMap { series in
+        return PriceRowWarnings.make(inputs) { series in
             guard let prices = inputs.prices(series.symbol) else { return nil }
             // A row of `null` prices on a session has its own warning, at its line.
             let dates = prices.nullRows.isEmpty ? prices.dates : (prices.dates + prices.nullRows.map(\.date)).sorted()
@@ -27,11 +27,12 @@ public enum MissingSessions {
             // Under `weekdays` a long market closure (a week-long holiday) is a gap too.
             let hint = calendar == .nyse ? "add the missing rows; a market with other holidays takes 'calendar: weekdays' in \(inputs.config.path)"
                 : "add the missing rows, unless the market was closed then"
-            let row = PriceFileRows.line(of: longest.next, inFile: FilePath.resolve(series.file, in: inputs.root))
-            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: row ?? 1),
-                              "\(series.symbol) has no prices for \(missing)\(others); the daily return of \(longest.next) "
-                                  + "spans \(longest.count == 1 ? "two" : String(longest.count + 1)) sessions",
-                              hint: hint)
+            return (longest.next, { line in
+                Diagnostic(.warning, at: SourceLocation(path: series.file, line: line),
+                           "\(series.symbol) has no prices for \(missing)\(others); the daily return of \(longest.next) "
+                               + "spans \(longest.count == 1 ? "two" : String(longest.count + 1)) sessions",
+                           hint: hint)
+            })
         }
     }
 

@@ -6,17 +6,18 @@ public enum OffCalendarSessions {
     /// One warning per series, naming its first such day and how many there are.
     static func warnings(_ inputs: ProjectInputs) -> [Diagnostic] {
         let calendar = inputs.config.calendar
-        return inputs.config.series.compactMap { series in
+        return PriceRowWarnings.make(inputs) { series in
             guard let dates = inputs.prices(series.symbol)?.dates else { return nil }
             let off = dates.filter { !calendar.isSession($0) }
             guard let first = off.first else { return nil }
             let others = off.count == 1 ? "" : " (and on \(off.count - 1) other day\(off.count == 2 ? "" : "s"))"
-            let row = PriceFileRows.line(of: first, inFile: FilePath.resolve(series.file, in: inputs.root))
-            return Diagnostic(.warning, at: SourceLocation(path: series.file, line: row ?? 1),
-                              "\(series.symbol) has a price for \(first)\(others), when the '\(calendar.rawValue)' calendar "
-                                  + "has no session; notes may tell a month's end a session early",
-                              hint: "set 'calendar: weekdays' in \(inputs.config.path) for a market with other holidays, "
-                                  + "or remove the row")
+            return (first, { line in
+                Diagnostic(.warning, at: SourceLocation(path: series.file, line: line),
+                           "\(series.symbol) has a price for \(first)\(others), when the '\(calendar.rawValue)' calendar "
+                               + "has no session; notes may tell a month's end a session early",
+                           hint: "set 'calendar: weekdays' in \(inputs.config.path) for a market with other holidays, "
+                               + "or remove the row")
+            })
         }
     }
 }
