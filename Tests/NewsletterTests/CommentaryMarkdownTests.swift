@@ -20,3 +20,30 @@ import Testing
         #expect(CommentaryMarkdown.confine("No headings here.\n") == "No headings here.\n")
     }
 }
+
+/// A code review: "Big picture\n===========" in the commentary was left a level-one heading, a
+/// second h1 on the page above the note's own h3s. Headings are found as CommonMark reads them.
+@Suite struct CommentarySetextHeadingTests {
+    @Test func anUnderlinedHeadingMovesUnderTheSectionLikeAHashedOne() {
+        #expect(CommentaryMarkdown.confine("Big picture\n===========\n\nSome words.\n\n# A heading")
+            == "### Big picture\n\nSome words.\n\n### A heading")
+        #expect(CommentaryMarkdown.confine("Big picture\n===\n\nDetail\n---\nText.") == "### Big picture\n\n#### Detail\nText.")
+        // Its text may run over several lines, indented up to three spaces; the underline too.
+        #expect(CommentaryMarkdown.confine("Two\n  lines\n   ---  \nText.") == "### Two lines\nText.")
+    }
+
+    @Test func linesThatOnlyLookLikeHeadingsAreLeftAlone() {
+        for text in [
+            "Text.\n\n---\nMore.",                  // a thematic break after a blank line
+            "- an item\n---\nText.",                // a list item, then a break
+            "> a quote\n===\nText.",                // a lazy line of the quote
+            "> # quoted",                           // a heading inside a quote keeps its marker
+            "    # code",                           // indented code
+            "Text\n    # still the paragraph",     // a paragraph's continuation
+            "```\ncode\n```\n---",                  // a break after a fence
+            "***\n===",                             // '===' after a break is a paragraph
+        ] {
+            #expect(CommentaryMarkdown.confine(text) == text, "\(text)")
+        }
+    }
+}

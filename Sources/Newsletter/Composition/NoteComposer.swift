@@ -108,30 +108,109 @@ enum YAMLString {
 
 /// Keeps the editor's Markdown inside its section: its headings are moved under the note's own
 /// section heading (h2), the editor's highest level becoming h3 and the others keeping their
-/// distance from it, so an outline that starts at `##` does not skip a level.
+/// distance from it, so an outline that starts at `##` does not skip a level. A setext heading
+/// (a line underlined with `===` or `---`) is written as the ATX heading of its new level, since
+/// setext has only two. Headings inside a block quote or list item stay as they are.
 enum CommentaryMarkdown {
     static let topLevel = 3
 
-    static func confine(_ markdown: String) -> String {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        let levels = headingLevels(lines)
-        guard let highest = levels.compactMap({ $0 }).min() else { return markdown }
-        return zip(lines, levels).map { line, level -> String in
-            guard let level else { return String(line) }
-            let trimmed = line.drop { $0 == " " }
-            return String(repeating: "#", count: min(6, level - highest + topLevel)) + trimmed.dropFirst(level)
-        }.joined(separator: "\n")
+    /// A heading of the editor's: the lines it takes (a setext heading's text and underline), its
+    /// level, and what follows the hashes of its ATX form.
+    struct Heading: Equatable {
+        var lines: Range<Int>
+        var level: Int
+        var text: Substring
     }
 
-    /// Each line's ATX heading level, nil for a line that is not a heading (fenced code included).
-    static func headingLevels(_ lines: [Substring]) -> [Int?] {
-        zip(lines, MarkdownFences.insideFences(lines)).map { line, inFence in
-            let trimmed = line.drop { $0 == " " }
-            guard !inFence, trimmed.hasPrefix("#") else { return nil }
-            let level = trimmed.prefix { $0 == "#" }.count
-            guard level <= 6, trimmed.dropFirst(level).first.map({ $0 == " " }) ?? true else { return nil }
-            return level
+    static func confine(_ markdown: String) -> String {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let headings = headings(lines)
+        guard let highest = headings.map(\.level).min() else { return markdown }
+        var output: [Substring] = []
+        var next = 0
+        for heading in headings {
+            output += lines[next..<heading.lines.lowerBound]
+            output.append(String(repeating: "#", count: min(6, heading.level - highest + topLevel)) + heading.text)
+            next = heading.lines.upperBound
         }
+        return (output + lines[next...]).joined(separator: "\n")
+    }
+
+    /// The top-level headings of `lines`, in order, as CommonMark reads them: not in fenced or
+    /// indented code, not in a block quote or list item (whose lines the heading would have to
+    /// keep the markers of).
+    static func headings(_ lines: [Substring]) -> [Heading] {
+        var headings: [Heading] = []
+        var paragraph: Int?  // the first line of the open top-level paragraph
+        var inContainer = false, afterBlank = false
+        for (index, (line, inFence)) in zip(lines, MarkdownFences.insideFences(lines)).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            let isBlank = content.allSatisfy(\.isWhitespace)
+            defer { afterBlank = isBlank && !inFence }
+            if inFence || isBlank || Self.isFence(content, indent) {
+                paragraph = nil
+                continue
+            }
+            if inContainer {
+                guard afterBlank, indent == 0, !Self.startsContainer(content) else { continue }
+                inContainer = false
+            }
+            if let start = paragraph, indent <= 3, let level = Self.underlineLevel(content) {
+                let text = lines[start..<index].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: " ")
+                headings.append(Heading(lines: start..<index + 1, level: level, text: " " + text))
+                paragraph = nil
+            } else if indent <= 3, let level = Self.atxLevel(content) {
+                headings.append(Heading(lines: index..<index + 1, level: level, text: content.dropFirst(level)))
+                paragraph = nil
+            } else if indent <= 3, Self.startsContainer(content) {
+                inContainer = true
+                paragraph = nil
+            } else if paragraph == nil, indent <= 3, !Self.isThematicBreak(content) {
+                paragraph = index
+            } else if paragraph != nil, Self.isThematicBreak(content) {
+                paragraph = nil
+            }
+        }
+        return headings
+    }
+
+    /// `#` to `######` followed by a space or nothing.
+    static func atxLevel(_ content: Substring) -> Int? {
+        let level = content.prefix { $0 == "#" }.count
+        guard (1...6).contains(level), content.dropFirst(level).first.map({ $0 == " " || $0 == "\t" }) ?? true else { return nil }
+        return level
+    }
+
+    /// A setext underline: `=`s (level 1) or `-`s (level 2), and nothing else but trailing spaces.
+    static func underlineLevel(_ content: Substring) -> Int? {
+        let marks = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = marks.first, first == "=" || first == "-", marks.allSatisfy({ $0 == first }) else { return nil }
+        return first == "=" ? 1 : 2
+    }
+
+    /// A block quote or a list item: `>`, or `-`, `*`, `+`, `1.` or `1)` followed by a space or nothing.
+    static func startsContainer(_ content: Substring) -> Bool {
+        if content.first == ">" { return true }
+        let marker = content.first.map { "-*+".contains($0) } == true ? content.prefix(1) : content.prefix { $0.isASCII && $0.isNumber }
+        guard !marker.isEmpty, marker.count <= 9 else { return false }
+        var rest = content.dropFirst(marker.count)
+        if marker.first?.isNumber == true {
+            guard rest.first == "." || rest.first == ")" else { return false }
+            rest = rest.dropFirst()
+        }
+        return rest.first.map { $0 == " " || $0 == "\t" } ?? true
+    }
+
+    /// Three or more `*`, `-` or `_`, with spaces between them allowed.
+    static func isThematicBreak(_ content: Substring) -> Bool {
+        let marks = content.filter { !$0.isWhitespace }
+        guard let first = marks.first, "*-_".contains(first), marks.count >= 3 else { return false }
+        return marks.allSatisfy { $0 == first }
+    }
+
+    static func isFence(_ content: Substring, _ indent: Int) -> Bool {
+        indent <= 3 && (content.hasPrefix("```") || content.hasPrefix("~~~"))
     }
 }
 
