@@ -34,7 +34,8 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     @Option(help: "Output folder (default: the config's `output`, normally output/).")
     var output: String?
 
-    @Option(help: "Worker threads (default: one per core).")
+    // Unconditional: `--jobs -1` is a value to refuse with its reason, not a missing one.
+    @Option(parsing: .unconditional, help: "Worker threads (default: one per core).")
     var jobs: Int = 0
 
     @Flag(help: "Treat warnings as errors: publish nothing and exit with status 1 (for scripted `build && send`); notes, such as content written ahead of its prices, pass.")

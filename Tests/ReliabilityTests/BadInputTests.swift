@@ -68,6 +68,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sandbox.output))
     }
 
+    /// An input review: `--jobs -1` printed "Missing value for '--jobs'", to a user who gave one.
+    @Test(.enabled(if: MarketNoteCommand.binary != nil, "needs the marketnote binary beside the tests"))
+    func aNegativeJobCountIsRefusedWithItsReason() throws {
+        let sandbox = try ProjectSandbox()
+        let request = BuildRequest(project: sandbox.project, output: sandbox.output)
+        let result = try RunningBuild(try #require(MarketNoteCommand.binary), request, extraArguments: ["--jobs", "-1"]).wait()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--jobs must be 0 (one per core) or more"), "\(result.stderr)")
+    }
+
     /// Builds `sandbox` over a copy of the published sample site and checks what every failed
     /// build must do: exit 1, print only diagnostics (each with a hint) and the summary line, and
     /// leave the site and its folder exactly as they were.

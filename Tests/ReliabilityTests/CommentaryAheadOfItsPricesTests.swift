@@ -46,6 +46,16 @@ import Testing
                 + "it waits for the notes of its days\n    hint: add the prices of 2026-01-16 to the data files and build again",
         ])
     }
+
+    /// An input review: a quote of Saturday, January 17 was told to wait for "the prices of
+    /// 2026-01-17", a day without a session; it shows from the note of Tuesday, January 20 (Monday
+    /// is Martin Luther King Jr. Day).
+    @Test func aQuoteOfADayWithoutASessionWaitsForTheNextSessionsPrices() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("content/quotes/weekend.md", "---\nby: Ada Quill\ndate: 2026-01-17\ntopics: [small caps]\n---\nSmall caps have further to run.\n"))
+        let summary = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
+        #expect(summary.warnings.map(\.hint) == ["add the prices of 2026-01-20 to the data files and build again"])
+    }
 }
 
 /// An independent analyst could not be quoted: `firm:` was required, and the build failed.

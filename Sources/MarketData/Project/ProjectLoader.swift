@@ -39,8 +39,8 @@ public struct ProjectLoader {
         diagnostics.report(DiagnosticReport(staticProblems))
         let commentary = loadCommentary(&diagnostics)
         if prices.count == config.series.count {
-            checkCommentaryDates(commentary, sessions: prices, &diagnostics)
-            checkQuoteDates(quotes, sessions: prices, &diagnostics)
+            checkCommentaryDates(commentary, sessions: prices, calendar: config.calendar, &diagnostics)
+            checkQuoteDates(quotes, sessions: prices, calendar: config.calendar, &diagnostics)
             checkReferenceDates(config.since, sessions: prices, &diagnostics)
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
@@ -121,24 +121,27 @@ public struct ProjectLoader {
 
     /// A quote dated after the data shows in no note yet (a note never quotes what was said after
     /// its day): it waits, as commentary written ahead of its prices does, and the build says so.
-    private func checkQuoteDates(_ quotes: [Quote], sessions series: [PriceSeries], _ diagnostics: inout DiagnosticCollector) {
+    private func checkQuoteDates(_ quotes: [Quote], sessions series: [PriceSeries], calendar: ExchangeCalendar,
+                                 _ diagnostics: inout DiagnosticCollector) {
         guard let last = series.compactMap(\.dates.last).max() else { return }
         for quote in quotes where quote.date > last {
-            diagnostics.report(Self.aheadOfThePrices(quote.date, path: "content/quotes/\(quote.id).md",
+            diagnostics.report(Self.aheadOfThePrices(quote.date, calendar, path: "content/quotes/\(quote.id).md",
                                                       "the quote is dated \(quote.date), after the data (it ends on \(last)); it waits for the notes of its days"))
         }
     }
 
     /// Content dated after the data (the day's price files not dropped in yet, or written ahead),
     /// which waits for them: a note, not a warning, so `build --strict` passes while an editor
-    /// works ahead; the one hint serves quotes and commentary alike.
-    private static func aheadOfThePrices(_ date: SessionDate, path: String, _ message: String) -> Diagnostic {
-        Diagnostic(.note, at: SourceLocation(path: path), message, hint: "add the prices of \(date) to the data files and build again")
+    /// works ahead; the one hint serves quotes and commentary alike, and names the session whose
+    /// prices are wanted (a quote of a Saturday waits for Monday's, not "the prices of" Saturday).
+    private static func aheadOfThePrices(_ date: SessionDate, _ calendar: ExchangeCalendar, path: String, _ message: String) -> Diagnostic {
+        let session = calendar.isSession(date) ? date : calendar.nextSession(after: date)
+        return Diagnostic(.note, at: SourceLocation(path: path), message, hint: "add the prices of \(session) to the data files and build again")
     }
 
     /// Commentary named for a day without a session would never be published: say so.
     private func checkCommentaryDates(_ commentary: [SessionDate: Commentary], sessions series: [PriceSeries],
-                                      _ diagnostics: inout DiagnosticCollector) {
+                                      calendar: ExchangeCalendar, _ diagnostics: inout DiagnosticCollector) {
         // A binary search per note: a set of every session of a 500-symbol universe cost 6% of its load.
         let misplaced = commentary.filter { date, _ in !series.contains { $0.dates.contains(session: date) } }
             .sorted { $0.key < $1.key }
@@ -148,7 +151,7 @@ public struct ProjectLoader {
         for (date, note) in misplaced {
             // Written ahead of its prices (the day's files not dropped in yet): it waits for them.
             if date > last {
-                diagnostics.report(Self.aheadOfThePrices(date, path: note.path,
+                diagnostics.report(Self.aheadOfThePrices(date, calendar, path: note.path,
                                                          "there are no prices for \(date) yet (the data ends on \(last)); the commentary waits for its note"))
                 continue
             }
