@@ -1,6 +1,6 @@
 import Foundation
 import MarketData
-import Publishing
+@testable import Publishing
 import Testing
 
 /// Publishing replaces the whole output folder, so a build refuses a folder whose files are not a
@@ -63,6 +63,16 @@ import Testing
         } catch let report as DiagnosticReport {
             #expect(report.diagnostics.map(\.message) == ["cannot write the site: Not a directory"])
         }
+    }
+
+    /// An input review: an output whose parent refused a rename printed Foundation's dump of the
+    /// error ("Error Domain=NSCocoaErrorDomain Code=513 … NSDestinationFilePath=…"); it says
+    /// what went wrong and the file it was.
+    @Test func aFoundationErrorIsWordedWithItsFile() {
+        let error = CocoaError(.fileWriteNoPermission, userInfo: ["NSDestinationFilePath": "/srv/.site.retired"])
+        let message = BuildPipeline.systemMessage(error)
+        #expect(!message.contains("Error Domain") && message.hasSuffix(" (/srv/.site.retired)"), "\(message)")
+        #expect(BuildPipeline.systemMessage(POSIXError(.ENOTDIR)) == "Not a directory")
     }
 
     /// A new or empty folder, or a site marketnote published (even one whose list of notes was

@@ -99,10 +99,15 @@ public struct BuildPipeline {
 
     /// A system error as the system words it ("Not a directory"), not Foundation's dump of it
     /// (`Error Domain=NSPOSIXErrorDomain Code=20 …`), also under a Foundation error that wraps it.
+    /// A Foundation error without a system one says what it is and names its file
+    /// ("You don’t have permission. (/srv/.output.retired)").
     static func systemMessage(_ error: Error) -> String {
         let error = error as NSError
         let posix = error.domain == NSPOSIXErrorDomain ? error : error.userInfo[NSUnderlyingErrorKey] as? NSError
-        return posix.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil } ?? "\(error)"
+        if let posix, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        guard error.domain == NSCocoaErrorDomain else { return "\(error)" }
+        let path = (error.userInfo[NSFilePathErrorKey] ?? error.userInfo["NSDestinationFilePath"]) as? String
+        return error.localizedDescription + (path.map { " (\($0))" } ?? "")
     }
 
     /// Whether independent steps (templates and data, opening the output, writing the manifest)
