@@ -105,6 +105,70 @@ import TestSupport
         #expect(facts.period == ObservationPeriod("2000Q3"))
         #expect(facts.previous?.period == ObservationPeriod("2000Q1"))
     }
+
+    /// Daily readings from Monday 2024-01-01, each known two days after it (the day after its end,
+    /// plus one day of lag): Thursday's comes out on Saturday and Friday's on Sunday.
+    private func weekdayReadings() -> MacroAnalysis {
+        var config = config()
+        config.availability = Availability(.periodEnd, lagDays: 1)
+        let days = Series.dates(6).map(ObservationPeriod.day)
+        return MacroAnalysis(config: config, series: ObservationSeries(id: "g", periods: days, values: [1, 2, 3, 4, 5, 6]))
+    }
+
+    @Test func aReadingReleasedBetweenSessionsIsToldFromTheNextSession() throws {
+        let analysis = weekdayReadings()
+        #expect(analysis.facts(knownOn: Series.date("2024-01-05"))?.period == .day(Series.date("2024-01-03")))
+        let monday = try #require(analysis.facts(knownOn: Series.date("2024-01-08")))
+        #expect(monday.period == .day(Series.date("2024-01-05")))
+        #expect(monday.knownSince == Series.date("2024-01-07"))
+        #expect(analysis.facts(knownOn: Series.date("2024-01-02")) == nil)
+    }
+
+    @Test func readingsKnownOnTheSameDayTellTheLatestWithTheOtherAsItsPrevious() throws {
+        let monday = try #require(weekdayReadings().facts(knownOn: Series.date("2024-01-08")))
+        #expect(monday.period == .day(Series.date("2024-01-05")))
+        #expect(monday.previous?.period == .day(Series.date("2024-01-04")))
+        #expect(monday.value == 5)
+    }
+
+    @Test func aKnownPeriodWithoutAValueLeavesTheLatestOneWithAValue() throws {
+        let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, [2, 3, nil, nil, 5]))
+        #expect(analysis.facts(knownOn: Series.date("2000-10-01"))?.period == ObservationPeriod("2000Q2"))
+        #expect(analysis.facts(knownOn: Series.date("2001-01-01"))?.period == ObservationPeriod("2001Q1"))
+        #expect(analysis.facts(knownOn: Series.date("1999-12-31")) == nil)
+        let late = MacroAnalysis(config: config(), series: quarters(from: 2000, [nil, nil, 4]))
+        #expect(late.facts(knownOn: Series.date("2000-06-30")) == nil)
+        #expect(late.facts(knownOn: Series.date("2000-07-01"))?.period == ObservationPeriod("2000Q3"))
+    }
+
+    /// A window is named as skipped only when a reading inside it, after the reading the search
+    /// settled on and before the current one, was at least as high: not one before the answer, not
+    /// lower ones, not one after the current reading.
+    @Test func aWindowIsSkippedOnlyForAnAsHighReadingBetweenTheAnswerAndTheReading() throws {
+        let windows = [("2000Q1", "2000Q2", "first"), ("2000Q4", "2001Q1", "higher"), ("2001Q3", "2001Q4", "lower"),
+                       ("2002Q1", "2002Q3", "equal, up to the reading"), ("2003Q1", "2003Q4", "later")].map {
+            ExclusionWindow(from: ObservationPeriod($0.0)!, to: ObservationPeriod($0.1)!, label: $0.2)
+        }
+        let values: [Double?] = [9, 1, 7, 8, 2, 3, 5, 4, 6, 1, 2, 6, 9, 9, 9, 9]
+        let analysis = MacroAnalysis(config: config(exclude: windows), series: quarters(from: 2000, values))
+        let facts = try #require(analysis.facts(knownOn: Series.date("2002-10-01")))
+        #expect(facts.period == ObservationPeriod("2002Q4"))
+        let highest = try #require(facts.highest)
+        #expect(highest.since?.period == ObservationPeriod("2000Q3"))
+        #expect(highest.skippedWindows == ["higher", "equal, up to the reading"])
+        #expect(highest.sinceWithoutExclusions?.period == ObservationPeriod("2002Q1"))
+        #expect(highest.periodsSince == 9)
+    }
+
+    @Test func aLowestSinceNamesTheWindowsWithAnAsLowReadingInBetween() throws {
+        let windows = [ExclusionWindow(from: ObservationPeriod("2000Q2")!, to: ObservationPeriod("2000Q2")!, label: "high"),
+                       ExclusionWindow(from: ObservationPeriod("2000Q3")!, to: ObservationPeriod("2000Q3")!, label: "low")]
+        let analysis = MacroAnalysis(config: config(exclude: windows), series: quarters(from: 2000, [-4, 5, -3, 4, 3, -2]))
+        let lowest = try #require(analysis.facts(knownOn: Series.date("2001-04-01"))?.lowest)
+        #expect(lowest.since?.period == ObservationPeriod("2000Q1"))
+        #expect(lowest.since?.value == -4)
+        #expect(lowest.skippedWindows == ["low"])
+    }
 }
 
 @Suite struct BreadthAnalysisTests {
@@ -143,6 +207,61 @@ import TestSupport
         let breadth = analysis([9, nil, 9], [1, 1, 1])
         #expect(breadth.leader == [0, nil, 0])
         #expect(breadth.facts(at: 2, outcomes: nil).previousLead == .month(year: 2020, month: 1))
+    }
+
+    /// Small caps lead in January–February, April and August (the first and last periods of the
+    /// table are in leads).
+    private let edgeLeads = ([9, 9, 1, 9, 1, 1, 1, 9] as [Double?], [1, 1, 9, 1, 9, 9, 9, 1] as [Double?])
+
+    @Test func aLeadInTheFirstPeriodHasNoEarlierLead() {
+        let breadth = analysis(edgeLeads.0, edgeLeads.1)
+        let first = breadth.facts(at: 0, outcomes: nil)
+        #expect(first.newLead && first.previousLead == nil && first.earlierLeads == 0)
+        #expect(first.rarity.earlierOccurrences == 0)
+        let second = breadth.facts(at: 1, outcomes: nil)
+        #expect(second.focusLeads && !second.newLead && second.leadLength == 2 && second.earlierLeads == 0)
+        #expect(breadth.earlierLeadStarts(before: 1).isEmpty)
+    }
+
+    @Test func aLeadThatEndedCountsAsEarlierFromTheNextPeriod() {
+        let breadth = analysis(edgeLeads.0, edgeLeads.1)
+        let march = breadth.facts(at: 2, outcomes: nil)
+        #expect(!march.focusLeads && march.earlierLeads == 1 && march.previousLead == .month(year: 2020, month: 2))
+        #expect(breadth.earlierLeadStarts(before: 2) == [0])
+        let july = breadth.facts(at: 6, outcomes: nil)
+        #expect(july.earlierLeads == 2 && july.previousLead == .month(year: 2020, month: 4))
+    }
+
+    @Test func aNewLeadInTheLastPeriodCountsEveryEarlierLead() {
+        let breadth = analysis(edgeLeads.0, edgeLeads.1)
+        let august = breadth.facts(at: 7, outcomes: nil)
+        #expect(august.newLead && august.earlierLeads == 2 && august.previousLead == .month(year: 2020, month: 4))
+        #expect(breadth.earlierLeadStarts(before: 7) == [0, 3])
+    }
+
+    /// A new lead's rarity counts the earlier leads that came after a gap at least as long: the
+    /// leads of March, May and August start three, two and three periods after the previous lead
+    /// (the first, after the period before the table).
+    @Test func aNewLeadsRarityCountsEarlierLeadsAfterAsLongAGap() {
+        let breadth = analysis([1, 1, 9, 1, 9, 1, 1, 9], [9, 9, 1, 9, 1, 9, 9, 1])
+        #expect(breadth.facts(at: 2, outcomes: nil).rarity.earlierOccurrences == 0)
+        #expect(breadth.facts(at: 4, outcomes: nil).rarity.earlierOccurrences == 1)
+        #expect(breadth.facts(at: 7, outcomes: nil).rarity.earlierOccurrences == 1)
+        #expect(breadth.facts(at: 5, outcomes: nil).rarity == .common)
+    }
+
+    @Test func theKnownBreadthPeriodIsTheLatestReleasedOnTheDate() {
+        let periods = (1...3).map { ObservationPeriod.month(year: 2020, month: $0) }
+        let table = ObservationTable(frequency: .monthly, periods: periods, columnNames: ["small", "large"], values: [[1, 2, 3], [3, 2, 1]])
+        let config = BreadthConfig(
+            id: "b", name: "breadth", shortName: "breadth", file: "b.csv",
+            groups: [BreadthGroup(column: "small", label: "small caps", plural: true), BreadthGroup(column: "large", label: "large caps", plural: true)],
+            focus: "small", outcome: nil, availability: Availability(.periodEnd, lagDays: 10), topics: [], location: SourceLocation(path: "test"))
+        let breadth = BreadthAnalysis(config: config, table: table)
+        #expect(breadth.position(knownOn: Series.date("2020-02-10")) == nil)
+        #expect(breadth.position(knownOn: Series.date("2020-02-11")) == 0)
+        #expect(breadth.position(knownOn: Series.date("2020-04-10")) == 1)
+        #expect(breadth.position(knownOn: Series.date("2021-01-01")) == 2)
     }
 }
 

@@ -9,6 +9,9 @@ public struct BreadthAnalysis: Sendable {
     public let leader: [Int?]
     public let focusLeads: RunHistory
     private let focusIndex: Int
+    /// Per lead (an index into `focusLeads.runs`): how many earlier leads came after a gap at
+    /// least as long as the one before it.
+    private let earlierLeadsAfterAsLongAGap: [Int32]
 
     public init(config: BreadthConfig, table: ObservationTable) {
         self.config = config
@@ -17,6 +20,9 @@ public struct BreadthAnalysis: Sendable {
         leader = table.periods.indices.map { t in Self.leader(of: table.values.map { $0[t] }) }
         let focus = focusIndex
         focusLeads = RunHistory(leader.map { $0 == focus })
+        let runs = focusLeads.runs
+        let gaps = runs.indices.map { i in runs[i].start - (i > 0 ? runs[i - 1].end : -1) }
+        earlierLeadsAfterAsLongAGap = EarlierCountIndex(integers: gaps).atLeast
     }
 
     /// The index of the value strictly greater than all others.
@@ -28,7 +34,8 @@ public struct BreadthAnalysis: Sendable {
     }
 
     public func position(knownOn date: SessionDate) -> Int? {
-        table.periods.lastIndex { Availability.isKnown($0, on: date, config.availability) }
+        let known = config.availability.knownCount(table.periods, on: date)
+        return known > 0 ? known - 1 : nil
     }
 
     /// The session on which an observation of `period` became known.
@@ -38,20 +45,22 @@ public struct BreadthAnalysis: Sendable {
 
     /// Periods in which a new lead of the focus group started, before position `t`'s lead.
     public func earlierLeadStarts(before t: Int) -> [Int] {
-        let currentStart = focusLeads.length[t] > 0 ? t - Int(focusLeads.length[t]) + 1 : t + 1
-        return focusLeads.runs.lazy.map(\.start).filter { $0 < currentStart }
+        focusLeads.runs[..<earlierLeads(before: t)].map(\.start)
+    }
+
+    /// How many leads of the focus group started before position `t`'s lead (before t + 1 when
+    /// the focus group does not lead at t). Runs are in order, so a binary search finds them.
+    private func earlierLeads(before t: Int) -> Int {
+        let currentStart = t - Int(focusLeads.length[t]) + 1
+        return focusLeads.runs.partitioningIndex { $0.start >= currentStart }
     }
 
     public func facts(at t: Int, outcomes: SignalOutcomeFacts?) -> BreadthFacts {
         let length = Int(focusLeads.length[t])
-        let currentStart = length > 0 ? t - length + 1 : t + 1
-        let previousRun = focusLeads.runs.last { $0.end < currentStart }
-        let earlier = earlierLeadStarts(before: t)
-        let gap = currentStart - (previousRun?.end ?? -1)
-        let earlierAsLongGaps = earlier.enumerated().filter { index, start in
-            let previousEnd = index > 0 ? focusLeads.runs[index - 1].end : -1
-            return start - previousEnd >= gap
-        }.count
+        let earlier = earlierLeads(before: t)
+        // The earlier leads all ended before the current one began; on a new lead, the lead at
+        // index `earlier` is the current one.
+        let previousRun = earlier > 0 ? focusLeads.runs[earlier - 1] : nil
         let years = table.periods[0].firstDay.years(until: table.periods[t].lastDay)
         return BreadthFacts(
             id: config.id, name: config.name, shortName: config.shortName, topics: config.topics, period: table.periods[t],
@@ -61,8 +70,8 @@ public struct BreadthAnalysis: Sendable {
             },
             focus: config.focus, leader: leader[t].map { config.groups[$0].column },
             focusLeads: length > 0, newLead: length == 1, leadLength: length,
-            previousLead: previousRun.map { table.periods[$0.end] }, earlierLeads: earlier.count,
-            rarity: length == 1 ? Rarity(earlierOccurrences: earlierAsLongGaps, yearsOfHistory: years) : .common,
+            previousLead: previousRun.map { table.periods[$0.end] }, earlierLeads: earlier,
+            rarity: length == 1 ? Rarity(earlierOccurrences: Int(earlierLeadsAfterAsLongAGap[earlier]), yearsOfHistory: years) : .common,
             outcomes: outcomes)
     }
 }

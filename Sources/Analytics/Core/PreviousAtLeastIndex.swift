@@ -27,6 +27,12 @@ public struct PreviousAtLeastIndex: Sendable {
         return search(node: 1, nodeLow: 0, nodeHigh: size, limit: min(before, count), threshold: threshold)
     }
 
+    /// Whether some position in `range` has a value ≥ `threshold`.
+    public func contains(atLeast threshold: Double, in range: Range<Int>) -> Bool {
+        guard !range.isEmpty, let p = latest(before: range.upperBound, atLeast: threshold) else { return false }
+        return p >= range.lowerBound
+    }
+
     private func search(node: Int, nodeLow: Int, nodeHigh: Int, limit: Int, threshold: Double) -> Int? {
         if nodeLow >= limit || tree[node] < threshold { return nil }
         if nodeHigh - nodeLow == 1 { return nodeLow }

@@ -8,13 +8,21 @@ public struct MacroAnalysis: Sendable {
     public let periods: [ObservationPeriod]
     /// The values the note reports (after the configured transform); nil when missing.
     public let values: [Double?]
+    /// Per period: the latest position at or before it with a value, or -1.
+    private let latestValued: [Int32]
     private let highs: ExtremeSearch
     private let lows: ExtremeSearch
 
     public init(config: MacroConfig, series: ObservationSeries) {
         self.config = config
         periods = series.periods
-        values = config.transform == .annualisedGrowth ? Self.annualisedGrowth(series) : series.values
+        let values = config.transform == .annualisedGrowth ? Self.annualisedGrowth(series) : series.values
+        self.values = values
+        var latest: Int32 = -1
+        latestValued = values.indices.map { t in
+            if values[t] != nil { latest = Int32(t) }
+            return latest
+        }
         highs = ExtremeSearch(values, periods: periods, exclude: config.exclude)
         lows = ExtremeSearch(values.map { $0.map { -$0 } }, periods: periods, exclude: config.exclude)
     }
@@ -30,12 +38,9 @@ public struct MacroAnalysis: Sendable {
 
     /// The latest period with a value that is known on `date`.
     public func position(knownOn date: SessionDate) -> Int? {
-        var position: Int?
-        for (t, period) in periods.enumerated() {
-            guard Availability.isKnown(period, on: date, config.availability) else { break }
-            if values[t] != nil { position = t }
-        }
-        return position
+        let known = config.availability.knownCount(periods, on: date)
+        guard known > 0, latestValued[known - 1] >= 0 else { return nil }
+        return Int(latestValued[known - 1])
     }
 
     public func facts(knownOn date: SessionDate) -> MacroFacts? {
@@ -61,6 +66,12 @@ extension Availability {
         (anchor == .periodStart ? period.firstDay : period.lastDay.adding(days: 1)).adding(days: lagDays)
     }
 
+    /// How many of `periods` are known on `date`. A series' periods ascend in one frequency (the
+    /// loader checks), so the known ones are a prefix, and a binary search finds where it ends.
+    func knownCount(_ periods: [ObservationPeriod], on date: SessionDate) -> Int {
+        periods.partitioningIndex { !Self.isKnown($0, on: date, self) }
+    }
+
     /// Whether an observation of `period` is known on `date` (on or after `knownDate(period)`).
     public static func isKnown(_ period: ObservationPeriod, on date: SessionDate, _ availability: Availability) -> Bool {
         let shifted = availability.lagDays == 0 ? date : date.adding(days: -availability.lagDays)
@@ -79,6 +90,8 @@ struct ExtremeSearch: Sendable {
     let exclude: [ExclusionWindow]
     /// Per period: whether it lies inside an exclusion window.
     private let excluded: [Bool]
+    /// Per exclusion window: the positions of the periods inside it, consecutive since periods ascend.
+    private let windowPositions: [Range<Int>]
     private let withExclusions: PreviousAtLeastIndex
     private let withoutExclusions: PreviousAtLeastIndex
     /// Per period: how many earlier periods reached at least as far back.
@@ -90,6 +103,10 @@ struct ExtremeSearch: Sendable {
         self.exclude = exclude
         let excluded = periods.map { period in exclude.contains { $0.contains(period) } }
         self.excluded = excluded
+        windowPositions = exclude.map { window in
+            guard let first = periods.firstIndex(where: window.contains) else { return 0..<0 }
+            return first..<(periods[first...].firstIndex { !window.contains($0) } ?? periods.count)
+        }
         let eligible = values.indices.map { t in excluded[t] ? nil : values[t] }
         withExclusions = PreviousAtLeastIndex(eligible)
         withoutExclusions = PreviousAtLeastIndex(values)
@@ -116,14 +133,16 @@ struct ExtremeSearch: Sendable {
         let since = search.latest(before: t, atLeast: value)
         let beforeThat = since.flatMap { search.latest(before: $0, atLeast: value) }
         let unfiltered = withoutExclusions.latest(before: t, atLeast: value)
-        let skipped = excluded[t] ? [] : exclude.filter { window in
-            values.indices.contains { p in p < t && p > (since ?? -1) && window.contains(periods[p]) && (values[p] ?? -.infinity) >= value }
-        }
+        // A window is skipped when a reading inside it, between the answer and t, was as high.
+        let between = (since ?? -1) + 1..<t
+        let skipped = excluded[t] ? [] : zip(exclude, windowPositions).filter { _, positions in
+            withoutExclusions.contains(atLeast: value, in: positions.clamped(to: between))
+        }.map(\.0.label)
         func point(_ p: Int?) -> ObservationPointFacts? {
             p.map { ObservationPointFacts(period: periods[$0], value: values[$0]! * sign) }
         }
         let years = periods[0].firstDay.years(until: periods[t].lastDay)
-        return ExtremeFacts(since: point(since), beforeThat: point(beforeThat), skippedWindows: skipped.map(\.label),
+        return ExtremeFacts(since: point(since), beforeThat: point(beforeThat), skippedWindows: skipped,
                             sinceWithoutExclusions: point(unfiltered), periodsSince: t - (since ?? -1),
                             rarity: Rarity(earlierOccurrences: Int(earlierAtLeastAsFarBack[t]), yearsOfHistory: years))
     }
