@@ -233,6 +233,11 @@ public struct TemplateLibrary: Sendable {
         }
         while let start = rest.range(of: "{{") {
             let triple = rest[start.upperBound...].hasPrefix("{")
+            // `{{{body}}` would otherwise run to the next `}}}`, lines away, and be reported there.
+            if triple, let close = rest[start.upperBound...].range(of: "}}"), rest[close.upperBound...].first != "}" {
+                return .error(at: location(start.lowerBound), "the tag '\(rest[start.lowerBound..<close.upperBound].prefix(30))' opens with {{{ and closes with }}",
+                              hint: "end it with }}}, or open it with {{ to escape the value")
+            }
             guard let end = rest[start.upperBound...].range(of: triple ? "}}}" : "}}") else {
                 let tag = rest[start.lowerBound...].prefix { !$0.isNewline }.prefix(30)
                 return .error(at: location(start.lowerBound), "the tag '\(tag)' is never closed",
