@@ -164,12 +164,53 @@ public struct BuildPipeline {
     /// Renders and writes the notes and site pages, then publishes them, unless the build is
     /// strict and `warnings` (about the inputs) or the rendering's own give it doubts.
     private func publish(inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
-                         dates: [SessionDate], previousManifest: SiteManifest, output: AtomicOutput,
+                         dates selected: [SessionDate], previousManifest: SiteManifest, output: AtomicOutput,
                          outputPath: String, warnings inputWarnings: [Diagnostic]) throws -> BuildSummary {
-        let composer = NoteComposer(config: inputs.config, templates: templates)
+        let plan = plan(selected, inputs: inputs, templates: templates, analysis: analysis, previousManifest: previousManifest)
         let site = SiteRenderer(config: inputs.config, templates: templates)
-        let email = EmailEditions(config: inputs.config, templates: templates)
-        let selected = dates
+        do {
+            // Keeping the earlier notes (most of a build's system calls when the staging folder
+            // starts empty) overlaps the rendering.
+            let carrying = BackgroundWork(concurrent: concurrent) { try output.keepPublished(where: Self.carriedOver(plan.manifestBefore)) }
+            defer { try? carrying.finish() }
+            let (entries, latest) = try writeNotes(plan, inputs: inputs, templates: templates, site: site, analysis: analysis,
+                                                   output: output, outputPath: outputPath)
+            try writeSitePages(manifest: plan.manifestBefore.merging(entries), latest: latest, site: site, inputs: inputs,
+                               templates: templates, output: output)
+            try carrying.finish()
+            let warnings = inputWarnings + templates.unresolvedVariableWarnings()
+                + NotesWithoutSessions.warnings(plan.manifestBefore, sessions: analysis.sessions, outputPath: outputPath)
+            let doubts = warnings.filter { $0.severity == .warning }
+            if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
+            try output.commit()
+            var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: plan.revised,
+                                       restyled: plan.restyled, filesWritten: output.written, filesUnchanged: output.unchanged,
+                                       outputPath: outputPath, startedFromSpare: output.startedFromSpare)
+            summary.filesRemoved = output.removedCount
+            summary.warnings = warnings
+            return summary
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    /// Which notes a build writes, and which published ones it keeps.
+    struct Plan {
+        /// The notes asked for.
+        var selected: [SessionDate]
+        /// Published notes written again: their commentary was edited (`revised`), or the
+        /// templates or configuration changed since (`restyled`).
+        var revised: [SessionDate]
+        var restyled: [SessionDate]
+        /// Every note written: the above, and the notes beside a date new to the site.
+        var dates: [SessionDate]
+        /// The published notes kept, with this build's fingerprint.
+        var manifestBefore: SiteManifest
+    }
+
+    private func plan(_ selected: [SessionDate], inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
+                      previousManifest: SiteManifest) -> Plan {
         // A published note whose commentary was edited since is written again (a backfill
         // writes every note anyway).
         let revised = options.dates == .all ? [] : CommentaryDigest.revised(previousManifest, commentary: inputs.commentary,
@@ -188,95 +229,90 @@ public struct BuildPipeline {
         // backfill is the site of the data: a published note of a date that is no session is left out.
         let manifestBefore = SiteManifest(notes: options.dates == .all ? [] : previousManifest.notes.filter { !building.contains($0.date) },
                                           fingerprint: fingerprint)
-        do {
-            var entries: [SiteManifest.Entry] = []
-            var latest: (NoteDocument, String)?
-            let newestDate = max(dates.last!, manifestBefore.notes.last?.date ?? dates.last!)
-            var done = 0
-            // `--email-all` means the notes asked for, not the published ones written again with them.
-            let emailForEveryNote = options.emailForEveryNote
-            let asked = Set(selected)
-            let lastDate = selected.last!
-            // A note written again gets its edition again: `--all` after a template change
-            // dropped every earlier edition, and `send --date` with it.
-            let mailedBefore = EmailEditions.publishedDates(inSite: outputPath)
-            // Keeping the earlier notes (most of a build's system calls when the staging folder
-            // starts empty) overlaps the rendering.
-            let carrying = BackgroundWork(concurrent: concurrent) { try output.keepPublished(where: Self.carriedOver(manifestBefore)) }
-            defer { try? carrying.finish() }
-            // The notes' folders are made up front, on one thread, for the same reason.
-            for date in dates { try output.makeDirectory(NotePaths.notePath(date)) }
-            for chunk in stride(from: 0, to: dates.count, by: Self.chunkSize) {
-                let chunkDates = Array(dates[chunk..<min(chunk + Self.chunkSize, dates.count)])
-                // Each worker composes, renders and writes its notes; only what the site pages
-                // need comes back, so memory stays flat however long the backfill.
-                let results = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> Result<PublishedNote, Error> in
-                    Result {
-                        let mailed = (emailForEveryNote && asked.contains(date)) || date == lastDate || mailedBefore.contains(date)
-                        let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
-                                                    commentary: inputs.commentary[date], withEmail: mailed)
-                        let page = SitePath(note.path)
-                        let body = site.body(note, on: page)
-                        let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
-                        let next = Self.nextEntry(after: date, dates: dates, manifest: manifestBefore)
-                        var files = site.notePage(note, body: body, previous: previous, next: next)
-                        if mailed { files += email.files(for: note) }
-                        for file in files { try output.write(file) }
-                        return PublishedNote(entry: SiteManifest.Entry(note, commentary: inputs.commentary[date]),
-                                             latest: date == newestDate ? (note, site.body(note, on: .home)) : nil)
-                    }
-                }
-                for result in results {
-                    let published = try result.get()
-                    entries.append(published.entry)
-                    if let note = published.latest { latest = note }
-                }
-                done += chunkDates.count
-                progress?(done, dates.count)
-            }
-            if latest == nil, analysis.sessions.contains(newestDate) {
-                // The home page shows the newest note in full, even when this build wrote an older one.
-                let note = composer.compose(analysis.facts(on: newestDate), quotes: inputs.quotes,
-                                            commentary: inputs.commentary[newestDate], withEmail: false)
-                latest = (note, site.body(note, on: .home))
-            }
-            let manifest = manifestBefore.merging(entries)
-            // The manifest is encoded and written while the site pages render.
-            let manifestWriting = BackgroundWork(concurrent: concurrent) {
-                try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
-            }
-            defer { try? manifestWriting.finish() }
-            try output.write(site.homePage(latest: latest, manifest: manifest))
-            let fingerprint = InputDigest.site(templates: templates.filesInUse, configuration: inputs.config.meaning)
-            // On every core, like the notes: on one thread, the 623 archive and feed pages were the
-            // last 0.3 s of a backfill, with the other core idle.
-            let pages = ParallelMap.map(site.sitePages(manifest: manifest, fingerprint: fingerprint), jobs: options.jobs) { page in
+        return Plan(selected: selected, revised: revised, restyled: restyled, dates: dates, manifestBefore: manifestBefore)
+    }
+
+    /// Composes, renders and writes the notes of `plan` (pages and email editions), on every core,
+    /// a chunk at a time; returns their manifest entries and the newest note with its home-page body.
+    private func writeNotes(_ plan: Plan, inputs: ProjectInputs, templates: TemplateLibrary, site: SiteRenderer, analysis: HistoryAnalysis,
+                            output: AtomicOutput, outputPath: String) throws -> (entries: [SiteManifest.Entry], latest: (NoteDocument, String)?) {
+        let composer = NoteComposer(config: inputs.config, templates: templates)
+        let email = EmailEditions(config: inputs.config, templates: templates)
+        let (dates, manifestBefore) = (plan.dates, plan.manifestBefore)
+        var entries: [SiteManifest.Entry] = []
+        var latest: (NoteDocument, String)?
+        let newestDate = max(dates.last!, manifestBefore.notes.last?.date ?? dates.last!)
+        var done = 0
+        // `--email-all` means the notes asked for, not the published ones written again with them.
+        let emailForEveryNote = options.emailForEveryNote
+        let asked = Set(plan.selected)
+        let lastDate = plan.selected.last!
+        // A note written again gets its edition again: `--all` after a template change
+        // dropped every earlier edition, and `send --date` with it.
+        let mailedBefore = EmailEditions.publishedDates(inSite: outputPath)
+        // The notes' folders are made up front, on one thread, while the earlier notes are kept.
+        for date in dates { try output.makeDirectory(NotePaths.notePath(date)) }
+        for chunk in stride(from: 0, to: dates.count, by: Self.chunkSize) {
+            let chunkDates = Array(dates[chunk..<min(chunk + Self.chunkSize, dates.count)])
+            // Each worker composes, renders and writes its notes; only what the site pages
+            // need comes back, so memory stays flat however long the backfill.
+            let results = ParallelMap.map(chunkDates, jobs: options.jobs) { date -> Result<PublishedNote, Error> in
                 Result {
-                    if try !output.reuse(page.path, inputs: page.inputs) { try output.write(page.render(), inputs: page.inputs) }
+                    let mailed = (emailForEveryNote && asked.contains(date)) || date == lastDate || mailedBefore.contains(date)
+                    let note = composer.compose(analysis.facts(on: date), quotes: inputs.quotes,
+                                                commentary: inputs.commentary[date], withEmail: mailed)
+                    let page = SitePath(note.path)
+                    let body = site.body(note, on: page)
+                    let previous = Self.previousEntry(before: date, dates: dates, manifest: manifestBefore)
+                    let next = Self.nextEntry(after: date, dates: dates, manifest: manifestBefore)
+                    var files = site.notePage(note, body: body, previous: previous, next: next)
+                    if mailed { files += email.files(for: note) }
+                    for file in files { try output.write(file) }
+                    return PublishedNote(entry: SiteManifest.Entry(note, commentary: inputs.commentary[date]),
+                                         latest: date == newestDate ? (note, site.body(note, on: .home)) : nil)
                 }
             }
-            for page in pages { try page.get() }
-            try output.write(site.stylesheet())
-            for path in inputs.staticFiles.paths {
-                try output.write(OutputFile(path: path, bytes: try inputs.staticFiles.bytes(of: path)))
+            for result in results {
+                let published = try result.get()
+                entries.append(published.entry)
+                if let note = published.latest { latest = note }
             }
-            try manifestWriting.finish()
-            try carrying.finish()
-            let warnings = inputWarnings + templates.unresolvedVariableWarnings()
-                + NotesWithoutSessions.warnings(manifestBefore, sessions: analysis.sessions, outputPath: outputPath)
-            let doubts = warnings.filter { $0.severity == .warning }
-            if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
-            try output.commit()
-            var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: revised, restyled: restyled,
-                                       filesWritten: output.written, filesUnchanged: output.unchanged, outputPath: outputPath,
-                                       startedFromSpare: output.startedFromSpare)
-            summary.filesRemoved = output.removedCount
-            summary.warnings = warnings
-            return summary
-        } catch {
-            output.abandon()
-            throw error
+            done += chunkDates.count
+            progress?(done, dates.count)
         }
+        if latest == nil, analysis.sessions.contains(newestDate) {
+            // The home page shows the newest note in full, even when this build wrote an older one.
+            let note = composer.compose(analysis.facts(on: newestDate), quotes: inputs.quotes,
+                                        commentary: inputs.commentary[newestDate], withEmail: false)
+            latest = (note, site.body(note, on: .home))
+        }
+        return (entries, latest)
+    }
+
+    /// Writes the notes' list, the home page, the archive and feed pages (each kept when its
+    /// inputs did not change), the stylesheet and the static files.
+    private func writeSitePages(manifest: SiteManifest, latest: (NoteDocument, String)?, site: SiteRenderer, inputs: ProjectInputs,
+                                templates: TemplateLibrary, output: AtomicOutput) throws {
+        // The manifest is encoded and written while the site pages render.
+        let manifestWriting = BackgroundWork(concurrent: concurrent) {
+            try output.write(OutputFile(path: SiteManifest.path, bytes: manifest.encoded()))
+        }
+        defer { try? manifestWriting.finish() }
+        try output.write(site.homePage(latest: latest, manifest: manifest))
+        let fingerprint = InputDigest.site(templates: templates.filesInUse, configuration: inputs.config.meaning)
+        // On every core, like the notes: on one thread, the 623 archive and feed pages were the
+        // last 0.3 s of a backfill, with the other core idle.
+        let pages = ParallelMap.map(site.sitePages(manifest: manifest, fingerprint: fingerprint), jobs: options.jobs) { page in
+            Result {
+                if try !output.reuse(page.path, inputs: page.inputs) { try output.write(page.render(), inputs: page.inputs) }
+            }
+        }
+        for page in pages { try page.get() }
+        try output.write(site.stylesheet())
+        for path in inputs.staticFiles.paths {
+            try output.write(OutputFile(path: path, bytes: try inputs.staticFiles.bytes(of: path)))
+        }
+        try manifestWriting.finish()
     }
 
     /// The published notes, outside `building`, written with other templates or configuration
