@@ -26,9 +26,10 @@ import Testing
         #expect(try texts("a,b\r\nc\r,d\r\n\r\ne,\r\n") == [["a", "b"], ["c\r", "d"], ["e", ""]])
     }
 
+    /// A row of empty fields (Excel's `,,,,` below a sheet's data) is blank too.
     @Test func blankLinesAreSkippedAndTheLastLineNeedsNoLineEnd() throws {
         #expect(try texts("\u{FEFF}h1,h2\n\n1,2\n\n3,4") == [["h1", "h2"], ["1", "2"], ["3", "4"]])
-        #expect(try texts(",\n") == [["", ""]])
+        #expect(try texts("h1,h2\n,\n1,\n\"\",\"\"\r\n,,,\n") == [["h1", "h2"], ["1", ""]])
     }
 
     @Test func columnsCountCharactersAndPointAtTheFieldAsWritten() throws {

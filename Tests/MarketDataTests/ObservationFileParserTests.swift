@@ -6,6 +6,16 @@ import Testing
         try ObservationFileParser.parse(bytes: Array(text.utf8), path: "macro.csv")
     }
 
+    /// Every diagnostic the file gives, none when it loads.
+    private func errors(_ bytes: [UInt8]) -> [Diagnostic] {
+        do {
+            _ = try ObservationFileParser.parse(bytes: bytes, path: "macro.csv")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
     @Test func readsFREDWithDotsForMissingValuesAndInfersQuarters() throws {
         let table = try parse("observation_date,GDPC1\n2024-01-01,100\n2024-04-01,.\n2024-07-01,102\n")
         #expect(table.frequency == .quarterly)
@@ -46,5 +56,27 @@ import Testing
         } catch {
             #expect(error.diagnostics.first?.message.contains("not a date column") == true)
         }
+    }
+
+    /// Macro files share the price files' reader, and its misreading of a lone CR line end.
+    @Test func aFileOfOldMacLineEndsIsOneErrorAtTheFirstLineEnd() {
+        let errors = errors(Array("date,value\r2025Q1,1\r2025Q2,2\r".utf8))
+        #expect(errors.map(\.location) == [SourceLocation(path: "macro.csv", line: 1, column: 11)])
+        #expect(errors.first?.message == "the lines end in a lone CR (the old Mac format), not LF or CRLF")
+    }
+
+    @Test func aLatin1FileIsNotUTF8TextAtItsFirstInvalidByte() {
+        let errors = errors(Array("date,value\n2025Q1,1\n2025Q2,2".utf8) + [0xA0, 0x0A])
+        #expect(errors.map(\.location) == [SourceLocation(path: "macro.csv", line: 3, column: 9)])
+        #expect(errors.first?.message == "the file is not UTF-8 text")
+    }
+
+    @Test func rowsOfOnlyCommasAreBlankLines() throws {
+        let table = try parse("date,small,mid\n2025-01,1,2\n,,\n2025-02,3,4\n,,\n")
+        #expect(table.column("mid") == [2, 4])
+    }
+
+    @Test func controlCharactersInARejectedValueAreShownEscaped() {
+        #expect(errors(Array("date,value\n2025Q1,1\r5\n".utf8)).first?.message == "'1\\r5' is not a number")
     }
 }

@@ -6,12 +6,15 @@ import Testing
         try PriceFileParser.parse(bytes: Array(text.utf8), path: "prices.csv", symbol: symbol)
     }
 
-    private func firstError(_ text: String) -> Diagnostic? {
+    private func firstError(_ text: String) -> Diagnostic? { errors(Array(text.utf8)).first }
+
+    /// Every diagnostic the file gives, none when it loads.
+    private func errors(_ bytes: [UInt8]) -> [Diagnostic] {
         do {
-            _ = try parse(text)
-            return nil
+            _ = try PriceFileParser.parse(bytes: bytes, path: "prices.csv", symbol: "X")
+            return []
         } catch {
-            return error.diagnostics.first
+            return error.diagnostics
         }
     }
 
@@ -156,6 +159,50 @@ import Testing
     @Test func unknownColumnsAndWrongDelimitersAreExplained() throws {
         #expect(try #require(firstError("Date,Open,High,Low,Close,Foo\n")).message.contains("unknown column 'Foo'"))
         #expect(try #require(firstError("Date;Open;High;Low;Close\n")).message.contains("semicolon"))
+    }
+
+    /// Excel's "CSV (Macintosh)" ends lines in a lone CR: the file was one header row, and an
+    /// S&P 500 history gave 6,037 errors such as "unknown column '2058.899902' in a price file".
+    @Test func aFileOfOldMacLineEndsIsOneErrorAtTheFirstLineEnd() {
+        let errors = errors(Array("Date,Open,High,Low,Close\r2024-01-02,1,1,1,1\r2024-01-03,1,1,1,1\r".utf8))
+        #expect(errors.map(\.location) == [SourceLocation(path: "prices.csv", line: 1, column: 25)])
+        #expect(errors.first?.message == "the lines end in a lone CR (the old Mac format), not LF or CRLF")
+        #expect(errors.first?.hint == "save the file again with LF or CRLF line ends (\"CSV UTF-8\" in Excel, not \"CSV (Macintosh)\")")
+    }
+
+    /// A header of 100 unknown columns gave 100 errors, while rows stop at the file's twentieth.
+    @Test func headerErrorsStopAtTheFileLimitAsRowErrorsDo() {
+        let header = "Date,Open,High,Low,Close," + (1...100).map { "x\($0)" }.joined(separator: ",")
+        let errors = errors(Array((header + "\n2024-01-02,1,1,1,1\n").utf8))
+        #expect(errors.count == 21)
+        #expect(errors.prefix(20).map(\.message) == (1...20).map { "unknown column 'x\($0)' in a price file" })
+        #expect(errors.last?.message == "too many errors in this file; stopped reading it")
+        #expect(errors.last?.location == SourceLocation(path: "prices.csv", line: 1, column: 1))
+    }
+
+    /// A Latin-1 file read as "unknown column 'W\u{FFFD}hrung'", where a quote file is told it
+    /// is not UTF-8: price files are told so too, at the first byte that is not.
+    @Test func aLatin1FileIsNotUTF8TextAtItsFirstInvalidByte() {
+        let errors = errors(Array("Date,Open,High,Low,Close,W".utf8) + [0xE4] + Array("hrung\n2024-01-02,1,1,1,1,EUR\n".utf8))
+        #expect(errors.map(\.location) == [SourceLocation(path: "prices.csv", line: 1, column: 27)])
+        #expect(errors.first?.message == "the file is not UTF-8 text")
+        #expect(errors.first?.hint == "save it as UTF-8 (it may be Latin-1 or Windows-1252)")
+    }
+
+    /// Excel leaves rows of commas below a sheet's data; each was "'' is not a date".
+    @Test func rowsOfOnlyCommasAreBlankLines() throws {
+        let series = try #require(try parse("Date,Open,High,Low,Close\n2024-01-02,1,1,1,1\n,,,,\n2024-01-03,1,1,1,1\n,,,,\n,,,,\n")["X"])
+        #expect(series.dates.map(\.description) == ["2024-01-02", "2024-01-03"])
+    }
+
+    /// A stray CR in a field printed "Adj Close '2260.959961' is not a number", the CR invisible.
+    @Test func controlCharactersInARejectedValueAreShownEscaped() throws {
+        let header = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+        let number = try #require(firstError(header + "2017-01-03,1,1,1,1,2260.959961\r,100\n"))
+        #expect(number.message == "Adj Close '2260.959961\\r' is not a number")
+        #expect(number.hint == "remove the control characters (shown escaped) from the number")
+        let date = try #require(firstError(header + "2017-01-03\t,1,1,1,1,1,100\n"))
+        #expect(date.message == "'2017-01-03\\t' is not a date")
     }
 
     @Test func anEmptyFileIsAnError() throws {

@@ -26,6 +26,9 @@ import Testing
         Variant("price file with a byte-order mark and CRLF line ends", .edit(Sample.prices) { bom + windowsLineEnds($0) }),
         Variant("price file without a line end after the last row", .edit(Sample.prices) { String($0.dropLast()) }),
         Variant("price file with blank lines", .edit(Sample.prices) { $0.replacingOccurrences(of: "\n2025-", with: "\n\n2025-") }),
+        Variant("price file with rows of empty fields (a spreadsheet's ,,,,,,)", .edit(Sample.prices) { text in
+            text.replacingOccurrences(of: "\n2025-", with: "\n,,,,,,\n2025-") + ",,,,,,\n,,,,,,\n"
+        }),
         Variant("price file with every field quoted", .edit(Sample.prices) { text in
             text.split(separator: "\n").map { line in line.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ",") }
                 .joined(separator: "\n") + "\n"
@@ -33,6 +36,7 @@ import Testing
         Variant("macro file with a byte-order mark and CRLF line ends", .edit(Sample.macro) { bom + windowsLineEnds($0) }),
         Variant("macro file with FRED's header", .replace(Sample.macro, "date,value\n", with: "observation_date,value\n")),
         Variant("breadth file with CRLF line ends", .edit(Sample.breadth, windowsLineEnds)),
+        Variant("breadth file with rows of empty fields", .edit(Sample.breadth) { $0 + ",,,\r\n,,,\r\n" }),
         Variant("config with a byte-order mark and CRLF line ends", .edit(Sample.config) { bom + windowsLineEnds($0) }),
         Variant("quote with a byte-order mark and CRLF line ends", .edit(Sample.quote) { bom + windowsLineEnds($0) }),
         Variant("commentary with CRLF line ends", .edit(Sample.commentary, windowsLineEnds)),

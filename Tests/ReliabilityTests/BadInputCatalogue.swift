@@ -71,6 +71,13 @@ enum BadInputCatalogue {
                  expect: "content/data/IWM.csv:1:1", "the file is a spreadsheet workbook"),
         BadInput("UTF-16 price file", .write(Sample.prices, bytes: [0xFF, 0xFE] + Array("Date,Open".utf8).flatMap { [$0, 0] }),
                  expect: "content/data/IWM.csv:1:1", "the file is UTF-16 text"),
+        BadInput("price file with the old Mac's CR line ends (Excel's CSV (Macintosh))",
+                 .edit(Sample.prices) { $0.replacingOccurrences(of: "\n", with: "\r") },
+                 expect: "content/data/IWM.csv:1:42", "the lines end in a lone CR (the old Mac format)"),
+        BadInput("Latin-1 price file", .write(Sample.prices, bytes: Array("Date,Open,High,Low,Close,W".utf8) + [0xE4] + Array("hrung\n".utf8)),
+                 expect: "content/data/IWM.csv:1:27", "the file is not UTF-8 text"),
+        BadInput("price value with a stray carriage return", Sample.priceRows("2025-01-02,1,2,0.5,1.5,1.5\r,10"),
+                 expect: "content/data/IWM.csv:2:24", "Adj Close '1.5\\r' is not a number"),
         BadInput("long-format price file without the configured symbol",
                  Sample.lines(Sample.prices, "symbol,date,open,high,low,close", "QQQ,2025-01-02,1,2,0.5,1.5"),
                  expect: "marketnote.yml:16:13", "'content/data/IWM.csv' has no rows for symbol 'IWM'"),
@@ -104,6 +111,8 @@ enum BadInputCatalogue {
                  expect: "content/data/gdp-nowcast.csv:2:1", "'2025,5' is not a year and quarter"),
         BadInput("quarter of year zero", Sample.lines(Sample.macro, "date,value", "0000Q1,1"),
                  expect: "content/data/gdp-nowcast.csv:2:1", "'0000Q1' is not a date"),
+        BadInput("macro file with the old Mac's CR line ends", .write(Sample.macro, "date,value\r2025Q1,1\r"),
+                 expect: "content/data/gdp-nowcast.csv:1:11", "the lines end in a lone CR (the old Mac format)"),
     ]
 
     static let breadth: [BadInput] = [
@@ -117,6 +126,8 @@ enum BadInputCatalogue {
                  expect: "content/data/guidance.csv:2:12", "expected 4 fields, found 3"),
         BadInput("infinite breadth value", Sample.lines(Sample.breadth, "date,small,mid,large", "2025-01,1,2,-inf"),
                  expect: "content/data/guidance.csv:2:13", "'-inf' is not a number"),
+        BadInput("Latin-1 breadth file", .write(Sample.breadth, bytes: Array("date,small,mid,large\n2025-01,1,2,3 ".utf8) + [0xB0, 0x0A]),
+                 expect: "content/data/guidance.csv:2:15", "the file is not UTF-8 text"),
         BadInput("comma-separated breadth file with semicolons", Sample.lines(Sample.breadth, "date;small;mid;large", "2025-01;1;2;3"),
                  expect: "content/data/guidance.csv:1:1", "the file looks semicolon-separated"),
     ]

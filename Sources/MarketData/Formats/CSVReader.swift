@@ -3,8 +3,9 @@ import Foundation
 /// Walks a comma-separated file row by row over its raw bytes, without building a String per
 /// line: fields are byte ranges, converted only when a caller asks for a value.
 ///
-/// Accepts a UTF-8 byte-order mark, LF or CRLF line ends, RFC 4180 quoting, blank lines, and a
-/// last line without a line end.
+/// Accepts a UTF-8 byte-order mark, LF or CRLF line ends, RFC 4180 quoting, blank lines (rows
+/// of empty fields too, such as the `,,,,` a spreadsheet leaves below its data), and a last line
+/// without a line end.
 public struct CSVReader {
     public let path: String
     let bytes: [UInt8]
@@ -51,6 +52,10 @@ public struct CSVReader {
         return fields[index].hasDoubledQuote ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
     }
 
+    /// The text of field `index` as a message quotes it, control characters escaped (`\r`): a
+    /// stray carriage return is invisible in a terminal.
+    public func shownText(_ index: Int) -> String { ControlCharacters.escaped(string(index)) }
+
     public func isEmpty(_ index: Int) -> Bool { fields[index].content.isEmpty }
 
     /// Calls `body` with the raw bytes of field `index`.
@@ -71,7 +76,7 @@ public struct CSVReader {
         return column
     }
 
-    /// Reads one physical row; false when it was blank.
+    /// Reads one physical row; false when it was blank: no field has content.
     private mutating func readRow() throws(Diagnostic) -> Bool {
         fields.removeAll(keepingCapacity: true)
         line = nextLine
@@ -92,7 +97,7 @@ public struct CSVReader {
         }
         position = fieldStart
         nextLine += 1
-        return !(fields.count == 1 && fields[0].content.isEmpty)
+        return fields.contains { !$0.content.isEmpty }
     }
 
     /// The index of the first comma or line feed at or after `start`, or the end of the file

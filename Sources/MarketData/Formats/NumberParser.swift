@@ -22,8 +22,11 @@ public enum NumberParser {
     }
 
     /// Why `text` was rejected, when there is more to say than "not a number": NaN and
-    /// infinities, spaces around the digits, a decimal comma, a number too large for a `Double`.
+    /// infinities, spaces or control characters around the digits, a decimal comma, a number too
+    /// large for a `Double`.
     public static func hint(forRejected text: String) -> String? {
+        let visible = ControlCharacters.removed(text)
+        if visible != text, double(visible) != nil { return "remove the control characters (shown escaped) from the number" }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed != text, double(trimmed) != nil { return "remove the spaces around the number" }
         if ["nan", "inf", "infinity"].contains(trimmed.lowercased().trimmingCharacters(in: ["+", "-"])) {

@@ -49,8 +49,8 @@ public enum ObservationFileParser {
                 lines.append(reader.line)
                 for (index, value) in row.enumerated() { values[index].append(value) }
             } catch {
-                diagnostics.report(error)
-                if diagnostics.diagnostics.count >= PriceFileParser.errorLimit { break }
+                if ErrorLimit.isReached(reporting: error, to: &diagnostics, stopAt: reader.rowLocation,
+                                        hint: "is this a macro or breadth file (a date column, then value columns)?") { break }
             }
         }
         if periods.isEmpty && !diagnostics.hasErrors {
@@ -70,7 +70,7 @@ public enum ObservationFileParser {
         if missing { return nil }
         guard let number = reader.withField(column, NumberParser.double) else {
             let text = reader.string(column)
-            throw .error(at: reader.location(ofField: column), "'\(text)' is not a number",
+            throw .error(at: reader.location(ofField: column), "'\(reader.shownText(column))' is not a number",
                          hint: NumberParser.hint(forRejected: text) ?? "write a finite decimal number, or '.' for a missing value")
         }
         return number
@@ -95,7 +95,7 @@ struct ObservationHeader {
         }
         yearQuarter = canonical.count >= 3 && canonical[0] == "year" && canonical[1] == "quarter"
         guard yearQuarter || ObservationFileParser.dateColumns.contains(canonical[0]) else {
-            throw DiagnosticReport([.error(at: reader.location(ofField: 0), "the first column '\(names[0])' is not a date column",
+            throw DiagnosticReport([.error(at: reader.location(ofField: 0), "the first column '\(reader.shownText(0))' is not a date column",
                                            hint: "start the header with date (or observation_date, DATE, period), then the value columns")])
         }
         guard columnCount >= (yearQuarter ? 3 : 2) else {
@@ -106,7 +106,7 @@ struct ObservationHeader {
         var seen: [String: Int] = [:]
         for index in valueColumns {
             if let first = seen[canonical[index]] {
-                throw DiagnosticReport([.error(at: reader.location(ofField: index), "column '\(names[index])' appears twice (also column \(first + 1))",
+                throw DiagnosticReport([.error(at: reader.location(ofField: index), "column '\(reader.shownText(index))' appears twice (also column \(first + 1))",
                                                hint: "give each column its own name")])
             }
             seen[canonical[index]] = index
@@ -123,14 +123,14 @@ struct ObservationHeader {
             guard let year = reader.withField(0, { Digits.value($0, $0.startIndex, $0.count) }), (1...9999).contains(year),
                   let quarter = reader.withField(1, { Digits.value($0, $0.startIndex, $0.count) }), (1...4).contains(quarter)
             else {
-                throw .error(at: reader.location(ofField: 0), "'\(reader.string(0)),\(reader.string(1))' is not a year and quarter",
+                throw .error(at: reader.location(ofField: 0), "'\(reader.shownText(0)),\(reader.shownText(1))' is not a year and quarter",
                              hint: "write the year (2025) and the quarter (1–4)")
             }
             try Self.checkYear(year, reader)
             return .quarter(year: year, quarter: quarter)
         }
         guard let period = reader.withField(0, ObservationPeriod.parse) else {
-            throw .error(at: reader.location(ofField: 0), "'\(reader.string(0))' is not a date",
+            throw .error(at: reader.location(ofField: 0), "'\(reader.shownText(0))' is not a date",
                          hint: "write YYYY-MM-DD, YYYY-MM or YYYYQn")
         }
         try Self.checkYear(period.year, reader)

@@ -33,7 +33,7 @@ public struct PriceFileLayout: Sendable, Equatable {
     /// Reads the header row at the reader's current row.
     static func detect(_ reader: CSVReader) throws(DiagnosticReport) -> PriceFileLayout {
         var positions: [String: Int] = [:]
-        var diagnostics = DiagnosticCollector()
+        var problems: [Diagnostic] = []
         let expected = "Date, Open, High, Low, Close, optional Adj Close and Volume (and Symbol for a file of many symbols)"
         if reader.fieldCount == 1, let delimiter = HeaderDelimiter.guess(reader.string(0)) {
             throw DiagnosticReport([.error(at: reader.location(ofField: 0),
@@ -42,28 +42,28 @@ public struct PriceFileLayout: Sendable, Equatable {
         }
         let names = (0..<reader.fieldCount).map { ColumnName.canonical(reader.string($0)) }
         guard names.contains(where: { synonyms[$0] != nil }) else {
-            let text = (0..<reader.fieldCount).map(reader.string).joined(separator: ",")
-            throw DiagnosticReport([.error(at: reader.rowLocation, "the first line is not a price-file header: '\(text.prefix(60))'",
+            let text = ControlCharacters.escaped(String((0..<reader.fieldCount).map(reader.string).joined(separator: ",").prefix(60)))
+            throw DiagnosticReport([.error(at: reader.rowLocation, "the first line is not a price-file header: '\(text)'",
                                            hint: "expected \(expected)")])
         }
         for (index, name) in names.enumerated() {
             if ignorable.contains(name) { continue }
             guard let role = synonyms[name] else {
-                diagnostics.report(.error(at: reader.location(ofField: index), "unknown column '\(reader.string(index))' in a price file",
-                                          hint: "expected \(expected)"))
+                problems.append(.error(at: reader.location(ofField: index), "unknown column '\(reader.shownText(index))' in a price file",
+                                       hint: "expected \(expected)"))
                 continue
             }
             if positions[role] != nil {
-                diagnostics.report(.error(at: reader.location(ofField: index), "column '\(reader.string(index))' appears twice",
-                                          hint: "keep one column per price; remove or rename the other one"))
+                problems.append(.error(at: reader.location(ofField: index), "column '\(reader.shownText(index))' appears twice",
+                                       hint: "keep one column per price; remove or rename the other one"))
             }
             positions[role] = index
         }
         for role in ["date", "open", "high", "low", "close"] where positions[role] == nil {
-            diagnostics.report(.error(at: reader.rowLocation, "the header has no '\(role.capitalized)' column",
-                                      hint: "expected \(expected)"))
+            problems.append(.error(at: reader.rowLocation, "the header has no '\(role.capitalized)' column",
+                                   hint: "expected \(expected)"))
         }
-        if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
+        if !problems.isEmpty { throw limited(problems, reader) }
         let isNasdaqCom = names.contains("close/last")
         let format = positions["symbol"] != nil ? "long-format price file" : isNasdaqCom ? "Nasdaq.com CSV"
             : positions["adjclose"] != nil ? "Yahoo Finance CSV" : "OHLCV CSV"
@@ -73,6 +73,16 @@ public struct PriceFileLayout: Sendable, Equatable {
                                      formatName: format)
         layout.isNasdaqCom = isNasdaqCom
         return layout
+    }
+
+    /// The header's problems, as many as a file's rows may have (a file that is no price file
+    /// has a header of nothing but unknown columns).
+    private static func limited(_ problems: [Diagnostic], _ reader: CSVReader) -> DiagnosticReport {
+        var diagnostics = DiagnosticCollector()
+        for problem in problems {
+            if ErrorLimit.isReached(reporting: problem, to: &diagnostics, stopAt: reader.rowLocation, hint: "is this a price file?") { break }
+        }
+        return DiagnosticReport(diagnostics.diagnostics)
     }
 }
 

@@ -1,8 +1,5 @@
 /// Parses and validates a daily price file into `PriceSeries`, reporting every bad row.
 public enum PriceFileParser {
-    /// Errors reported per file before the rest are summarised, so a wholly wrong file stays readable.
-    static let errorLimit = 20
-
     /// The series in the file, keyed by symbol; a single-symbol file is keyed by `symbol`.
     public static func parse(bytes: [UInt8], path: String, symbol: String) throws(DiagnosticReport) -> [String: PriceSeries] {
         if let problem = TextFileCheck.problem(bytes, path: path) { throw DiagnosticReport([problem]) }
@@ -30,12 +27,8 @@ public enum PriceFileParser {
                     try single.add(row, reader)
                 }
             } catch {
-                diagnostics.report(error)
-                if diagnostics.diagnostics.count >= errorLimit {
-                    diagnostics.report(.error(at: reader.rowLocation, "too many errors in this file; stopped reading it",
-                                              hint: "is this a \(layout.formatName)?"))
-                    break
-                }
+                if ErrorLimit.isReached(reporting: error, to: &diagnostics, stopAt: reader.rowLocation,
+                                        hint: "is this a \(layout.formatName)?") { break }
             }
         }
         if rows == 0 && !diagnostics.hasErrors {
@@ -74,7 +67,7 @@ struct PriceRow {
             SessionDate.parseISO(field) ?? (layout.isNasdaqCom ? SessionDate.parseUS(field) : nil)
                 ?? ObservationPeriod.parse(field).flatMap { $0.frequency == .daily ? $0.firstDay : nil }
         }) else {
-            throw .error(at: reader.location(ofField: layout.date), "'\(reader.string(layout.date))' is not a date",
+            throw .error(at: reader.location(ofField: layout.date), "'\(reader.shownText(layout.date))' is not a date",
                          hint: layout.isNasdaqCom ? "a Nasdaq.com file's dates are MM/DD/YYYY" : Self.dateHint(reader, layout))
         }
         guard date.isInSupportedYears else {
@@ -129,7 +122,7 @@ struct PriceRow {
     private static func number(_ reader: CSVReader, _ index: Int, _ name: String) throws(Diagnostic) -> Double {
         guard let value = reader.withField(index, NumberParser.double) ?? reader.withField(index, Self.dollarAmount) else {
             let text = reader.string(index)
-            throw .error(at: reader.location(ofField: index), text.isEmpty ? "\(name) is empty" : "\(name) '\(text)' is not a number",
+            throw .error(at: reader.location(ofField: index), text.isEmpty ? "\(name) is empty" : "\(name) '\(reader.shownText(index))' is not a number",
                          hint: NumberParser.hint(forRejected: text) ?? "write a finite decimal number such as 101.25")
         }
         return value

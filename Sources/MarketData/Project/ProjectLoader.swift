@@ -184,14 +184,8 @@ struct FileCache {
         guard let bytes = bytes(atPath: path) else {
             throw .error(at: SourceLocation(path: name), "cannot read the file", hint: "check that it exists and is readable")
         }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let valid = UTF8Prefix.length(of: bytes)
-        let before = bytes[..<valid]
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        let column = String(decoding: bytes[lineStart..<valid], as: UTF8.self).count + 1
-        throw .error(at: SourceLocation(path: name, line: line, column: column), "the file is not UTF-8 text",
-                     hint: "save it as UTF-8 (it may be Latin-1 or Windows-1252)")
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw TextFileCheck.notUTF8(bytes, path: name) }
+        return text
     }
 
     private func absolute(_ path: String) -> String { FilePath.resolve(path, in: root) }
