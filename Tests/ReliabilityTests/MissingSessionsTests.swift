@@ -27,7 +27,7 @@ import Testing
         #expect(warnings.map(\.location.description) == ["content/data/IWM.csv:5974:1"])
         // March 2024: 21 weekdays less Good Friday (March 29).
         #expect(warnings.first?.message == "IWM has no prices for 20 sessions, 2024-03-01 to 2024-03-28 "
-            + "(and 1 other gap); the daily return of 2024-04-01 spans 21 sessions")
+            + "(and 1 other gap); the daily return of 2024-04-01 spans 21 sessions, and the 5D returns of the five rows from it 25")
     }
 
     /// A row of "null" prices is left out: on a day the market was closed without a word, on a
@@ -56,6 +56,6 @@ import Testing
         let warnings = try build(sandbox).warnings
         #expect(warnings.map(\.location.description) == ["content/data/IWM.csv:6444:1"])
         #expect(warnings.map(\.message) == ["IWM has no prices for 2026-01-08, a session of the 'nyse' calendar; "
-            + "the daily return of 2026-01-09 spans two sessions"])
+            + "the daily return of 2026-01-09 spans two sessions, and the 5D returns of the five rows from it six"])
     }
 }

@@ -3,6 +3,7 @@ import MarketData
 /// Sessions of the calendar missing inside a price file (a row dropped by the download, a month
 /// left out when the file was put together): a return across the gap spans it, so a note would
 /// tell a two-session move as the day's ("its biggest one-day gain") and nothing else would say so.
+/// The 1D and 5D returns count rows; the period returns are measured from dates, and span no more.
 public enum MissingSessions {
     /// The sessions missing in a row that make a gap worth a warning: under the NYSE calendar,
     /// whose holidays are known, one; under `weekdays`, a market's own holidays are single days
@@ -30,7 +31,8 @@ public enum MissingSessions {
             return (longest.next, { line in
                 Diagnostic(.warning, at: SourceLocation(path: series.file, line: line),
                            "\(series.symbol) has no prices for \(missing)\(others); the daily return of \(longest.next) "
-                               + "spans \(longest.count == 1 ? "two" : String(longest.count + 1)) sessions",
+                               + "spans \(longest.count == 1 ? "two" : String(longest.count + 1)) sessions, "
+                               + "and the 5D returns of the five rows from it \(longest.count == 1 ? "six" : String(longest.count + 5))",
                            hint: hint)
             })
         }
