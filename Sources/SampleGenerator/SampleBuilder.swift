@@ -22,7 +22,7 @@ struct SampleBuilder {
             guard let path = paths[profile.symbol] else {
                 throw SampleGenerationError(description: "no price path for \(profile.symbol)")
             }
-            return try priceSeries(profile, path: path, shocks: shocks)
+            return try instrumentBars(profile, path: path, shocks: shocks)
         }
         return SampleDataset(calendar: calendar, prices: prices, gdpNowcast: gdpNowcast, guidance: guidance)
     }
@@ -77,7 +77,7 @@ struct SampleBuilder {
 
     // MARK: Bars
 
-    private func priceSeries(_ profile: InstrumentProfile, path: LogPath, shocks: MarketShocks) throws -> PriceSeries {
+    private func instrumentBars(_ profile: InstrumentProfile, path: LogPath, shocks: MarketShocks) throws -> InstrumentBars {
         var random = stream(profile.barStream)
         let volatility = shocks.sigma.map { $0 * profile.volatilityMultiple }
         let range = path.startIndex..<calendar.count
@@ -89,7 +89,7 @@ struct SampleBuilder {
             try records.apply(to: &bars)
         }
         profile.dividends.apply(to: &bars, calendar: calendar)
-        return PriceSeries(profile: profile, bars: bars)
+        return InstrumentBars(profile: profile, bars: bars)
     }
 
     // MARK: Helpers

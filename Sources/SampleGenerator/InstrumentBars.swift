@@ -1,5 +1,5 @@
 /// One instrument's finished daily bars, ready to write as `SYMBOL.csv`.
-struct PriceSeries: Sendable {
+struct InstrumentBars: Sendable {
     let profile: InstrumentProfile
     let bars: [DailyBar]
 
