@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import MarketData
 import Newsletter
+import Publishing
 
 /// `marketnote facts`: prints the facts of a date, for auditing and scripting.
 struct FactsCommand: ParsableCommand {
@@ -14,7 +15,7 @@ struct FactsCommand: ParsableCommand {
     @Option(help: "The session (YYYY-MM-DD).")
     var date: DateArgument?
 
-    @Flag(help: "Print JSON instead of text.")
+    @Flag(help: "Print the facts as JSON, as facts.json holds them under \"facts\".")
     var json = false
 
     func run() throws {
@@ -30,9 +31,8 @@ struct FactsCommand: ParsableCommand {
         }
         let facts = analysis.facts(on: day)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(facts), as: UTF8.self))
+            // One layout for the facts, whether read here or beside a published note.
+            FileHandle.standardOutput.write(Data(facts.json))
         } else {
             let templates = try TemplateLibrary(projectRoot: projectOptions.root)
             let figures = FigureLedger()

@@ -39,6 +39,24 @@ import Testing
         #expect(result.stdout.hasSuffix("\nquote not carried: Marisol Reyes, Cobalt Street Advisors, 2026-01-14 [crypto]\n"), "\(result.stdout)")
     }
 
+    /// A code review: `facts --json` printed the facts in a layout of its own (sorted keys), so an
+    /// auditor comparing it with a published facts.json compared two files; it prints the same.
+    @Test func factsAsJSONAreWhatTheNotesFactsFileHolds() throws {
+        let sandbox = try ProjectSandbox()
+        let binary = try #require(MarketNoteCommand.binary, "build the marketnote executable with the tests")
+        let result = try RunningBuild(binary, arguments: ["facts", "--json", "--project", sandbox.project]).wait()
+        #expect(result.status == 0, "\(result.stderr)")
+        try PublishedSite.copySample(to: sandbox.output)
+        let published = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sandbox.output + "/notes/2026-01-15/facts.json")))
+        let facts = try #require((published as? [String: Any])?["facts"])
+        let printed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        #expect(NSDictionary(dictionary: try #require(printed as? [String: Any])).isEqual(to: try #require(facts as? [String: Any])))
+        // The same bytes, too, indented as facts.json indents its "facts" member.
+        let text = try String(contentsOfFile: sandbox.output + "/notes/2026-01-15/facts.json", encoding: .utf8)
+        let indented = result.stdout.dropLast().split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ")
+        #expect(text.contains("\n  \"facts\": " + indented + ",\n"))
+    }
+
     @Test func aBrokenTemplateStopsFactsAtItsPositionWithoutClaimingToHavePublished() throws {
         let sandbox = try ProjectSandbox()
         let note = sandbox.project + "/templates/note.md"

@@ -27,3 +27,9 @@ struct FactsDocument: Encodable {
     /// Keys in declaration order and fixed formatting, so the same facts always give the same bytes.
     func encoded() -> [UInt8] { JSONByteWriter.document(self) }
 }
+
+extension NoteFacts {
+    /// The facts as `facts.json` writes them under `"facts"`: the same keys in the same order and
+    /// the same numbers, for `marketnote facts --json`.
+    public var json: [UInt8] { JSONByteWriter.document(self) }
+}
