@@ -148,7 +148,7 @@ enum CommentaryMarkdown {
             let content = line.dropFirst(indent)
             let isBlank = content.allSatisfy(\.isWhitespace)
             defer { afterBlank = isBlank && !inFence }
-            if inFence || isBlank || Self.isFence(content, indent) {
+            if inFence || isBlank || MarkdownFences.isFence(line) {
                 paragraph = nil
                 continue
             }
@@ -207,10 +207,6 @@ enum CommentaryMarkdown {
         let marks = content.filter { !$0.isWhitespace }
         guard let first = marks.first, "*-_".contains(first), marks.count >= 3 else { return false }
         return marks.allSatisfy { $0 == first }
-    }
-
-    static func isFence(_ content: Substring, _ indent: Int) -> Bool {
-        indent <= 3 && (content.hasPrefix("```") || content.hasPrefix("~~~"))
     }
 }
 

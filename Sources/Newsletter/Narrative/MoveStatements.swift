@@ -182,7 +182,7 @@ enum MoveStatements {
             guard let (extreme, side) = swing(low: series.intradayLow ?? 0, high: series.intradayHigh ?? 0, move: move) else { return nil }
             var values = context.names(series).plain
             values["extreme"] = context.figures.percent(abs(extreme), "series.\(series.symbol).intraday\(side.capitalized)", signed: false)
-            if turnedFromYearExtreme(series, move: move) { values["yearExtreme"] = "yes" }
+            if turnedFromYearExtreme(series, move: move, side: side) { values["yearExtreme"] = "yes" }
             return Statement(.lead, score: -0.9, topics: series.topics + [StatementTopic.volatility],
                              sentences: [context.sentence(key(move, prefix: "intraday." + side), values)], headline: nil)
         }
@@ -203,7 +203,12 @@ enum MoveStatements {
     /// "SPX touched a 52-week low during the session but closed higher." beside it).
     static func turnedFromYearExtreme(_ series: SeriesFacts, move: Double) -> Bool {
         guard let (_, side) = swing(low: series.intradayLow ?? 0, high: series.intradayHigh ?? 0, move: move) else { return false }
-        return side == "low" ? series.yearLow && move > -flatThreshold : series.yearHigh && move < flatThreshold
+        return turnedFromYearExtreme(series, move: move, side: side)
+    }
+
+    /// The same, for a swing already found to `side` ("low" or "high").
+    static func turnedFromYearExtreme(_ series: SeriesFacts, move: Double, side: String) -> Bool {
+        side == "low" ? series.yearLow && move > -flatThreshold : series.yearHigh && move < flatThreshold
     }
 
     /// The side of the range against the way the day closed (the larger one on a flat day), when
