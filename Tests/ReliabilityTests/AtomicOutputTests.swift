@@ -6,7 +6,7 @@ import Testing
 /// The published site changes only at the swap, whatever happens before it.
 @Suite struct AtomicOutputTests {
     @Test func writingAPathTwiceLeavesThePublishedFileAsItWasUntilTheSwap() throws {
-        let folder = ProjectSandbox.temporaryFolder("atomic")
+        let folder = ScratchFolder.make("atomic")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let site = folder + "/site"
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func aSiteRetiredByAnInterruptedFallbackSwapIsPutBack() throws {
-        let folder = ProjectSandbox.temporaryFolder("atomic")
+        let folder = ScratchFolder.make("atomic")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let site = folder + "/site"
         // Killed between the two renames of a swap without RENAME_EXCHANGE: no site, a retired one.

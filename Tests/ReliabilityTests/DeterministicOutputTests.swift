@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import Publishing
+import TestSupport
 import Testing
 
 /// The same inputs give byte-identical output: run after run (each process hashes with its own
@@ -10,7 +11,7 @@ import Testing
     static let backfill = DateSelection.range(from: SessionDate("2025-01-02"), to: SessionDate("2026-01-15"))
 
     @Test func buildsRunTwiceAndWithOneOrFourThreadsAreByteIdentical() throws {
-        let folder = ProjectSandbox.temporaryFolder("deterministic")
+        let folder = ScratchFolder.make("deterministic")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var sites: [(name: String, snapshot: SiteSnapshot)] = []
         for (name, jobs) in [("--jobs 1", 1), ("--jobs 1, again", 1), ("--jobs 4", 4)] {
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func rebuildingUnchangedInputsRewritesNoFile() throws {
-        let folder = ProjectSandbox.temporaryFolder("rebuild")
+        let folder = ScratchFolder.make("rebuild")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let request = BuildRequest(project: ProjectSandbox.repositoryRoot, output: folder + "/site",
                                    dates: .range(from: SessionDate("2025-12-01"), to: SessionDate("2026-01-15")))

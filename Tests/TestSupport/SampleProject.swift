@@ -14,15 +14,9 @@ public enum SampleProject {
         fatalError("no marketnote.yml above \(#filePath)")
     }()
 
-    public static func temporaryDirectory(_ name: String) -> String {
-        let path = ScratchFolder.make(name)
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// Copies the sample project (config, content, templates) so a test can alter it.
     public static func copy() throws -> String {
-        let target = temporaryDirectory("project")
+        let target = ScratchFolder.make("project")
         for item in ["marketnote.yml", "content", "templates"] {
             try FileManager.default.copyItem(atPath: root + "/" + item, toPath: target + "/" + item)
         }
@@ -32,7 +26,7 @@ public enum SampleProject {
     /// Builds `project` into a fresh output folder and returns it.
     @discardableResult
     public static func build(project: String = root, dates: DateSelection = .latest, output: String? = nil) throws -> String {
-        let output = output ?? temporaryDirectory("output") + "/site"
+        let output = output ?? ScratchFolder.make("output") + "/site"
         _ = try BuildPipeline(options: BuildOptions(projectRoot: project, outputPath: output, dates: dates)).run()
         return output
     }

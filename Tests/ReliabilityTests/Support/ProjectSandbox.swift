@@ -20,7 +20,7 @@ final class ProjectSandbox: Sendable {
     var output: String { folder + "/site" }
 
     init() throws {
-        folder = Self.temporaryFolder("sandbox")
+        folder = ScratchFolder.make("sandbox")
         try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
         for item in ["marketnote.yml", "content", "templates"] {
             try FileManager.default.copyItem(atPath: Self.repositoryRoot + "/" + item, toPath: project + "/" + item)
@@ -29,12 +29,6 @@ final class ProjectSandbox: Sendable {
 
     deinit {
         try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    static func temporaryFolder(_ name: String) -> String {
-        let path = ScratchFolder.make(name)
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 
     func apply(_ change: FileChange) throws {

@@ -1,13 +1,12 @@
 import Foundation
 import Publishing
+import TestSupport
 
 /// A site already published from the sample project, built once per test run, that tests copy
 /// into an output folder to check that a failed build leaves it exactly as it was.
 enum PublishedSite {
     static let sample: String = {
-        let folder = ProjectSandbox.temporaryFolder("published")
-        // Removed when the test process exits (a closure that captures nothing is a C function).
-        atexit { try? FileManager.default.removeItem(atPath: (PublishedSite.sample as NSString).deletingLastPathComponent) }
+        let folder = ScratchFolder.make("published")
         let site = folder + "/site"
         do {
             _ = try BuildPipeline(options: BuildOptions(projectRoot: ProjectSandbox.repositoryRoot, outputPath: site)).run()
