@@ -74,16 +74,16 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/notes/2026-01-14", withIntermediateDirectories: true)
         let file = folder + "/" + SiteManifest.path
-        #expect(throws: UnreadableManifest(path: file, isMissing: true)) { try SiteManifest.read(fromSite: folder) }
+        #expect(throws: UnreadableManifest(path: file, problem: .missing)) { try SiteManifest.read(fromSite: folder) }
         for broken in ["{\"notes\": [", "", #"{"notes":[{"date":"2026-13-45","title":"","summary":"","path":"p/"}]}"#] {
             try Data(broken.utf8).write(to: URL(fileURLWithPath: file))
-            #expect(throws: UnreadableManifest(path: file, isMissing: false), "\(broken)") { try SiteManifest.read(fromSite: folder) }
+            #expect(throws: UnreadableManifest(path: file, problem: .damaged), "\(broken)") { try SiteManifest.read(fromSite: folder) }
         }
     }
 
     /// A backfill writes every note and the list again, so it is the way out of a damaged list.
     @Test func onlyABackfillGoesOnWithoutTheListOfNotes() throws {
-        let problem = UnreadableManifest(path: "site/notes/index.json", isMissing: false)
+        let problem = UnreadableManifest(path: "site/notes/index.json", problem: .damaged)
         let manifest = SiteManifestTests.awkward
         for dates in [DateSelection.latest, .single(SessionDate("2026-01-14")!), .range(from: nil, to: nil), .all] {
             let pipeline = BuildPipeline(options: BuildOptions(projectRoot: ".", dates: dates))

@@ -13,13 +13,13 @@ import Testing
                                                     dates: dates, emailForEveryNote: everyNote)).run()
         }
         _ = try build(.range(from: SessionDate("2026-01-08"), to: SessionDate("2026-01-12")), true)
-        let mailed = EmailEditions.publishedDates(inSite: sandbox.output)
+        let mailed = try EmailEditions.publishedDates(inSite: sandbox.output)
         #expect(mailed.map(\.description).sorted() == ["2026-01-08", "2026-01-09", "2026-01-12"])
         let before = try SiteSnapshot(of: sandbox.output + "/email")
 
         _ = try build(.all, false)
         let after = try SiteSnapshot(of: sandbox.output + "/email")
-        #expect(EmailEditions.publishedDates(inSite: sandbox.output) == mailed.union([SessionDate("2026-01-15")!]))
+        #expect(try EmailEditions.publishedDates(inSite: sandbox.output) == mailed.union([SessionDate("2026-01-15")!]))
         #expect(before.files.allSatisfy { after.files[$0.key] == $0.value }, "\(before.differences(from: after))")
     }
 }

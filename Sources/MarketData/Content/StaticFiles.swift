@@ -32,21 +32,20 @@ public struct StaticFiles: Sendable {
         return [UInt8](data)
     }
 
-    /// The files below `folder` (none when there is no such folder), with an error for each name a
-    /// web address cannot carry safely.
+    /// The files below `folder` (none when there is no such folder; names starting with "." left
+    /// out), with an error for each name a web address cannot carry safely and for a folder that
+    /// cannot be read.
     public static func scan(_ folder: String) -> (files: StaticFiles, problems: [Diagnostic]) {
+        let found: [String]
+        do {
+            guard let files = try FolderEntries.files(under: folder, skippingHidden: true) else { return (.none, []) }
+            found = files
+        } catch {
+            let below = error.path.count > folder.count ? String(error.path.dropFirst(folder.count)) : ""
+            return (.none, [error.diagnostic(reportedAs: folderName + below)])
+        }
         var paths: [String] = [], problems: [Diagnostic] = []
-        let manager = FileManager.default
-        guard let walk = manager.enumerator(atPath: folder) else { return (.none, []) }
-        while let path = walk.nextObject() as? String {
-            let name = path.split(separator: "/").last ?? ""
-            let type = walk.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { walk.skipDescendants() }
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+        for path in found.sorted() {
             if path.contains("\\") {
                 problems.append(.error(at: SourceLocation(path: folderName + "/" + path), "a file name with a backslash cannot be published",
                                        hint: "rename it without '\\'"))

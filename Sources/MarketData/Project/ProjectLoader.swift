@@ -62,8 +62,12 @@ public struct ProjectLoader {
         guard let text = FileCache.text(atPath: absolute(path)) else {
             // Named in full: the folder marketnote looked in is the likeliest mistake.
             let exists = FileManager.default.fileExists(atPath: absolute(path))
-            throw DiagnosticReport([.error(at: SourceLocation(path: absolute(path), line: 1, column: 1),
-                                           exists ? "cannot read the project configuration" : "there is no project configuration here",
+            let location = SourceLocation(path: absolute(path), line: 1, column: 1)
+            guard !exists else {
+                throw DiagnosticReport([.error(at: location, "cannot read the project configuration",
+                                               hint: "check that the user running marketnote may read it (`ls -l` shows its owner and mode)")])
+            }
+            throw DiagnosticReport([.error(at: location, "there is no project configuration here",
                                            hint: "run marketnote in a project folder (one holding marketnote.yml), or name it with --project DIR")])
         }
         return ProjectConfigReader.readReporting(text: text, path: path)
@@ -71,13 +75,21 @@ public struct ProjectLoader {
 
     func absolute(_ path: String) -> String { FilePath.resolve(path, in: root) }
 
-    private func markdownFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+    /// The Markdown files of `folder` by name; none when there is no such folder, and an error
+    /// when it cannot be read (a build without the folder's notes or quotes would look fine).
+    private func markdownFiles(in folder: String, _ diagnostics: inout DiagnosticCollector) -> [String] {
+        let entries: [FolderEntries.Entry]
+        do {
+            entries = try FolderEntries.read(absolute(folder)) ?? []
+        } catch {
+            diagnostics.report(error.diagnostic(reportedAs: folder))
+            return []
+        }
+        return entries.map(\.name).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
     }
 
     private func loadQuotes(_ diagnostics: inout DiagnosticCollector) -> [Quote] {
-        let quotes = markdownFiles(in: "content/quotes").compactMap { name -> Quote? in
+        let quotes = markdownFiles(in: "content/quotes", &diagnostics).compactMap { name -> Quote? in
             let path = "content/quotes/" + name
             return diagnostics.collect { () throws -> Quote in
                 let text = try FileCache.text(atPath: absolute(path), reportedAs: path)
@@ -89,7 +101,7 @@ public struct ProjectLoader {
 
     private func loadCommentary(_ diagnostics: inout DiagnosticCollector) -> [SessionDate: Commentary] {
         var result: [SessionDate: Commentary] = [:]
-        for name in markdownFiles(in: "content/notes") {
+        for name in markdownFiles(in: "content/notes", &diagnostics) {
             let path = "content/notes/" + name
             guard let date = SessionDate(String(name.dropLast(3))) else {
                 diagnostics.report(.error(at: SourceLocation(path: path), "commentary files are named by their date",

@@ -37,13 +37,10 @@ public struct TemplateLibrary: Sendable {
     /// The templates of the project at `root`: its `templates/` folder, when it has one, over the
     /// defaults. Every command that writes prose uses this, so each shows the editor's wording.
     public init(projectRoot root: String) throws(DiagnosticReport) {
-        let path = FilePath.resolve("templates", in: root)
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        try self.init(directory: exists ? path : nil)
+        try self.init(directory: FilePath.resolve("templates", in: root))
     }
 
-    /// Loads `directory` (if it exists) over the defaults.
+    /// Loads `directory` (when there is a folder there) over the defaults.
     public init(directory: String?) throws(DiagnosticReport) {
         _ = MarkdownContentType.registered
         _ = HTMLContentType.registered
@@ -160,17 +157,25 @@ public struct TemplateLibrary: Sendable {
 
     static func isTemplate(_ name: String) -> Bool { templateExtensions.contains { name.hasSuffix($0) } }
 
+    /// The project's template files (names starting with "." and `README.md` left out) with their
+    /// text; an error for a file that is not UTF-8 text, or a folder that cannot be read (the
+    /// build would quietly fall back to the shipped templates).
     static func readDirectory(_ directory: String) throws(DiagnosticReport) -> [(String, String)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        let names: [String]
+        do {
+            names = try FolderEntries.files(under: directory, skippingHidden: true) ?? []
+        } catch {
+            let below = error.path.count > directory.count ? String(error.path.dropFirst(directory.count)) : ""
+            throw DiagnosticReport([error.diagnostic(reportedAs: "templates" + below)])
+        }
         var result: [(String, String)] = []
         var diagnostics = DiagnosticCollector()
-        while let name = enumerator.nextObject() as? String {
+        for name in names where name != "README.md" {
             let path = (directory as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !(name as NSString).lastPathComponent.hasPrefix("."), name != "README.md" else { continue }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.report(.error(at: SourceLocation(path: "templates/" + name), "cannot read the template as UTF-8 text"))
+                let readable = access(path, R_OK) == 0
+                diagnostics.report(.error(at: SourceLocation(path: "templates/" + name),
+                                          readable ? "cannot read the template as UTF-8 text" : "cannot read the template: \(String(cString: strerror(errno)))"))
                 continue
             }
             result.append((name, LineEnds.plain(text)))

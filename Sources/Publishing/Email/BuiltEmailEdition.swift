@@ -15,7 +15,7 @@ public struct BuiltEmailEdition: Sendable {
         if FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent(NotePaths.notePath(date))) {
             return "build it first: " + build
         }
-        let published = EmailEditions.publishedDates(inSite: outputPath).sorted()
+        let published = ((try? EmailEditions.publishedDates(inSite: outputPath)) ?? []).sorted()
         let nearest = [published.last { $0 < date }, published.first { $0 > date }].compactMap { $0 }
         let others = nearest.isEmpty ? "" : "; the nearest editions built are " + nearest.map(\.description).joined(separator: " and ")
         return "the site has no note of \(date): if it is a session, build it with " + build + others
@@ -24,7 +24,14 @@ public struct BuiltEmailEdition: Sendable {
     /// The edition of `date`, or the latest one in the folder when `date` is nil.
     public static func read(fromSite outputPath: String, date: SessionDate?) throws(UnsendableEmailEdition) -> BuiltEmailEdition {
         let folder = (outputPath as NSString).appendingPathComponent("email")
-        guard let date = date ?? EmailEditions.publishedDates(inSite: outputPath).max() else {
+        let newest: SessionDate?
+        do {
+            newest = date == nil ? try EmailEditions.publishedDates(inSite: outputPath).max() : nil
+        } catch {
+            throw UnsendableEmailEdition(message: "cannot read the folder \(folder): \(error.reason)",
+                                         hint: "check that the user running marketnote may read and enter it")
+        }
+        guard let date = date ?? newest else {
             throw UnsendableEmailEdition(message: "there is no email edition in \(folder)", hint: "build one first: marketnote build")
         }
         let path = (outputPath as NSString).appendingPathComponent(NotePaths.emailBase(date) + ".eml")

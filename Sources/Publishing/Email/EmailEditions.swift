@@ -39,8 +39,8 @@ public struct EmailEditions: Sendable {
     }()
 
     /// The dates of the editions in the site at `sitePath` (`email/DATE.eml`).
-    public static func publishedDates(inSite sitePath: String) -> Set<SessionDate> {
-        Set(FileTree.entries(sitePath + "/email").compactMap { entry in
+    public static func publishedDates(inSite sitePath: String) throws(FolderEntries.Unreadable) -> Set<SessionDate> {
+        Set((try FolderEntries.read(sitePath + "/email") ?? []).compactMap { entry in
             entry.name.hasSuffix(".eml") ? SessionDate(String(entry.name.dropLast(4))) : nil
         })
     }

@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import MarketData
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -200,7 +201,7 @@ public final class AtomicOutput: @unchecked Sendable {
                 if try linkPublished(path) { kept[path] = digest }
             }
         } else {
-            for path in FileTree.files(under: outputPath) where OutputFile.isSafe(path) && isKept(path) {
+            for path in try FolderEntries.files(under: outputPath) ?? [] where OutputFile.isSafe(path) && isKept(path) {
                 if try linkPublished(path) { kept[path] = 0 }
             }
         }

@@ -27,26 +27,6 @@ enum FileTree {
         return current.path
     }
 
-    /// The entries of a folder, each with whether it is a folder; empty when it cannot be read.
-    static func entries(_ path: String) -> [(name: String, isDirectory: Bool)] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var result: [(String, Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
-            var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                isDirectory = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            result.append((name, isDirectory))
-        }
-        return result
-    }
-
     /// Hard-links one file (one already at `target` is fine); copies it when it cannot be linked.
     /// False when there is no file at `source`.
     @discardableResult
@@ -55,19 +35,6 @@ enum FileTree {
         guard errno != ENOENT else { return false }
         try FileManager.default.copyItem(atPath: source, toPath: target)
         return true
-    }
-
-    /// Every file below `root`, as paths relative to it, folders walked depth first.
-    static func files(under root: String) -> [String] {
-        var result: [String] = []
-        func walk(_ relative: String) {
-            for entry in entries(relative.isEmpty ? root : root + "/" + relative) {
-                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isDirectory { walk(path) } else { result.append(path) }
-            }
-        }
-        walk("")
-        return result
     }
 
     /// Removes the file at `relative` below `root`, and the folders it leaves empty.
@@ -100,9 +67,9 @@ enum FileTree {
             unlink(path)
             return
         }
-        let top = entries(path)
+        let top = entriesToRemove(path)
         let big = top.filter(\.isDirectory).flatMap { folder in
-            entries(path + "/" + folder.name).map { (path + "/" + folder.name + "/" + $0.name, $0.isDirectory) }
+            entriesToRemove(path + "/" + folder.name).map { (path + "/" + folder.name + "/" + $0.name, $0.isDirectory) }
         }
         _ = ParallelMap.map(big, jobs: jobs) { item in removeSerially(item.0, isDirectory: item.1) }
         for entry in top { removeSerially(path + "/" + entry.name, isDirectory: entry.isDirectory) }
@@ -114,7 +81,12 @@ enum FileTree {
             unlink(path)
             return
         }
-        for entry in entries(path) { removeSerially(path + "/" + entry.name, isDirectory: entry.isDirectory) }
+        for entry in entriesToRemove(path) { removeSerially(path + "/" + entry.name, isDirectory: entry.isDirectory) }
         rmdir(path)
+    }
+
+    /// What is in a folder being removed; what cannot be read stays, as its folder does.
+    private static func entriesToRemove(_ path: String) -> [FolderEntries.Entry] {
+        ((try? FolderEntries.read(path)) ?? nil) ?? []
     }
 }

@@ -86,6 +86,8 @@ public struct BuildPipeline {
                                warnings: inputWarnings)
         } catch let report as DiagnosticReport {
             throw report
+        } catch let unreadable as FolderEntries.Unreadable {
+            throw DiagnosticReport([unreadable.diagnostic()])
         } catch let busy as OutputBusy {
             throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "\(busy)",
                                            hint: "wait for the other build to finish; output/ stays as it is")])
@@ -114,12 +116,13 @@ public struct BuildPipeline {
     /// run on their own threads: not under `--jobs 1`.
     private var concurrent: Bool { options.jobs != 1 }
 
-    /// The notes already published. A backfill goes on without them when their list cannot be
-    /// read, since it writes every note again; any other build stops, as it would drop them.
+    /// The notes already published. A backfill goes on without them when their list is missing or
+    /// damaged, since it writes every note again; any other build stops, as it would drop them,
+    /// and so does a backfill when the system refuses to read the list (permissions).
     func earlierNotes(_ read: Result<SiteManifest, UnreadableManifest>) throws(DiagnosticReport) -> SiteManifest {
         switch (read, options.dates) {
         case (.success(let manifest), _): return manifest
-        case (.failure, .all): return SiteManifest(notes: [])
+        case (.failure(let problem), .all) where problem.isReplaceable: return SiteManifest(notes: [])
         case (.failure(let problem), _):
             throw DiagnosticReport([.error(at: SourceLocation(path: problem.path), problem.message, hint: problem.hint)])
         }
@@ -249,7 +252,7 @@ public struct BuildPipeline {
         let lastDate = plan.selected.last!
         // A note written again gets its edition again: `--all` after a template change
         // dropped every earlier edition, and `send --date` with it.
-        let mailedBefore = EmailEditions.publishedDates(inSite: outputPath)
+        let mailedBefore = try EmailEditions.publishedDates(inSite: outputPath)
         // The notes' folders are made up front, on one thread, while the earlier notes are kept.
         for date in dates { try output.makeDirectory(NotePaths.notePath(date)) }
         for chunk in stride(from: 0, to: dates.count, by: Self.chunkSize) {

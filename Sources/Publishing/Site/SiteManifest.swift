@@ -35,18 +35,34 @@ public struct SiteManifest: Codable, Sendable {
     public static func read(fromSite directory: String) throws(UnreadableManifest) -> SiteManifest {
         let file = directory + "/" + path
         guard let data = FileManager.default.contents(atPath: file) else {
-            guard !hasNoteFolders(directory + "/notes") else { throw UnreadableManifest(path: file, isMissing: true) }
-            return SiteManifest(notes: [])
+            switch openError(file) {
+            case ENOENT, ENOTDIR:
+                guard try !hasNoteFolders(directory + "/notes") else { throw UnreadableManifest(path: file, problem: .missing) }
+                return SiteManifest(notes: [])
+            case 0: throw UnreadableManifest(path: file, problem: .damaged)
+            case let code: throw UnreadableManifest(path: file, problem: .unreadable(reason: String(cString: strerror(code))))
+            }
         }
         guard let manifest = SiteManifest(flatJSON: Array(data)) ?? (try? JSONDecoder().decode(SiteManifest.self, from: data))
-        else { throw UnreadableManifest(path: file, isMissing: false) }
+        else { throw UnreadableManifest(path: file, problem: .damaged) }
         return manifest.withBuildPaths()
     }
 
+    /// Why `file` cannot be opened for reading (`errno`); 0 when it can.
+    private static func openError(_ file: String) -> Int32 {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno }
+        close(descriptor)
+        return 0
+    }
+
     /// Whether `notes/` holds a folder named by a date: a note published by an earlier build.
-    private static func hasNoteFolders(_ notes: String) -> Bool {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: notes)) ?? []
-        return names.contains { SessionDate($0) != nil }
+    private static func hasNoteFolders(_ notes: String) throws(UnreadableManifest) -> Bool {
+        do {
+            return try (FolderEntries.read(notes) ?? []).contains { SessionDate($0.name) != nil }
+        } catch {
+            throw UnreadableManifest(path: notes, problem: .unreadable(reason: error.reason))
+        }
     }
 
     /// Every note at the path a build writes it to (`notes/DATE/`), whatever the file said: the
@@ -136,19 +152,42 @@ extension SiteManifest.Entry: JSONObject {
     }
 }
 
-/// `notes/index.json` of a site with notes is missing or damaged.
+/// `notes/index.json` of a site with notes is missing, damaged or cannot be read.
 public struct UnreadableManifest: Error, Equatable {
-    public let path: String
-    public let isMissing: Bool
-
-    public var message: String {
-        isMissing ? "the site has notes but no list of them (notes/index.json)"
-            : "the list of published notes is damaged: it is not the JSON marketnote writes"
+    public enum Problem: Equatable {
+        case missing, damaged
+        /// The file or its folder is there, but the system refuses to read it (permissions).
+        case unreadable(reason: String)
     }
 
-    /// A backfill does not need the list: it writes every note again and the list with them.
+    public let path: String
+    public let problem: Problem
+
+    public var message: String {
+        switch problem {
+        case .missing: "the site has notes but no list of them (notes/index.json)"
+        case .damaged: "the list of published notes is damaged: it is not the JSON marketnote writes"
+        case .unreadable(let reason): "cannot read the list of published notes: \(reason)"
+        }
+    }
+
+    /// A backfill does not need a missing or damaged list: it writes every note again and the
+    /// list with them. One the system refuses to read is a matter of permissions, which a
+    /// backfill would not mend.
     public var hint: String {
-        "run `marketnote build --all` to write every note and the list again; the site stays as it is until then"
+        switch problem {
+        case .missing, .damaged:
+            "run `marketnote build --all` to write every note and the list again; the site stays as it is until then"
+        case .unreadable:
+            "check that the user running marketnote may read it and enter its folders (`ls -ld` shows owner and mode); "
+                + "the site stays as it is until then"
+        }
+    }
+
+    /// Whether a backfill, which writes every note and the list again, can go on without it.
+    public var isReplaceable: Bool {
+        if case .unreadable = problem { return false }
+        return true
     }
 }
 
