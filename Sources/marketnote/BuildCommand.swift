@@ -60,7 +60,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
         }
         let summary = try pipeline.run()
         Terminal.printWarnings(summary.warnings)
-        print(summary.line)
+        Terminal.out(summary.line)
     }
 
     private func absolute(_ path: String) -> String { FilePath.fromCommandLine(path) }

@@ -32,21 +32,21 @@ struct FactsCommand: ParsableCommand {
         let facts = analysis.facts(on: day)
         if json {
             // One layout for the facts, whether read here or beside a published note.
-            FileHandle.standardOutput.write(Data(facts.json))
+            Terminal.out(bytes: facts.json)
         } else {
             let templates = try TemplateLibrary(projectRoot: projectOptions.root)
             let figures = FigureLedger()
             let narrative = NarrativeWriter(phrases: templates.phrases, series: inputs.config.series).write(facts, figures: figures)
-            print("\(day): \(narrative.headline)")
+            Terminal.out("\(day): \(narrative.headline)")
             for statement in narrative.statements {
-                print("[\(String(format: "%+.2f", statement.score))] " + statement.plain.joined(separator: " "))
+                Terminal.out("[\(String(format: "%+.2f", statement.score))] " + statement.plain.joined(separator: " "))
             }
             // The quotes in the day's window, and which the note carries: a quote left out is
             // otherwise invisible to the editor (no shared topic, or beyond the maximum).
             let chosen = NoteComposer(config: inputs.config, templates: templates)
                 .compose(facts, quotes: inputs.quotes, commentary: inputs.commentary[day], withEmail: false).quotes
             for quote in QuoteSelector(settings: inputs.config.quotes).inWindow(inputs.quotes, on: day) {
-                print((chosen.contains(quote) ? "quote: " : "quote not carried: ")
+                Terminal.out((chosen.contains(quote) ? "quote: " : "quote not carried: ")
                     + "\(quote.by), \(quote.firm.map { $0 + ", " } ?? "")\(quote.date) [\(quote.topics.joined(separator: ", "))]")
             }
         }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import MarketData
 
-/// The `marketnote` command: a thin shell over the library. Exit status 1 for bad input, 2 for bad usage.
+/// The `marketnote` command: a thin shell over the library. Exit status 1 for bad input or output
+/// that could not be written, 2 for bad usage.
 @main
 struct MarketNote: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,12 +21,16 @@ struct MarketNote: ParsableCommand {
         do {
             command = try parseAsRoot()
             try command?.run()
+            if let code = Terminal.outputFailure {
+                Terminal.err("error: cannot write the output: \(String(cString: strerror(code)))\n")
+                Foundation.exit(1)
+            }
         } catch let report as DiagnosticReport {
             Terminal.printDiagnostics(report, undone: (command as? LeavesUndone)?.undone)
             Foundation.exit(1)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.err(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

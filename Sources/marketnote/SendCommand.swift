@@ -48,7 +48,7 @@ struct SendCommand: ParsableCommand, LeavesUndone {
     func run() throws {
         let edition = try BuiltEmailEdition.read(fromSite: outputFolder(), date: date?.date)
         try SMTPClient(endpoint: smtp, timeoutSeconds: timeout).send(edition.bytes, from: address(from), to: to.map(address))
-        print("sent \(edition.path) (\(edition.bytes.count) bytes) to \(to.count) recipient\(to.count == 1 ? "" : "s") via \(smtp)")
+        Terminal.out("sent \(edition.path) (\(edition.bytes.count) bytes) to \(to.count) recipient\(to.count == 1 ? "" : "s") via \(smtp)")
     }
 
     /// The bare address of a `Name <address>` argument (validated above).

@@ -24,15 +24,15 @@ struct TemplatesCommand: ParsableCommand {
         guard !files.isEmpty else {
             let listing = TemplateCopies.listing(projectRoot: projectOptions.root)
             let width = listing.map(\.name.count).max() ?? 0
-            print("Shipped templates (copy one to edit it: marketnote templates NAME):")
+            Terminal.out("Shipped templates (copy one to edit it: marketnote templates NAME):")
             for entry in listing {
                 let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                print("  \(name)  \(entry.description)" + (entry.overridden ? " [the project has its own]" : ""))
+                Terminal.out("  \(name)  \(entry.description)" + (entry.overridden ? " [the project has its own]" : ""))
             }
             return
         }
         for path in try TemplateCopies.copy(files, into: projectOptions.root, replacing: force) {
-            print("wrote \(path): the shipped template, to edit; delete it to go back to the shipped one")
+            Terminal.out("wrote \(path): the shipped template, to edit; delete it to go back to the shipped one")
         }
     }
 }
