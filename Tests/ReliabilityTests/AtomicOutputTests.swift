@@ -21,6 +21,21 @@ import Testing
         #expect(SiteSnapshot.leftovers(beside: site).isEmpty)
     }
 
+    /// An operations review: the web root's mode and group alternated between the published
+    /// folder's and 0755 on every build, as the swap put the staging folder or the spare in its place.
+    @Test func theOutputFolderKeepsItsModeThroughEverySwap() throws {
+        let folder = ScratchFolder.make("atomic")
+        let site = folder + "/site"
+        for build in 1...3 {
+            let output = try AtomicOutput(outputPath: site)
+            try output.write(OutputFile(path: "index.html", text: "build \(build)"))
+            try output.commit()
+            if build == 1 { chmod(site, 0o2750) }
+            var info = stat()
+            #expect(stat(site, &info) == 0 && info.st_mode & 0o7777 == 0o2750 || build == 1, "build \(build)")
+        }
+    }
+
     @Test func aSiteRetiredByAnInterruptedFallbackSwapIsPutBack() throws {
         let folder = ScratchFolder.make("atomic")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -56,12 +56,14 @@ import Testing
             #expect(report.diagnostics.map(\.message) == ["the output path is a file, not a folder"])
         }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "my notes")
-        // Below a file, the system's words, not "Error Domain=NSPOSIXErrorDomain Code=20 …".
+        // Below a file, the system's words, not "Error Domain=NSPOSIXErrorDomain Code=20 …", and the
+        // path that failed.
         do {
             _ = try build(sandbox, into: file + "/site")
             Issue.record("a build below a file was not stopped")
         } catch let report as DiagnosticReport {
-            #expect(report.diagnostics.map(\.message) == ["cannot write the site: Not a directory"])
+            #expect(report.diagnostics.map(\.message) == ["cannot write the site: Not a directory (\(file)/.site.lock)"])
+            #expect(report.diagnostics.first?.hint?.hasSuffix("; the published site is unchanged") == true)
         }
     }
 

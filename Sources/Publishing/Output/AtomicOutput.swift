@@ -96,6 +96,8 @@ public final class AtomicOutput: @unchecked Sendable {
     /// The files of the previous site that the committed one no longer has (known when the
     /// previous build left its record).
     public private(set) var removedCount = 0
+    /// Why the record of the committed site could not be written, if it could not.
+    public private(set) var recordFailure: SiteWriteError?
     public var unchanged: Int { state.withLock { unchangedCount } }
 
     /// Moves the spare into the staging folder and brings it up to date with the published site:
@@ -123,7 +125,7 @@ public final class AtomicOutput: @unchecked Sendable {
     static func lock(_ path: String, for outputPath: String) throws -> Int32 {
         while true {
             let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard descriptor >= 0 else { throw SiteWriteError.current(at: path) }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 close(descriptor)
                 throw OutputBusy(outputPath: outputPath)
@@ -252,6 +254,7 @@ public final class AtomicOutput: @unchecked Sendable {
             record(spare: nil)
             return
         }
+        Self.keepAttributes(of: outputPath, on: stagingPath)
         guard marketnote_exchange_paths(stagingPath, outputPath) == 0 else {
             // Without RENAME_EXCHANGE (an old kernel or an exotic file system): two renames.
             try FileManager.default.moveItem(atPath: outputPath, toPath: retiredPath)
@@ -270,8 +273,19 @@ public final class AtomicOutput: @unchecked Sendable {
         }
     }
 
+    /// Gives the folder about to be swapped in the published folder's mode and group (and owner,
+    /// for root): the web root otherwise took the staging folder's (0755, the builder's group),
+    /// and then the spare's, alternating on every build. What cannot be changed stays.
+    static func keepAttributes(of published: String, on staging: String) {
+        var info = stat()
+        guard stat(published, &info) == 0 else { return }
+        _ = chown(staging, geteuid() == 0 ? info.st_uid : uid_t.max, info.st_gid)
+        _ = chmod(staging, info.st_mode & 0o7777)
+    }
+
     /// Writes the record of the site just published. Not being able to is no failure: the next
-    /// build finds no record and starts from an empty staging folder.
+    /// build finds no record and starts from an empty staging folder. It is noted in
+    /// `recordFailure`, since its cause (a full disk) will soon stop a build.
     private func record(spare: (stamp: FileStamp, removed: [String])?) {
         guard let site = FileStamp(of: outputPath + "/" + PublicationRecord.stampedFile) else { return }
         let (kept, claimedFiles, changed) = state.withLock {
@@ -283,7 +297,11 @@ public final class AtomicOutput: @unchecked Sendable {
         }
         let bytes = PublicationRecord.encode(site: site, spare: spare?.stamp, fileLines: kept + claimedLines,
                                              changed: changed, removed: spare?.removed ?? [])
-        try? PublicationRecord.write(bytes, to: recordPath)
+        do {
+            try PublicationRecord.write(bytes, to: recordPath)
+        } catch {
+            recordFailure = error as? SiteWriteError
+        }
     }
 
     /// Drops the staging folder after a failed build. When nothing was written yet, a staging
@@ -342,12 +360,12 @@ public final class AtomicOutput: @unchecked Sendable {
             unlink(path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard descriptor >= 0 else { throw SiteWriteError.current(at: path) }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard count > 0 else { throw count < 0 ? SiteWriteError.current(at: path) : SiteWriteError(path: path, code: EIO) }
             offset += count
         }
     }

@@ -10,9 +10,9 @@ enum FileTree {
     /// Creates `path` and any missing parents; an existing folder is fine.
     static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard errno == ENOENT else { throw SiteWriteError.current(at: path) }
         try makeDirectory((path as NSString).deletingLastPathComponent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw SiteWriteError.current(at: path) }
     }
 
     /// `path`, absolute, with a symbolic link at its end followed to what it names (through any

@@ -162,8 +162,13 @@ struct PublicationRecord: Equatable {
     static func write(_ bytes: [UInt8], to path: String) throws {
         let temporary = path + ".tmp"
         unlink(temporary)
-        try AtomicOutput.writeBytes(bytes, to: temporary)
-        guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        do {
+            try AtomicOutput.writeBytes(bytes, to: temporary)
+            guard rename(temporary, path) == 0 else { throw SiteWriteError.current(at: path) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
     }
 }
 

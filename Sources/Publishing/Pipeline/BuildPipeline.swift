@@ -88,6 +88,9 @@ public struct BuildPipeline {
             throw report
         } catch let unreadable as FolderEntries.Unreadable {
             throw DiagnosticReport([unreadable.diagnostic()])
+        } catch let failure as SiteWriteError {
+            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(failure.reason) (\(failure.path))",
+                                           hint: failure.hint)])
         } catch let busy as OutputBusy {
             throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "\(busy)",
                                            hint: "wait for the other build to finish; output/ stays as it is")])
@@ -190,7 +193,7 @@ public struct BuildPipeline {
                                        restyled: plan.restyled, filesWritten: output.written, filesUnchanged: output.unchanged,
                                        outputPath: outputPath, startedFromSpare: output.startedFromSpare)
             summary.filesRemoved = output.removedCount
-            summary.warnings = warnings
+            summary.warnings = warnings + (output.recordFailure.map { [Self.recordWarning($0)] } ?? [])
             return summary
         } catch {
             output.abandon()
@@ -325,6 +328,14 @@ public struct BuildPipeline {
                          sessions: [SessionDate]) -> [SessionDate] {
         guard manifest.fingerprint != fingerprint else { return [] }
         return manifest.notes.map(\.date).filter { !building.contains($0) && sessions.contains(session: $0) }
+    }
+
+    /// The site is published, but the record of its files is not: the next build starts from an
+    /// empty staging folder, and the cause (usually a full disk) will soon stop a build.
+    static func recordWarning(_ failure: SiteWriteError) -> Diagnostic {
+        .init(.warning, at: SourceLocation(path: failure.path),
+              "the site is published, but the record of its files could not be written: \(failure.reason)",
+              hint: failure.remedy + "; the next build takes longer, as it compares every file of the site")
     }
 
     /// Under `--strict`, the build's warnings as errors, for a build that publishes nothing.
