@@ -159,8 +159,13 @@ extension ComparisonAnalysis {
             relativePerformance: relativePerformance(through: k),
             relativeReturns: ReturnPeriod.allCases.map { period in
                 // As for a series alone: a period the last common close is not inside is not the note's.
-                guard period.isTold(atClose: dates[k], inNoteOf: date),
-                      let ra = leader.periodReturn(period, at: a), let rb = benchmark.periodReturn(period, at: b) else {
+                guard period.isTold(atClose: dates[k], inNoteOf: date) else { return PeriodReturn(period: period, value: nil, baseDate: nil) }
+                // 1D and 5D count common sessions, so both returns cover the same days when a file lacks a row.
+                if let sessions = period.sessionsCounted {
+                    guard k >= sessions else { return PeriodReturn(period: period, value: nil, baseDate: nil) }
+                    return PeriodReturn(period: period, value: relativeReturn(from: k - sessions, to: k), baseDate: dates[k - sessions])
+                }
+                guard let ra = leader.periodReturn(period, at: a), let rb = benchmark.periodReturn(period, at: b) else {
                     return PeriodReturn(period: period, value: nil, baseDate: nil)
                 }
                 return PeriodReturn(period: period, value: (1 + ra.value) / (1 + rb.value) - 1,

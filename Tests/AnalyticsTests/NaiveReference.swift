@@ -104,9 +104,12 @@ struct NaivePair {
         common = a.dates.filter { inB.contains($0) }
     }
 
+    /// Both returns from the previous common session (README: a file that lacks a row would
+    /// otherwise set a two-day return against a one-day one).
     func beat(_ k: Int) -> Bool {
+        guard k > 0 else { return false }
         let i = rowA[common[k]]!, j = rowB[common[k]]!
-        guard i > 0, j > 0 else { return false }
-        return a.close[i] / a.close[i - 1] - 1 > b.close[j] / b.close[j - 1] - 1
+        let i0 = rowA[common[k - 1]]!, j0 = rowB[common[k - 1]]!
+        return a.close[i] / a.close[i0] - 1 > b.close[j] / b.close[j0] - 1
     }
 }

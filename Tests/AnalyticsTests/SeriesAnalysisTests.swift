@@ -75,14 +75,26 @@ import Testing
         #expect(pair.benchmarkBeats.length == [0, 0, 0, 0])
     }
 
-    @Test func outperformanceStreakRunsOverCommonSessionsOnly() {
-        let all = Series.dates(5)
-        // B has no row on the third session: the pair has four common sessions.
-        let pair = comparison([100, 102, 104, 106, 108], [100, 101, 103, 104],
-                              datesA: all, datesB: [all[0], all[1], all[3], all[4]])
-        #expect(pair.alignment.dates == [all[0], all[1], all[3], all[4]])
-        // On all[3], A's return is from all[2] (+1.9%), B's from all[1] (+2.0%): not a beat.
-        #expect(pair.leaderBeats.length == [0, 1, 0, 1])
+    /// An edge-case audit: with a row missing from one file, each return was taken from the file's
+    /// own previous row, so a two-day move was set against a one-day one ("A has beaten B in each
+    /// of the last six sessions" when over the same two days B rose more). Both returns now run
+    /// from the previous common session, and so do the pair's 1D and 5D relative returns.
+    @Test func aBeatComparesReturnsOverTheSameDaysWhenAFileLacksARow() throws {
+        let all = Series.dates(7)
+        // B has no row on the third session: the pair has six common sessions.
+        let pair = comparison([100, 101, 103, 104, 105, 106, 107], [100, 100.5, 102.5, 103, 103.5, 104],
+                              datesA: all, datesB: [all[0], all[1], all[3], all[4], all[5], all[6]])
+        #expect(pair.alignment.dates == [all[0], all[1], all[3], all[4], all[5], all[6]])
+        // On all[3], from all[1]: A +3.0% (104/101), B +2.0% (102.5/100.5): a beat. From A's own
+        // previous row (all[2]), A's +1.0% would have lost to B's two-day +2.0%.
+        #expect(pair.leaderBeats.length == [0, 1, 2, 3, 4, 5])
+        let facts = try #require(pair.facts(on: all[6]))
+        let fiveDays = try #require(facts.relativeReturns.first { $0.period == .fiveDays })
+        #expect(fiveDays.baseDate == all[0])
+        let expected: Double = 1.07 / 1.04 - 1
+        #expect(abs(try #require(fiveDays.value) - expected) < 1e-12)
+        let oneDay = try #require(facts.relativeReturns.first { $0.period == .oneDay })
+        #expect(oneDay.baseDate == all[5])
     }
 
     /// The relative chart ends at the 1Y relative return even when one fund has no session on the

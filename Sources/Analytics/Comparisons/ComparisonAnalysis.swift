@@ -2,8 +2,10 @@ import MarketData
 
 /// A leader measured against a benchmark on their common sessions, for all sessions at once.
 ///
-/// "A beat B" on a common session means r_A > r_B, each daily return taken from the series' own
-/// previous session; a tie is not a beat, and a series' first session has no return and beats nothing.
+/// "A beat B" on a common session means r_A > r_B, both daily returns taken from the previous
+/// common session; a tie is not a beat, and the first common session has no return and beats
+/// nothing. (DESIGN.md takes each return from the file's own previous session: when one file lacks
+/// a row, the two returns then cover different days, and a two-day gain "beat" a one-day one.)
 public struct ComparisonAnalysis: Sendable {
     public let leader: SeriesAnalysis
     public let benchmark: SeriesAnalysis
@@ -22,11 +24,10 @@ public struct ComparisonAnalysis: Sendable {
         alignment = SessionAlignment(leader.series.dates, benchmark.series.dates)
         var leaderWins = [Bool](repeating: false, count: alignment.count)
         var benchmarkWins = [Bool](repeating: false, count: alignment.count)
-        for k in 0..<alignment.count {
+        for k in alignment.dates.indices.dropFirst() {
             let a = Int(alignment.leaderIndex[k]), b = Int(alignment.benchmarkIndex[k])
-            guard a > 0, b > 0 else { continue }
-            let ra = leader.closes[a] / leader.closes[a - 1] - 1
-            let rb = benchmark.closes[b] / benchmark.closes[b - 1] - 1
+            let ra = leader.closes[a] / leader.closes[Int(alignment.leaderIndex[k - 1])] - 1
+            let rb = benchmark.closes[b] / benchmark.closes[Int(alignment.benchmarkIndex[k - 1])] - 1
             leaderWins[k] = ra > rb
             benchmarkWins[k] = rb > ra
         }

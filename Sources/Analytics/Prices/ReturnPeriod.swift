@@ -33,6 +33,15 @@ public enum ReturnPeriod: String, Sendable, Codable, CaseIterable, Hashable {
         samePeriod(close.components, date.components)
     }
 
+    /// The sessions a return of this period counts back (1D, 5D); nil for one measured from a date.
+    public var sessionsCounted: Int? {
+        switch self {
+        case .oneDay: 1
+        case .fiveDays: 5
+        case .monthToDate, .quarterToDate, .yearToDate, .oneYear: nil
+        }
+    }
+
     /// Position in `allCases`, for array storage.
     var index: Int { Self.allCases.firstIndex(of: self)! }
 }
