@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    /// A folder the owner cannot write (0555) comes back as the next build's staging folder, so
+    /// its owner keeps full rights on it; a build as a user other than root stopped at it.
+    @Test func theOwnerKeepsFullRightsOnTheOutputFolder() throws {
+        let site = ScratchFolder.make("atomic") + "/site"
+        for build in 1...2 {
+            let output = try AtomicOutput(outputPath: site)
+            try output.write(OutputFile(path: "index.html", text: "build \(build)"))
+            try output.commit()
+            if build == 1 { chmod(site, 0o555) }
+        }
+        var info = stat()
+        #expect(stat(site, &info) == 0 && info.st_mode & 0o7777 == 0o755)
+    }
+
     @Test func aSiteRetiredByAnInterruptedFallbackSwapIsPutBack() throws {
         let folder = ScratchFolder.make("atomic")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -107,6 +107,9 @@ public final class AtomicOutput: @unchecked Sendable {
         guard let record, let stamp = record.spare,
               FileStamp(of: spare + "/" + PublicationRecord.stampedFile) == stamp,
               rename(spare, staging) == 0 else { return false }
+        // The published folder's mode came with it (see `keepAttributes`); the build writes into it.
+        var info = stat()
+        if stat(staging, &info) == 0 && info.st_mode & 0o700 != 0o700 { chmod(staging, info.st_mode & 0o7777 | 0o700) }
         for path in record.removed { FileTree.removeFile(path, in: staging) }
         for path in record.changed {
             let target = staging + "/" + path
@@ -275,12 +278,13 @@ public final class AtomicOutput: @unchecked Sendable {
 
     /// Gives the folder about to be swapped in the published folder's mode and group (and owner,
     /// for root): the web root otherwise took the staging folder's (0755, the builder's group),
-    /// and then the spare's, alternating on every build. What cannot be changed stays.
+    /// and then the spare's, alternating on every build. What cannot be changed stays. The owner
+    /// keeps full rights: the folder comes back as the next build's staging folder, written into.
     static func keepAttributes(of published: String, on staging: String) {
         var info = stat()
         guard stat(published, &info) == 0 else { return }
         _ = chown(staging, geteuid() == 0 ? info.st_uid : uid_t.max, info.st_gid)
-        _ = chmod(staging, info.st_mode & 0o7777)
+        _ = chmod(staging, info.st_mode & 0o7777 | 0o700)
     }
 
     /// Writes the record of the site just published. Not being able to is no failure: the next
@@ -357,7 +361,8 @@ public final class AtomicOutput: @unchecked Sendable {
     static func writeBytes(_ bytes: [UInt8], to path: String) throws {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == EEXIST {
-            unlink(path)
+            // Why the file cannot be replaced, rather than "File exists".
+            guard unlink(path) == 0 else { throw SiteWriteError.current(at: path) }
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw SiteWriteError.current(at: path) }
