@@ -2,6 +2,7 @@ import Foundation
 import MarketData
 @testable import Publishing
 import Testing
+import TestSupport
 
 /// Publishing replaces the whole output folder, so a build refuses a folder whose files are not a
 /// marketnote site: `--output .` once replaced the project with its site, and `--output content`
@@ -43,6 +44,19 @@ import Testing
         let sandbox = try ProjectSandbox()
         try expectRefused(sandbox, into: sandbox.project + "/content", keeping: sandbox.project + "/content",
                           message: "holds files that are not a marketnote site: publishing would replace them")
+    }
+
+    /// An operations review: after a build as root under umask 077, the cron user could not look
+    /// into `notes/`, and was told the folder "holds files that are not a marketnote site". A
+    /// site file the system will not show is taken to be there; the build reports the permission.
+    @Test func aSiteWhoseListCannotBeExaminedIsStillASite() throws {
+        let folder = ScratchFolder.make("site")
+        try Data("<html>".utf8).write(to: URL(fileURLWithPath: folder + "/index.html"))
+        // `notes/index.json` cannot be examined through a link to itself (ELOOP), as through a
+        // folder without search permission (EACCES).
+        try FileManager.default.createSymbolicLink(atPath: folder + "/notes", withDestinationPath: "notes")
+        #expect(OutputRefusal.isSite(folder))
+        #expect(!OutputRefusal.isSite(ScratchFolder.make("other")))
     }
 
     @Test func aFileIsRefused() throws {

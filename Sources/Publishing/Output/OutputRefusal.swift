@@ -55,9 +55,14 @@ public struct OutputRefusal: Error, Equatable, CustomStringConvertible {
     }
 
     /// A site marketnote published has its list of notes; one whose list was lost still has its
-    /// home page, notes and stylesheet together (a build then reports the list, not this).
+    /// home page, notes and stylesheet together (a build then reports the list, not this). A file
+    /// the system will not let the build look at (a folder a build run as root made private) is
+    /// taken to be there: the build then reports the permission, not a folder of other files.
     static func isSite(_ path: String) -> Bool {
-        let exists = { FileManager.default.fileExists(atPath: path + "/" + $0) }
+        let exists = { (name: String) -> Bool in
+            var info = stat()
+            return stat(path + "/" + name, &info) == 0 || (errno != ENOENT && errno != ENOTDIR)
+        }
         return exists(SiteManifest.path) || (exists("index.html") && exists("notes") && exists("assets/style.css"))
     }
 
