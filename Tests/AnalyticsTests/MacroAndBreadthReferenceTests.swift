@@ -62,8 +62,11 @@ import TestSupport
             if let t, let facts {
                 let previous = (0..<t).last { values[$0] != nil }
                 #expect(facts.previous?.period == previous.map { periods[$0] }, "\(date)")
-                let rising = previous.map { values[t]! > values[$0]! } ?? false
-                let falling = previous.map { values[t]! < values[$0]! } ?? false
+                // A high or a low against the latest reading it is compared with (outside every
+                // window, unless t is in one).
+                let compared = (0..<t).last { values[$0] != nil && (excluded[t] || !excluded[$0]) }
+                let rising = compared.map { values[t]! > values[$0]! } ?? false
+                let falling = compared.map { values[t]! < values[$0]! } ?? false
                 let high = naiveExtreme(t, sign: 1), low = naiveExtreme(t, sign: -1)
                 #expect(facts.highest?.since?.period == (rising ? high.since.map { periods[$0] } : nil), "\(date)")
                 #expect(facts.highest?.skippedWindows == (rising ? high.skipped : nil), "\(date)")

@@ -56,6 +56,20 @@ import TestSupport
         #expect(highest.rarity.earlierOccurrences == 19)
     }
 
+    /// Whether a reading is a high or a low is judged against the reading the search compares it
+    /// with: 3.8 after a skipped window that ended at 7.0 is the highest since 4.0 before the
+    /// window (and, counting it, since the 7.0), not the lowest since the 2.0 before the window.
+    @Test func aReadingAfterASkippedWindowRisesOrFallsAgainstTheReadingBeforeTheWindow() throws {
+        let window = ExclusionWindow(from: ObservationPeriod("2001Q1")!, to: ObservationPeriod("2001Q4")!, label: "the rebound")
+        let analysis = MacroAnalysis(config: config(exclude: [window]), series: quarters(from: 2000, [4.0, 2, 2, 2, -5, 30, 2, 7.0, 3.8]))
+        let facts = try #require(analysis.facts(knownOn: Series.date("2002-01-15")))
+        #expect(facts.lowest == nil)
+        let highest = try #require(facts.highest)
+        #expect(highest.since?.period == ObservationPeriod("2000Q1"))
+        #expect(highest.skippedWindows == ["the rebound"])
+        #expect(highest.sinceWithoutExclusions?.period == ObservationPeriod("2001Q4"))
+    }
+
     @Test func beforeThatRepeatsTheSearchFromTheFirstAnswerWithTheSameThreshold() throws {
         let values: [Double?] = [5.4, 1, 1, 6.0, 1, 5.3]
         let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, values))

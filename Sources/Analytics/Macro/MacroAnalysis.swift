@@ -46,8 +46,11 @@ public struct MacroAnalysis: Sendable {
     public func facts(knownOn date: SessionDate) -> MacroFacts? {
         guard let t = position(knownOn: date), let value = values[t] else { return nil }
         let previous = (0..<t).last { values[$0] != nil }.map { ObservationPointFacts(period: periods[$0], value: values[$0]!) }
-        let isRising = previous.map { value > $0.value } ?? false
-        let isFalling = previous.map { value < $0.value } ?? false
+        // Rising or falling against the reading the searches compare it with, not the previous
+        // one: 3.8 after a skipped window that ended at 7.0 is the highest since 4.0 years before.
+        let compared = highs.latestCompared(before: t).flatMap { values[$0] }
+        let isRising = compared.map { value > $0 } ?? false
+        let isFalling = compared.map { value < $0 } ?? false
         // Stale: the data stops at least two periods before what should be known by now.
         let stale = Availability.isKnown(periods[t].advanced(by: 2), on: date, config.availability)
         return MacroFacts(
@@ -125,6 +128,12 @@ struct ExtremeSearch: Sendable {
             }
         }
         earlierAtLeastAsFarBack = EarlierCountIndex(reach).atLeast
+    }
+
+    /// The latest earlier reading the search from `t` compares with: the latest outside every
+    /// window, or, for a reading inside one, the latest of all.
+    func latestCompared(before t: Int) -> Int? {
+        (excluded[t] ? withoutExclusions : withExclusions).latest(before: t, atLeast: -.greatestFiniteMagnitude)
     }
 
     func facts(at t: Int, sign: Double) -> ExtremeFacts? {
