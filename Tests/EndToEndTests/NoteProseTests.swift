@@ -131,7 +131,7 @@ import TestSupport
                 series.returnValue(.oneDay).map { (series, $0) }
             }
             let largest = try #require(moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score })
-            let sizeable = largest.0.dailyMoveRarity.score >= -1 && abs(largest.1) >= 0.0005
+            let sizeable = largest.0.dailyMoveRarity.score >= -1 && !NumberStyle.percentIsZero(largest.1)
             // A day its headline series turned around says so instead ("… recover from a 2.8% drop to close up 3.4%").
             let turned = narrative.headline.contains(" drop to close ") || narrative.headline.contains(" gain to close ")
             let swung = (largest.0.intradayRange ?? 0) >= 1.5 * abs(largest.1)
@@ -206,7 +206,7 @@ import TestSupport
                 let value = try #require(series.yearEnd?.value)
                 let magnitude = NumberStyle.percent(abs(value), signed: false)
                 let ranked = note.text.contains("\(series.symbol) ended \(year) \(value >= 0 ? "up" : "down") \(magnitude), its ")
-                let move = abs(value) < 0.0005 ? "was little changed" : "\(value >= 0 ? "rose" : "fell") \(magnitude)"
+                let move = NumberStyle.percentIsZero(value) ? "was little changed" : "\(value >= 0 ? "rose" : "fell") \(magnitude)"
                 let listed = note.text.contains("In \(year), ") && note.text.contains("\(series.symbol) \(move)")
                 #expect(ranked != listed, "\(note.date) \(series.symbol)")
                 #expect(!note.text.contains("Year to date, \(series.symbol)"), "\(note.date)")
@@ -273,7 +273,7 @@ import TestSupport
         #expect(monthEnds > 20 && yearEnds > 10, "month ends \(monthEnds), year ends \(yearEnds)")
         for note in try Self.notes.get() {
             for series in note.facts.series where series.sessionDate == note.date {
-                guard let end = series.yearEnd, abs(end.value) < 0.0005 else { continue }
+                guard let end = series.yearEnd, NumberStyle.percentIsZero(end.value) else { continue }
                 #expect(!note.text.contains("\(series.symbol) ended \(note.date.year) "), "\(note.date): \(note.text)")
             }
         }
@@ -299,7 +299,8 @@ import TestSupport
         for note in try Self.notes.get() {
             for series in note.facts.series where series.sessionDate == note.date {
                 guard let move = series.returnValue(.oneDay) else { continue }
-                let closedHigher = series.yearLow && move >= 0.0005, closedLower = series.yearHigh && move <= -0.0005
+                let printsZero = NumberStyle.percentIsZero(move)
+                let closedHigher = series.yearLow && move > 0 && !printsZero, closedLower = series.yearHigh && move < 0 && !printsZero
                 #expect(!(closedHigher && note.text.contains("\(series.symbol) traded at a 52-week low")), "\(note.date)")
                 #expect(!(closedLower && note.text.contains("\(series.symbol) traded at a 52-week high")), "\(note.date)")
                 if note.text.contains("\(series.symbol) touched a 52-week low during the session but closed higher.") {

@@ -423,6 +423,32 @@ import TestSupport
         #expect(!text.lowercased().contains("the the "))
     }
 
+    /// The edge-case audit: "stands at 0.0%, unchanged from the third quarter" for −0.04 after
+    /// 0.0, and "0.1%, unchanged" for 0.15 after 0.05. Equal readings are unchanged; readings that
+    /// print alike but differ are little changed; 0.15 prints 0.2%, up from 0.1%.
+    @Test func onlyEqualMacroReadingsAreUnchanged() throws {
+        var facts = try Self.analysis.get().facts(on: SessionDate("2009-11-02")!)
+        func sentence(_ value: Double, after previous: Double) throws -> String {
+            facts.macro[0].value = value
+            facts.macro[0].previous?.value = previous
+            (facts.macro[0].highest, facts.macro[0].lowest) = (nil, nil)
+            let plain = NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain)
+            return try #require(plain.first { $0.hasPrefix("The real GDP growth for the third quarter of 2009") })
+        }
+        #expect(try sentence(-0.04, after: 0.0) == "The real GDP growth for the third quarter of 2009 stands at 0.0%, little changed from the second quarter of 2009.")
+        #expect(try sentence(0.15, after: 0.05) == "The real GDP growth for the third quarter of 2009 stands at 0.2%, up from 0.1% for the second quarter of 2009.")
+        #expect(try sentence(2.0, after: 2.0) == "The real GDP growth for the third quarter of 2009 stands at 2.0%, unchanged from the second quarter of 2009.")
+    }
+
+    /// A day's move of exactly −0.05% (1999 after 2000) prints as −0.1% in the returns table; it
+    /// is told so, not as "little changed" beside it. A move that prints 0.0% is little changed.
+    @Test func aMoveIsLittleChangedOnlyWhenItPrintsAsZero() {
+        #expect(!MoveStatements.isFlat(1999.0 / 2000 - 1))
+        #expect(!MoveStatements.isFlat(2001.0 / 2000 - 1))
+        #expect(MoveStatements.isFlat(1999.02 / 2000 - 1))
+        #expect(MoveStatements.isFlat(0))
+    }
+
     /// An editor's review: the note of the data's first session had the headline "Market note for
     /// January 3, 1950" and nothing under it.
     @Test func theDatasFirstSessionIsToldAsSuch() throws {

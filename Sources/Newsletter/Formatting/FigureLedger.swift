@@ -50,7 +50,7 @@ public final class FigureLedger {
     /// decimal gets a second, so that a sentence never says "beat by 0.0%".
     @discardableResult
     public func directedPercent(_ fraction: Double, _ source: String, signed: Bool) -> String {
-        percent(fraction, source, signed: signed, decimals: fraction != 0 && abs(fraction) < 0.0005 ? 2 : 1)
+        percent(fraction, source, signed: signed, decimals: fraction != 0 && NumberStyle.percentIsZero(fraction) ? 2 : 1)
     }
 
     @discardableResult

@@ -1,4 +1,5 @@
 import Foundation
+import Analytics
 import MarketData
 
 /// How numbers and dates read in a note: `+7.6%`, `−0.4%`, `June 2008`, `the second quarter of 2014`.
@@ -13,6 +14,11 @@ public enum NumberStyle {
         let isZero = isAllZeros(text)
         let sign = isZero ? "" : fraction < 0 ? minus : signed ? "+" : ""
         return sign + text + "%"
+    }
+
+    /// Whether a fraction prints as zero percent at `decimals` ("0.0%").
+    public static func percentIsZero(_ fraction: Double, decimals: Int = 1) -> Bool {
+        DecimalRounding.units(abs(fraction) * 100, decimals: decimals) == 0
     }
 
     /// A value already in percent (a growth rate of 5.3): "5.3%".

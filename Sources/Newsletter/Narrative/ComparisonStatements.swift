@@ -63,7 +63,7 @@ enum ComparisonStatements {
             "ordinal": figures.ordinal(streak.length, source + ".length"),
         ].merging(NarrativeContext.agreement(plural: leaderFacts?.plural ?? false)) { $1 }
         // On a day the leader fell, it did not "outrun" or "beat" anything: it fell less.
-        let leaderFell = (leaderFacts?.returnValue(.oneDay) ?? 0) <= -MoveStatements.flatThreshold
+        let leaderFell = leaderFacts?.returnValue(.oneDay).map { $0 < 0 && !MoveStatements.isFlat($0) } ?? false
         // Two falls that print alike ("IXIC and SPX both fell 3.0%") are told to two decimals
         // beside "by falling less" (an editor's review: 55 notes said both in one paragraph).
         if leaderFell, let fall = leaderFacts?.returnValue(.oneDay), let other = benchmarkFacts?.returnValue(.oneDay),

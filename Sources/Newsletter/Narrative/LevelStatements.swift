@@ -41,9 +41,9 @@ enum LevelStatements {
                 // The session's swing tells it: "… to a 52-week low, before turning higher".
                 if MoveStatements.turnedFromYearExtreme(series, move: move) { return nil }
                 if series.yearHigh {
-                    self = move <= -MoveStatements.flatThreshold ? .yearHighClosedLower : .yearHigh
+                    self = move < 0 && !MoveStatements.isFlat(move) ? .yearHighClosedLower : .yearHigh
                 } else {
-                    self = move >= MoveStatements.flatThreshold ? .yearLowClosedHigher : .yearLow
+                    self = move > 0 && !MoveStatements.isFlat(move) ? .yearLowClosedHigher : .yearLow
                 }
             } else {
                 return nil

@@ -88,8 +88,10 @@ enum MacroStatements {
         guard let previous = macro.previous else { return context.sentence("macro.only", values) }
         var values = values
         values["previousPeriod"] = context.figures.period(previous.period, "macro.\(macro.id).previous.period")
+        // Two readings that print alike are "unchanged" only when they are equal (−0.04 after 0.0
+        // both print 0.0%): else they are little changed.
         if NumberStyle.rate(previous.value, unit: macro.unit) == NumberStyle.rate(macro.value, unit: macro.unit) {
-            return context.sentence("macro.unchanged", values)
+            return context.sentence(previous.value == macro.value ? "macro.unchanged" : "macro.littleChanged", values)
         }
         values["previous"] = context.figures.rate(previous.value, unit: macro.unit, "macro.\(macro.id).previous.value")
         values["direction"] = macro.value > previous.value ? "up from" : "down from"

@@ -10,8 +10,8 @@ enum MoveStatements {
     /// A smaller swing is worth one when the close turned it around (closed the other way, or
     /// flat): the S&P 500 fell 2.8% on December 27, 2018 and closed up 0.9%.
     static let reversalAtLeast = 0.025
-    /// Below this magnitude a one-day move reads as "little changed".
-    static let flatThreshold = 0.0005
+    /// A move that prints as 0.0% reads as "little changed"; an exact 0.05% prints, and reads, as 0.1%.
+    static func isFlat(_ move: Double) -> Bool { NumberStyle.percentIsZero(move) }
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
     /// news sizeable rather than quiet: a 5% drop does not "slip". It is called volatile when the
     /// session swung (`swung`); one made in one direction is told by its size ("jumps 2.7%").
@@ -113,7 +113,7 @@ enum MoveStatements {
         let moves = dayMoves(context)
         guard !moves.isEmpty else { return nil }
         let largest = moves.max { $0.0.dailyMoveRarity.score < $1.0.dailyMoveRarity.score }!
-        let sizeable = largest.0.dailyMoveRarity.score >= volatileScore && abs(largest.1) >= flatThreshold
+        let sizeable = largest.0.dailyMoveRarity.score >= volatileScore && !isFlat(largest.1)
         let volatile = sizeable && swung(largest.0, move: largest.1)
         let key = volatile ? "quiet.volatileDay" : underOtherHeadline ? "quiet.otherMoves" : "quiet.day"
         let sentence = context.sentence(key, markdown: ["list": list(oneDay(moves), context)])
@@ -208,13 +208,13 @@ enum MoveStatements {
 
     /// The same, for a swing already found to `side` ("low" or "high").
     static func turnedFromYearExtreme(_ series: SeriesFacts, move: Double, side: String) -> Bool {
-        side == "low" ? series.yearLow && move > -flatThreshold : series.yearHigh && move < flatThreshold
+        side == "low" ? series.yearLow && (move >= 0 || isFlat(move)) : series.yearHigh && (move <= 0 || isFlat(move))
     }
 
     /// The side of the range against the way the day closed (the larger one on a flat day), when
     /// it reached 2.5% that way: down for the low, up for the high.
     static func reversal(low: Double, high: Double, move: Double) -> (extreme: Double, side: String)? {
-        let against: (extreme: Double, side: String) = abs(move) < flatThreshold ? largerSide(low: low, high: high)
+        let against: (extreme: Double, side: String) = isFlat(move) ? largerSide(low: low, high: high)
             : move > 0 ? (low, "low") : (high, "high")
         let reach = against.side == "low" ? -against.extreme : against.extreme
         return reach >= reversalAtLeast ? against : nil
@@ -247,7 +247,7 @@ enum MoveStatements {
     }
 
     /// "IWM rose 0.2%, SPY fell 0.1% and MAGS was little changed": each move with the source of
-    /// its figure; one smaller than `flatThreshold` reads as little changed.
+    /// its figure; one that prints as 0.0% reads as little changed.
     static func list(_ moves: [(series: SeriesFacts, move: Double, source: String)], _ context: NarrativeContext) -> String {
         let magnitudes = moves.map { _, move, source in context.figures.percent(abs(move), source, signed: false) }
         // Moves that print alike are told once: "IXIC and SPX both rose 0.8%", not "IXIC rose
@@ -264,6 +264,6 @@ enum MoveStatements {
     }
 
     private static func key(_ move: Double, prefix: String) -> String {
-        abs(move) < flatThreshold ? prefix + ".flat" : move >= 0 ? prefix + ".up" : prefix + ".down"
+        isFlat(move) ? prefix + ".flat" : move >= 0 ? prefix + ".up" : prefix + ".down"
     }
 }

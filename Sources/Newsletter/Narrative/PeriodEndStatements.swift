@@ -64,7 +64,7 @@ enum PeriodEndStatements {
     /// given).
     private static func ranked(_ series: SeriesFacts, _ end: PeriodEndFacts, _ context: NarrativeContext,
                                key sentenceKey: String? = nil) -> Statement? {
-        guard abs(end.value) >= MoveStatements.flatThreshold else { return nil }
+        guard !MoveStatements.isFlat(end.value) else { return nil }
         let figures = context.figures
         let kind = end.period == .yearToDate ? "year" : end.period == .quarterToDate ? "quarter" : "month"
         let source = "series.\(series.symbol).\(kind)End"
@@ -117,7 +117,7 @@ enum PeriodEndStatements {
         let list = MoveStatements.list(ends.map { series, end in (series, end.value, "series.\(series.symbol).yearEnd.value") },
                                        context)
         let year = context.figures.date(context.facts.date, "date", style: yearOnly)
-        let direction = abs(firstEnd.value) < MoveStatements.flatThreshold ? "Flat" : firstEnd.value >= 0 ? "Up" : "Down"
+        let direction = MoveStatements.isFlat(firstEnd.value) ? "Flat" : firstEnd.value >= 0 ? "Up" : "Down"
         let headline = context.headline("headline.periodEnd.yearPlain" + direction, [
             "short": first.shortName, "year": year, "magnitude": NumberStyle.percent(abs(firstEnd.value), signed: false),
         ].merging(NarrativeContext.agreement(plural: first.plural)) { $1 })
