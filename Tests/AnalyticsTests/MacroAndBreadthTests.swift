@@ -70,6 +70,21 @@ import TestSupport
         #expect(highest.sinceWithoutExclusions?.period == ObservationPeriod("2001Q4"))
     }
 
+    /// The edge-case audit: GDP growth of 2.0% was "the lowest reading since the second quarter
+    /// of 2017" while every reading since printed 2.0% too (they differed in the fourth decimal).
+    /// Readings are compared as printed, to one decimal: one that prints as the reading before it
+    /// is neither a high nor a low, and a tie ends the search; the facts keep the readings.
+    @Test func readingsAreComparedAsTheyArePrinted() throws {
+        let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, [1.5, 2.0153, 2.0152, 2.0154, 2.0151, 1.94, 1.96]))
+        let tie = try #require(analysis.facts(knownOn: Series.date("2001-01-15")))
+        #expect(tie.value == 2.0151 && tie.highest == nil && tie.lowest == nil)
+        let lower = try #require(analysis.facts(knownOn: Series.date("2001-04-15"))?.lowest)
+        #expect(lower.since?.period == ObservationPeriod("2000Q1") && lower.since?.value == 1.5)
+        // 1.96 prints 2.0, above 1.94's 1.9: the highest since the 2.0151 that prints alike.
+        let higher = try #require(analysis.facts(knownOn: Series.date("2001-07-15"))?.highest)
+        #expect(higher.since?.period == ObservationPeriod("2001Q1") && higher.since?.value == 2.0151)
+    }
+
     @Test func beforeThatRepeatsTheSearchFromTheFirstAnswerWithTheSameThreshold() throws {
         let values: [Double?] = [5.4, 1, 1, 6.0, 1, 5.3]
         let analysis = MacroAnalysis(config: config(), series: quarters(from: 2000, values))

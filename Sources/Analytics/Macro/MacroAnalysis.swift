@@ -13,6 +13,11 @@ public struct MacroAnalysis: Sendable {
     private let highs: ExtremeSearch
     private let lows: ExtremeSearch
 
+    /// The decimals a note prints a reading with ("2.0%"). Readings are compared at this precision,
+    /// so that "the lowest since" holds for the figures a reader sees: growth of 2.0151% is not the
+    /// lowest since a 2.0153% that prints alike.
+    public static let printedDecimals = 1
+
     public init(config: MacroConfig, series: ObservationSeries) {
         self.config = config
         periods = series.periods
@@ -23,8 +28,9 @@ public struct MacroAnalysis: Sendable {
             if values[t] != nil { latest = Int32(t) }
             return latest
         }
-        highs = ExtremeSearch(values, periods: periods, exclude: config.exclude)
-        lows = ExtremeSearch(values.map { $0.map { -$0 } }, periods: periods, exclude: config.exclude)
+        let printed = values.map { $0.map { DecimalRounding.rounded($0, decimals: Self.printedDecimals) } }
+        highs = ExtremeSearch(printed, reported: values, periods: periods, exclude: config.exclude)
+        lows = ExtremeSearch(printed.map { $0.map { -$0 } }, reported: values, periods: periods, exclude: config.exclude)
     }
 
     /// ((L_t / L_{t−1})^4 − 1) × 100 for consecutive quarters; nil where a level is missing.
@@ -48,17 +54,18 @@ public struct MacroAnalysis: Sendable {
         let previous = (0..<t).last { values[$0] != nil }.map { ObservationPointFacts(period: periods[$0], value: values[$0]!) }
         // Rising or falling against the reading the searches compare it with, not the previous
         // one: 3.8 after a skipped window that ended at 7.0 is the highest since 4.0 years before.
-        let compared = highs.latestCompared(before: t).flatMap { values[$0] }
-        let isRising = compared.map { value > $0 } ?? false
-        let isFalling = compared.map { value < $0 } ?? false
+        let printed = highs.values[t]!
+        let compared = highs.latestCompared(before: t).flatMap { highs.values[$0] }
+        let isRising = compared.map { printed > $0 } ?? false
+        let isFalling = compared.map { printed < $0 } ?? false
         // Stale: the data stops at least two periods before what should be known by now.
         let stale = Availability.isKnown(periods[t].advanced(by: 2), on: date, config.availability)
         return MacroFacts(
             id: config.id, name: config.name, shortName: config.shortName, unit: config.unit, topics: config.topics, period: periods[t], firstPeriod: periods[0],
             knownSince: config.availability.knownDate(periods[t]), value: value,
             previous: previous,
-            highest: isRising ? highs.facts(at: t, sign: 1) : nil,
-            lowest: isFalling ? lows.facts(at: t, sign: -1) : nil,
+            highest: isRising ? highs.facts(at: t) : nil,
+            lowest: isFalling ? lows.facts(at: t) : nil,
             isStale: stale)
     }
 }
@@ -83,12 +90,16 @@ extension Availability {
 }
 
 /// "Highest since" over a value series: the latest earlier period at least as high, skipping
-/// exclusion windows, and the one before that. Lows use the same search on negated values.
+/// exclusion windows, and the one before that. Lows use the same search on negated values. The
+/// values compared are as printed; the facts report the readings themselves.
 ///
 /// A reading inside an exclusion window is compared with every earlier one: the window sets aside
 /// abnormal readings when judging normal ones, and a reading of the rebound is one of them.
 struct ExtremeSearch: Sendable {
+    /// The values compared (as printed, negated for lows).
     let values: [Double?]
+    /// The readings the facts report.
+    let reported: [Double?]
     let periods: [ObservationPeriod]
     let exclude: [ExclusionWindow]
     /// Per period: whether it lies inside an exclusion window.
@@ -100,8 +111,9 @@ struct ExtremeSearch: Sendable {
     /// Per period: how many earlier periods reached at least as far back.
     private let earlierAtLeastAsFarBack: [Int32]
 
-    init(_ values: [Double?], periods: [ObservationPeriod], exclude: [ExclusionWindow]) {
+    init(_ values: [Double?], reported: [Double?], periods: [ObservationPeriod], exclude: [ExclusionWindow]) {
         self.values = values
+        self.reported = reported
         self.periods = periods
         self.exclude = exclude
         let excluded = periods.map { period in exclude.contains { $0.contains(period) } }
@@ -136,7 +148,7 @@ struct ExtremeSearch: Sendable {
         (excluded[t] ? withoutExclusions : withExclusions).latest(before: t, atLeast: -.greatestFiniteMagnitude)
     }
 
-    func facts(at t: Int, sign: Double) -> ExtremeFacts? {
+    func facts(at t: Int) -> ExtremeFacts? {
         guard let value = values[t] else { return nil }
         let search = excluded[t] ? withoutExclusions : withExclusions
         let since = search.latest(before: t, atLeast: value)
@@ -148,7 +160,7 @@ struct ExtremeSearch: Sendable {
             withoutExclusions.contains(atLeast: value, in: positions.clamped(to: between))
         }.map(\.0.label)
         func point(_ p: Int?) -> ObservationPointFacts? {
-            p.map { ObservationPointFacts(period: periods[$0], value: values[$0]! * sign) }
+            p.map { ObservationPointFacts(period: periods[$0], value: reported[$0]!) }
         }
         let years = periods[0].firstDay.years(until: periods[t].lastDay)
         return ExtremeFacts(since: point(since), beforeThat: point(beforeThat), skippedWindows: skipped,

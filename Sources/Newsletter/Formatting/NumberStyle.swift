@@ -21,8 +21,9 @@ public enum NumberStyle {
         DecimalRounding.units(abs(fraction) * 100, decimals: decimals) == 0
     }
 
-    /// A value already in percent (a growth rate of 5.3): "5.3%".
-    public static func rate(_ value: Double, unit: String, decimals: Int = 1) -> String {
+    /// A value already in percent (a growth rate of 5.3): "5.3%", at the precision macro readings
+    /// are compared with.
+    public static func rate(_ value: Double, unit: String, decimals: Int = MacroAnalysis.printedDecimals) -> String {
         let text = fixed(abs(value), decimals: decimals)
         return (value < 0 && !isAllZeros(text) ? minus : "") + text + unit
     }
