@@ -5,14 +5,14 @@ import TestSupport
 @testable import Analytics
 
 /// The sessions that enter correction (10%) and bear-market (20%) territory agree with a naive
-/// walk over the real S&P 500 and NASDAQ closes: the first close at or past the line after each
-/// record close.
+/// walk over the real S&P 500 and NASDAQ closes: the first close at or past the line, at 0.01%,
+/// after each record close.
 @Suite struct DrawdownEntriesTests {
     static func naiveEntries(_ closes: [Double], threshold: Double) -> [Int] {
         var record = -Double.infinity, entered = false, entries: [Int] = []
         for (t, close) in closes.enumerated() {
             if close > record { (record, entered) = (close, false) }
-            if !entered, close / record - 1 <= threshold { entries.append(t); entered = true }
+            if !entered, ((close / record - 1) * 10_000).rounded() <= threshold * 10_000 { entries.append(t); entered = true }
         }
         return entries
     }
@@ -21,7 +21,7 @@ import TestSupport
         let analysis = HistoryAnalysis(inputs: try Fixtures.realProject())
         for series in analysis.series {
             for entries in series.drawdownEntries {
-                #expect(entries.sessions == Self.naiveEntries(series.series.close, threshold: entries.threshold), "\(series.symbol)")
+                #expect(entries.sessions == Self.naiveEntries(series.series.close, threshold: entries.yardstick.rawValue), "\(series.symbol)")
             }
         }
         let spx = try #require(analysis.series.first { $0.symbol == "SPX" })
@@ -34,6 +34,17 @@ import TestSupport
         let config = SeriesConfig(symbol: "X", name: "X", shortName: "x", plural: false, file: "x.csv", returns: .price, topics: [],
                                   location: SourceLocation(path: "x.csv"))
         return SeriesAnalysis(config: config, series: PriceSeries(symbol: "X", dates: dates, closes: closes))
+    }
+
+    /// The edge-case audit: a close of 90.00 under a record close of 100.00 did not enter a
+    /// correction (90 / 100 − 1 is −0.0999…98 in binary), 89.99 did, and 80.00 was "20.00% below
+    /// …, in correction territory". A distance reaches a yardstick as a note prints it, at 0.01%.
+    @Test func aCloseExactlyAtAYardstickEntersIt() throws {
+        let analysis = Self.analysis([100.0, 95, 90, 89.99, 85, 80, 79.99])
+        #expect((0...6).map { analysis.drawdownEntry(at: $0)?.threshold } == [nil, nil, -0.1, nil, nil, -0.2, nil])
+        #expect(DrawdownYardstick.bearMarket.isReached(by: 79.996 / 100 - 1))
+        #expect(!DrawdownYardstick.bearMarket.isReached(by: 80.006 / 100 - 1))
+        #expect(DrawdownYardstick.correction.isReached(by: 90.0 / 100 - 1))
     }
 
     @Test func aSessionPastBothLinesAtOnceEntersTheBearMarket() throws {

@@ -56,6 +56,23 @@ import TestSupport
         #expect(boundary.contains("SPX stands 19.99% below its record close of 1,565.15 from October 9, 2007, in correction territory."), "\(boundary)")
     }
 
+    /// The edge-case audit: a close of 80.00 under a record close of 100.00 was "20.00% below its
+    /// record close …, in correction territory". The label and the figure agree at the printed
+    /// precision: 20.00% (or 19.996%) is past the 20% mark and told as 20.0%; 19.994% is 19.99%.
+    @Test func aDistanceThatPrintsAsAYardstickHasReachedIt() throws {
+        var facts = try Self.analysis.get().facts(on: SessionDate("2018-12-26")!)
+        let index = try #require(facts.series.firstIndex { $0.symbol == "SPX" })
+        func text(_ drawdown: Double) -> String {
+            facts.series[index].drawdown = drawdown
+            return NarrativeWriter().write(facts, figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+        }
+        let bear = "SPX stands 20.0% below its record close of 2,930.75 from September 20, 2018, past the 20% mark that usually defines a bear market."
+        #expect(text(80.0 / 100 - 1).contains(bear))
+        #expect(text(79.996 / 100 - 1).contains(bear))
+        #expect(text(80.006 / 100 - 1).contains("SPX stands 19.99% below its record close of 2,930.75 from September 20, 2018, in correction territory."))
+        #expect(text(90.0 / 100 - 1).contains("SPX stands 10.0% below its record close of 2,930.75 from September 20, 2018, in correction territory."))
+    }
+
     /// An editor's review: "Its last record run … ended in December 1968 and lasted six sessions."
     /// of a six-session run, and "today's peak was 256.85, and the close, 256.85, was a record too".
     @Test func aRecordRunSaysNeitherALengthNorAPriceTwice() throws {

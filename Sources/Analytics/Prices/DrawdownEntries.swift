@@ -1,22 +1,21 @@
 import MarketData
 
-/// The sessions on which a series first closed a given fraction below its record close within a
+/// The sessions on which a series first closed a yardstick below its record close within a
 /// drawdown: the day it "enters a correction" (10%) or "enters a bear market" (20%). A drawdown
-/// ends at the next record close, so each threshold is entered at most once per drawdown.
+/// ends at the next record close, so each yardstick is entered at most once per drawdown.
 struct DrawdownEntries: Sendable {
-    /// The fraction below the record close, negative: −0.2 for a bear market.
-    let threshold: Double
+    let yardstick: DrawdownYardstick
     /// Each entry session, ascending.
     let sessions: [Int]
 
-    init(closes: [Double], recordIndex: [Int32], threshold: Double) {
-        self.threshold = threshold
+    init(closes: [Double], recordIndex: [Int32], yardstick: DrawdownYardstick) {
+        self.yardstick = yardstick
         var sessions: [Int] = []
         var record = -1, entered = false
         for t in closes.indices {
             let r = Int(recordIndex[t])
             if r != record { (record, entered) = (r, false) }
-            if !entered, closes[t] / closes[r] - 1 <= threshold {
+            if !entered, yardstick.isReached(by: closes[t] / closes[r] - 1) {
                 sessions.append(t)
                 entered = true
             }

@@ -61,7 +61,7 @@ public struct SeriesAnalysis: Sendable {
         closingRecords = RunHistory(Self.records(series.close).flags)
         let recordCloseIndex = Self.runningMaximumIndex(series.close)
         self.recordCloseIndex = recordCloseIndex
-        drawdownEntries = [-0.20, -0.10].map { DrawdownEntries(closes: series.close, recordIndex: recordCloseIndex, threshold: $0) }
+        drawdownEntries = [DrawdownYardstick.bearMarket, .correction].map { DrawdownEntries(closes: series.close, recordIndex: recordCloseIndex, yardstick: $0) }
         bearMarkets = BearMarkets(closes: series.close, entries: drawdownEntries[0].sessions, recordIndex: recordCloseIndex)
         yearHigh = WindowExtreme.exceeds(series.high, dates: series.dates, yearEarlier: yearEarlier, above: true)
         yearLow = WindowExtreme.exceeds(series.low, dates: series.dates, yearEarlier: yearEarlier, above: false)
@@ -120,7 +120,7 @@ public struct SeriesAnalysis: Sendable {
         for entries in drawdownEntries {
             guard let entry = entries.entry(at: t) else { continue }
             return DrawdownEntryFacts(
-                threshold: entries.threshold, previous: entry.previous.map { series.dates[$0] },
+                threshold: entries.yardstick.rawValue, previous: entry.previous.map { series.dates[$0] },
                 rarity: Rarity(earlierOccurrences: entry.earlier, yearsOfHistory: series.dates[0].years(until: series.dates[t])))
         }
         return nil

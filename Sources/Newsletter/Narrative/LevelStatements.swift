@@ -6,8 +6,6 @@ import MarketData
 enum LevelStatements {
     /// "Highest since" is news when it reaches back at least this far.
     static let minimumReach = 252
-    static let correction = -0.10
-    static let bearMarket = -0.20
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         let current = context.facts.series.filter { $0.sessionDate == context.facts.date }
@@ -127,12 +125,12 @@ enum LevelStatements {
         /// may be its first session (as with records themselves). "Correction" and "bear market"
         /// describe a fall from a recent peak, not from one a decade old.
         init?(_ series: SeriesFacts) {
-            guard series.drawdown <= LevelStatements.correction,
+            guard DrawdownYardstick.correction.isReached(by: series.drawdown),
                   NarrativeContext.hasHistory(since: series.historyStart, on: series.sessionDate) else { return nil }
             let recent = series.recordCloseDate.years(until: series.sessionDate) <= 2
-            let bear = series.drawdown <= LevelStatements.bearMarket
+            let bear = DrawdownYardstick.bearMarket.isReached(by: series.drawdown)
             if recent, let entry = series.drawdownEntry {
-                self = entry.threshold <= LevelStatements.bearMarket ? .enteredBear : .enteredCorrection
+                self = entry.threshold == DrawdownYardstick.bearMarket.rawValue ? .enteredBear : .enteredCorrection
             } else {
                 self = !recent ? .belowRecord : bear ? .bear : series.bearMarketSince != nil ? .stillBear : .correction
             }
@@ -157,9 +155,9 @@ enum LevelStatements {
         func threshold(_ figures: FigureLedger) -> String? {
             switch self {
             case .correction, .enteredCorrection:
-                figures.percent(abs(LevelStatements.correction), "definitions.correction", signed: false, decimals: 0)
+                figures.percent(abs(DrawdownYardstick.correction.rawValue), "definitions.correction", signed: false, decimals: 0)
             case .bear, .stillBear, .enteredBear:
-                figures.percent(abs(LevelStatements.bearMarket), "definitions.bearMarket", signed: false, decimals: 0)
+                figures.percent(abs(DrawdownYardstick.bearMarket.rawValue), "definitions.bearMarket", signed: false, decimals: 0)
             case .belowRecord: nil
             }
         }
@@ -170,7 +168,7 @@ enum LevelStatements {
         let figures = context.figures
         var values = [
             "magnitude": figures.percent(abs(series.drawdown), "series.\(series.symbol).drawdown", signed: false,
-                                         decimals: roundsOntoAYardstick(series.drawdown) ? 2 : 1),
+                                         decimals: roundsOntoAYardstick(series.drawdown) ? DrawdownYardstick.printedDecimals : 1),
             "record": figures.price(series.recordClose, "series.\(series.symbol).recordClose"),
             "recordDate": figures.date(series.recordCloseDate, "series.\(series.symbol).recordCloseDate"),
         ]
@@ -185,11 +183,11 @@ enum LevelStatements {
         return values
     }
 
-    /// True when one decimal would print a yardstick the drawdown has not reached, or has passed:
-    /// 19.96% below, "20.0%" beside "in correction territory", is told as 19.96%, and 20.04%
-    /// beside "past the 20% mark" as 20.04% (an editor's review).
+    /// True when one decimal would print a yardstick the drawdown has not reached, or has passed,
+    /// at 0.01%: 19.96% below, "20.0%" beside "in correction territory", is told as 19.96%, and
+    /// 20.04% beside "past the 20% mark" as 20.04% (an editor's review); 20.00% is told as 20.0%.
     static func roundsOntoAYardstick(_ drawdown: Double) -> Bool {
-        [correction, bearMarket].contains { yardstick in drawdown != yardstick && abs(drawdown - yardstick) < 0.0005 }
+        DrawdownYardstick.allCases.contains { $0.isPrintedOnlyAtOneDecimal(by: drawdown) }
     }
 
     /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory." On the
