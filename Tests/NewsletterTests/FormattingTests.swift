@@ -39,6 +39,19 @@ import Testing
         #expect(NumberStyle.price(68.1) == "68.10")
     }
 
+    /// The edge-case audit: prices under 0.005 printed "0.00" ("TIN set a record intraday high of
+    /// 0.00, above the previous peak of 0.00"). A price under 1 keeps four significant digits;
+    /// prices of 1 or more keep two decimals.
+    @Test func pricesUnderOneKeepFourSignificantDigits() {
+        #expect(NumberStyle.price(0.0012345) == "0.001235")
+        #expect(NumberStyle.price(0.00115) == "0.001150")
+        #expect(NumberStyle.price(0.0000123) == "0.00001230")
+        #expect(NumberStyle.price(0.45) == "0.4500")
+        #expect(NumberStyle.price(0.999996) == "1.00")
+        #expect(NumberStyle.price(1.005) == "1.01")
+        #expect(NumberStyle.price(1_250_000) == "1,250,000.00")
+    }
+
     @Test func groupingSkipsTheSignAndShortNumbers() {
         #expect(NumberStyle.price(999.994) == "999.99")
         #expect(NumberStyle.price(1000) == "1,000.00")

@@ -28,11 +28,28 @@ public enum NumberStyle {
         return (value < 0 && !isAllZeros(text) ? minus : "") + text + unit
     }
 
-    /// A price or index level: 2 decimals with thousands separators.
+    /// A price or index level: 2 decimals with thousands separators; one under 1 with as many
+    /// decimals as give it `priceDigitsUnderOne` significant digits, as data vendors print them
+    /// ("0.001235"): two decimals printed a record of 0.0012 "above the previous peak of 0.00".
     public static func price(_ value: Double) -> String {
+        if let small = priceUnderOne(value) { return small }
         let text = fixed(value, decimals: 2)
         guard let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return grouped(text) }
         return grouped(String(text[..<point])) + String(text[point...])
+    }
+
+    /// Significant digits of a price under 1.
+    static let priceDigitsUnderOne = 4
+
+    /// `value` to `priceDigitsUnderOne` significant digits when it is under 1 (and not 0) and
+    /// stays so rounded: 0.0012345 → "0.001235", 0.45 → "0.4500"; nil otherwise.
+    static func priceUnderOne(_ value: Double) -> String? {
+        let magnitude = abs(value)
+        guard magnitude > 0, magnitude < 1 else { return nil }
+        let decimals = priceDigitsUnderOne - 1 - Int(log10(magnitude).rounded(.down))
+        let text = fixed(value, decimals: decimals)
+        // 0.99996 rounds to "1.0000": a price of 1 or more is printed as such.
+        return text.utf8.first { $0 != UInt8(ascii: "-") } == UInt8(ascii: "0") ? text : nil
     }
 
     public static func fixed(_ value: Double, decimals: Int) -> String {
