@@ -121,11 +121,13 @@ enum LevelStatements {
     enum Drawdown: String {
         case correction, bear, stillBear, belowRecord, enteredCorrection, enteredBear
 
-        /// Nil within 10% of the record, and in the series' first year of data, where the "record"
-        /// may be its first session (as with records themselves). "Correction" and "bear market"
-        /// describe a fall from a recent peak, not from one a decade old.
+        /// Nil within 10% of the record outside a bear market, and in the series' first year of
+        /// data, where the "record" may be its first session (as with records themselves).
+        /// "Correction" and "bear market" describe a fall from a recent peak, not from one a decade
+        /// old. A bear market the facts still hold is told however near the record the series has
+        /// come back (an audit: "still in the bear market" one day, nothing at 10% below the next).
         init?(_ series: SeriesFacts) {
-            guard DrawdownYardstick.correction.isReached(by: series.drawdown),
+            guard DrawdownYardstick.correction.isReached(by: series.drawdown) || series.bearMarketSince != nil,
                   NarrativeContext.hasHistory(since: series.historyStart, on: series.sessionDate) else { return nil }
             let recent = series.recordCloseDate.years(until: series.sessionDate) <= 2
             let bear = DrawdownYardstick.bearMarket.isReached(by: series.drawdown)

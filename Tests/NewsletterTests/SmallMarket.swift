@@ -1,0 +1,33 @@
+import Analytics
+import MarketData
+@testable import Newsletter
+import TestSupport
+
+/// Notes written from small hand-made series: the random project's config (series A and B, A
+/// against B, breadth table "b" with groups s, m and l, focus s) over the prices and breadth
+/// readings a test gives, on weekdays from 2015-01-01.
+enum SmallMarket {
+    static func analysis(a: [Double], b: [Double]? = nil, breadth: [[Double?]]? = nil) -> HistoryAnalysis {
+        var random = RandomMarket(seed: 1)
+        var inputs = random.project(sessions: 300)
+        let dates = RandomMarket.weekdays(a.count)
+        inputs.prices = [PriceSeries(symbol: "A", dates: dates, closes: a)]
+            + (b.map { [PriceSeries(symbol: "B", dates: RandomMarket.weekdays($0.count), closes: $0)] } ?? [])
+        inputs.macro = [:]
+        if let breadth {
+            let months = (0..<breadth[0].count).map { ObservationPeriod.month(year: 2015 + $0 / 12, month: $0 % 12 + 1) }
+            inputs.breadth["b"] = ObservationTable(frequency: .monthly, periods: months, columnNames: ["s", "m", "l"], values: breadth)
+        } else {
+            inputs.breadth = [:]
+        }
+        return HistoryAnalysis(inputs: inputs)
+    }
+
+    /// The note's sentences, as plain text.
+    static func text(_ analysis: HistoryAnalysis, on date: SessionDate) -> String {
+        NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements.flatMap(\.plain).joined(separator: " ")
+    }
+
+    /// Weekday `index` from 2015-01-01, as the series' sessions are dated.
+    static func date(_ index: Int) -> SessionDate { RandomMarket.weekdays(index + 1)[index] }
+}
