@@ -203,9 +203,13 @@ extension RunHistory {
     func streakFacts(at t: Int, dates: [SessionDate], years: Double, outcomes: SignalOutcomeFacts?) -> StreakFacts {
         let current = Int(length[t])
         let last = lastEarlierRun(at: t)
+        let run = { (run: Run) in
+            RunFacts(start: dates[run.start], end: dates[run.end], length: run.length, lengthIsMinimum: opensTheData(run) ? true : nil)
+        }
         return StreakFacts(
             length: current, start: currentRun(at: t).map { dates[$0.start] },
-            lastTime: current > 0 ? last.map { RunFacts(start: dates[$0.start], end: dates[$0.end], length: $0.length) } : nil,
+            lengthIsMinimum: currentRun(at: t).map(opensTheData) == true ? true : nil,
+            lastTime: current > 0 ? last.map(run) : nil, openingRun: openingRunPossiblyAsLong(at: t).map(run),
             earlierRunsAtLeast: current > 0 ? Int(earlierRunsAtLeast[t]) : 0,
             brokenLength: current == 0 && t > 0 && length[t - 1] > 0 ? Int(length[t - 1]) : nil,
             rarity: current > 0 ? Rarity(earlierOccurrences: Int(earlierRunsAtLeast[t]), yearsOfHistory: years) : .common,

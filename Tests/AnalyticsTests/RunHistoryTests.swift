@@ -32,6 +32,21 @@ import TestSupport
         #expect(history.lastEarlierRun(at: 6) == Run(start: 0, end: 4))
     }
 
+    /// An audit: a record run that began on the data's second session was told "lasted 129
+    /// sessions"; it may have begun before the data, so its length is a lower bound.
+    @Test func aRunFromTheFirstPositionJudgedMayHaveBegunBeforeTheData() {
+        // Judged from position 1 (a record needs an earlier session): [1-3], [5-6], then [8-12].
+        let history = RunHistory([false, true, true, true, false, true, true, false, true, true, true, true, true], judgedFrom: 1)
+        #expect(history.opensTheData(history.runs[0]) && !history.opensTheData(history.runs[1]))
+        // Length 4 at 11: no earlier run reached it, but the opening run may have.
+        #expect(history.lastEarlierRun(at: 11) == nil)
+        #expect(history.openingRunPossiblyAsLong(at: 11) == Run(start: 1, end: 3))
+        // Length 3 at 10: the opening run reached it; length 2 at 9: the later run [5-6] did.
+        #expect(history.openingRunPossiblyAsLong(at: 10) == nil && history.lastEarlierRun(at: 10) == Run(start: 1, end: 3))
+        #expect(history.openingRunPossiblyAsLong(at: 9) == nil && history.lastEarlierRun(at: 9) == Run(start: 5, end: 6))
+        #expect(history.openingRunPossiblyAsLong(at: 2) == nil)
+    }
+
     @Test func firingsAreTheSessionsOnWhichRunsReachedEachLength() {
         let history = RunHistory([true, true, false, true, false, true, true, true, false, true, true])
         #expect(history.firingsByLength(from: 2) == [[1, 6, 10], [7]])

@@ -17,6 +17,21 @@ import Testing
         #expect(analysis.closingRecords.length == [0, 1])
     }
 
+    /// The first session is never a record, so a run from the second, current or earlier, may
+    /// have begun before the data: facts.json flags its length as a lower bound.
+    @Test func aRecordRunFromTheDatasSecondSessionHasALengthThatIsOnlyAMinimum() throws {
+        let closes: [Double] = [10, 11, 12, 13, 10, 10, 14, 15]
+        let analysis = SeriesAnalysis(config: Series.config("X"), series: Series.closes("X", closes))
+        let dates = Series.dates(closes.count)
+        let rising = try #require(analysis.facts(on: dates[3])).closingRecord.streak
+        #expect(rising.length == 3 && rising.lengthIsMinimum == true)
+        let later = try #require(analysis.facts(on: dates[7])).closingRecord.streak
+        #expect(later.length == 2 && later.lengthIsMinimum == nil)
+        let last = try #require(later.lastTime)
+        #expect(last.start == dates[1] && last.length == 3 && last.lengthIsMinimum == true)
+        #expect(later.openingRun == nil)
+    }
+
     @Test func equalingTheRecordIsNotANewRecord() {
         let analysis = SeriesAnalysis(config: Series.config("X"), series: Series.closes("X", [10, 12, 12, 13]))
         #expect(analysis.closingRecords.length == [0, 1, 0, 1])

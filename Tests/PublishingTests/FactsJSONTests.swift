@@ -9,14 +9,15 @@ import TestSupport
 /// `facts.json` is written member by member (`JSONObject`); these hold it to what `Encodable`
 /// makes of the same document, so a property added to a facts type and not to its writer fails.
 @Suite struct FactsJSONTests {
-    /// Every 10th note of the sample history, its last 20 and the sessions after a closure of the
-    /// market: bull and bear years, records, streaks, macro and breadth on and off.
+    /// Every 10th note of the sample history, its first five (streaks that open the data) and last
+    /// 20, and the sessions after a closure of the market: bull and bear years, records, streaks,
+    /// macro and breadth on and off.
     static let documents = Result { () throws -> [FactsDocument] in
         let inputs = try ProjectLoader(root: SampleProject.root).load()
         let analysis = HistoryAnalysis(inputs: inputs)
         let composer = NoteComposer(config: inputs.config, templates: try TemplateLibrary(directory: SampleProject.root + "/templates"))
         let sessions = analysis.sessions
-        let dates = stride(from: 0, to: sessions.count, by: 10).map { sessions[$0] } + sessions.suffix(20)
+        let dates = stride(from: 0, to: sessions.count, by: 10).map { sessions[$0] } + sessions[1..<5] + sessions.suffix(20)
             + sessions.filter { inputs.config.calendar.sessionBeforeClosure(endingBefore: $0) != nil }
         return dates.map { date in
             FactsDocument(composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date],

@@ -12,7 +12,7 @@ import Testing
         let sandbox = try ProjectSandbox()
         let phrases = sandbox.project + "/templates/phrases.yml"
         // Both shipped wordings of a record run (they rotate by date) become the project's own.
-        let own = [("{{symbol}} set an intraday record high for the {{ordinal}} straight session",
+        let own = [("{{symbol}} set an intraday record high for {{#atLeast}}at least {{/atLeast}}the {{ordinal}} straight session",
                     "{{symbol}} notched a {{ordinal}} straight intraday record"),
                    ("{{symbol}} has now set a record intraday high in each of the last {{length}} sessions; today's peak was",
                     "{{symbol}} notched a {{ordinal}} straight intraday record, topping out at")]

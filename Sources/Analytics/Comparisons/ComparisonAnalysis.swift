@@ -31,8 +31,9 @@ public struct ComparisonAnalysis: Sendable {
             leaderWins[k] = ra > rb
             benchmarkWins[k] = rb > ra
         }
-        leaderBeats = RunHistory(leaderWins)
-        benchmarkBeats = RunHistory(benchmarkWins)
+        // The second common session is the first with a return: a run from it may have begun before the data.
+        leaderBeats = RunHistory(leaderWins, judgedFrom: 1)
+        benchmarkBeats = RunHistory(benchmarkWins, judgedFrom: 1)
         let alignment = alignment
         leaderOutcomeTables = leaderBeats.firingsByLength(from: HistoryAnalysis.outcomeThreshold).map { firings in
             SignalOutcomes.tables(firings: firings, through: alignment.count - 1) { start, end in

@@ -16,6 +16,9 @@ public struct Run: Sendable, Hashable {
 /// For a streak of length L at t, the last time is the latest earlier run (entirely before the
 /// current one) that reached length ≥ L. Completed runs update a table indexed by length, so each
 /// position is answered in O(1) and the whole pass costs O(N).
+///
+/// A run that starts on the first position the condition can be judged (`firstJudged`) may have
+/// begun before the data: its length is a lower bound.
 public struct RunHistory: Sendable {
     /// Streak length ending at each position (0 where the condition failed).
     public let length: [Int32]
@@ -25,8 +28,12 @@ public struct RunHistory: Sendable {
     public let previousRun: [Int32]
     /// Per position: how many earlier runs reached `length[t]`.
     public let earlierRunsAtLeast: [Int32]
+    /// The first position at which the condition can be judged (a record needs an earlier
+    /// session, a beat a return of both series).
+    public let firstJudged: Int
 
-    public init(_ condition: [Bool]) {
+    public init(_ condition: [Bool], judgedFrom firstJudged: Int = 0) {
+        self.firstJudged = firstJudged
         var length = [Int32](repeating: 0, count: condition.count)
         var previousRun = [Int32](repeating: -1, count: condition.count)
         var earlierRunsAtLeast = [Int32](repeating: 0, count: condition.count)
@@ -77,6 +84,21 @@ public struct RunHistory: Sendable {
 
     public func lastEarlierRun(at t: Int) -> Run? {
         previousRun[t] >= 0 ? runs[Int(previousRun[t])] : nil
+    }
+
+    /// Whether `run` starts where the condition is first judged, so that it may have begun before
+    /// the data and its length is only a lower bound.
+    public func opensTheData(_ run: Run) -> Bool {
+        run.start <= firstJudged
+    }
+
+    /// The run the data open with, when it ended before position `t`'s run began and is shorter
+    /// than it as far as the data show, with no earlier run as long after it: it may have been as
+    /// long, so "no earlier run was that long" is not known.
+    public func openingRunPossiblyAsLong(at t: Int) -> Run? {
+        guard let current = currentRun(at: t), previousRun[t] < 0, let first = runs.first,
+              opensTheData(first), first.end < current.start else { return nil }
+        return first
     }
 
     /// For each length L from `minimum` to the longest run (at index L − minimum): the positions on

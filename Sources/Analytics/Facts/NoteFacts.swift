@@ -29,6 +29,10 @@ public struct RunFacts: Sendable, Codable, Hashable {
     public var start: SessionDate
     public var end: SessionDate
     public var length: Int
+    /// True when the run starts on the first session the data can judge (a record's on the data's
+    /// second session): it may have begun before the data, so `length` is a lower bound. Absent
+    /// otherwise.
+    public var lengthIsMinimum: Bool? = nil
 }
 
 /// A streak ending on the note's session, and the last time one as long happened.
@@ -36,8 +40,14 @@ public struct StreakFacts: Sendable, Codable, Hashable {
     /// Consecutive sessions ending on the note's session (0 when the streak is broken).
     public var length: Int
     public var start: SessionDate?
+    /// True when the streak started on the first session the data can judge: it may have begun
+    /// before the data, so `length` is a lower bound. Absent otherwise.
+    public var lengthIsMinimum: Bool? = nil
     /// The latest earlier run (entirely before this one) of at least `length` sessions.
     public var lastTime: RunFacts?
+    /// When no earlier run in the data reached `length`: the run the data open with, which may
+    /// have begun before them and been as long (its `length` is a lower bound). Absent otherwise.
+    public var openingRun: RunFacts? = nil
     /// How many earlier runs reached `length`.
     public var earlierRunsAtLeast: Int
     /// Length of the streak that ended on the previous session, when today broke it.

@@ -54,11 +54,12 @@ public struct SeriesAnalysis: Sendable {
         bases = ReturnBases(dates: series.dates, yearEarlier: yearEarlier)
         let (previousHigh, intraday) = Self.records(series.high)
         self.previousHigh = previousHigh
-        intradayRecords = RunHistory(intraday)
+        // The first session is never a record, so a run that starts on the second may have begun before the data.
+        intradayRecords = RunHistory(intraday, judgedFrom: 1)
         recordOutcomeTables = intradayRecords.firingsByLength(from: HistoryAnalysis.outcomeThreshold).map { firings in
             SignalOutcomes.tables(firings: firings, through: closes.count - 1) { start, end in closes[end] / closes[start] - 1 }
         }
-        closingRecords = RunHistory(Self.records(series.close).flags)
+        closingRecords = RunHistory(Self.records(series.close).flags, judgedFrom: 1)
         let recordCloseIndex = Self.runningMaximumIndex(series.close)
         self.recordCloseIndex = recordCloseIndex
         drawdownEntries = [DrawdownYardstick.bearMarket, .correction].map { DrawdownEntries(closes: series.close, recordIndex: recordCloseIndex, yardstick: $0) }

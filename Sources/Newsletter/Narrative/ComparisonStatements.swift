@@ -62,6 +62,7 @@ enum ComparisonStatements {
             "length": figures.proseCount(streak.length, source + ".length"),
             "ordinal": figures.ordinal(streak.length, source + ".length"),
         ].merging(NarrativeContext.agreement(plural: leaderFacts?.plural ?? false)) { $1 }
+            .merging(NarrativeContext.lowerBounds(streak)) { $1 }
         // On a day the leader fell, it did not "outrun" or "beat" anything: it fell less.
         let leaderFell = leaderFacts?.returnValue(.oneDay).map { $0 < 0 && !MoveStatements.isFlat($0) } ?? false
         // Two falls that print alike ("IXIC and SPX both fell 3.0%") are told to two decimals
@@ -84,7 +85,7 @@ enum ComparisonStatements {
         } else if NarrativeContext.hasHistory(since: comparison.historyStart, on: context.facts.date) {
             values["startYear"] = figures.record(String(comparison.historyStart.year),
                                                  "comparisons.\(comparison.leader)-\(comparison.benchmark).historyStart", nil)
-            sentences.append(context.sentence("beat.firstEver", values))
+            sentences.append(context.firstEver("beat", streak, values))
         }
         var blocks: [String] = []
         OutcomeStatements.append(streak.outcomes, prefix: "outcome", values: values, source: source + ".outcomes",

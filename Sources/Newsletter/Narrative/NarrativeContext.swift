@@ -93,6 +93,23 @@ struct NarrativeContext {
         return start.dayNumber - lastTime.end.dayNumber >= 182
     }
 
+    /// Flags for the lengths a streak's sentences tell that the data's start cut short, so they
+    /// are told as lower bounds ("at least 129 sessions"): `atLeast` for the streak itself,
+    /// `lastAtLeast` for its last time.
+    static func lowerBounds(_ streak: StreakFacts) -> [String: String] {
+        var values: [String: String] = [:]
+        if streak.lengthIsMinimum == true { values["atLeast"] = "yes" }
+        if streak.lastTime?.lengthIsMinimum == true { values["lastAtLeast"] = "yes" }
+        return values
+    }
+
+    /// "No earlier run in this data was that long" (phrase `<prefix>.firstEver`), or, when the
+    /// data open with a run that may have begun before them and been as long, the phrase that
+    /// says so (`<prefix>.firstEverOpening`).
+    func firstEver(_ prefix: String, _ streak: StreakFacts, _ values: [String: String]) -> Sentence {
+        sentence(prefix + (streak.openingRun == nil ? ".firstEver" : ".firstEverOpening"), values)
+    }
+
     /// "A", "A and B", "A, B and C".
     static func list(_ items: [String]) -> String {
         switch items.count {

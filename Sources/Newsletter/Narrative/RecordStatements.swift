@@ -49,7 +49,7 @@ enum RecordStatements {
             "level": figures.price(record.level, source + ".level"),
             "length": figures.proseCount(streak.length, source + ".streak.length"),
             "ordinal": figures.ordinal(streak.length, source + ".streak.length"),
-        ]) { $1 }
+        ]) { $1 }.merging(NarrativeContext.lowerBounds(streak)) { $1 }
         // A record close belongs in the record's own sentence: a separate "It also closed at a
         // record" repeated itself on days when two series set records.
         if series.closingRecord.isRecord, !ofCloses {
@@ -76,7 +76,7 @@ enum RecordStatements {
                 }
             } else {
                 values["startYear"] = figures.record(String(series.historyStart.year), "series.\(series.symbol).historyStart", nil)
-                sentences.append(context.sentence("record.firstEver", values))
+                sentences.append(context.firstEver("record", streak, values))
             }
         } else {
             values["previous"] = record.previousRecord.map { figures.price($0, source + ".previousRecord") } ?? ""

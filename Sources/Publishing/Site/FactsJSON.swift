@@ -106,7 +106,9 @@ extension StreakFacts: JSONObject {
     func writeMembers(to w: JSONByteWriter) {
         w.member("length", length)
         w.member("start", start)
+        w.member("lengthIsMinimum", lengthIsMinimum)
         w.member("lastTime", lastTime)
+        w.member("openingRun", openingRun)
         w.member("earlierRunsAtLeast", earlierRunsAtLeast)
         w.member("brokenLength", brokenLength)
         w.member("rarity", rarity)
@@ -119,6 +121,7 @@ extension RunFacts: JSONObject {
         w.member("start", start)
         w.member("end", end)
         w.member("length", length)
+        w.member("lengthIsMinimum", lengthIsMinimum)
     }
 }
 
