@@ -65,7 +65,7 @@ public struct HistoryAnalysis: Sendable {
         let analysis = breadth[index]
         guard let t = analysis.position(knownOn: date) else { return nil }
         var outcomes: SignalOutcomeFacts?
-        if analysis.focusLeads.length[t] == 1, let comparison = breadthOutcomePairs[index],
+        if analysis.isNewLead(at: t), let comparison = breadthOutcomePairs[index],
            let last = comparison.alignment.position(onOrBefore: date) {
             // A lead known before the pair's prices began has nothing to measure: it is not moved
             // to their first session (it still counts among the earlier leads).

@@ -49,3 +49,28 @@ import Testing
         #expect(narrative.headline.contains("at least"), "\(narrative.headline)")
     }
 }
+
+extension SmallMarketNarrativeTests {
+    /// An audit: the data's first breadth reading headlined "Small caps lead on guidance raisers
+    /// for the first time in this data", and was then counted as an earlier lead ("Small caps
+    /// took the lead once before (January 2018)…"). A lead needs an earlier reading in which the
+    /// group did not lead.
+    @Test func aLeadInTheFirstReadingIsNeitherNewNorAnEarlierLead() throws {
+        // s leads in January and February 2015, not from March to June, and again in July.
+        let s: [Double?] = [20, 20, 5, 5, 5, 5, 20, 20]
+        let others: [Double?] = Array(repeating: 10, count: s.count)
+        let prices = (0..<300).map { 100 + Double($0 % 7) }
+        let analysis = SmallMarket.analysis(a: prices, b: prices.reversed(), breadth: [s, others, others])
+        let first = analysis.facts(on: SmallMarket.date(0))
+        let opening = try #require(first.breadth.first)
+        #expect(!opening.newLead && opening.leadLengthIsMinimum == true)
+        let firstText = SmallMarket.text(analysis, on: SmallMarket.date(0))
+        #expect(firstText.contains("S lead m and l on breadth (s 20.0%, m 10.0% and l 10.0%).") && !firstText.contains("first time"),
+                "\(firstText)")
+        let july = try #require(analysis.sessions.first { $0 >= SessionDate("2015-07-01")! })
+        let lead = try #require(analysis.facts(on: july).breadth.first)
+        #expect(lead.newLead && lead.earlierLeads == 0 && lead.outcomes?.horizons.allSatisfy { $0.count == 0 } ?? true)
+        let julyText = SmallMarket.text(analysis, on: july)
+        #expect(julyText.contains("for the first time since February 2015") && !julyText.contains("took the lead"), "\(julyText)")
+    }
+}

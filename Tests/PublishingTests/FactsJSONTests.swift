@@ -11,7 +11,8 @@ import TestSupport
 @Suite struct FactsJSONTests {
     /// Every 10th note of the sample history, its first five (streaks that open the data) and last
     /// 20, and the sessions after a closure of the market: bull and bear years, records, streaks,
-    /// macro and breadth on and off.
+    /// macro and breadth on and off; and a random project's first note, whose breadth opens with a
+    /// lead.
     static let documents = Result { () throws -> [FactsDocument] in
         let inputs = try ProjectLoader(root: SampleProject.root).load()
         let analysis = HistoryAnalysis(inputs: inputs)
@@ -19,10 +20,19 @@ import TestSupport
         let sessions = analysis.sessions
         let dates = stride(from: 0, to: sessions.count, by: 10).map { sessions[$0] } + sessions[1..<5] + sessions.suffix(20)
             + sessions.filter { inputs.config.calendar.sessionBeforeClosure(endingBefore: $0) != nil }
+        // The sample's breadth never opens with a lead of its focus group; a random project's does.
+        let opening = (1...20 as ClosedRange<UInt64>).lazy.compactMap { seed -> NoteFacts? in
+            var market = RandomMarket(seed: seed)
+            let random = HistoryAnalysis(inputs: market.project(sessions: 300))
+            guard var facts = random.sessions.first.map(random.facts(on:)), facts.breadth.first?.leadLengthIsMinimum == true else { return nil }
+            // Its reference date is after the note's (returns not yet known), which the sample has no kind of.
+            for index in facts.series.indices { facts.series[index].returnsSince = [] }
+            return facts
+        }.first
         return dates.map { date in
             FactsDocument(composer.compose(analysis.facts(on: date), quotes: inputs.quotes, commentary: inputs.commentary[date],
                                            withEmail: false))
-        }
+        } + (opening.map { [FactsDocument(composer.compose($0, quotes: [], commentary: nil, withEmail: false))] } ?? [])
     }
 
     @Test func everyFactsFileIsWhatEncodableMakesOfItsDocument() throws {

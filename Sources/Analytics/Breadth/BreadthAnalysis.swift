@@ -45,7 +45,18 @@ public struct BreadthAnalysis: Sendable {
 
     /// Periods in which a new lead of the focus group started, before position `t`'s lead.
     public func earlierLeadStarts(before t: Int) -> [Int] {
-        focusLeads.runs[..<earlierLeads(before: t)].map(\.start)
+        focusLeads.runs[openingLeads..<max(openingLeads, earlierLeads(before: t))].map(\.start)
+    }
+
+    /// Whether the focus group took the lead at `t`: it leads, and did not in an earlier reading.
+    /// A lead the data open with was not taken in the data (the first reading has no earlier one).
+    public func isNewLead(at t: Int) -> Bool {
+        focusLeads.length[t] == 1 && !focusLeads.opensTheData(Run(start: t, end: t))
+    }
+
+    /// 1 when the data open with a lead of the focus group, which is not a lead taken in the data.
+    private var openingLeads: Int {
+        focusLeads.runs.first.map(focusLeads.opensTheData) == true ? 1 : 0
     }
 
     /// How many leads of the focus group started before position `t`'s lead (before t + 1 when
@@ -58,6 +69,7 @@ public struct BreadthAnalysis: Sendable {
     public func facts(at t: Int, outcomes: SignalOutcomeFacts?) -> BreadthFacts {
         let length = Int(focusLeads.length[t])
         let earlier = earlierLeads(before: t)
+        let isNew = isNewLead(at: t)
         // The earlier leads all ended before the current one began; on a new lead, the lead at
         // index `earlier` is the current one.
         let previousRun = earlier > 0 ? focusLeads.runs[earlier - 1] : nil
@@ -69,9 +81,10 @@ public struct BreadthAnalysis: Sendable {
                 BreadthGroupValue(column: group.column, label: group.label, plural: group.plural, value: table.values[index][t])
             },
             focus: config.focus, leader: leader[t].map { config.groups[$0].column },
-            focusLeads: length > 0, newLead: length == 1, leadLength: length,
-            previousLead: previousRun.map { table.periods[$0.end] }, earlierLeads: earlier,
-            rarity: length == 1 ? Rarity(earlierOccurrences: Int(earlierLeadsAfterAsLongAGap[earlier]), yearsOfHistory: years) : .common,
+            focusLeads: length > 0, newLead: isNew, leadLength: length,
+            leadLengthIsMinimum: focusLeads.currentRun(at: t).map(focusLeads.opensTheData) == true ? true : nil,
+            previousLead: previousRun.map { table.periods[$0.end] }, earlierLeads: max(0, earlier - openingLeads),
+            rarity: isNew ? Rarity(earlierOccurrences: Int(earlierLeadsAfterAsLongAGap[earlier]), yearsOfHistory: years) : .common,
             outcomes: outcomes)
     }
 }

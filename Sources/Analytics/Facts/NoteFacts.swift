@@ -284,13 +284,17 @@ public struct BreadthFacts: Sendable, Codable, Hashable {
     /// The group strictly above every other, if any.
     public var leader: String?
     public var focusLeads: Bool
-    /// The focus group leads now and did not in the previous period.
+    /// The focus group leads now and did not in the previous period (never on the first period:
+    /// a lead needs an earlier reading in which the group did not lead).
     public var newLead: Bool
     /// Consecutive periods the focus group has led.
     public var leadLength: Int
+    /// True when the lead goes back to the first period in the data, so it may have begun before
+    /// it and `leadLength` is a lower bound. Absent otherwise.
+    public var leadLengthIsMinimum: Bool? = nil
     /// The latest earlier period in which the focus group led ("first time since").
     public var previousLead: ObservationPeriod?
-    /// How many earlier lead stretches started.
+    /// How many earlier leads were taken in the data (a lead the data open with was not).
     public var earlierLeads: Int
     public var rarity: Rarity
     public var outcomes: SignalOutcomeFacts?

@@ -47,7 +47,8 @@ enum BreadthStatements {
             OutcomeStatements.append(breadth.outcomes, prefix: "breadthOutcome", values: values, source: source + ".outcomes",
                                      earlier: (breadth.earlierLeads, source + ".earlierLeads"), to: &sentences, blocks: &blocks, context)
         } else if breadth.focusLeads {
-            sentences.append(context.sentence("breadth.stillLeading", values))
+            // A lead the data open with may have begun before them: it is told without a length.
+            sentences.append(context.sentence(breadth.leadLengthIsMinimum == true ? "breadth.leading" : "breadth.stillLeading", values))
         } else if leader != nil {
             values["leader"] = leader?.label ?? ""
             sentences.append(context.sentence("breadth.lostLead", values))

@@ -253,6 +253,7 @@ extension BreadthFacts: JSONObject {
         w.member("focusLeads", focusLeads)
         w.member("newLead", newLead)
         w.member("leadLength", leadLength)
+        w.member("leadLengthIsMinimum", leadLengthIsMinimum)
         w.member("previousLead", previousLead)
         w.member("earlierLeads", earlierLeads)
         w.member("rarity", rarity)
