@@ -162,6 +162,20 @@ import Testing
         #expect(episodes.map(\.firing) == [0, 30])
     }
 
+    /// An audit: a table left out signals too recent to measure under a note that said they came
+    /// too close to an earlier one. The facts class every earlier firing no horizon counts.
+    @Test func firingsCountedOverNoHorizonAreClassedByWhy() throws {
+        // Through 100: over 21 sessions 0, 30 and 70 count, 5 and 75 come too close, 95 too
+        // recently; over 63 only 0 counts, 5 and 30 come too close, 70 onward too recently.
+        let tables = SignalOutcomes.tables(firings: [0, 5, 30, 70, 75, 95], through: 100) { start, end in Double(end - start) }
+        let uncounted = try #require(SignalOutcomes.uncounted(tables, before: 100, through: 100))
+        #expect((uncounted.tooRecent, uncounted.tooClose, uncounted.tooCloseThenTooRecent) == (1, 1, 1))
+        // Before 75 through 100, and through 90 (95 not yet fired): only 5 is left out.
+        let early = try #require(SignalOutcomes.uncounted(tables, before: 75, through: 100))
+        #expect((early.tooRecent, early.tooClose, early.tooCloseThenTooRecent) == (0, 1, 0))
+        #expect(SignalOutcomes.uncounted(tables, before: 5, through: 100) == nil)
+    }
+
     /// The table answers every (limit, last) like measuring the earlier firings afresh would.
     @Test func outcomeTableLookupsEqualMeasuringTheEarlierFiringsAgain() {
         var generator = SystemRandomNumberGenerator()

@@ -479,7 +479,8 @@ import TestSupport
         for note in try Self.notes.get() {
             let blocks = note.narrative.sections.flatMap(\.blocks)
             let notes = blocks.indices.filter {
-                blocks[$0].hasPrefix("n/a: not counted over that horizon") || blocks[$0].hasPrefix("A signal that came too close")
+                blocks[$0].hasPrefix("n/a: not counted over that horizon") || blocks[$0].hasPrefix("A signal ")
+                    || blocks[$0].hasPrefix("A lead from before")
             }
             let tables = blocks.filter { $0.hasPrefix("Table: What followed") }
             let gaps = tables.contains { $0.contains("| n/a |") }

@@ -7,11 +7,13 @@ import TestSupport
 /// against B, breadth table "b" with groups s, m and l, focus s) over the prices and breadth
 /// readings a test gives, on weekdays from 2015-01-01.
 enum SmallMarket {
-    static func analysis(a: [Double], b: [Double]? = nil, breadth: [[Double?]]? = nil) -> HistoryAnalysis {
+    /// A's highs and lows are 1% either side of its closes when it is `ranged`, else its closes.
+    static func analysis(a: [Double], ranged: Bool = false, b: [Double]? = nil, breadth: [[Double?]]? = nil) -> HistoryAnalysis {
         var random = RandomMarket(seed: 1)
         var inputs = random.project(sessions: 300)
         let dates = RandomMarket.weekdays(a.count)
-        inputs.prices = [PriceSeries(symbol: "A", dates: dates, closes: a)]
+        inputs.prices = [ranged ? PriceSeries(symbol: "A", dates: dates, open: a, high: a.map { $0 * 1.01 }, low: a.map { $0 * 0.99 }, close: a)
+                                : PriceSeries(symbol: "A", dates: dates, closes: a)]
             + (b.map { [PriceSeries(symbol: "B", dates: RandomMarket.weekdays($0.count), closes: $0)] } ?? [])
         inputs.macro = [:]
         if let breadth {
@@ -21,6 +23,11 @@ enum SmallMarket {
             inputs.breadth = [:]
         }
         return HistoryAnalysis(inputs: inputs)
+    }
+
+    /// The note's tables and the notes under them.
+    static func blocks(_ analysis: HistoryAnalysis, on date: SessionDate) -> [String] {
+        NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger()).statements.flatMap(\.blocks)
     }
 
     /// The note's sentences, as plain text.

@@ -74,3 +74,18 @@ extension SmallMarketNarrativeTests {
         #expect(julyText.contains("for the first time since February 2015") && !julyText.contains("took the lead"), "\(julyText)")
     }
 }
+
+extension SmallMarketNarrativeTests {
+    /// An audit: "A signal that came too close to an earlier one to be counted over any horizon is
+    /// not listed." under a table that left out a record run too recent to measure.
+    @Test func aSignalLeftOutOfTheTableIsSaidToBeTooRecentWhenItIs() throws {
+        // Record runs of three sessions reached on sessions 8 and 281, and the current one on 289.
+        let a = [100.0] + Array(repeating: 90, count: 5) + [101, 102, 103] + Array(repeating: 95, count: 270)
+            + [104, 105, 106] + Array(repeating: 95, count: 5) + [107, 108, 109]
+        let analysis = SmallMarket.analysis(a: a, ranged: true)
+        let blocks = SmallMarket.blocks(analysis, on: SmallMarket.date(289))
+        #expect(blocks.contains { $0.hasPrefix("Table: What followed earlier record runs of three sessions") }, "\(blocks)")
+        #expect(blocks.contains("A signal too recent to be measured over any horizon is not listed."), "\(blocks)")
+        #expect(!blocks.contains { $0.contains("too close") }, "\(blocks)")
+    }
+}

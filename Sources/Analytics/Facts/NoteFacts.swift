@@ -207,6 +207,19 @@ public struct SignalOutcomeFacts: Sendable, Codable, Hashable {
     /// Nil when outcomes are the leader's own returns rather than relative ones.
     public var benchmark: String?
     public var horizons: [HorizonOutcome]
+    /// The earlier firings that no horizon counts, by why; absent when every one is counted.
+    public var uncounted: UncountedFirings? = nil
+}
+
+/// Earlier firings of a signal that are counted over no horizon, by why.
+public struct UncountedFirings: Sendable, Codable, Hashable {
+    /// Too recent: not one horizon has passed since the firing by the note's session.
+    public var tooRecent: Int
+    /// Within the horizon of an earlier counted firing, over every horizon.
+    public var tooClose: Int
+    /// Within the horizon of an earlier counted firing over a shorter horizon, and too recent for
+    /// the longer ones.
+    public var tooCloseThenTooRecent: Int
 }
 
 /// Outcomes over one horizon.

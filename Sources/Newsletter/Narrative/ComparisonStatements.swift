@@ -185,9 +185,22 @@ enum OutcomeStatements {
         let caption = context.sentence(prefix + ".table", values).markdown
         let (markdown, hasGaps, rows) = table(outcomes, source: source, context)
         // Under the table: what "n/a" means, and why it lists fewer signals than "(N in all)".
-        let notes = (hasGaps ? ["outcome.tableNote"] : []) + (earlier.count > rows ? ["outcome.unlistedNote"] : [])
+        let notes = (hasGaps ? ["outcome.tableNote"] : []) + unlistedNotes(outcomes, unlisted: earlier.count - rows)
         let note = notes.isEmpty ? [] : [notes.map { context.sentence($0, [:]).markdown }.joined(separator: " ")]
         return (sentence, ["Table: " + caption + "\n\n" + markdown] + note)
+    }
+
+    /// Why the table leaves out `unlisted` earlier signals, as the facts class those no horizon
+    /// counts: too recent, too close to an earlier one, or some of each (an audit found "too close"
+    /// under a table that left out signals too recent to measure); and a breadth lead known before
+    /// the prices it is measured with began, which is no firing at all.
+    static func unlistedNotes(_ outcomes: SignalOutcomeFacts, unlisted: Int) -> [String] {
+        guard unlisted > 0 else { return [] }
+        let recent = outcomes.uncounted?.tooRecent ?? 0, close = outcomes.uncounted?.tooClose ?? 0
+        let both = outcomes.uncounted?.tooCloseThenTooRecent ?? 0
+        let reason = both > 0 || (recent > 0 && close > 0) ? "outcome.unlistedMixedNote"
+            : recent > 0 ? "outcome.unlistedRecentNote" : close > 0 ? "outcome.unlistedNote" : nil
+        return (reason.map { [$0] } ?? []) + (unlisted > recent + close + both ? ["outcome.unlistedEarlyNote"] : [])
     }
 
     /// A table of past episodes: signal date, then the (relative) return over each horizon; "n/a"

@@ -182,6 +182,15 @@ extension SignalOutcomeFacts: JSONObject {
         w.member("leader", leader)
         w.member("benchmark", benchmark)
         w.member("horizons", horizons)
+        w.member("uncounted", uncounted)
+    }
+}
+
+extension UncountedFirings: JSONObject {
+    func writeMembers(to w: JSONByteWriter) {
+        w.member("tooRecent", tooRecent)
+        w.member("tooClose", tooClose)
+        w.member("tooCloseThenTooRecent", tooCloseThenTooRecent)
     }
 }
 
