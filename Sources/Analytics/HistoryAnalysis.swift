@@ -106,11 +106,14 @@ extension SeriesAnalysis {
             intradayHigh: hasRange ? series.high[t] / series.close[t - 1] - 1 : nil,
             intradayRecord: RecordFacts(
                 isRecord: intradayRecords.length[t] > 0, level: series.high[t], previousRecord: t > 0 ? previousHigh[t] : nil,
-                streak: intradayRecords.streakFacts(at: t, dates: dates, years: years, outcomes: recordOutcomes(at: t))),
+                streak: intradayRecords.streakFacts(at: t, dates: dates, years: years, outcomes: recordOutcomes(at: t, closing: false))),
             closingRecord: RecordFacts(
                 isRecord: closingRecords.length[t] > 0, level: series.close[t],
                 previousRecord: t > 0 ? series.close[Int(recordCloseIndex[t - 1])] : nil,
-                streak: closingRecords.streakFacts(at: t, dates: dates, years: years, outcomes: nil)),
+                // What followed record closes, on a session whose record is told by its close: its
+                // high was no record, or the file gives no range to know one (the S&P 500 before 1962).
+                streak: closingRecords.streakFacts(at: t, dates: dates, years: years,
+                                                   outcomes: intradayRecords.length[t] > 0 && hasRange ? nil : recordOutcomes(at: t, closing: true))),
             yearHigh: yearHigh[t], yearLow: yearLow[t],
             closeHigh: closeExtreme(at: t, high: true), closeLow: closeExtreme(at: t, high: false),
             returnsSince: references.map { reference in
@@ -128,14 +131,16 @@ extension SeriesAnalysis {
 }
 
 extension SeriesAnalysis {
-    /// The series' own return after earlier intraday record runs reached the current run's length.
-    func recordOutcomes(at t: Int) -> SignalOutcomeFacts? {
-        let length = Int(intradayRecords.length[t])
+    /// The series' own return after earlier intraday (or `closing`) record runs reached the
+    /// current run's length.
+    func recordOutcomes(at t: Int, closing: Bool) -> SignalOutcomeFacts? {
+        let length = Int((closing ? closingRecords : intradayRecords).length[t])
         guard length >= HistoryAnalysis.outcomeThreshold else { return nil }
         return SignalOutcomes.facts(
-            signal: "\(symbol) sets an intraday record \(length) sessions in a row", leader: symbol, benchmark: nil,
-            tables: recordOutcomeTables[length - HistoryAnalysis.outcomeThreshold], before: t - length + 1, through: t,
-            dates: series.dates)
+            signal: "\(symbol) \(closing ? "closes at a record" : "sets an intraday record") \(length) sessions in a row",
+            leader: symbol, benchmark: nil,
+            tables: (closing ? closingRecordOutcomeTables : recordOutcomeTables)[length - HistoryAnalysis.outcomeThreshold],
+            before: t - length + 1, through: t, dates: series.dates)
     }
 }
 

@@ -89,3 +89,19 @@ extension SmallMarketNarrativeTests {
         #expect(!blocks.contains { $0.contains("too close") }, "\(blocks)")
     }
 }
+
+extension SmallMarketNarrativeTests {
+    /// An audit: "AAA closed at a record for the third straight session…" in a file without
+    /// intraday ranges told no what-followed, which the same data with ranges did.
+    @Test func aRunOfRecordClosesInAFileWithoutRangesTellsWhatFollowed() throws {
+        let a = [100.0] + Array(repeating: 90, count: 5) + [101, 102, 103] + Array(repeating: 95, count: 270) + [104, 105, 106]
+        for ranged in [false, true] {
+            let analysis = SmallMarket.analysis(a: a, ranged: ranged)
+            let text = SmallMarket.text(analysis, on: SmallMarket.date(281))
+            #expect(text.contains("After the only earlier record run of this length, A was lower three months later, by 7.8%."), "\(ranged): \(text)")
+            #expect(SmallMarket.blocks(analysis, on: SmallMarket.date(281)).contains {
+                $0.hasPrefix("Table: What followed earlier record runs of three sessions: A's return after each")
+            }, "\(ranged)")
+        }
+    }
+}

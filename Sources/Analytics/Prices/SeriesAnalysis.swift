@@ -14,6 +14,8 @@ public struct SeriesAnalysis: Sendable {
     public let recordOutcomeTables: [[OutcomeTable]]
     /// Closing records: Close_t above every earlier Close.
     public let closingRecords: RunHistory
+    /// The same as `recordOutcomeTables` for runs of closing records.
+    public let closingRecordOutcomeTables: [[OutcomeTable]]
     /// The highest High before each session (−∞ before the first).
     public let previousHigh: [Double]
     /// Index of the highest close up to and including each session.
@@ -56,10 +58,9 @@ public struct SeriesAnalysis: Sendable {
         self.previousHigh = previousHigh
         // The first session is never a record, so a run that starts on the second may have begun before the data.
         intradayRecords = RunHistory(intraday, judgedFrom: 1)
-        recordOutcomeTables = intradayRecords.firingsByLength(from: HistoryAnalysis.outcomeThreshold).map { firings in
-            SignalOutcomes.tables(firings: firings, through: closes.count - 1) { start, end in closes[end] / closes[start] - 1 }
-        }
+        recordOutcomeTables = Self.outcomeTables(intradayRecords, closes: closes)
         closingRecords = RunHistory(Self.records(series.close).flags, judgedFrom: 1)
+        closingRecordOutcomeTables = Self.outcomeTables(closingRecords, closes: closes)
         let recordCloseIndex = Self.runningMaximumIndex(series.close)
         self.recordCloseIndex = recordCloseIndex
         drawdownEntries = [DrawdownYardstick.bearMarket, .correction].map { DrawdownEntries(closes: series.close, recordIndex: recordCloseIndex, yardstick: $0) }
@@ -131,6 +132,14 @@ public struct SeriesAnalysis: Sendable {
     public func returnSince(_ date: SessionDate, at t: Int) -> (value: Double, base: Int)? {
         guard let base = series.index(onOrBefore: date), base < t else { return nil }
         return (closes[t] / closes[base] - 1, base)
+    }
+
+    /// What followed runs of `records` reaching each length from `HistoryAnalysis.outcomeThreshold`:
+    /// the series' own return, one table per horizon.
+    static func outcomeTables(_ records: RunHistory, closes: [Double]) -> [[OutcomeTable]] {
+        records.firingsByLength(from: HistoryAnalysis.outcomeThreshold).map { firings in
+            SignalOutcomes.tables(firings: firings, through: closes.count - 1) { start, end in closes[end] / closes[start] - 1 }
+        }
     }
 
     /// Running maximum before each position, and whether each position set a new one.
