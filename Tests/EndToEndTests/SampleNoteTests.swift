@@ -61,7 +61,9 @@ import TestSupport
         let text = try text()
         #expect(text.contains("IWM is up \(String(format: "%.1f", iwm * 100))%"))
         #expect(text.contains("SPY is up \(String(format: "%.1f", spy * 100))%"))
-        #expect(text.contains("MAGS is flat"))
+        // Little changed only when it prints as 0.0%, as a day's move is.
+        #expect(text.contains(abs(mags) < 0.0005 ? "MAGS is little changed"
+                              : "MAGS is \(mags > 0 ? "up" : "down") \(String(format: "%.1f", abs(mags) * 100))%"))
     }
 
     @Test func thePageStatesTheNowcastAsTheHighestSinceMid2014AndBeforeThatEarly2006() throws {

@@ -105,3 +105,19 @@ extension SmallMarketNarrativeTests {
         }
     }
 }
+
+extension SmallMarketNarrativeTests {
+    /// An audit: "BBB is flat (−0.2%)" year to date in the note of November 30, and "BBB fell
+    /// 0.2%" for the year in its last note; "is flat (+0.5%)" in 108 notes. A year to date is
+    /// little changed as a day, month or year is: when it prints as 0.0%.
+    @Test func aYearToDateIsLittleChangedOnlyWhenItPrintsAsZero() {
+        // 2015 ends at 100 (session 260); 2016 opens at 99.9, then 99.8 (down 0.2%) and 100.03.
+        let a = Array(repeating: 100.0, count: 261) + [99.9, 99.8, 100.03]
+        let analysis = SmallMarket.analysis(a: a)
+        let down = SmallMarket.text(analysis, on: SmallMarket.date(262))
+        #expect(down.contains("Year to date, A is down 0.2%."), "\(down)")
+        let flat = SmallMarket.text(analysis, on: SmallMarket.date(263))
+        #expect(flat.contains("Year to date, A is little changed."), "\(flat)")
+        #expect(!down.contains("flat") && !flat.contains("flat"))
+    }
+}

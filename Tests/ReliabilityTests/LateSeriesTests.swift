@@ -39,7 +39,7 @@ import Testing
         _ = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output)).run()
         let email = try String(contentsOfFile: sandbox.output + "/email/2026-01-20.md", encoding: .utf8)
         #expect(email.contains("IWM (as of Jan. 15) is up 7.6%"), "\(email)")
-        #expect(email.contains("MAGS (as of Jan. 15) is flat"), "\(email)")
+        #expect(email.contains("MAGS (as of Jan. 15) is down 0.1%"), "\(email)")
         #expect(!email.contains("SPY (as of"))
     }
 

@@ -10,7 +10,8 @@ enum MoveStatements {
     /// A smaller swing is worth one when the close turned it around (closed the other way, or
     /// flat): the S&P 500 fell 2.8% on December 27, 2018 and closed up 0.9%.
     static let reversalAtLeast = 0.025
-    /// A move that prints as 0.0% reads as "little changed"; an exact 0.05% prints, and reads, as 0.1%.
+    /// A move, or a month's, year's or year to date's return, that prints as 0.0% reads as "little
+    /// changed"; an exact 0.05% prints, and reads, as 0.1%.
     static func isFlat(_ move: Double) -> Bool { NumberStyle.percentIsZero(move) }
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
     /// news sizeable rather than quiet: a 5% drop does not "slip". It is called volatile when the

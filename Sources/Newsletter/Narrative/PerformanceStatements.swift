@@ -3,8 +3,8 @@ import MarketData
 
 /// Year-to-date performance side by side, and how far each leader is ahead of its benchmark.
 enum PerformanceStatements {
-    /// Below this magnitude a year-to-date return reads as flat.
-    static let flatThreshold = 0.005
+    /// Below this magnitude the gap between a leader's and its benchmark's year to date is not told.
+    static let minimumGap = 0.005
 
     static func make(_ context: NarrativeContext) -> [Statement] {
         let figures = context.figures
@@ -19,7 +19,9 @@ enum PerformanceStatements {
             let source = "series.\(series.symbol).returns.YTD"
             let values = ["magnitude": figures.percent(abs(ytd), source, signed: false), "value": figures.percent(ytd, source),
                           "asOf": context.asOf(series)]
-            let key = abs(ytd) < flatThreshold ? "returns.flat" : ytd > 0 ? "returns.up" : "returns.down"
+            // Little changed as a day, month or year is, when it prints as 0.0% (an audit: "BBB is
+            // flat (−0.2%)" in the note of November 30 and "BBB fell 0.2%" in the year's last).
+            let key = MoveStatements.isFlat(ytd) ? "returns.flat" : ytd > 0 ? "returns.up" : "returns.down"
             return context.phrases.render(key, values, names: context.names(series).escaped, variant: context.variant)
         }
         var sentences = items.isEmpty ? [] : [context.sentence("returns.sentence", markdown: ["list": NarrativeContext.list(items)])]
@@ -27,7 +29,7 @@ enum PerformanceStatements {
         // not the session of the returns just printed, and the three figures would not agree.
         for comparison in context.facts.comparisons where comparison.sessionDate == context.facts.date {
             guard let gap = comparison.relativeReturns.first(where: { $0.period == .yearToDate })?.value,
-                  abs(gap) >= flatThreshold, !isTheDay(comparison.leader) || !isTheDay(comparison.benchmark) else { continue }
+                  abs(gap) >= minimumGap, !isTheDay(comparison.leader) || !isTheDay(comparison.benchmark) else { continue }
             // "That puts …" follows the year-to-date list; at the year's end the gap stands alone.
             let yearEnd = endsItsYear(comparison.leader) || endsItsYear(comparison.benchmark)
             sentences.append(context.sentence(yearEnd ? "returns.yearGap" : "returns.gap", [
