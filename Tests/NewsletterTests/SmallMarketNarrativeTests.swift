@@ -20,6 +20,20 @@ import Testing
         #expect(text.contains(", still in the bear market it entered on "), "\(text)")
     }
 
+    /// A review: with that change, a series back within 10% of a record more than two years old,
+    /// still in a bear market, got "remains 7.0% below its record close", a sentence the 10% line
+    /// keeps out; only a recent record's bear market is told within 10%.
+    @Test func aBearMarketOfAnOldRecordIsNotToldWithinTenPercentOfIt() throws {
+        // A year's climb to 100, a fall to 79, then three years under 90, and 93.
+        let closes = (0..<260).map { 50 + 50 * Double($0) / 259 } + [95, 90, 85, 79] + Array(repeating: 85, count: 760) + [93]
+        let analysis = SmallMarket.analysis(a: closes)
+        let date = SmallMarket.date(closes.count - 1)
+        let facts = try #require(analysis.facts(on: date).series("A"))
+        #expect(facts.bearMarketSince != nil && facts.drawdown > -0.10)
+        let text = SmallMarket.text(analysis, on: date)
+        #expect(!text.contains("below its record close"), "\(text)")
+    }
+
     /// An audit: "Its last record run of three sessions or more ended in June 2023 and lasted 129
     /// sessions." of a run from the data's second session, and "in a run of eight" of a beat run
     /// from the first return. Such a run may have begun before the data: its length is a lower

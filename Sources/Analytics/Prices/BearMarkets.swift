@@ -24,7 +24,7 @@ struct BearMarkets: Sendable {
             var t = entry + 1
             while t < closes.count, recordIndex[t] == recordIndex[entry] {
                 let close = closes[t]
-                if isOn, close >= low * 1.2 {
+                if isOn, DrawdownYardstick.hasRecovered(to: close, from: low) {
                     spans.append(Span(entry: entry, from: from, to: t))
                     isOn = false
                 } else if !isOn, close < low {

@@ -14,6 +14,12 @@ public enum DrawdownYardstick: Double, Sendable, CaseIterable {
         Self.percent(drawdown, decimals: Self.printedDecimals) <= Self.percent(rawValue, decimals: Self.printedDecimals)
     }
 
+    /// Whether `close` has risen 20% from `low`, the end of a bear market, at the same 0.01%: a close
+    /// of 12.36 after a low of 10.30 has (10.3 × 1.2 is 12.360000000000001 in binary).
+    public static func hasRecovered(to close: Double, from low: Double) -> Bool {
+        percent(close / low - 1, decimals: printedDecimals) >= percent(-bearMarket.rawValue, decimals: printedDecimals)
+    }
+
     /// Whether one decimal prints the yardstick for a distance that two decimals tell apart from
     /// it: 19.96% below is "20.0%" at one decimal, beside "in correction territory".
     public func isPrintedOnlyAtOneDecimal(by drawdown: Double) -> Bool {

@@ -127,9 +127,11 @@ enum LevelStatements {
         /// old. A bear market the facts still hold is told however near the record the series has
         /// come back (an audit: "still in the bear market" one day, nothing at 10% below the next).
         init?(_ series: SeriesFacts) {
-            guard DrawdownYardstick.correction.isReached(by: series.drawdown) || series.bearMarketSince != nil,
-                  NarrativeContext.hasHistory(since: series.historyStart, on: series.sessionDate) else { return nil }
             let recent = series.recordCloseDate.years(until: series.sessionDate) <= 2
+            // Within 10%, only a recent record's bear market is told: an old one's would be "remains
+            // 7.0% below its record", a sentence the 10% line keeps out.
+            guard DrawdownYardstick.correction.isReached(by: series.drawdown) || (recent && series.bearMarketSince != nil),
+                  NarrativeContext.hasHistory(since: series.historyStart, on: series.sessionDate) else { return nil }
             let bear = DrawdownYardstick.bearMarket.isReached(by: series.drawdown)
             if recent, let entry = series.drawdownEntry {
                 self = entry.threshold == DrawdownYardstick.bearMarket.rawValue ? .enteredBear : .enteredCorrection
