@@ -22,8 +22,11 @@ struct MarketNote: ParsableCommand {
             command = try parseAsRoot()
             try command?.run()
             if let code = Terminal.outputFailure {
-                Terminal.err("error: cannot write the output: \(String(cString: strerror(code)))\n")
-                Foundation.exit(1)
+                // A build or a send has done its work (the site is published, the mail sent) when it
+                // prints its summary: only the line is lost, and status 1 would say the work was not done.
+                let done = command is LeavesUndone
+                Terminal.err("\(done ? "warning" : "error"): cannot write the output: \(String(cString: strerror(code)))\n")
+                if !done { Foundation.exit(1) }
             }
         } catch let report as DiagnosticReport {
             Terminal.printDiagnostics(report, undone: (command as? LeavesUndone)?.undone)

@@ -38,6 +38,17 @@ import TestSupport
         let result = try run(["build", "--project", sandbox.project, "--output", sandbox.output], stdoutFull: false, stderrFull: true)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("wrote 1 note (2026-01-15)"))
+        #expect(FileManager.default.fileExists(atPath: sandbox.output + "/notes/2026-01-15/index.html"))
+    }
+
+    /// A review: a build that published exited with status 1 when its summary line could not be
+    /// written, and a scripted `build && send` skipped the send of a published note.
+    @Test func aBuildWhoseSummaryCannotBeWrittenHasPublishedAndEndsWithStatusZero() throws {
+        let sandbox = try ProjectSandbox()
+        let result = try run(["build", "--project", sandbox.project, "--output", sandbox.output], stdoutFull: true, stderrFull: false)
+        #expect(result.status == 0)
+        #expect(result.stderr == "warning: cannot write the output: No space left on device\n")
+        #expect(FileManager.default.fileExists(atPath: sandbox.output + "/notes/2026-01-15/index.html"))
     }
 
     @Test func aUsageErrorWithNowhereToSayItIsStillStatusTwo() throws {
