@@ -53,22 +53,24 @@ struct SendCommand: ParsableCommand, LeavesUndone {
         let edition = try BuiltEmailEdition.read(fromSite: folder, date: date?.date)
         let recipients = to.map(address)
         let log = SentLog(outputPath: folder)
-        switch again ? .send : log.verdict(edition.date, to: recipients, dateAsked: date != nil) {
-        case .send: break
-        case .nothingNew(let sentAt):
-            Terminal.out("nothing sent: the newest edition, \(edition.date), went to \(recipients.count == 1 ? "that recipient" : "those recipients") at \(sentAt)")
-            return
-        case .alreadySent(let reached, let sentAt):
-            throw UnsendableEmailEdition(message: "the edition of \(edition.date) was sent to \(reached.joined(separator: ", ")) before (last at \(sentAt))",
-                                         hint: "leave them out of --to, or send it to every --to once more with --again")
+        try log.locked {
+            switch again ? .send : log.verdict(edition.date, to: recipients, dateAsked: date != nil) {
+            case .send: break
+            case .nothingNew(let sentAt):
+                Terminal.out("nothing sent: the newest edition, \(edition.date), went to \(recipients.count == 1 ? "that recipient" : "those recipients") at \(sentAt)")
+                return
+            case .alreadySent(let reached, let sentAt):
+                throw UnsendableEmailEdition(message: "the edition of \(edition.date) was sent to \(reached.joined(separator: ", ")) before (last at \(sentAt))",
+                                             hint: "leave them out of --to, or send it to every --to once more with --again")
+            }
+            try SMTPClient(endpoint: smtp, timeoutSeconds: timeout).send(edition.bytes, from: address(from), to: recipients)
+            do throws(SiteWriteError) {
+                try log.record(edition.date, to: recipients, at: Date())
+            } catch {
+                Terminal.err("warning: sent, but not logged in \(error.path): \(error.reason); a later send will not know it went out\n")
+            }
+            Terminal.out("sent \(edition.path) (\(edition.bytes.count) bytes) to \(to.count) recipient\(to.count == 1 ? "" : "s") via \(smtp)")
         }
-        try SMTPClient(endpoint: smtp, timeoutSeconds: timeout).send(edition.bytes, from: address(from), to: recipients)
-        do {
-            try log.record(edition.date, to: recipients, at: Date())
-        } catch {
-            Terminal.err("warning: sent, but not logged in \(error.path): \(error.reason); a later send will not know it went out\n")
-        }
-        Terminal.out("sent \(edition.path) (\(edition.bytes.count) bytes) to \(to.count) recipient\(to.count == 1 ? "" : "s") via \(smtp)")
     }
 
     /// The bare address of a `Name <address>` argument (validated above).

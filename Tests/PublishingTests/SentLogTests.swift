@@ -37,6 +37,28 @@ import TestSupport
         #expect(log.verdict(day, to: ["b@example.com"], dateAsked: true) == .send)
     }
 
+    /// A review: builds publish beside the folder a linked output names, and the log sat beside
+    /// the link, so two spellings of one output kept two logs and mailed readers twice.
+    @Test func theLogOfALinkedOutputIsBesideTheFolderTheLinkNames() throws {
+        let folder = ScratchFolder.make("sent")
+        try FileManager.default.createDirectory(atPath: folder + "/www/market", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/output", withDestinationPath: "www/market")
+        #expect(SentLog(outputPath: folder + "/output").path == SentLog(outputPath: folder + "/www/market").path)
+        #expect(SentLog(outputPath: folder + "/output").path.hasSuffix("/www/.market.sent"))
+    }
+
+    /// Two sends at once both found the edition unsent and both mailed it.
+    @Test func aSecondSendWhileOneHoldsTheLogIsRefused() throws {
+        let log = log()
+        var ran = false
+        try log.locked {
+            #expect(throws: UnsendableEmailEdition.self) { try log.locked { ran = true } }
+        }
+        #expect(!ran)
+        try log.locked { ran = true }
+        #expect(ran)
+    }
+
     @Test func aLineEditedOutOfShapeIsSkipped() throws {
         let log = log()
         try Data("not a line\n2026-01-15 2026-01-15T22:05:11Z a@example.com\n".utf8).write(to: URL(fileURLWithPath: log.path))

@@ -19,10 +19,25 @@ public struct SentLog: Sendable {
 
     public let path: String
 
-    /// The log of the editions in the site at `outputPath`.
+    /// The log of the editions in the site at `outputPath`, beside the folder a link there names,
+    /// as builds keep their files: two spellings of one output share one log.
     public init(outputPath: String) {
-        let url = URL(fileURLWithPath: outputPath)
+        let url = URL(fileURLWithPath: FileTree.followingLinks(outputPath))
         path = url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).sent"
+    }
+
+    /// Runs `body` (check, send, record) holding a lock on the log, so that two sends at once do
+    /// not both find an edition unsent and both mail it. A log that cannot be opened (its folder
+    /// is read-only) does not stop the send; recording it then warns.
+    public func locked<T>(_ body: () throws -> T) throws -> T {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            throw UnsendableEmailEdition(message: "another marketnote send is sending from this output folder",
+                                         hint: "wait for it to finish, then send again: an edition it sent is not sent twice")
+        }
+        return try body()
     }
 
     /// Every send logged; a line that is not one (edited by hand) is skipped.
