@@ -216,7 +216,8 @@ extension RunHistory {
             lengthIsMinimum: currentRun(at: t).map(opensTheData) == true ? true : nil,
             lastTime: current > 0 ? last.map(run) : nil, openingRun: openingRunPossiblyAsLong(at: t).map(run),
             earlierRunsAtLeast: current > 0 ? Int(earlierRunsAtLeast[t]) : 0,
-            brokenLength: current == 0 && t > 0 && length[t - 1] > 0 ? Int(length[t - 1]) : nil,
+            brokenLength: brokenRun(at: t)?.length,
+            brokenLengthIsMinimum: brokenRun(at: t).map(opensTheData) == true ? true : nil,
             rarity: current > 0 ? Rarity(earlierOccurrences: Int(earlierRunsAtLeast[t]), yearsOfHistory: years) : .common,
             outcomes: outcomes)
     }

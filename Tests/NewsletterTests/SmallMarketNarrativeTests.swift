@@ -62,6 +62,17 @@ import Testing
         let narrative = NarrativeWriter().write(analysis.facts(on: date), figures: FigureLedger())
         #expect(narrative.headline.contains("at least"), "\(narrative.headline)")
     }
+
+    /// A review: a run from the first session with a return of both, broken on its eighth, was
+    /// told as an exact "seven-session run ahead of B ends".
+    @Test func aBrokenRunTheDataBeganWithIsToldAsAtLeastItsLength() throws {
+        let a = [100.0, 101, 102, 103, 104, 105, 106, 107, 106]
+        let analysis = SmallMarket.analysis(a: a, b: Array(repeating: 50, count: a.count))
+        let facts = try #require(analysis.facts(on: SmallMarket.date(8)).comparisons.first)
+        #expect(facts.leaderStreak.brokenLength == 7 && facts.leaderStreak.brokenLengthIsMinimum == true)
+        let text = SmallMarket.text(analysis, on: SmallMarket.date(8))
+        #expect(text.contains("run of at least seven sessions ahead of B ended today"), "\(text)")
+    }
 }
 
 extension SmallMarketNarrativeTests {

@@ -82,6 +82,12 @@ public struct RunHistory: Sendable {
         return Run(start: t - Int(length[t]) + 1, end: t)
     }
 
+    /// The run that ended on the position before `t`, when `t` broke it.
+    public func brokenRun(at t: Int) -> Run? {
+        guard length[t] == 0, t > 0 else { return nil }
+        return currentRun(at: t - 1)
+    }
+
     public func lastEarlierRun(at t: Int) -> Run? {
         previousRun[t] >= 0 ? runs[Int(previousRun[t])] : nil
     }

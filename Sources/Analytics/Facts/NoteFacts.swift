@@ -52,6 +52,9 @@ public struct StreakFacts: Sendable, Codable, Hashable {
     public var earlierRunsAtLeast: Int
     /// Length of the streak that ended on the previous session, when today broke it.
     public var brokenLength: Int?
+    /// True when that streak started on the first session the data can judge, so `brokenLength`
+    /// is a lower bound. Absent otherwise.
+    public var brokenLengthIsMinimum: Bool? = nil
     public var rarity: Rarity
     /// What followed earlier runs of this length, when there were any.
     public var outcomes: SignalOutcomeFacts?

@@ -34,6 +34,7 @@ enum ComparisonStatements {
                                   "leaderShort": context.seriesName(leader)?.shortName ?? leader,
                                   "benchmarkShort": context.seriesName(benchmark)?.shortName ?? benchmark,
                                   "brokenLength": context.figures.proseCount(broken, source + path + ".brokenLength")]
+                        .merging(streak.brokenLengthIsMinimum == true ? ["brokenAtLeast": "yes"] : [:]) { $1 }
                         .merging(NarrativeContext.agreement(plural: context.seriesName(leader)?.plural ?? false)) { $1 }
                     statements.append(Statement(.lead, score: -0.5, topics: topics(leader, benchmark, context),
                                                 sentences: [context.sentence("beat.broken", values)],

@@ -111,6 +111,7 @@ extension StreakFacts: JSONObject {
         w.member("openingRun", openingRun)
         w.member("earlierRunsAtLeast", earlierRunsAtLeast)
         w.member("brokenLength", brokenLength)
+        w.member("brokenLengthIsMinimum", brokenLengthIsMinimum)
         w.member("rarity", rarity)
         w.member("outcomes", outcomes)
     }
