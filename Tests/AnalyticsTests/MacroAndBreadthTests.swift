@@ -259,6 +259,15 @@ import TestSupport
         #expect(april.leadLengthIsMinimum == nil && breadth.earlierLeadStarts(before: 3).isEmpty)
     }
 
+    /// A review: a first reading with a blank cell has no leader, and the lead in the next one was
+    /// "for the first time in this data": leads are judged from the first complete reading.
+    @Test func aLeadAfterAnIncompleteFirstReadingIsNotNew() {
+        let breadth = analysis([9, 9, 1, 9], [nil, 1, 9, 1])
+        let february = breadth.facts(at: 1, outcomes: nil)
+        #expect(february.focusLeads && !february.newLead && february.leadLengthIsMinimum == true)
+        #expect(breadth.facts(at: 3, outcomes: nil).newLead)
+    }
+
     @Test func aLeadThatEndedCountsAsEarlierFromTheNextPeriod() {
         let breadth = analysis(edgeLeads.0, edgeLeads.1)
         let may = breadth.facts(at: 4, outcomes: nil)

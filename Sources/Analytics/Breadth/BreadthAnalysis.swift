@@ -19,7 +19,10 @@ public struct BreadthAnalysis: Sendable {
         focusIndex = config.groups.firstIndex { $0.column == config.focus } ?? 0
         leader = table.periods.indices.map { t in Self.leader(of: table.values.map { $0[t] }) }
         let focus = focusIndex
-        focusLeads = RunHistory(leader.map { $0 == focus })
+        // A lead is judged from the first reading with every group's figure: a lead after an
+        // incomplete first reading (a blank cell) is not "the first in this data" either.
+        let firstComplete = table.periods.indices.first { t in table.values.allSatisfy { $0[t] != nil } } ?? 0
+        focusLeads = RunHistory(leader.map { $0 == focus }, judgedFrom: firstComplete)
         let runs = focusLeads.runs
         let gaps = runs.indices.map { i in runs[i].start - (i > 0 ? runs[i - 1].end : -1) }
         earlierLeadsAfterAsLongAGap = EarlierCountIndex(integers: gaps).atLeast
@@ -51,7 +54,7 @@ public struct BreadthAnalysis: Sendable {
     /// Whether the focus group took the lead at `t`: it leads, and did not in an earlier reading.
     /// A lead the data open with was not taken in the data (the first reading has no earlier one).
     public func isNewLead(at t: Int) -> Bool {
-        focusLeads.length[t] == 1 && !focusLeads.opensTheData(Run(start: t, end: t))
+        focusLeads.length[t] == 1 && t > focusLeads.firstJudged
     }
 
     /// 1 when the data open with a lead of the focus group, which is not a lead taken in the data.
