@@ -63,6 +63,16 @@ import Testing
         #expect(narrative.headline.contains("at least"), "\(narrative.headline)")
     }
 
+    /// A review: after a row B lacks, the beat compares A's two-day rise (+8.9%) with B's fall,
+    /// and the note said A "fared better … today by falling less", A having fallen 1.0% on the day.
+    @Test func aBeatOverARowOneFileLacksIsNotToldAsFallingLess() throws {
+        let a = [100.0, 101, 102, 103, 104, 105, 115.5, 114.345]
+        let analysis = SmallMarket.analysis(a: a, b: [50, 50, 50, 50, 50, 50, 50, 49.75], bLacks: 6)
+        let text = SmallMarket.text(analysis, on: SmallMarket.date(7))
+        #expect(analysis.facts(on: SmallMarket.date(7)).comparisons.first?.leaderStreak.length == 6)
+        #expect(!text.contains("falling less") && text.contains("in each of the last six sessions"), "\(text)")
+    }
+
     /// A review: a run from the first session with a return of both, broken on its eighth, was
     /// told as an exact "seven-session run ahead of B ends".
     @Test func aBrokenRunTheDataBeganWithIsToldAsAtLeastItsLength() throws {

@@ -64,8 +64,14 @@ enum ComparisonStatements {
             "ordinal": figures.ordinal(streak.length, source + ".length"),
         ].merging(NarrativeContext.agreement(plural: leaderFacts?.plural ?? false)) { $1 }
             .merging(NarrativeContext.lowerBounds(streak)) { $1 }
-        // On a day the leader fell, it did not "outrun" or "beat" anything: it fell less.
-        let leaderFell = leaderFacts?.returnValue(.oneDay).map { $0 < 0 && !MoveStatements.isFlat($0) } ?? false
+        // On a day the leader fell, it did not "outrun" or "beat" anything: it fell less. Each fund's
+        // own one-day move tells that only when it spans the session the beat compared: after a
+        // row one file lacks, the beat runs from the previous common session, and a fall "today"
+        // may be part of a rise over that span.
+        let spansTheBeat = comparison.relativeReturns.first { $0.period == .oneDay }?.baseDate.map { base in
+            leaderFacts?.returnBase(.oneDay) == base && benchmarkFacts?.returnBase(.oneDay) == base
+        } ?? false
+        let leaderFell = spansTheBeat && leaderFacts?.returnValue(.oneDay).map { $0 < 0 && !MoveStatements.isFlat($0) } == true
         // Two falls that print alike ("IXIC and SPX both fell 3.0%") are told to two decimals
         // beside "by falling less" (an editor's review: 55 notes said both in one paragraph).
         if leaderFell, let fall = leaderFacts?.returnValue(.oneDay), let other = benchmarkFacts?.returnValue(.oneDay),
