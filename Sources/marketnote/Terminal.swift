@@ -27,16 +27,8 @@ enum Terminal {
         _ = write(Array(text.utf8), to: STDERR_FILENO)
     }
 
-    /// Writes all of `bytes`; the `errno` of a failed write, nil when all were written.
     private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return count < 0 ? errno : EIO }
-            offset += count
-        }
-        return nil
+        DescriptorWriting.writeAll(bytes, to: descriptor)
     }
 
     /// The diagnostics, then "3 errors; nothing was published" (or what else was left `undone`).

@@ -48,6 +48,9 @@ import Testing
         #expect(NumberStyle.price(0.0000123) == "0.00001230")
         #expect(NumberStyle.price(0.45) == "0.4500")
         #expect(NumberStyle.price(0.999996) == "1.00")
+        // Rounding up to the next power of ten keeps four digits (a review: "0.010000").
+        #expect(NumberStyle.price(0.0099996) == "0.01000")
+        #expect(NumberStyle.price(0.099996) == "0.1000")
         #expect(NumberStyle.price(1.005) == "1.01")
         #expect(NumberStyle.price(1_250_000) == "1,250,000.00")
     }

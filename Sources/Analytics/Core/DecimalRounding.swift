@@ -4,6 +4,10 @@
 /// magnitude (0.2, 0.3%), as 2.25 does (2.3). Every figure a note prints, and every comparison
 /// made at the printed precision, rounds through here, so a comparison and its text agree.
 public enum DecimalRounding {
+    /// The decimals a value already in percent prints with ("5.3%": a macro reading, a breadth
+    /// group's share); macro readings are compared at this precision too.
+    public static let rateDecimals = 1
+
     static let powersOfTen: [Double] = [1, 10, 100, 1000, 10000, 100_000, 1_000_000, 10_000_000, 100_000_000,
                                         1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000]
 

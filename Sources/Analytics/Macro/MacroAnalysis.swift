@@ -16,7 +16,7 @@ public struct MacroAnalysis: Sendable {
     /// The decimals a note prints a reading with ("2.0%"). Readings are compared at this precision,
     /// so that "the lowest since" holds for the figures a reader sees: growth of 2.0151% is not the
     /// lowest since a 2.0153% that prints alike.
-    public static let printedDecimals = 1
+    public static let printedDecimals = DecimalRounding.rateDecimals
 
     public init(config: MacroConfig, series: ObservationSeries) {
         self.config = config

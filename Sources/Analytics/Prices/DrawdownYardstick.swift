@@ -22,7 +22,7 @@ public enum DrawdownYardstick: Double, Sendable, CaseIterable {
 
     /// Whether one decimal prints the yardstick for a distance that two decimals tell apart from
     /// it: 19.96% below is "20.0%" at one decimal, beside "in correction territory".
-    public func isPrintedOnlyAtOneDecimal(by drawdown: Double) -> Bool {
+    public func roundsOntoItAtOneDecimalOnly(_ drawdown: Double) -> Bool {
         let yardstick = Self.percent(rawValue, decimals: 1)
         return Self.percent(drawdown, decimals: 1) == yardstick && Self.percent(drawdown, decimals: Self.printedDecimals) != yardstick
     }

@@ -41,8 +41,7 @@ public struct StaticFiles: Sendable {
             guard let files = try FolderEntries.files(under: folder, skippingHidden: true) else { return (.none, []) }
             found = files
         } catch {
-            let below = error.path.count > folder.count ? String(error.path.dropFirst(folder.count)) : ""
-            return (.none, [error.diagnostic(reportedAs: folderName + below)])
+            return (.none, [error.diagnostic(under: folder, reportedAs: folderName)])
         }
         var paths: [String] = [], problems: [Diagnostic] = []
         for path in found.sorted() {

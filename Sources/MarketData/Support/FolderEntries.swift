@@ -29,6 +29,12 @@ public enum FolderEntries {
             .error(at: SourceLocation(path: path ?? self.path), "cannot read the folder: \(reason)",
                    hint: "check that the user running marketnote may read and enter it (`ls -ld` shows its owner and mode)")
         }
+
+        /// The error at the folder, named as below `root` (a folder walked by `files(under:)`),
+        /// which is reported as `name`: `templates/partials`.
+        public func diagnostic(under root: String, reportedAs name: String) -> Diagnostic {
+            diagnostic(reportedAs: name + (path.hasPrefix(root) ? String(path.dropFirst(root.count)) : ""))
+        }
     }
 
     /// The entries of the folder at `path`, without `.` and `..`; nil when there is no folder
@@ -41,28 +47,36 @@ public enum FolderEntries {
         }
         defer { closedir(directory) }
         var result: [Entry] = []
-        while let entry = readdir(directory) {
+        while true {
+            // readdir returns nil at the end and on an error, told apart by errno.
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw Unreadable(path: path, code: errno) }
+                return result
+            }
             let name = Self.name(of: entry)
             if name == "." || name == ".." { continue }
             result.append(kind(of: entry, named: name, at: path + "/" + name))
         }
-        return result
     }
 
     /// Every file below `root` (links to files included), as paths relative to it, folders
     /// walked depth first; names starting with "." and what is below them are left out when
     /// `skippingHidden`. Nil when there is no folder at `root`.
     public static func files(under root: String, skippingHidden: Bool = false) throws(Unreadable) -> [String]? {
-        guard try read(root) != nil else { return nil }
+        guard let top = try read(root) else { return nil }
         var result: [String] = []
-        func walk(_ relative: String) throws(Unreadable) {
-            for entry in try read(relative.isEmpty ? root : root + "/" + relative) ?? []
-            where !(skippingHidden && entry.name.hasPrefix(".")) {
+        func walk(_ relative: String, _ entries: [Entry]) throws(Unreadable) {
+            for entry in entries where !(skippingHidden && entry.name.hasPrefix(".")) {
                 let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isDirectory { try walk(path) } else if entry.isFile { result.append(path) }
+                if entry.isDirectory {
+                    try walk(path, try read(root + "/" + path) ?? [])
+                } else if entry.isFile {
+                    result.append(path)
+                }
             }
         }
-        try walk("")
+        try walk("", top)
         return result
     }
 

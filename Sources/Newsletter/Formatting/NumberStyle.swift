@@ -23,7 +23,7 @@ public enum NumberStyle {
 
     /// A value already in percent (a growth rate of 5.3): "5.3%", at the precision macro readings
     /// are compared with.
-    public static func rate(_ value: Double, unit: String, decimals: Int = MacroAnalysis.printedDecimals) -> String {
+    public static func rate(_ value: Double, unit: String, decimals: Int = DecimalRounding.rateDecimals) -> String {
         let text = fixed(abs(value), decimals: decimals)
         return (value < 0 && !isAllZeros(text) ? minus : "") + text + unit
     }
@@ -47,7 +47,11 @@ public enum NumberStyle {
         let magnitude = abs(value)
         guard magnitude > 0, magnitude < 1 else { return nil }
         let decimals = priceDigitsUnderOne - 1 - Int(log10(magnitude).rounded(.down))
-        let text = fixed(value, decimals: decimals)
+        var text = fixed(value, decimals: decimals)
+        // 0.0099996 rounds up to the next power of ten ("0.010000", five digits): one decimal fewer.
+        if decimals > 0, let rounded = Double(text), abs(rounded) >= pow(10, Double(priceDigitsUnderOne - decimals)) {
+            text = fixed(value, decimals: decimals - 1)
+        }
         // 0.99996 rounds to "1.0000": a price of 1 or more is printed as such.
         return text.utf8.first { $0 != UInt8(ascii: "-") } == UInt8(ascii: "0") ? text : nil
     }

@@ -191,7 +191,7 @@ enum LevelStatements {
     /// at 0.01%: 19.96% below, "20.0%" beside "in correction territory", is told as 19.96%, and
     /// 20.04% beside "past the 20% mark" as 20.04% (an editor's review); 20.00% is told as 20.0%.
     static func roundsOntoAYardstick(_ drawdown: Double) -> Bool {
-        DrawdownYardstick.allCases.contains { $0.isPrintedOnlyAtOneDecimal(by: drawdown) }
+        DrawdownYardstick.allCases.contains { $0.roundsOntoItAtOneDecimalOnly(drawdown) }
     }
 
     /// "IWM stands 12.0% below its record close of 250.00 from …, in correction territory." On the

@@ -165,8 +165,7 @@ public struct TemplateLibrary: Sendable {
         do {
             names = try FolderEntries.files(under: directory, skippingHidden: true) ?? []
         } catch {
-            let below = error.path.count > directory.count ? String(error.path.dropFirst(directory.count)) : ""
-            throw DiagnosticReport([error.diagnostic(reportedAs: "templates" + below)])
+            throw DiagnosticReport([error.diagnostic(under: directory, reportedAs: "templates")])
         }
         var result: [(String, String)] = []
         var diagnostics = DiagnosticCollector()

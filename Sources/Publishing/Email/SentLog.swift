@@ -78,9 +78,6 @@ public struct SentLog: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SiteWriteError.current(at: path) }
         defer { close(descriptor) }
-        let bytes = Array(line.utf8)
-        guard bytes.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
-            throw SiteWriteError.current(at: path)
-        }
+        if let code = DescriptorWriting.writeAll(Array(line.utf8), to: descriptor) { throw SiteWriteError(path: path, code: code) }
     }
 }

@@ -367,12 +367,7 @@ public final class AtomicOutput: @unchecked Sendable {
         }
         guard descriptor >= 0 else { throw SiteWriteError.current(at: path) }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { throw count < 0 ? SiteWriteError.current(at: path) : SiteWriteError(path: path, code: EIO) }
-            offset += count
-        }
+        if let code = DescriptorWriting.writeAll(bytes, to: descriptor) { throw SiteWriteError(path: path, code: code) }
     }
 }
 

@@ -26,7 +26,7 @@ public struct SiteWriteError: Error, Equatable {
         switch code {
         case EACCES, EPERM:
             cause = "the user running marketnote may not write there. A build run once as another user (such as root) leaves "
-                + "folders that user owns beside the output (.NAME.spare, .NAME.staging): remove them or give them back "
+                + "folders that user owns beside the output (.NAME.spare, .NAME.staging, .NAME.publication): remove them or give them back "
                 + "with chown -R, and run every build as one user"
         case EROFS: cause = "the file system is mounted read-only"
         case ENOSPC, EDQUOT: cause = "the disk is full, or the user's quota is used up: free some space and build again"
