@@ -204,7 +204,8 @@ def send(output, date, port, *recipients):
 
 
 def check_send(output, eml):
-    """Delivery to aiosmtpd equals the file; a refusal, a closed port and a missing note fail with status 1."""
+    """Delivery to aiosmtpd equals the file; a refusal, a second send to a reader, a closed port and a
+    missing note fail with status 1."""
     date = eml.stem
     recorder = Recorder()
     port = free_port()
@@ -237,7 +238,18 @@ def check_send(output, eml):
         controller.stop()
     if refused.returncode != 1 or "550" not in refused.stderr or refusing.envelopes:
         problem(f"a 550 reply to RCPT gave status {refused.returncode}: {refused.stderr.strip()!r}")
-    closed = send(output, date, free_port(), "reader@example.com")
+    # The send log: the edition went to reader@ above, so a second send to it is refused unsent.
+    twice = Recorder()
+    port = free_port()
+    controller = Controller(twice, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        again = send(output, date, port, "reader@example.com")
+    finally:
+        controller.stop()
+    if again.returncode != 1 or "reader@example.com before" not in again.stderr or twice.envelopes:
+        problem(f"a second send to the same reader gave status {again.returncode}: {again.stderr.strip()!r}")
+    closed = send(output, date, free_port(), "third@example.com")
     if closed.returncode != 1 or "refused" not in closed.stderr:
         problem(f"a closed port gave status {closed.returncode}: {closed.stderr.strip()!r}")
     missing = send(output, "1999-01-04", free_port(), "reader@example.com")
