@@ -154,7 +154,7 @@ extension SiteManifest.Entry: JSONObject {
 
 /// `notes/index.json` of a site with notes is missing, damaged or cannot be read.
 public struct UnreadableManifest: Error, Equatable {
-    public enum Problem: Equatable {
+    public enum Problem: Equatable, Sendable {
         case missing, damaged
         /// The file or its folder is there, but the system refuses to read it (permissions).
         case unreadable(reason: String)
