@@ -203,18 +203,23 @@ def send(output, date, port, *recipients):
                "--from", "desk@smallcapdesk.example.com", *arguments)
 
 
+def send_through(recorder, output, date, *recipients):
+    """`send` to an aiosmtpd server on a free loopback port that hands what it gets to `recorder`."""
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        return send(output, date, port, *recipients)
+    finally:
+        controller.stop()
+
+
 def check_send(output, eml):
     """Delivery to aiosmtpd equals the file; a refusal, a second send to a reader, a closed port and a
     missing note fail with status 1."""
     date = eml.stem
     recorder = Recorder()
-    port = free_port()
-    controller = Controller(recorder, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        result = send(output, date, port, "reader@example.com", "Second Reader <second@example.com>")
-    finally:
-        controller.stop()
+    result = send_through(recorder, output, date, "reader@example.com", "Second Reader <second@example.com>")
     if result.returncode != 0:
         problem(f"send failed ({result.returncode}): {result.stderr.strip()}")
         return 0
@@ -229,24 +234,12 @@ def check_send(output, eml):
         problem(f"the received message ({len(envelope.original_content)} bytes) differs from {eml.name} ({len(sent)} bytes)")
 
     refusing = Recorder(reject="550 5.1.1 No such user")
-    port = free_port()
-    controller = Controller(refusing, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        refused = send(output, date, port, "nobody@example.com")
-    finally:
-        controller.stop()
+    refused = send_through(refusing, output, date, "nobody@example.com")
     if refused.returncode != 1 or "550" not in refused.stderr or refusing.envelopes:
         problem(f"a 550 reply to RCPT gave status {refused.returncode}: {refused.stderr.strip()!r}")
     # The send log: the edition went to reader@ above, so a second send to it is refused unsent.
     twice = Recorder()
-    port = free_port()
-    controller = Controller(twice, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        again = send(output, date, port, "reader@example.com")
-    finally:
-        controller.stop()
+    again = send_through(twice, output, date, "reader@example.com")
     if again.returncode != 1 or "reader@example.com before" not in again.stderr or twice.envelopes:
         problem(f"a second send to the same reader gave status {again.returncode}: {again.stderr.strip()!r}")
     closed = send(output, date, free_port(), "third@example.com")
