@@ -22,8 +22,7 @@ public struct SentLog: Sendable {
     /// The log of the editions in the site at `outputPath`, beside the folder a link there names,
     /// as builds keep their files: two spellings of one output share one log.
     public init(outputPath: String) {
-        let url = URL(fileURLWithPath: FileTree.followingLinks(outputPath))
-        path = url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).sent"
+        path = FileTree.companion(of: URL(fileURLWithPath: FileTree.followingLinks(outputPath)), "sent")
     }
 
     /// Runs `body` (check, send, record) holding a lock on the log, so that two sends at once do

@@ -62,14 +62,12 @@ public final class AtomicOutput: @unchecked Sendable {
     public init(outputPath: String) throws {
         let url = URL(fileURLWithPath: FileTree.followingLinks(outputPath))
         self.outputPath = url.path
-        let parent = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        stagingPath = parent + "/.\(name).staging"
-        retiredPath = parent + "/.\(name).retired"
-        sparePath = parent + "/.\(name).spare"
-        recordPath = parent + "/.\(name).publication"
-        lockPath = parent + "/.\(name).lock"
-        try FileTree.makeDirectory(parent)
+        stagingPath = FileTree.companion(of: url, "staging")
+        retiredPath = FileTree.companion(of: url, "retired")
+        sparePath = FileTree.companion(of: url, "spare")
+        recordPath = FileTree.companion(of: url, "publication")
+        lockPath = FileTree.companion(of: url, "lock")
+        try FileTree.makeDirectory(url.deletingLastPathComponent().path)
         lockDescriptor = try Self.lock(lockPath, for: self.outputPath)
         do {
             try Self.recoverRetiredSite(retiredPath, to: self.outputPath)

@@ -27,6 +27,12 @@ enum FileTree {
         return current.path
     }
 
+    /// `.NAME.kind` beside the folder at `folder` (`output` → `.output.spare`): where a build keeps
+    /// its staging folder, spare, record and lock, and `send` its log, out of the published site.
+    static func companion(of folder: URL, _ kind: String) -> String {
+        folder.deletingLastPathComponent().path + "/.\(folder.lastPathComponent).\(kind)"
+    }
+
     /// Hard-links one file (one already at `target` is fine); copies it when it cannot be linked.
     /// False when there is no file at `source`.
     @discardableResult
