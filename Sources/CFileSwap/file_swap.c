@@ -23,3 +23,13 @@ int marketnote_exchange_paths(const char *first, const char *second) {
     return ENOSYS;
 #endif
 }
+
+int marketnote_sync_file_system(int descriptor) {
+#if defined(__linux__)
+    return syncfs(descriptor) == 0 ? 0 : errno;
+#else
+    (void)descriptor;
+    sync();
+    return 0;
+#endif
+}

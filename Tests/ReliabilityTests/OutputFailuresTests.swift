@@ -14,6 +14,7 @@ import TestSupport
         #expect(Set(remedies).count == remedies.count)
         #expect(remedies[0].contains("another user (such as root)"))
         #expect(remedies[1].contains("disk is full"))
+        #expect(remedies[4].contains("the disk reported an error"))
     }
 
     @Test func aRecordThatCannotBeWrittenIsAWarningOnAPublishedSite() throws {

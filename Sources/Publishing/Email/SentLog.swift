@@ -78,5 +78,9 @@ public struct SentLog: Sendable {
         guard descriptor >= 0 else { throw SiteWriteError.current(at: path) }
         defer { close(descriptor) }
         if let code = DescriptorWriting.writeAll(Array(line.utf8), to: descriptor) { throw SiteWriteError(path: path, code: code) }
+        // On the disk before `send` reports success, with the log's own name in its folder the
+        // first time: a send the log lost in a power cut would go out again.
+        guard fsync(descriptor) == 0 else { throw SiteWriteError.current(at: path) }
+        FileTree.syncFolder((path as NSString).deletingLastPathComponent)
     }
 }

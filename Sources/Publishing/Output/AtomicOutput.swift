@@ -18,6 +18,10 @@ import Glibc
 /// build killed in between leaves no record, and the next build starts from an empty staging
 /// folder as if there were no spare.
 ///
+/// Before the swap, the staged files are written to the disk (`syncfs`), and after it the folder
+/// that holds both sites (`fsync`): a power cut just after a swap could otherwise publish a site
+/// whose new files are empty, since file systems may save a rename before the data it names.
+///
 /// `write`, `reuse` and `keepPublished` may be called from several threads at once (each note's
 /// files are written by the thread that rendered them); counters and the file lists are locked.
 public final class AtomicOutput: @unchecked Sendable {
@@ -27,9 +31,17 @@ public final class AtomicOutput: @unchecked Sendable {
     private let sparePath: String
     private let recordPath: String
     private let lockPath: String
+    /// The folder that holds `output/` and the folders beside it.
+    private let parentPath: String
     /// Holds the lock on this output folder: two builds publishing to one folder at once would
     /// share a staging folder, so the second one stops instead of mixing the two sites.
     private let lockDescriptor: Int32
+    /// Writes the file system of an open descriptor to the disk, returning `errno` or 0
+    /// (`syncfs`; a test stands in for the disk). Given the lock's descriptor, opened before the
+    /// build wrote anything, so that a write error during the build is reported at the commit.
+    private let flush: @Sendable (_ descriptor: Int32) -> Int32
+    /// Whether the lock was released (by `commit`, then `abandon` after a failed one).
+    private var isUnlocked = false
     /// The record of the site in `output/`, when it describes it.
     private let previous: PublicationRecord?
     /// Whether the staging folder started as a copy of `output/` (the spare brought up to date)
@@ -59,7 +71,12 @@ public final class AtomicOutput: @unchecked Sendable {
     private var unchangedCount = 0
 
     /// Publishes to `outputPath`, or, when it is a symbolic link, to the folder the link names.
-    public init(outputPath: String) throws {
+    public convenience init(outputPath: String) throws {
+        try self.init(outputPath: outputPath, flush: { marketnote_sync_file_system($0) })
+    }
+
+    init(outputPath: String, flush: @escaping @Sendable (_ descriptor: Int32) -> Int32) throws {
+        self.flush = flush
         let url = URL(fileURLWithPath: FileTree.followingLinks(outputPath))
         self.outputPath = url.path
         stagingPath = FileTree.companion(of: url, "staging")
@@ -67,7 +84,8 @@ public final class AtomicOutput: @unchecked Sendable {
         sparePath = FileTree.companion(of: url, "spare")
         recordPath = FileTree.companion(of: url, "publication")
         lockPath = FileTree.companion(of: url, "lock")
-        try FileTree.makeDirectory(url.deletingLastPathComponent().path)
+        parentPath = url.deletingLastPathComponent().path
+        try FileTree.makeDirectory(parentPath)
         lockDescriptor = try Self.lock(lockPath, for: self.outputPath)
         do {
             try Self.recoverRetiredSite(retiredPath, to: self.outputPath)
@@ -139,8 +157,15 @@ public final class AtomicOutput: @unchecked Sendable {
         }
     }
 
-    /// Removes the lock file, then releases the lock (in that order, see `lock`).
-    private func unlock() { Self.unlock(lockPath, lockDescriptor) }
+    /// Removes the lock file, then releases the lock (in that order, see `lock`), once: a second
+    /// release would remove the lock of a build that started since and close a reused descriptor.
+    private func unlock() {
+        let wasUnlocked = state.withLock { () -> Bool in
+            defer { isUnlocked = true }
+            return isUnlocked
+        }
+        if !wasUnlocked { Self.unlock(lockPath, lockDescriptor) }
+    }
 
     private static func unlock(_ path: String, _ descriptor: Int32) {
         unlink(path)
@@ -238,8 +263,19 @@ public final class AtomicOutput: @unchecked Sendable {
 
     /// Swaps the staging folder in; keeps the old site as the spare for the next build when the
     /// record says which files it has, and records the new site.
+    /// A commit that fails leaves the published site, and removes the staging folder itself: a
+    /// build that starts once the lock is released may already use that folder.
     public func commit() throws {
         defer { unlock() }
+        do {
+            try swapIn()
+        } catch {
+            FileTree.remove(stagingPath)
+            throw error
+        }
+    }
+
+    private func swapIn() throws {
         let (files, claimed, notKept) = state.withLock { (present, self.claimed, self.notKept) }
         var removed: [String] = []
         if startedFromSpare, let previous {
@@ -250,6 +286,9 @@ public final class AtomicOutput: @unchecked Sendable {
             removed = previous.files.keys.filter { files[$0] == nil }
         }
         removedCount = removed.count
+        let code = flush(lockDescriptor)
+        guard code == 0 else { throw SiteWriteError(path: stagingPath, code: code) }
+        defer { FileTree.syncFolder(parentPath) }
         guard FileManager.default.fileExists(atPath: outputPath) else {
             try FileManager.default.moveItem(atPath: stagingPath, toPath: outputPath)
             record(spare: nil)
@@ -309,7 +348,9 @@ public final class AtomicOutput: @unchecked Sendable {
     /// Drops the staging folder after a failed build. When nothing was written yet, a staging
     /// folder that started from the spare is an exact copy of `output/`: it goes back as the
     /// spare, and the record is restored, so a failed build does not make the next one slower.
+    /// After `commit`, even a failed one, there is nothing left to drop.
     public func abandon() {
+        guard !state.withLock({ isUnlocked }) else { return }
         defer { unlock() }
         let untouched = state.withLock { claimed.isEmpty }
         guard untouched, let previous else {

@@ -33,6 +33,15 @@ enum FileTree {
         folder.deletingLastPathComponent().path + "/.\(folder.lastPathComponent).\(kind)"
     }
 
+    /// Writes a folder's entries to the disk (`fsync`), so that renames in it survive a power cut.
+    /// Best effort: it runs once the site is published, and a failure leaves it published.
+    static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
     /// Hard-links one file (one already at `target` is fine); copies it when it cannot be linked.
     /// False when there is no file at `source`.
     @discardableResult

@@ -30,6 +30,7 @@ public struct SiteWriteError: Error, Equatable {
                 + "with chown -R, and run every build as one user"
         case EROFS: cause = "the file system is mounted read-only"
         case ENOSPC, EDQUOT: cause = "the disk is full, or the user's quota is used up: free some space and build again"
+        case EIO: cause = "the disk reported an error while the site was written to it: check the disk (dmesg) before building again"
         case EMFILE, ENFILE: cause = "too many files are open: raise the limit (ulimit -n) and build again"
         default: cause = "check that the output folder's parent exists and is writable"
         }
