@@ -45,6 +45,21 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: sandbox.output))
     }
 
+    /// A README audit: a file at `content/notes` was read as no folder, and the build published
+    /// the notes without their commentary.
+    @Test(arguments: ["content/notes", "content/quotes", "templates", "static"])
+    func aFileWhereAnInputFolderShouldBeIsAnErrorAtTheFolder(folder: String) throws {
+        let sandbox = try ProjectSandbox()
+        let path = sandbox.project + "/" + folder
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        try Data("not a folder\n".utf8).write(to: URL(fileURLWithPath: path))
+        let errors = try failedBuild(sandbox)
+        #expect(errors.map(\.location.path) == [folder], "\(errors)")
+        #expect(errors.first?.message == "cannot read the folder: Not a directory")
+        #expect(errors.first?.hint?.hasPrefix("a file has the folder's name") == true)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.output))
+    }
+
     @Test func aPublishedEmailFolderThatCannotBeReadStopsTheBuildInsteadOfDroppingTheEditions() throws {
         let sandbox = try ProjectSandbox()
         _ = try build(sandbox, .range(from: SessionDate("2026-01-13"), to: SessionDate("2026-01-14")))
@@ -95,6 +110,11 @@ import TestSupport
         #expect(try FolderEntries.files(under: folder, skippingHidden: true)?.sorted() == ["a", long, "sub/file.txt", "to-file"])
         #expect(try FolderEntries.files(under: folder)?.count == 6)
         #expect(try FolderEntries.read(folder + "/missing") == nil)
-        #expect(try FolderEntries.read(folder + "/a") == nil)
+        do {
+            _ = try FolderEntries.read(folder + "/a")
+            Issue.record("a file was read as a folder")
+        } catch {
+            #expect(error.code == ENOTDIR)
+        }
     }
 }

@@ -27,7 +27,8 @@ public enum FolderEntries {
         /// The error at the folder, worded for a person, with what to check.
         public func diagnostic(reportedAs path: String? = nil) -> Diagnostic {
             .error(at: SourceLocation(path: path ?? self.path), "cannot read the folder: \(reason)",
-                   hint: "check that the user running marketnote may read and enter it (`ls -ld` shows its owner and mode)")
+                   hint: code == ENOTDIR ? "a file has the folder's name (or that of a folder above it): rename or move the file"
+                       : "check that the user running marketnote may read and enter it (`ls -ld` shows its owner and mode)")
         }
 
         /// The error at the folder, named as below `root` (a folder walked by `files(under:)`),
@@ -37,12 +38,13 @@ public enum FolderEntries {
         }
     }
 
-    /// The entries of the folder at `path`, without `.` and `..`; nil when there is no folder
-    /// there.
+    /// The entries of the folder at `path`, without `.` and `..`; nil when there is nothing
+    /// there. A file where the folder should be is `Unreadable` (`ENOTDIR`): read as no folder, a
+    /// file at `content/notes` published notes without their commentary.
     public static func read(_ path: String) throws(Unreadable) -> [Entry]? {
         guard let directory = opendir(path) else {
             let code = errno
-            if code == ENOENT || code == ENOTDIR { return nil }
+            if code == ENOENT { return nil }
             throw Unreadable(path: path, code: code)
         }
         defer { closedir(directory) }
