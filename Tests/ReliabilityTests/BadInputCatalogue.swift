@@ -173,7 +173,7 @@ enum BadInputCatalogue {
         BadInput("base URL with a space", .replace(Sample.config, "baseURL: https://smallcapdesk.example.com/", with: "baseURL: https://smallcap desk.example.com/"),
                  expect: "marketnote.yml:4:10", "baseURL must be an absolute http(s) URL, found 'https://smallcap desk.example.com/'"),
         BadInput("base URL with a query", .replace(Sample.config, "baseURL: https://smallcapdesk.example.com/", with: "baseURL: https://smallcapdesk.example.com/?s=1"),
-                 expect: "marketnote.yml:4:10", "baseURL must be an absolute http(s) URL"),
+                 expect: "marketnote.yml:4:10", "baseURL must be an absolute http(s) URL, found 'https://smallcapdesk.example.com/?s=1'"),
         BadInput("comparison of a series with itself", .replace(Sample.config, "benchmark: SPY\n\nmacro", with: "benchmark: IWM\n\nmacro"),
                  expect: "marketnote.yml:34:16", "comparison sets 'IWM' against itself"),
         BadInput("comparison with an unknown symbol", .replace(Sample.config, "benchmark: SPY\n\nmacro", with: "benchmark: SPX\n\nmacro"),

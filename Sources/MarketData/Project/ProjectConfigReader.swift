@@ -56,8 +56,10 @@ public enum ProjectConfigReader {
         let output = root.string("output") ?? "output"
         let calendar = root.choice("calendar", as: ExchangeCalendar.self) ?? .nyse
         guard let title, let baseURL else { return nil }
+        // Ends in a slash, but one that is no site address stays as written, for its error.
+        let siteAddress = baseURL.hasSuffix("/") || !isSiteAddress(baseURL) ? baseURL : baseURL + "/"
         var config = ProjectConfig(
-            title: title, description: description, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
+            title: title, description: description, baseURL: siteAddress,
             language: language, author: author, disclaimer: disclaimer,
             email: email ?? EmailSettings(from: "\(title) <\(EmailSettings.placeholderAddress)>", subjectPrefix: nil),
             series: series, comparisons: comparisons, macro: macro, breadth: breadth, quotes: quotes, since: since,
