@@ -39,6 +39,18 @@ import Testing
         #expect(warnings.first?.hint == "did you mean 'headline.periodEnd.yearDown'?")
     }
 
+    /// A README audit: the same typo written at the top level, far from every whole key, got no
+    /// suggestion. The keys whose last part it is closest to are named.
+    @Test func aPhraseKeyAtTheWrongDepthIsNamedWithTheKeysItMayBe() throws {
+        let sandbox = try ProjectSandbox()
+        try sandbox.apply(.write("templates/phrases.yml", """
+            yearDwon: "{{Short}} tank{{s}} in {{year}}"
+            """))
+        let warnings = try build(sandbox).warnings
+        #expect(warnings.map(\.message) == ["unknown phrase 'yearDwon': no sentence uses it, so its wording is never printed"])
+        #expect(warnings.first?.hint == "did you mean 'headline.periodEnd.yearDown' or 'periodEnd.yearDown'?")
+    }
+
     /// `{{{bodyy}}}` published every note page without its note, and `{{date_long}}` an empty
     /// dateline, with exit 0: a variable tag that matches no value is named after the build, in
     /// the template or partial that holds it, with the shipped template's closest name.

@@ -261,6 +261,19 @@ public enum EditDistance {
         return "did you mean '\(closest)'?"
     }
 
+    /// "did you mean 'a.x' or 'b.c.x'?" for the dotted keys of `known` whose last part is the
+    /// closest to `name`'s, within reach: a key written at the wrong depth (a top-level `yearDwon:`
+    /// for `periodEnd.yearDown`) is far from every whole key. Nil when none is, or more than three.
+    public static func suggestion(forLastPartOf name: String, among known: some Sequence<String>) -> String? {
+        func lastPart(_ key: String) -> Substring { key.split(separator: ".").last ?? Substring(key) }
+        let part = String(lastPart(name))
+        let distances = known.map { (key: $0, distance: between(String(lastPart($0)), part)) }
+        guard let nearest = distances.map(\.distance).min(), nearest <= reach(of: part) else { return nil }
+        let closest = distances.filter { $0.distance == nearest }.map(\.key).sorted()
+        guard closest.count <= 3 else { return nil }
+        return "did you mean " + closest.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
     /// How many edits a misspelling of `name` may be: one in three letters, at least one and at
     /// most three, so a short word is not "corrected" into another ('fed' is three edits from
     /// 'tech', and was offered as its correction).

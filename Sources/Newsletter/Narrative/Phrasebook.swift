@@ -35,6 +35,7 @@ public struct Phrasebook: Sendable {
             warnings = locations.filter { fallback.phrases[$0.0] == nil }.map { name, location in
                 .init(.warning, at: location, "unknown phrase '\(name)': no sentence uses it, so its wording is never printed",
                       hint: EditDistance.suggestion(for: name, among: fallback.phrases.keys)
+                          ?? EditDistance.suggestion(forLastPartOf: name, among: fallback.phrases.keys)
                           ?? "the keys are those of the shipped templates/phrases.yml")
             }
         }
