@@ -35,7 +35,7 @@ struct BuildCommand: ParsableCommand, LeavesUndone {
     var output: String?
 
     // Unconditional: `--jobs -1` is a value to refuse with its reason, not a missing one.
-    @Option(parsing: .unconditional, help: "Worker threads (default: one per core).")
+    @Option(parsing: .unconditional, help: "Worker threads; 0 is one per core.")
     var jobs: Int = 0
 
     @Flag(help: "Treat warnings as errors: publish nothing and exit with status 1 (for scripted `build && send`); notes, such as content written ahead of its prices, pass.")

@@ -45,7 +45,7 @@ struct SendCommand: ParsableCommand, LeavesUndone {
         }
     }
 
-    @Flag(help: "Send the edition even to recipients it was sent to before (see .OUTPUT.sent beside the output folder).")
+    @Flag(help: "Send the edition even to recipients it was sent to before (sends are logged in .output.sent beside output/).")
     var again = false
 
     func run() throws {
