@@ -102,7 +102,18 @@ import Testing
         let message = try #require(Self.files()["email/2026-01-15.eml"])
         #expect(message.hasPrefix("From: The Small-Cap Desk <desk@smallcapdesk.example.com>\r\nTo: undisclosed-recipients:;\r\n"))
         #expect(message.contains("Subject: =?utf-8?q?=5BSmall-Cap_Desk=5D_Small_caps_=E2=88=92_a_record?=\r\n"))
-        #expect(message.contains("Message-ID: <2026-01-15.note@smallcapdesk.example.com>\r\n"))
+        #expect(message.contains(try Regex(#"\r\nMessage-ID: <2026-01-15\.[0-9a-f]{16}\.note@smallcapdesk\.example\.com>\r\n"#)))
+    }
+
+    /// An edition corrected and sent again with `--again` kept the first one's Message-ID
+    /// (`DATE.note@HOST`), and Gmail drops a message whose Message-ID it has already seen.
+    @Test func aCorrectedEditionIsANewMessageAndAnUnchangedOneIsTheSame() throws {
+        let editions = EmailEditions(config: Self.config)
+        let date = try #require(SessionDate("2026-01-15"))
+        func id(_ text: String) -> String { editions.message(date: date, subject: "s", text: text, html: "<p>\(text)</p>").messageID }
+        #expect(id("Small caps rose 1.2%.") == id("Small caps rose 1.2%."))
+        #expect(id("Small caps rose 1.2%.") != id("Small caps rose 1.3%."))
+        #expect(id("Small caps rose 1.2%.").hasPrefix("2026-01-15."))
     }
 
     /// An `email.md` of the project's own without front matter sent "Small caps set a record",

@@ -72,8 +72,19 @@ public struct EmailEditions: Sendable {
     func message(date: SessionDate, subject: String, text: String, html: String) -> EmailMessage {
         EmailMessage(
             from: sender, to: [], subject: subject, date: Self.sendTime.headerValue(on: date),
-            messageID: "\(date).note@\(messageIDDomain)", boundary: "=_marketnote_\(date)", text: text, html: html,
-            unsubscribe: UnsubscribeLinks(config.email.unsubscribe))
+            messageID: Self.messageID(date: date, subject: subject, text: text, html: html, domain: messageIDDomain),
+            boundary: "=_marketnote_\(date)", text: text, html: html, unsubscribe: UnsubscribeLinks(config.email.unsubscribe))
+    }
+
+    /// `DATE.DIGEST.note@HOST`: the digest of what the message says makes a corrected edition a
+    /// new message. With the date alone, an edition sent again with `--again` after a correction
+    /// had the first one's Message-ID, and Gmail drops a message whose Message-ID it has seen; an
+    /// unchanged edition keeps its ID, so a repeated send is still recognised as one.
+    static func messageID(date: SessionDate, subject: String, text: String, html: String, domain: String) -> String {
+        var digest = InputDigest()
+        for part in [subject, text, html] { digest.add(part) }
+        let hex = String(digest.value, radix: 16)
+        return "\(date).\(String(repeating: "0", count: 16 - hex.count) + hex).note@\(domain)"
     }
 
     /// Problems in the email settings of a config, for the config reader to report with its own.
