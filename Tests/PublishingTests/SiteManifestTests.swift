@@ -135,17 +135,53 @@ import Testing
         }
     }
 
-    @Test func aDamagedOrForeignRecordIsNone() throws {
-        let text = String(decoding: try #require(Self.record.bytes), as: UTF8.self)
+    /// The record's lines before its `end DIGEST` line.
+    static func body() throws -> String {
+        let text = String(decoding: try #require(record.bytes), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.last?.hasPrefix("end ") == true)
+        return lines.dropLast().joined(separator: "\n") + "\n"
+    }
+
+    /// `body` with the `end DIGEST` line a build would write for it.
+    static func signed(_ body: String) -> [UInt8] {
+        var digest = InputDigest()
+        let bytes = Array(body.utf8)
+        bytes.withUnsafeBufferPointer { digest.add(bytes: $0) }
+        return bytes + Array("end \(String(digest.value, radix: 16))\n".utf8)
+    }
+
+    @Test func aRecordWithAnUnknownLineOrVersionIsNoneEvenWhenItsDigestMatches() throws {
+        let body = try Self.body()
+        #expect(PublicationRecord(bytes: Self.signed(body)) == Self.record)
         let damaged = [
-            text.replacingOccurrences(of: "marketnote-publication 1", with: "marketnote-publication 2"),
-            text.replacingOccurrences(of: "file 0 index.html", with: "file xyz index.html"),
-            text.replacingOccurrences(of: "changed index.html", with: "changed ../etc/passwd"),
-            text.replacingOccurrences(of: "removed ", with: "deleted "),
-            String(text.dropLast()),  // cut short: the last line has no end
+            body.replacingOccurrences(of: "marketnote-publication 2", with: "marketnote-publication 3"),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file xyz index.html"),
+            body.replacingOccurrences(of: "changed index.html", with: "changed ../etc/passwd"),
+            body.replacingOccurrences(of: "removed ", with: "deleted "),
             "",
         ]
-        for bytes in damaged { #expect(PublicationRecord(bytes: Array(bytes.utf8)) == nil, "\(bytes.prefix(60))") }
+        for text in damaged { #expect(PublicationRecord(bytes: Self.signed(text)) == nil, "\(text.prefix(60))") }
+    }
+
+    /// A crash test: a record cut short at the end of a line, or with one byte changed, still
+    /// parsed, and the build that trusted it published a site with pages missing or out of date.
+    @Test func aRecordCutShortOrWithAByteChangedIsNone() throws {
+        let bytes = try #require(Self.record.bytes)
+        let body = try Self.body()
+        let firstFileLine = try #require(body.range(of: "\nfile "))
+        // A path that still parses: "feed.xml" becomes "feed.xmm".
+        let path = try #require(body.range(of: " feed.xml\n"))
+        var flipped = bytes
+        flipped[body.utf8.distance(from: body.startIndex, to: path.upperBound) - 2] ^= 0x01
+        let damaged = [
+            Array(body.utf8),  // no end line
+            Array(body[..<firstFileLine.lowerBound].utf8) + [0x0A],  // cut after the stamps
+            Array(bytes.dropLast()),  // the end line cut short
+            flipped,
+            [],
+        ]
+        for record in damaged { #expect(PublicationRecord(bytes: record) == nil, "\(String(decoding: record.prefix(80), as: UTF8.self))") }
     }
 
     @Test func aPathWithANewlineIsNeverRecorded() {

@@ -12,7 +12,11 @@ import Glibc
 /// - `changed` and `removed`: how the spare differs from the published site (files written with
 ///   new bytes by the last build; files of the spare that the site no longer has);
 /// - `site` and `spare`: stamps of the two trees' `notes/index.json`, so a record that no longer
-///   describes what is on disk (the folder was replaced or copied) is ignored.
+///   describes what is on disk (the folder was replaced or copied) is ignored;
+/// - a last line, `end DIGEST`, of every byte before it: a record cut short at a line's end, or
+///   with a byte changed, still parsed, and the build trusted it (a crash test: pages missing from
+///   the site, or thousands of archive pages different from a clean build's). Such a record is
+///   now ignored like a missing one.
 struct PublicationRecord: Equatable {
     var site: FileStamp
     var spare: FileStamp?
@@ -20,7 +24,7 @@ struct PublicationRecord: Equatable {
     var changed: [String]
     var removed: [String]
 
-    static let header = "marketnote-publication 1"
+    static let header = "marketnote-publication 2"
 
     /// The file whose stamp identifies a published tree: every build writes it.
     static let stampedFile = "notes/index.json"
@@ -57,7 +61,24 @@ struct PublicationRecord: Equatable {
         out.append(contentsOf: fileLines)
         for path in changed { line("changed ", path) }
         for path in removed { line("removed ", path) }
+        var digest = InputDigest()
+        out.withUnsafeBufferPointer { digest.add(bytes: $0) }
+        out.append(contentsOf: "end ".utf8)
+        appendHex(digest.value, to: &out)
+        out.append(0x0A)
         return out
+    }
+
+    /// How many bytes come before the `end DIGEST` line, when it is the last line and the
+    /// digest is of those bytes; nil otherwise.
+    private static func verifiedLength(of buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard buffer.last == 0x0A else { return nil }
+        let start = buffer[..<(buffer.count - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        guard let text = rest(of: UnsafeBufferPointer(rebasing: buffer[start..<(buffer.count - 1)]), after: "end "),
+              let expected = UInt64(text, radix: 16) else { return nil }
+        var digest = InputDigest()
+        digest.add(bytes: UnsafeBufferPointer(rebasing: buffer[..<start]))
+        return digest.value == expected ? start : nil
     }
 
     /// `file DIGEST PATH` lines; nil when a path holds a newline, which a line cannot.
@@ -99,7 +120,9 @@ struct PublicationRecord: Equatable {
         var files: [String: UInt64] = [:], changed: [String] = [], removed: [String] = []
         var site: FileStamp?, spare: FileStamp?, hasSpareLine = false
         files.reserveCapacity(bytes.count / 48)
-        let valid = bytes.withUnsafeBufferPointer { buffer -> Bool in
+        let valid = bytes.withUnsafeBufferPointer { whole -> Bool in
+            guard let length = Self.verifiedLength(of: whole) else { return false }
+            let buffer = UnsafeBufferPointer(rebasing: whole[..<length])
             var lineNumber = 0, start = 0
             while start < buffer.count {
                 guard let end = buffer[start...].firstIndex(of: 0x0A) else { return false }
