@@ -51,7 +51,7 @@ import TestSupport
     @Test func aSecondSendWhileOneHoldsTheLogIsRefused() throws {
         let log = log()
         var ran = false
-        try log.locked {
+        _ = try log.locked {
             #expect(throws: UnsendableEmailEdition.self) { try log.locked { ran = true } }
         }
         #expect(!ran)
