@@ -7,6 +7,7 @@ import Testing
 /// neighbours again, so a site grown by daily builds, or given a missing day later, has the same
 /// note pages as one built in one go.
 @Suite struct NoteNeighboursTests {
+    @discardableResult
     private func build(_ sandbox: ProjectSandbox, _ output: String, _ dates: DateSelection) throws -> BuildSummary {
         try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: output, dates: dates)).run()
     }
