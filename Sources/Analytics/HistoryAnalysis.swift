@@ -207,17 +207,15 @@ extension RunHistory {
     /// The streak at position `t` as facts, dated with `dates`.
     func streakFacts(at t: Int, dates: [SessionDate], years: Double, outcomes: SignalOutcomeFacts?) -> StreakFacts {
         let current = Int(length[t])
-        let last = lastEarlierRun(at: t)
+        let last = lastEarlierRun(at: t), currentRun = currentRun(at: t), brokenRun = brokenRun(at: t)
         let run = { (run: Run) in
-            RunFacts(start: dates[run.start], end: dates[run.end], length: run.length, lengthIsMinimum: opensTheData(run) ? true : nil)
+            RunFacts(start: dates[run.start], end: dates[run.end], length: run.length, lengthIsMinimum: lowerBoundFlag(run))
         }
         return StreakFacts(
-            length: current, start: currentRun(at: t).map { dates[$0.start] },
-            lengthIsMinimum: currentRun(at: t).map(opensTheData) == true ? true : nil,
+            length: current, start: currentRun.map { dates[$0.start] }, lengthIsMinimum: lowerBoundFlag(currentRun),
             lastTime: current > 0 ? last.map(run) : nil, openingRun: openingRunPossiblyAsLong(at: t).map(run),
             earlierRunsAtLeast: current > 0 ? Int(earlierRunsAtLeast[t]) : 0,
-            brokenLength: brokenRun(at: t)?.length,
-            brokenLengthIsMinimum: brokenRun(at: t).map(opensTheData) == true ? true : nil,
+            brokenLength: brokenRun?.length, brokenLengthIsMinimum: lowerBoundFlag(brokenRun),
             rarity: current > 0 ? Rarity(earlierOccurrences: Int(earlierRunsAtLeast[t]), yearsOfHistory: years) : .common,
             outcomes: outcomes)
     }

@@ -85,7 +85,7 @@ public struct BreadthAnalysis: Sendable {
             },
             focus: config.focus, leader: leader[t].map { config.groups[$0].column },
             focusLeads: length > 0, newLead: isNew, leadLength: length,
-            leadLengthIsMinimum: focusLeads.currentRun(at: t).map(focusLeads.opensTheData) == true ? true : nil,
+            leadLengthIsMinimum: focusLeads.lowerBoundFlag(focusLeads.currentRun(at: t)),
             previousLead: previousRun.map { table.periods[$0.end] }, earlierLeads: max(0, earlier - openingLeads),
             rarity: isNew ? Rarity(earlierOccurrences: Int(earlierLeadsAfterAsLongAGap[earlier]), yearsOfHistory: years) : .common,
             outcomes: outcomes)

@@ -98,6 +98,11 @@ public struct RunHistory: Sendable {
         run.start <= firstJudged
     }
 
+    /// The facts' `…IsMinimum` flag for `run`: true when it opens the data, absent (nil) otherwise.
+    public func lowerBoundFlag(_ run: Run?) -> Bool? {
+        run.map(opensTheData) == true ? true : nil
+    }
+
     /// The run the data open with, when it ended before position `t`'s run began and is shorter
     /// than it as far as the data show, with no earlier run as long after it: it may have been as
     /// long, so "no earlier run was that long" is not known.

@@ -71,7 +71,7 @@ enum ComparisonStatements {
         let spansTheBeat = comparison.relativeReturns.first { $0.period == .oneDay }?.baseDate.map { base in
             leaderFacts?.returnBase(.oneDay) == base && benchmarkFacts?.returnBase(.oneDay) == base
         } ?? false
-        let leaderFell = spansTheBeat && leaderFacts?.returnValue(.oneDay).map { $0 < 0 && !MoveStatements.isFlat($0) } == true
+        let leaderFell = spansTheBeat && leaderFacts?.returnValue(.oneDay).map(MoveStatements.direction) == .down
         // Two falls that print alike ("IXIC and SPX both fell 3.0%") are told to two decimals
         // beside "by falling less" (an editor's review: 55 notes said both in one paragraph).
         if leaderFell, let fall = leaderFacts?.returnValue(.oneDay), let other = benchmarkFacts?.returnValue(.oneDay),

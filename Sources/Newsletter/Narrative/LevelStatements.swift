@@ -39,9 +39,9 @@ enum LevelStatements {
                 // The session's swing tells it: "… to a 52-week low, before turning higher".
                 if MoveStatements.turnedFromYearExtreme(series, move: move) { return nil }
                 if series.yearHigh {
-                    self = move < 0 && !MoveStatements.isFlat(move) ? .yearHighClosedLower : .yearHigh
+                    self = MoveStatements.direction(move) == .down ? .yearHighClosedLower : .yearHigh
                 } else {
-                    self = move > 0 && !MoveStatements.isFlat(move) ? .yearLowClosedHigher : .yearLow
+                    self = MoveStatements.direction(move) == .up ? .yearLowClosedHigher : .yearLow
                 }
             } else {
                 return nil

@@ -13,6 +13,16 @@ enum MoveStatements {
     /// A move, or a month's, year's or year to date's return, that prints as 0.0% reads as "little
     /// changed"; an exact 0.05% prints, and reads, as 0.1%.
     static func isFlat(_ move: Double) -> Bool { NumberStyle.percentIsZero(move) }
+
+    /// How a move reads: little changed when it prints as 0.0%, else up or down. The raw value is
+    /// the last part of the phrase keys that tell it (`quiet.up`, `returns.flat`).
+    enum Direction: String {
+        case flat, up, down
+    }
+
+    static func direction(_ move: Double) -> Direction {
+        isFlat(move) ? .flat : move >= 0 ? .up : .down
+    }
     /// A move that comes fewer than 10 times a year (but at least once) makes a day without
     /// news sizeable rather than quiet: a 5% drop does not "slip". It is called volatile when the
     /// session swung (`swung`); one made in one direction is told by its size ("jumps 2.7%").
@@ -209,7 +219,7 @@ enum MoveStatements {
 
     /// The same, for a swing already found to `side` ("low" or "high").
     static func turnedFromYearExtreme(_ series: SeriesFacts, move: Double, side: String) -> Bool {
-        side == "low" ? series.yearLow && (move >= 0 || isFlat(move)) : series.yearHigh && (move <= 0 || isFlat(move))
+        side == "low" ? series.yearLow && direction(move) != .down : series.yearHigh && direction(move) != .up
     }
 
     /// The side of the range against the way the day closed (the larger one on a flat day), when
@@ -264,7 +274,7 @@ enum MoveStatements {
         })
     }
 
-    private static func key(_ move: Double, prefix: String) -> String {
-        isFlat(move) ? prefix + ".flat" : move >= 0 ? prefix + ".up" : prefix + ".down"
+    static func key(_ move: Double, prefix: String) -> String {
+        prefix + "." + direction(move).rawValue
     }
 }

@@ -21,8 +21,8 @@ enum PerformanceStatements {
                           "asOf": context.asOf(series)]
             // Little changed as a day, month or year is, when it prints as 0.0% (an audit: "BBB is
             // flat (−0.2%)" in the note of November 30 and "BBB fell 0.2%" in the year's last).
-            let key = MoveStatements.isFlat(ytd) ? "returns.flat" : ytd > 0 ? "returns.up" : "returns.down"
-            return context.phrases.render(key, values, names: context.names(series).escaped, variant: context.variant)
+            return context.phrases.render(MoveStatements.key(ytd, prefix: "returns"), values, names: context.names(series).escaped,
+                                          variant: context.variant)
         }
         var sentences = items.isEmpty ? [] : [context.sentence("returns.sentence", markdown: ["list": NarrativeContext.list(items)])]
         // The gap is measured to the pair's last common session: when a file stops short, that is

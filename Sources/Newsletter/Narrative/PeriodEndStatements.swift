@@ -117,7 +117,7 @@ enum PeriodEndStatements {
         let list = MoveStatements.list(ends.map { series, end in (series, end.value, "series.\(series.symbol).yearEnd.value") },
                                        context)
         let year = context.figures.date(context.facts.date, "date", style: yearOnly)
-        let direction = MoveStatements.isFlat(firstEnd.value) ? "Flat" : firstEnd.value >= 0 ? "Up" : "Down"
+        let direction = MoveStatements.direction(firstEnd.value).rawValue.capitalized
         let headline = context.headline("headline.periodEnd.yearPlain" + direction, [
             "short": first.shortName, "year": year, "magnitude": NumberStyle.percent(abs(firstEnd.value), signed: false),
         ].merging(NarrativeContext.agreement(plural: first.plural)) { $1 })
