@@ -15,12 +15,14 @@ import Testing
     /// Builds `dates` into `output`; with `forgetting`, the spare and record are removed first,
     /// so the build starts from an empty staging folder (the path every other test proves).
     @discardableResult
-    static func build(_ sandbox: ProjectSandbox, _ output: String, _ dates: DateSelection, forgetting: Bool) throws -> BuildSummary {
+    static func build(_ sandbox: ProjectSandbox, _ output: String, _ dates: DateSelection, forgetting: Bool,
+                      emailForEveryNote: Bool = false) throws -> BuildSummary {
         if forgetting {
             let parent = (output as NSString).deletingLastPathComponent
             for name in SiteSnapshot.everything(beside: output) { try FileManager.default.removeItem(atPath: parent + "/" + name) }
         }
-        return try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: output, dates: dates)).run()
+        return try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: output, dates: dates,
+                                                       emailForEveryNote: emailForEveryNote)).run()
     }
 
     @Test func dailyBuildsFromTheSpareGiveTheSameSiteAsBuildsFromAnEmptyFolder() throws {
@@ -47,6 +49,42 @@ import Testing
         #expect(archive.contains("<!-- edited -->") && archive.contains("The Small-Cap Room"))
         // The first build after the history has a record but no spare yet; every later one has both.
         #expect(spareBuilds == steps.count - 1)
+    }
+
+    /// Nothing a note says depends on when it was written: a site built one session at a time, as
+    /// the price files gain each day's rows, is the site one build over the final files publishes,
+    /// byte for byte. Each note is written again the next day (its "Next note" link), so its facts
+    /// and email edition are also compared as its own day's build first wrote them.
+    @Test func aSiteBuiltDayByDayAsThePricesArriveIsTheSiteOneBuildPublishesLater() throws {
+        let sandbox = try ProjectSandbox()
+        let daily = sandbox.folder + "/daily/site", atOnce = sandbox.folder + "/at-once/site"
+        try Self.keepPrices(sandbox, through: SessionDate("2025-12-29")!)
+        try Self.build(sandbox, daily, Self.history, forgetting: false)
+        var firstWritten: [String: Data] = [:]
+        for day in Self.days {
+            try Self.keepPrices(sandbox, through: day)
+            try Self.build(sandbox, daily, .latest, forgetting: false)
+            let written = try SiteSnapshot(of: daily).files.filter { $0.key.hasPrefix("notes/\(day)/facts") || $0.key.hasPrefix("email/\(day).") }
+            firstWritten.merge(written) { first, _ in first }
+        }
+        try Self.build(sandbox, atOnce, .range(from: SessionDate("2025-10-20"), to: nil), forgetting: false, emailForEveryNote: true)
+        let dailySite = try SiteSnapshot(of: daily), siteAtOnce = try SiteSnapshot(of: atOnce)
+        // The build at once writes every note's editions; the daily site has those of its builds.
+        let differences = dailySite.differences(from: siteAtOnce).filter { !$0.hasPrefix("email/") || dailySite.files[$0] != nil }
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+        #expect(firstWritten.count == 4 * Self.days.count)
+        let firstDifferences = firstWritten.filter { siteAtOnce.files[$0.key] != $0.value }.keys.sorted()
+        #expect(firstDifferences.isEmpty, "\(firstDifferences.prefix(5))")
+    }
+
+    /// The project's price files cut after `day`, as they stood that evening.
+    static func keepPrices(_ sandbox: ProjectSandbox, through day: SessionDate) throws {
+        for symbol in ["IWM", "SPY", "MAGS"] {
+            let file = "content/data/\(symbol).csv"
+            let lines = try String(contentsOfFile: ProjectSandbox.repositoryRoot + "/" + file, encoding: .utf8).split(separator: "\n")
+            let kept = lines.prefix(1) + lines.dropFirst().filter { SessionDate(String($0.prefix(10)))! <= day }
+            try sandbox.apply(.write(file, kept.joined(separator: "\n") + "\n"))
+        }
     }
 
     @Test func aSiteReplacedBehindTheRecordsBackIsBuiltFromAnEmptyFolder() throws {
