@@ -18,39 +18,44 @@ public struct BuildPipeline {
     static let chunkSize = 256
 
     public func run() throws(DiagnosticReport) -> BuildSummary {
-        // Inputs and templates are checked in the same run, so every problem is reported at once;
-        // the templates are read while the data loads.
+        let checked = try readInputs()
+        let analysis = HistoryAnalysis(inputs: checked.inputs, jobs: options.jobs)
+        do {
+            return try publish(checked, analysis: analysis)
+        } catch {
+            throw Self.report(error, outputPath: checked.outputPath)
+        }
+    }
+
+    /// What a build publishes from: the inputs and templates, checked, with the output opening.
+    struct CheckedInputs {
+        var inputs: ProjectInputs
+        var templates: TemplateLibrary
+        /// Where the site is published, links followed.
+        var outputPath: String
+        /// The output, opened in the background with the manifest of the site it holds.
+        var opening: BackgroundWork<(AtomicOutput, Result<SiteManifest, UnreadableManifest>)>
+        /// Warnings about the commentary's and quotes' links, found before any error stopped the build.
+        var contentWarnings: [Diagnostic]
+    }
+
+    /// Reads the configuration, data and templates (the templates while the data loads) and
+    /// opens the output beside them, checking them in the same run so that every problem is
+    /// reported at once; throws the errors with the warnings found alongside.
+    private func readInputs() throws(DiagnosticReport) -> CheckedInputs {
         var diagnostics = DiagnosticCollector()
         let root = options.projectRoot
         let templatesReading = BackgroundWork(concurrent: concurrent) { () throws -> TemplateLibrary in
             try TemplateLibrary(projectRoot: root)
         }
-        let loader = ProjectLoader(root: options.projectRoot, jobs: options.jobs)
+        let loader = ProjectLoader(root: root, jobs: options.jobs)
         // A config with errors still names the data files, which are checked in the same run.
         let configRead = diagnostics.collect { () throws -> (config: ProjectConfig?, diagnostics: [Diagnostic]) in
             try loader.loadConfigReporting()
         }
         diagnostics.report(DiagnosticReport(configRead?.diagnostics ?? []))
         let config = configRead?.config
-        // With the configuration read, the published site is opened (its manifest read, the
-        // spare brought up to date) while the data loads and the history is analysed.
-        // A link is followed: the site is published to (and never replaces) the folder it names.
-        let outputPath = FileTree.followingLinks(options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? "")
-        // Publishing replaces the output folder: never one that holds the project or other files.
-        let refusal = config.flatMap { _ in OutputRefusal(outputPath: outputPath, projectRoot: root) }
-        if let refusal {
-            // At the option or the config key that named the folder.
-            let location = options.outputPath.map { SourceLocation.commandLine("--output \($0)") } ?? config?.location(of: "output")
-            diagnostics.report(.error(at: location ?? SourceLocation(path: outputPath), "\(refusal)", hint: refusal.hint))
-        }
-        // The manifest is read once the output is opened: opening puts back a site that a build
-        // killed mid-swap left retired, which a read before it would find missing.
-        let opening = config.flatMap { _ in
-            refusal == nil ? BackgroundWork(concurrent: concurrent) { () throws -> (AtomicOutput, Result<SiteManifest, UnreadableManifest>) in
-                let output = try AtomicOutput(outputPath: outputPath)
-                return (output, Result { () throws(UnreadableManifest) in try SiteManifest.read(fromSite: outputPath) })
-            } : nil
-        }
+        let (outputPath, opening) = openOutput(config, diagnostics: &diagnostics)
         let inputs = config.flatMap { config in diagnostics.collect { () throws -> ProjectInputs in try loader.load(config: config) } }
         if let inputs {
             diagnostics.report(DiagnosticReport(EmailEditions.validate(inputs.config) + StaticFileConflicts.errors(inputs.staticFiles)))
@@ -64,39 +69,79 @@ public struct BuildPipeline {
             // The warnings loading found are printed with the errors, not only once they are fixed.
             throw DiagnosticReport(diagnostics.diagnostics + (inputs?.warnings ?? []) + contentWarnings)
         }
-        let analysis = HistoryAnalysis(inputs: inputs, jobs: options.jobs)
+        return CheckedInputs(inputs: inputs, templates: templates, outputPath: outputPath, opening: opening,
+                             contentWarnings: contentWarnings)
+    }
+
+    /// The output folder the configuration or `--output` names, and, unless it is refused, its
+    /// opening in the background: the published site's manifest is read and the spare brought up
+    /// to date while the data loads and the history is analysed.
+    private func openOutput(_ config: ProjectConfig?, diagnostics: inout DiagnosticCollector)
+        -> (path: String, opening: BackgroundWork<(AtomicOutput, Result<SiteManifest, UnreadableManifest>)>?) {
+        // A link is followed: the site is published to (and never replaces) the folder it names.
+        let outputPath = FileTree.followingLinks(options.outputPath ?? config.map { absolute($0.outputDirectory) } ?? "")
+        guard config != nil else { return (outputPath, nil) }
+        // Publishing replaces the output folder: never one that holds the project or other files.
+        if let refusal = OutputRefusal(outputPath: outputPath, projectRoot: options.projectRoot) {
+            // At the option or the config key that named the folder.
+            let location = options.outputPath.map { SourceLocation.commandLine("--output \($0)") } ?? config?.location(of: "output")
+            diagnostics.report(.error(at: location ?? SourceLocation(path: outputPath), "\(refusal)", hint: refusal.hint))
+            return (outputPath, nil)
+        }
+        // The manifest is read once the output is opened: opening puts back a site that a build
+        // killed mid-swap left retired, which a read before it would find missing.
+        return (outputPath, BackgroundWork(concurrent: concurrent) { () throws -> (AtomicOutput, Result<SiteManifest, UnreadableManifest>) in
+            let output = try AtomicOutput(outputPath: outputPath)
+            return (output, Result { () throws(UnreadableManifest) in try SiteManifest.read(fromSite: outputPath) })
+        })
+    }
+
+    /// Picks the notes to write against the opened site, then publishes them with every warning
+    /// about the inputs; the output goes back as it was when the dates are refused.
+    private func publish(_ checked: CheckedInputs, analysis: HistoryAnalysis) throws -> BuildSummary {
+        let (output, manifestRead) = try checked.opening.finish()
+        let dates: [SessionDate], previousManifest: SiteManifest
         do {
-            let (output, manifestRead) = try opening.finish()
-            let dates: [SessionDate], previousManifest: SiteManifest
-            do {
-                previousManifest = try earlierNotes(manifestRead)
-                dates = try selectDates(analysis.sessions, configPath: inputs.config.path, published: previousManifest)
-            } catch {
-                output.abandon()
-                throw error
-            }
-            let inputWarnings = inputs.warnings + contentWarnings + templates.warnings
-                + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
-                + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
-                + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
-                + ImplausibleMoves.warnings(inputs, from: ImplausibleMoves.firstUnchecked(analysis.sessions, published: previousManifest,
-                                                                                          first: dates.first!), to: dates.last!)
-            return try publish(inputs: inputs, templates: templates, analysis: analysis, dates: dates,
-                               previousManifest: previousManifest, output: output, outputPath: outputPath,
-                               warnings: inputWarnings)
-        } catch let report as DiagnosticReport {
-            throw report
-        } catch let unreadable as FolderEntries.Unreadable {
-            throw DiagnosticReport([unreadable.diagnostic()])
-        } catch let failure as SiteWriteError {
-            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(failure.reason) (\(failure.path))",
-                                           hint: failure.hint)])
-        } catch let busy as OutputBusy {
-            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "\(busy)",
-                                           hint: "wait for the other build to finish; output/ stays as it is")])
+            previousManifest = try earlierNotes(manifestRead)
+            dates = try selectDates(analysis.sessions, configPath: checked.inputs.config.path, published: previousManifest)
         } catch {
-            throw DiagnosticReport([.error(at: SourceLocation(path: outputPath), "cannot write the site: \(Self.systemMessage(error))",
-                                           hint: "check that the output folder's parent exists and is writable")])
+            output.abandon()
+            throw error
+        }
+        let warnings = Self.inputWarnings(checked, analysis: analysis, dates: dates, published: previousManifest)
+        return try publish(inputs: checked.inputs, templates: checked.templates, analysis: analysis, dates: dates,
+                           previousManifest: previousManifest, output: output, outputPath: checked.outputPath,
+                           warnings: warnings)
+    }
+
+    /// Every warning about the inputs a build prints, from loading to the sessions it writes.
+    private static func inputWarnings(_ checked: CheckedInputs, analysis: HistoryAnalysis, dates: [SessionDate],
+                                      published: SiteManifest) -> [Diagnostic] {
+        let inputs = checked.inputs
+        let firstUnchecked = ImplausibleMoves.firstUnchecked(analysis.sessions, published: published, first: dates.first!)
+        return inputs.warnings + checked.contentWarnings + checked.templates.warnings
+            + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
+            + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
+            + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
+            + ImplausibleMoves.warnings(inputs, from: firstUnchecked, to: dates.last!)
+    }
+
+    /// A failure while publishing, as the error the build prints: at the output folder, with
+    /// what to do about it.
+    private static func report(_ error: Error, outputPath: String) -> DiagnosticReport {
+        let location = SourceLocation(path: outputPath)
+        switch error {
+        case let report as DiagnosticReport:
+            return report
+        case let unreadable as FolderEntries.Unreadable:
+            return DiagnosticReport([unreadable.diagnostic()])
+        case let failure as SiteWriteError:
+            return DiagnosticReport([.error(at: location, "cannot write the site: \(failure.reason) (\(failure.path))", hint: failure.hint)])
+        case let busy as OutputBusy:
+            return DiagnosticReport([.error(at: location, "\(busy)", hint: "wait for the other build to finish; output/ stays as it is")])
+        default:
+            return DiagnosticReport([.error(at: location, "cannot write the site: \(systemMessage(error))",
+                                            hint: "check that the output folder's parent exists and is writable")])
         }
     }
 
