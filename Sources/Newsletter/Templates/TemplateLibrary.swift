@@ -53,35 +53,8 @@ public struct TemplateLibrary: Sendable {
             }
         }
         var diagnostics = DiagnosticCollector()
-        var library = MustacheLibrary()
-        var compiled: [String: CompiledTemplate] = [:]
-        for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
-            let path = origins[name] ?? "<default>/" + name
-            do {
-                let source = Self.withContentType(text, name: name)
-                library.register(try MustacheTemplate(string: source), named: name)
-                compiled[name] = CompiledTemplate(source)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.report(Self.unbalancedTag(in: text, path: path) ?? .error(
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                    "template error: \(Self.describe(error.error))",
-                    hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
-            } catch {
-                diagnostics.report(.error(at: SourceLocation(path: path), "template error: \(error)"))
-            }
-        }
-        var included: Set<String> = []
-        var includes: [String: [(String, SourceLocation)]] = [:]
-        for (name, text) in files.sorted(by: { $0.key < $1.key }) where Self.isTemplate(name) {
-            includes[name] = Self.partials(in: text, path: origins[name] ?? "<default>/" + name)
-            for (partial, location) in includes[name]! {
-                included.insert(partial)
-                guard files[partial] == nil else { continue }
-                diagnostics.report(.error(at: location, "unknown partial '\(partial)'",
-                                          hint: "partials are named by their path in templates/, e.g. {{> partials/body.md}}"))
-            }
-        }
-        for diagnostic in Self.includeCycles(includes) { diagnostics.report(diagnostic) }
+        let (library, compiled) = Self.compile(files, origins: origins, diagnostics: &diagnostics)
+        let included = Self.checkPartials(files, origins: origins, diagnostics: &diagnostics)
         let phrasesPath = origins["phrases.yml"] ?? "<default>/phrases.yml"
         let phrases = diagnostics.collect { () throws -> Phrasebook in
             // A project that keeps the shipped wording does not pay to parse it twice.
@@ -90,11 +63,7 @@ public struct TemplateLibrary: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticReport(diagnostics.diagnostics) }
         let unused = origins.filter { DefaultTemplates.files[$0.key] == nil && !included.contains($0.key) }
-        self.warnings = unused.sorted { $0.key < $1.key }.map { name, path in
-            .init(.warning, at: SourceLocation(path: path), "the file is not used: it is not one of marketnote's templates, and no template includes it",
-                  hint: EditDistance.suggestion(for: name, among: DefaultTemplates.files.keys)
-                      ?? "marketnote reads \(DefaultTemplates.files.keys.sorted().joined(separator: ", ")); include a partial with {{> \(name)}}")
-        } + (phrases?.warnings ?? [])
+        self.warnings = Self.unusedFileWarnings(unused) + (phrases?.warnings ?? [])
         self.origins = origins
         self.mustache = library
         self.compiled = compiled
@@ -102,6 +71,59 @@ public struct TemplateLibrary: Sendable {
         self.files = files
         self.filesInUse = files.filter { unused[$0.key] == nil }
         self.phrases = phrases ?? .standard
+    }
+
+    /// Parses each template twice: by swift-mustache, for what the shipped templates never use,
+    /// and into the `CompiledTemplate` that renders them; a parse error is reported at its line.
+    private static func compile(_ files: [String: String], origins: [String: String], diagnostics: inout DiagnosticCollector)
+        -> (MustacheLibrary, [String: CompiledTemplate]) {
+        var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) where isTemplate(name) {
+            let path = origins[name] ?? "<default>/" + name
+            do {
+                let source = withContentType(text, name: name)
+                library.register(try MustacheTemplate(string: source), named: name)
+                compiled[name] = CompiledTemplate(source)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.report(unbalancedTag(in: text, path: path) ?? .error(
+                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    "template error: \(describe(error.error))",
+                    hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
+            } catch {
+                diagnostics.report(.error(at: SourceLocation(path: path), "template error: \(error)"))
+            }
+        }
+        return (library, compiled)
+    }
+
+    /// Reports each partial a template includes that does not exist, and each cycle of
+    /// includes; returns the names of the partials included.
+    private static func checkPartials(_ files: [String: String], origins: [String: String],
+                                      diagnostics: inout DiagnosticCollector) -> Set<String> {
+        var included: Set<String> = []
+        var includes: [String: [(String, SourceLocation)]] = [:]
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) where isTemplate(name) {
+            includes[name] = partials(in: text, path: origins[name] ?? "<default>/" + name)
+            for (partial, location) in includes[name]! {
+                included.insert(partial)
+                guard files[partial] == nil else { continue }
+                diagnostics.report(.error(at: location, "unknown partial '\(partial)'",
+                                          hint: "partials are named by their path in templates/, e.g. {{> partials/body.md}}"))
+            }
+        }
+        for diagnostic in includeCycles(includes) { diagnostics.report(diagnostic) }
+        return included
+    }
+
+    /// A warning for each project file in `templates/` that marketnote never reads (by its path
+    /// there), with the template name it was probably meant to be.
+    private static func unusedFileWarnings(_ unused: [String: String]) -> [Diagnostic] {
+        unused.sorted { $0.key < $1.key }.map { name, path in
+            .init(.warning, at: SourceLocation(path: path), "the file is not used: it is not one of marketnote's templates, and no template includes it",
+                  hint: EditDistance.suggestion(for: name, among: DefaultTemplates.files.keys)
+                      ?? "marketnote reads \(DefaultTemplates.files.keys.sorted().joined(separator: ", ")); include a partial with {{> \(name)}}")
+        }
     }
 
     /// A warning for each variable tag that matched no value in what this library rendered, with
