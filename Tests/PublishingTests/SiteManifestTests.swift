@@ -30,6 +30,18 @@ import Testing
         #expect(SiteManifest(flatJSON: Self.awkward.encoded())?.fingerprint == nil)
     }
 
+    @Test func thePublishedPricesReadBackAsWrittenAndAsEncodableWritesThem() throws {
+        var manifest = Self.awkward
+        manifest.prices = PublishedPrices(series: [.init(symbol: "IWM", months: ["2025-12 9f3a", "2026-01 77"]),
+                                                   .init(symbol: "SPY", months: [])])
+        let bytes = manifest.encoded()
+        #expect(SiteManifest(flatJSON: bytes)?.prices == manifest.prices)
+        #expect(try JSONDecoder().decode(SiteManifest.self, from: Data(bytes)).prices == manifest.prices)
+        #expect(String(decoding: bytes, as: UTF8.self) == (try EncodableJSONReference.text(manifest)))
+        let damaged = #"{"notes":[],"prices":{"series":[{"symbol":"IWM","months":["2025-12 9f3a",1]}]}}"#
+        #expect(SiteManifest(flatJSON: Array(damaged.utf8)) == nil)
+    }
+
     @Test func theManifestIsWhatEncodableMakesOfIt() throws {
         for manifest in [Self.awkward, SiteManifest(notes: [])] {
             #expect(String(decoding: manifest.encoded(), as: UTF8.self) == (try EncodableJSONReference.text(manifest)))

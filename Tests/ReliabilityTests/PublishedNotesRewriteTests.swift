@@ -66,8 +66,12 @@ import Testing
         summary.restyled = Array(dates[0...1])
         #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 2026-01-14 for its edited commentary and 2 notes (2026-01-09 to "
             + "2026-01-12) for changed templates or configuration to output: 13 files written, 0 unchanged")
-        summary.revised = []
         summary.restyled = []
+        summary.repriced = Array(dates[0...2])
+        #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 2026-01-14 for its edited commentary and 3 notes (2026-01-09 to "
+            + "2026-01-13) for corrected prices to output: 13 files written, 0 unchanged")
+        summary.revised = []
+        summary.repriced = []
         #expect(summary.line == "wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged")
         // "1 files written" (a rebuild that changed one file).
         summary.filesWritten = 1
@@ -159,6 +163,58 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/email/2026-01-15.md"))
         let home = try String(contentsOfFile: sandbox.output + "/index.html", encoding: .utf8)
         #expect(!home.contains("2026-01-15"))
+    }
+
+    /// An editor or a vendor corrects a published session's prices: a daily build used to write the
+    /// new note alone, and the site kept every earlier note's figures from the old row, for good.
+    /// Every published note from the corrected row's month on is now written again, once, and the
+    /// site is the one a build from an empty folder publishes.
+    @Test func aCorrectedPriceRewritesThePublishedNotesFromItsMonthOn() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2025-11-24"), to: SessionDate("2026-01-14")))
+        try sandbox.apply(.edit("content/data/IWM.csv") { text in
+            let row = text.split(separator: "\n").first { $0.hasPrefix("2025-12-10,") }!
+            let fields = row.split(separator: ",").map(String.init)
+            // A close a cent higher, under the session's high.
+            let corrected = fields[0...3] + ["\(Double(fields[4])! + 0.01)"] + fields[5...]
+            #expect(Double(fields[4])! + 0.01 < Double(fields[2])!)
+            return text.replacingOccurrences(of: String(row), with: corrected.joined(separator: ","))
+        })
+        let summary = try build(sandbox)
+        let published = try SiteManifest.read(fromSite: sandbox.output).notes.map(\.date)
+        #expect(summary.repriced == published.filter { $0 >= SessionDate("2025-12-01")! && $0 < SessionDate("2026-01-15")! })
+        #expect(summary.line.contains("and rewrote 31 notes (2025-12-01 to 2026-01-14) for corrected prices"), "\(summary.line)")
+        #expect(try build(sandbox).repriced.isEmpty)
+
+        let reference = sandbox.folder + "/reference"
+        _ = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: reference,
+                                                    dates: .range(from: SessionDate("2025-11-24"), to: nil))).run()
+        let differences = try SiteSnapshot(of: sandbox.output).differences(from: SiteSnapshot(of: reference))
+        // The first build's edition of 2026-01-14 stays; the reference writes the newest note's only.
+        #expect(differences == ["email/2026-01-14.eml", "email/2026-01-14.html", "email/2026-01-14.md"])
+    }
+
+    /// Rows after the newest note (the day's new prices), and the rows of a site that recorded
+    /// no prices (a version before this one), rewrite nothing; the build records them for the next.
+    @Test func newRowsAndASiteWithoutRecordedPricesRewriteNothing() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2026-01-05"), to: SessionDate("2026-01-13")))
+        #expect(try build(sandbox, .single(SessionDate("2026-01-14")!)).repriced.isEmpty)
+        let list = sandbox.output + "/notes/index.json"
+        var manifest = try #require(SiteManifest(flatJSON: Array(try Data(contentsOf: URL(fileURLWithPath: list)))))
+        #expect(manifest.prices?.series.map(\.symbol) == ["IWM", "SPY", "MAGS"])
+        manifest.prices = nil
+        try Data(manifest.encoded()).write(to: URL(fileURLWithPath: list))
+        try sandbox.apply(.edit("content/data/SPY.csv") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("2026-01-07,") }.joined(separator: "\n")
+        })
+        #expect(try build(sandbox).repriced.isEmpty)
+        // Recorded again: a row taken out since is a correction like any other.
+        try sandbox.apply(.edit("content/data/SPY.csv") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("2026-01-08,") }.joined(separator: "\n")
+        })
+        let published = try SiteManifest.read(fromSite: sandbox.output).notes.map(\.date)
+        #expect(try build(sandbox).repriced == published.filter { $0 != SessionDate("2026-01-15")! })
     }
 
     /// A backfill writes every note anyway, and says nothing more.

@@ -27,6 +27,10 @@ public struct InputDigest: Sendable {
         value = hash
     }
 
+    /// Adds a 64-bit word in one step (FNV-1a over words): a word that differs always changes the
+    /// digest, since the step is a bijection of the value before it.
+    public mutating func add(word: UInt64) { value = (value ^ word) &* 0x0000_0100_0000_01B3 }
+
     private mutating func add(byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
 
     /// The digest of this build's rendering code: the executable's identity (device, inode, size

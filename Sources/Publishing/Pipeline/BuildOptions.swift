@@ -50,7 +50,7 @@ extension BuildSummary {
 
     /// " and rewrote 2026-01-14 for its edited commentary"; more than three dates are counted
     /// (the first build after an upgrade rewrites every note with commentary once). Notes written
-    /// again for changed templates or configuration are a clause of their own.
+    /// again for changed templates or configuration, or for corrected prices, are clauses of their own.
     private var revisedClause: String {
         var clauses: [String] = []
         switch revised.count {
@@ -59,9 +59,9 @@ extension BuildSummary {
         case 2...3: clauses.append("\(revised.map(\.description).joined(separator: ", ")) for their edited commentary")
         default: clauses.append("\(revised.count) notes (\(revised.first!) to \(revised.last!)) for their edited commentary")
         }
-        if let first = restyled.first, let last = restyled.last {
-            clauses.append((restyled.count == 1 ? "\(first)" : "\(restyled.count) notes (\(first) to \(last))")
-                           + " for changed templates or configuration")
+        for (notes, reason) in [(restyled, "changed templates or configuration"), (repriced, "corrected prices")] {
+            guard let first = notes.first, let last = notes.last else { continue }
+            clauses.append((notes.count == 1 ? "\(first)" : "\(notes.count) notes (\(first) to \(last))") + " for " + reason)
         }
         return clauses.isEmpty ? "" : " and rewrote " + clauses.joined(separator: " and ")
     }
@@ -76,6 +76,8 @@ public struct BuildSummary: Sendable {
     public var revised: [SessionDate] = []
     /// Published notes written again because the templates or configuration changed since.
     public var restyled: [SessionDate] = []
+    /// Published notes written again because prices they were written from were corrected since.
+    public var repriced: [SessionDate] = []
     public var filesWritten: Int
     public var filesUnchanged: Int
     /// Files of the previous site the new one no longer has (a file taken out of `static/`).

@@ -235,8 +235,8 @@ public struct BuildPipeline {
             if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
             try output.commit()
             var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: plan.revised,
-                                       restyled: plan.restyled, filesWritten: output.written, filesUnchanged: output.unchanged,
-                                       outputPath: outputPath, startedFromSpare: output.startedFromSpare)
+                                       restyled: plan.restyled, repriced: plan.repriced, filesWritten: output.written,
+                                       filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.startedFromSpare)
             summary.filesRemoved = output.removedCount
             summary.warnings = warnings + (output.recordFailure.map { [Self.recordWarning($0)] } ?? [])
             return summary
@@ -250,13 +250,15 @@ public struct BuildPipeline {
     struct Plan {
         /// The notes asked for.
         var selected: [SessionDate]
-        /// Published notes written again: their commentary was edited (`revised`), or the
-        /// templates or configuration changed since (`restyled`).
+        /// Published notes written again: their commentary was edited (`revised`), the
+        /// templates or configuration changed since (`restyled`), or prices they were written
+        /// from were corrected (`repriced`).
         var revised: [SessionDate]
         var restyled: [SessionDate]
+        var repriced: [SessionDate]
         /// Every note written: the above, and the notes beside a date new to the site.
         var dates: [SessionDate]
-        /// The published notes kept, with this build's fingerprint.
+        /// The published notes kept, with this build's fingerprint and prices.
         var manifestBefore: SiteManifest
     }
 
@@ -271,16 +273,21 @@ public struct BuildPipeline {
         // the site never shows two looks or two base URLs.
         let fingerprint = String(InputDigest.notes(templates: templates.filesInUse, configuration: inputs.config.meaning).value, radix: 16)
         let restyled = Self.restyled(previousManifest, fingerprint: fingerprint, building: Set(selected + revised), sessions: analysis.sessions)
-        let rewritten = (revised + restyled).sorted()
+        // After a correction to the prices of published sessions, every note from its month on.
+        let repriced = options.dates == .all ? []
+            : Self.repriced(previousManifest, inputs: inputs, building: Set(selected + revised + restyled), sessions: analysis.sessions)
+        let rewritten = (revised + restyled + repriced).sorted()
         // The notes beside a date new to the site link to it, so they are written again.
         let dates = Self.withNeighbours(rewritten.isEmpty ? selected : (selected + rewritten).sorted(), site: previousManifest,
                                         sessions: analysis.sessions)
         let building = Set(dates)
         // Every note of the new site is written with this build's templates and configuration. A
         // backfill is the site of the data: a published note of a date that is no session is left out.
-        let manifestBefore = SiteManifest(notes: options.dates == .all ? [] : previousManifest.notes.filter { !building.contains($0.date) },
-                                          fingerprint: fingerprint)
-        return Plan(selected: selected, revised: revised, restyled: restyled, dates: dates, manifestBefore: manifestBefore)
+        let kept = options.dates == .all ? [] : previousManifest.notes.filter { !building.contains($0.date) }
+        let newest = max(dates.last!, kept.last?.date ?? dates.last!)
+        let manifestBefore = SiteManifest(notes: kept, fingerprint: fingerprint, prices: PublishedPrices(inputs, through: newest))
+        return Plan(selected: selected, revised: revised, restyled: restyled, repriced: repriced, dates: dates,
+                    manifestBefore: manifestBefore)
     }
 
     /// Composes, renders and writes the notes of `plan` (pages and email editions), on every core,
@@ -373,6 +380,16 @@ public struct BuildPipeline {
                          sessions: [SessionDate]) -> [SessionDate] {
         guard manifest.fingerprint != fingerprint else { return [] }
         return manifest.notes.map(\.date).filter { !building.contains($0) && sessions.contains(session: $0) }
+    }
+
+    /// The published notes not otherwise written whose prices changed since they were written:
+    /// every note from the first day of the earliest month with a corrected, inserted or removed
+    /// row, whose returns, records and streaks may all have moved with it.
+    static func repriced(_ manifest: SiteManifest, inputs: ProjectInputs, building: Set<SessionDate>,
+                         sessions: [SessionDate]) -> [SessionDate] {
+        guard let recorded = manifest.prices, let newest = manifest.notes.last?.date,
+              let first = PublishedPrices(inputs, through: newest).firstChange(since: recorded) else { return [] }
+        return manifest.notes.map(\.date).filter { $0 >= first && !building.contains($0) && sessions.contains(session: $0) }
     }
 
     /// The site is published, but the record of its files is not: the next build starts from an

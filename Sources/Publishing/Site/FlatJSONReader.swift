@@ -56,6 +56,17 @@ struct FlatJSONReader {
         return escapedString(from: start)
     }
 
+    /// Reads an array of strings.
+    mutating func strings() -> [String]? {
+        var strings: [String] = []
+        let read = take(0x5B) && members(close: 0x5D) { reader in
+            guard let string = reader.string() else { return false }
+            strings.append(string)
+            return true
+        }
+        return read ? strings : nil
+    }
+
     private mutating func escapedString(from start: Int) -> String? {
         var decoded = Array(bytes[start..<position])
         while position < bytes.count {

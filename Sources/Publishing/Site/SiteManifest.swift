@@ -20,11 +20,15 @@ public struct SiteManifest: Codable, Sendable {
     /// marketnote that did not record it.
     public var fingerprint: String?
     public var notes: [Entry]
+    /// The prices the notes were written from (`PublishedPrices`); nil from a version of
+    /// marketnote that did not record them.
+    public var prices: PublishedPrices?
 
-    public init(notes: [Entry], fingerprint: String? = nil) {
+    public init(notes: [Entry], fingerprint: String? = nil, prices: PublishedPrices? = nil) {
         let isSorted = zip(notes, notes.dropFirst()).allSatisfy { $0.date < $1.date }
         self.notes = isSorted ? notes : notes.sorted { $0.date < $1.date }
         self.fingerprint = fingerprint
+        self.prices = prices
     }
 
     public static let path = "notes/index.json"
@@ -76,17 +80,22 @@ public struct SiteManifest: Codable, Sendable {
 
     /// The manifest from the JSON it is written as, read without `JSONDecoder` (see
     /// `FlatJSONReader`); nil for anything but `{"fingerprint"?, "notes": [{"date", "title",
-    /// "summary", "path", "commentary"?}…]}`.
+    /// "summary", "path", "commentary"?}…], "prices"?: {"series": [{"symbol", "months": […]}…]}}`.
     init?(flatJSON bytes: [UInt8]) {
         var reader = FlatJSONReader(bytes)
         var notes: [Entry] = []
         var fingerprint: String?
+        var prices: PublishedPrices?
         let names = ["date", "title", "summary", "path", "commentary"]
         let read = reader.take(0x7B) && reader.members(close: 0x7D) { reader in
             let key = reader.string()
             if key == "fingerprint" {
                 fingerprint = reader.take(0x3A) ? reader.string() : nil
                 return fingerprint != nil
+            }
+            if key == "prices" {
+                prices = reader.take(0x3A) ? PublishedPrices(flatJSON: &reader) : nil
+                return prices != nil
             }
             return key == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
                 guard reader.take(0x7B) else { return false }
@@ -103,7 +112,7 @@ public struct SiteManifest: Codable, Sendable {
             }
         }
         guard read, reader.atEnd else { return nil }
-        self.init(notes: notes, fingerprint: fingerprint)
+        self.init(notes: notes, fingerprint: fingerprint, prices: prices)
     }
 
     /// Pretty-printed JSON through `JSONByteWriter`: through `Codable` (Foundation's
@@ -114,11 +123,11 @@ public struct SiteManifest: Codable, Sendable {
     func merging(_ entries: [Entry]) -> SiteManifest {
         // A daily build adds notes after the last one: append instead of re-indexing every note.
         if notes.last.map({ last in entries.allSatisfy { $0.date > last.date } }) ?? true {
-            return SiteManifest(notes: notes + entries, fingerprint: fingerprint)
+            return SiteManifest(notes: notes + entries, fingerprint: fingerprint, prices: prices)
         }
         var byDate = Dictionary(notes.map { ($0.date, $0) }, uniquingKeysWith: { $1 })
         for entry in entries { byDate[entry.date] = entry }
-        return SiteManifest(notes: Array(byDate.values), fingerprint: fingerprint)
+        return SiteManifest(notes: Array(byDate.values), fingerprint: fingerprint, prices: prices)
     }
 }
 
@@ -139,6 +148,41 @@ extension SiteManifest: JSONObject {
     func writeMembers(to w: JSONByteWriter) {
         w.member("fingerprint", fingerprint)
         w.member("notes", notes)
+        w.member("prices", prices)
+    }
+}
+
+extension PublishedPrices: JSONObject {
+    func writeMembers(to w: JSONByteWriter) {
+        w.member("series", series)
+    }
+
+    /// The object `writeMembers` writes, read by `FlatJSONReader`; nil for anything else.
+    init?(flatJSON reader: inout FlatJSONReader) {
+        var series: [Series] = []
+        let read = reader.take(0x7B) && reader.members(close: 0x7D) { reader in
+            reader.string() == "series" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
+                var symbol: String?, months: [String]?
+                guard reader.take(0x7B), reader.members(close: 0x7D, { reader in
+                    switch reader.string() {
+                    case "symbol": symbol = reader.take(0x3A) ? reader.string() : nil; return symbol != nil
+                    case "months": months = reader.take(0x3A) ? reader.strings() : nil; return months != nil
+                    default: return false
+                    }
+                }), let symbol, let months else { return false }
+                series.append(Series(symbol: symbol, months: months))
+                return true
+            }
+        }
+        guard read else { return nil }
+        self.init(series: series)
+    }
+}
+
+extension PublishedPrices.Series: JSONObject {
+    func writeMembers(to w: JSONByteWriter) {
+        w.member("symbol", symbol)
+        w.member("months", months)
     }
 }
 
