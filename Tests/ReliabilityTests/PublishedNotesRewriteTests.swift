@@ -15,6 +15,17 @@ import Testing
         try String(contentsOfFile: sandbox.output + "/notes/\(date)/index.html", encoding: .utf8)
     }
 
+    /// Changes the fields (`Date,Open,High,Low,Close,Adj Close,Volume`) of one row of a price file.
+    private func editRow(_ sandbox: ProjectSandbox, _ symbol: String, _ date: String,
+                         _ change: @escaping @Sendable (inout [String]) -> Void) throws {
+        try sandbox.apply(.edit("content/data/\(symbol).csv") { text in
+            let row = text.split(separator: "\n").first { $0.hasPrefix(date + ",") }!
+            var fields = row.split(separator: ",").map(String.init)
+            change(&fields)
+            return text.replacingOccurrences(of: String(row), with: fields.joined(separator: ","))
+        })
+    }
+
     @Test func aNoteWhoseCommentaryWasEditedIsWrittenAgainOnce() throws {
         let sandbox = try ProjectSandbox()
         _ = try build(sandbox, .range(from: SessionDate("2026-01-13"), to: nil))
@@ -172,14 +183,8 @@ import Testing
     @Test func aCorrectedPriceRewritesThePublishedNotesFromItsMonthOn() throws {
         let sandbox = try ProjectSandbox()
         _ = try build(sandbox, .range(from: SessionDate("2025-11-24"), to: SessionDate("2026-01-14")))
-        try sandbox.apply(.edit("content/data/IWM.csv") { text in
-            let row = text.split(separator: "\n").first { $0.hasPrefix("2025-12-10,") }!
-            let fields = row.split(separator: ",").map(String.init)
-            // A close a cent higher, under the session's high.
-            let corrected = fields[0...3] + ["\(Double(fields[4])! + 0.01)"] + fields[5...]
-            #expect(Double(fields[4])! + 0.01 < Double(fields[2])!)
-            return text.replacingOccurrences(of: String(row), with: corrected.joined(separator: ","))
-        })
+        // A close a cent higher, 245.89, still under the session's high of 247.60.
+        try editRow(sandbox, "IWM", "2025-12-10") { $0[4] = "\(Double($0[4])! + 0.01)" }
         let summary = try build(sandbox)
         let published = try SiteManifest.read(fromSite: sandbox.output).notes.map(\.date)
         #expect(summary.repriced == published.filter { $0 >= SessionDate("2025-12-01")! && $0 < SessionDate("2026-01-15")! })
@@ -192,6 +197,20 @@ import Testing
         let differences = try SiteSnapshot(of: sandbox.output).differences(from: SiteSnapshot(of: reference))
         // The first build's edition of 2026-01-14 stays; the reference writes the newest note's only.
         #expect(differences == ["email/2026-01-14.eml", "email/2026-01-14.html", "email/2026-01-14.md"])
+    }
+
+    /// A corrected row is checked as a new one is: a close with a digit typed twice, in a session a
+    /// published note covers, is named at its row before the notes it moved are written again.
+    @Test func aCorrectionThatMovesTheCloseImplausiblyIsNamedAtItsRow() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2025-12-15"), to: SessionDate("2026-01-14")))
+        try editRow(sandbox, "IWM", "2025-12-17") { fields in
+            for column in [2, 4, 5] { fields[column] = "\(Double(fields[column])! * 10)" }
+        }
+        let summary = try build(sandbox)
+        #expect(summary.repriced.first == SessionDate("2025-12-15"))
+        #expect(summary.warnings.contains { $0.message.contains("IWM closed at") && $0.message.contains("on 2025-12-17") },
+                "\(summary.warnings.map(\.message))")
     }
 
     /// Rows after the newest note (the day's new prices), and the rows of a site that recorded

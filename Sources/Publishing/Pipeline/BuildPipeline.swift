@@ -108,17 +108,21 @@ public struct BuildPipeline {
             output.abandon()
             throw error
         }
-        let warnings = Self.inputWarnings(checked, analysis: analysis, dates: dates, published: previousManifest)
+        // A backfill writes every note anyway.
+        let corrected = options.dates == .all ? nil : previousManifest.firstPriceCorrection(checked.inputs)
+        let warnings = Self.inputWarnings(checked, analysis: analysis, dates: dates, published: previousManifest, corrected: corrected)
         return try publish(inputs: checked.inputs, templates: checked.templates, analysis: analysis, dates: dates,
-                           previousManifest: previousManifest, output: output, outputPath: checked.outputPath,
-                           warnings: warnings)
+                           previousManifest: previousManifest, corrected: corrected, output: output,
+                           outputPath: checked.outputPath, warnings: warnings)
     }
 
-    /// Every warning about the inputs a build prints, from loading to the sessions it writes.
+    /// Every warning about the inputs a build prints, from loading to the sessions it writes; the
+    /// rows of a price correction (from `corrected` on) are checked as new ones are.
     private static func inputWarnings(_ checked: CheckedInputs, analysis: HistoryAnalysis, dates: [SessionDate],
-                                      published: SiteManifest) -> [Diagnostic] {
+                                      published: SiteManifest, corrected: SessionDate?) -> [Diagnostic] {
         let inputs = checked.inputs
-        let firstUnchecked = ImplausibleMoves.firstUnchecked(analysis.sessions, published: published, first: dates.first!)
+        let unchecked = ImplausibleMoves.firstUnchecked(analysis.sessions, published: published, first: dates.first!)
+        let firstUnchecked = corrected.map { min($0, unchecked) } ?? unchecked
         return inputs.warnings + checked.contentWarnings + checked.templates.warnings
             + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
             + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
@@ -215,9 +219,10 @@ public struct BuildPipeline {
     /// Renders and writes the notes and site pages, then publishes them, unless the build is
     /// strict and `warnings` (about the inputs) or the rendering's own give it doubts.
     private func publish(inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
-                         dates selected: [SessionDate], previousManifest: SiteManifest, output: AtomicOutput,
-                         outputPath: String, warnings inputWarnings: [Diagnostic]) throws -> BuildSummary {
-        let plan = plan(selected, inputs: inputs, templates: templates, analysis: analysis, previousManifest: previousManifest)
+                         dates selected: [SessionDate], previousManifest: SiteManifest, corrected: SessionDate?,
+                         output: AtomicOutput, outputPath: String, warnings inputWarnings: [Diagnostic]) throws -> BuildSummary {
+        let plan = plan(selected, inputs: inputs, templates: templates, analysis: analysis, previousManifest: previousManifest,
+                        corrected: corrected)
         let site = SiteRenderer(config: inputs.config, templates: templates)
         do {
             // Keeping the earlier notes (most of a build's system calls when the staging folder
@@ -262,8 +267,10 @@ public struct BuildPipeline {
         var manifestBefore: SiteManifest
     }
 
+    /// `corrected`: the first day of the earliest month whose prices changed since the site's
+    /// notes were written (`SiteManifest.firstPriceCorrection`).
     private func plan(_ selected: [SessionDate], inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
-                      previousManifest: SiteManifest) -> Plan {
+                      previousManifest: SiteManifest, corrected: SessionDate?) -> Plan {
         // A published note whose commentary was edited since is written again (a backfill
         // writes every note anyway).
         let revised = options.dates == .all ? [] : CommentaryDigest.revised(previousManifest, commentary: inputs.commentary,
@@ -274,8 +281,8 @@ public struct BuildPipeline {
         let fingerprint = String(InputDigest.notes(templates: templates.filesInUse, configuration: inputs.config.meaning).value, radix: 16)
         let restyled = Self.restyled(previousManifest, fingerprint: fingerprint, building: Set(selected + revised), sessions: analysis.sessions)
         // After a correction to the prices of published sessions, every note from its month on.
-        let repriced = options.dates == .all ? []
-            : Self.repriced(previousManifest, inputs: inputs, building: Set(selected + revised + restyled), sessions: analysis.sessions)
+        let repriced = Self.repriced(previousManifest, from: corrected, building: Set(selected + revised + restyled),
+                                     sessions: analysis.sessions)
         let rewritten = (revised + restyled + repriced).sorted()
         // The notes beside a date new to the site link to it, so they are written again.
         let dates = Self.withNeighbours(rewritten.isEmpty ? selected : (selected + rewritten).sorted(), site: previousManifest,
@@ -382,13 +389,11 @@ public struct BuildPipeline {
         return manifest.notes.map(\.date).filter { !building.contains($0) && sessions.contains(session: $0) }
     }
 
-    /// The published notes not otherwise written whose prices changed since they were written:
-    /// every note from the first day of the earliest month with a corrected, inserted or removed
-    /// row, whose returns, records and streaks may all have moved with it.
-    static func repriced(_ manifest: SiteManifest, inputs: ProjectInputs, building: Set<SessionDate>,
+    /// The published notes not otherwise written from `first` on, the first day of a price
+    /// correction's month: their returns, records and streaks may all have moved with it.
+    static func repriced(_ manifest: SiteManifest, from first: SessionDate?, building: Set<SessionDate>,
                          sessions: [SessionDate]) -> [SessionDate] {
-        guard let recorded = manifest.prices, let newest = manifest.notes.last?.date,
-              let first = PublishedPrices(inputs, through: newest).firstChange(since: recorded) else { return [] }
+        guard let first else { return [] }
         return manifest.notes.map(\.date).filter { $0 >= first && !building.contains($0) && sessions.contains(session: $0) }
     }
 

@@ -68,3 +68,12 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
         return months
     }
 }
+
+extension SiteManifest {
+    /// The first day of the earliest month whose price rows were corrected, inserted or removed
+    /// since the notes were written; nil when none was, or the site recorded no prices.
+    func firstPriceCorrection(_ inputs: ProjectInputs) -> SessionDate? {
+        guard let prices, let newest = notes.last?.date else { return nil }
+        return PublishedPrices(inputs, through: newest).firstChange(since: prices)
+    }
+}
