@@ -30,12 +30,15 @@ import Testing
         #expect(SiteManifest(flatJSON: Self.awkward.encoded())?.fingerprint == nil)
     }
 
-    @Test func thePublishedPricesReadBackAsWrittenAndAsEncodableWritesThem() throws {
+    @Test func thePublishedPricesAndQuotesReadBackAsWrittenAndAsEncodableWritesThem() throws {
         var manifest = Self.awkward
         manifest.prices = PublishedPrices(series: [.init(symbol: "IWM", months: ["2025-12 9f3a", "2026-01 77"]),
                                                    .init(symbol: "SPY", months: [])])
+        manifest.quotes = ["2026-01-09-lindqvist 2026-01-09 100c", "2026-01-12-okafor 2026-01-12 a2"]
         let bytes = manifest.encoded()
         #expect(SiteManifest(flatJSON: bytes)?.prices == manifest.prices)
+        #expect(SiteManifest(flatJSON: bytes)?.quotes == manifest.quotes)
+        #expect(try JSONDecoder().decode(SiteManifest.self, from: Data(bytes)).quotes == manifest.quotes)
         #expect(try JSONDecoder().decode(SiteManifest.self, from: Data(bytes)).prices == manifest.prices)
         #expect(String(decoding: bytes, as: UTF8.self) == (try EncodableJSONReference.text(manifest)))
         let damaged = #"{"notes":[],"prices":{"series":[{"symbol":"IWM","months":["2025-12 9f3a",1]}]}}"#

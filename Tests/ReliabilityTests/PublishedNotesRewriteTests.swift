@@ -82,7 +82,12 @@ import Testing
         #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 2026-01-14 for its edited commentary and 3 notes (2026-01-09 to "
             + "2026-01-13) for corrected prices to output: 13 files written, 0 unchanged")
         summary.revised = []
+        summary.repriced = [dates[0]]
+        summary.requoted = Array(dates[2...3])
+        #expect(summary.line == "wrote 1 note (2026-01-15) and rewrote 2026-01-09 for corrected prices and 2 notes (2026-01-13 to "
+            + "2026-01-14) for edited quotes to output: 13 files written, 0 unchanged")
         summary.repriced = []
+        summary.requoted = []
         #expect(summary.line == "wrote 1 note (2026-01-15) to output: 13 files written, 0 unchanged")
         // "1 files written" (a rebuild that changed one file).
         summary.filesWritten = 1
@@ -211,6 +216,30 @@ import Testing
         #expect(summary.repriced.first == SessionDate("2025-12-15"))
         #expect(summary.warnings.contains { $0.message.contains("IWM closed at") && $0.message.contains("on 2025-12-17") },
                 "\(summary.warnings.map(\.message))")
+    }
+
+    /// A quote whose typo an editor fixes stayed wrong on every published page that carried it,
+    /// since only the day's note was written. Each published note whose window held the quote
+    /// (its date to 14 days later) is now written again; so are those of a quote added or removed.
+    @Test func anEditedAddedOrRemovedQuoteRewritesThePublishedNotesThatCouldCarryIt() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2026-01-05"), to: SessionDate("2026-01-14")))
+        let quote = "content/quotes/2026-01-09-lindqvist.md"
+        try sandbox.apply(.replace(quote, "A narrower trade gap flatters", with: "A narrower trade deficit flatters"))
+        let edited = try build(sandbox)
+        let window = ["2026-01-09", "2026-01-12", "2026-01-13", "2026-01-14"].map { SessionDate($0)! }
+        #expect(edited.requoted == window)
+        #expect(edited.line.contains("and rewrote 4 notes (2026-01-09 to 2026-01-14) for edited quotes"), "\(edited.line)")
+        #expect(try page(sandbox, "2026-01-12").contains("A narrower trade deficit flatters"))
+        #expect(try build(sandbox).requoted.isEmpty)
+
+        let added = "content/quotes/2026-01-06-quill.md"
+        try sandbox.apply(.write(added, "---\nby: Ada Quill\ndate: 2026-01-06\ntopics: [small caps]\n---\nBreadth is doing the work.\n"))
+        let published = try SiteManifest.read(fromSite: sandbox.output).notes.map(\.date)
+        let fromJanuary6 = published.filter { $0 >= SessionDate("2026-01-06")! && $0 < SessionDate("2026-01-15")! }
+        #expect(try build(sandbox).requoted == fromJanuary6)
+        try sandbox.apply(.remove(added))
+        #expect(try build(sandbox).requoted == fromJanuary6)
     }
 
     /// Rows after the newest note (the day's new prices), and the rows of a site that recorded

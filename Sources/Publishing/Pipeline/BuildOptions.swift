@@ -50,7 +50,7 @@ extension BuildSummary {
 
     /// " and rewrote 2026-01-14 for its edited commentary"; more than three dates are counted
     /// (the first build after an upgrade rewrites every note with commentary once). Notes written
-    /// again for changed templates or configuration, or for corrected prices, are clauses of their own.
+    /// again for changed templates or configuration, corrected prices or edited quotes are clauses of their own.
     private var revisedClause: String {
         var clauses: [String] = []
         switch revised.count {
@@ -59,7 +59,8 @@ extension BuildSummary {
         case 2...3: clauses.append("\(revised.map(\.description).joined(separator: ", ")) for their edited commentary")
         default: clauses.append("\(revised.count) notes (\(revised.first!) to \(revised.last!)) for their edited commentary")
         }
-        for (notes, reason) in [(restyled, "changed templates or configuration"), (repriced, "corrected prices")] {
+        for (notes, reason) in [(restyled, "changed templates or configuration"), (repriced, "corrected prices"),
+                                (requoted, "edited quotes")] {
             guard let first = notes.first, let last = notes.last else { continue }
             clauses.append((notes.count == 1 ? "\(first)" : "\(notes.count) notes (\(first) to \(last))") + " for " + reason)
         }
@@ -78,6 +79,8 @@ public struct BuildSummary: Sendable {
     public var restyled: [SessionDate] = []
     /// Published notes written again because prices they were written from were corrected since.
     public var repriced: [SessionDate] = []
+    /// Published notes written again because a quote they could carry was edited, added or removed since.
+    public var requoted: [SessionDate] = []
     public var filesWritten: Int
     public var filesUnchanged: Int
     /// Files of the previous site the new one no longer has (a file taken out of `static/`).

@@ -240,7 +240,8 @@ public struct BuildPipeline {
             if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
             try output.commit()
             var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: plan.revised,
-                                       restyled: plan.restyled, repriced: plan.repriced, filesWritten: output.written,
+                                       restyled: plan.restyled, repriced: plan.repriced, requoted: plan.requoted,
+                                       filesWritten: output.written,
                                        filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.startedFromSpare)
             summary.filesRemoved = output.removedCount
             summary.warnings = warnings + (output.recordFailure.map { [Self.recordWarning($0)] } ?? [])
@@ -256,11 +257,12 @@ public struct BuildPipeline {
         /// The notes asked for.
         var selected: [SessionDate]
         /// Published notes written again: their commentary was edited (`revised`), the
-        /// templates or configuration changed since (`restyled`), or prices they were written
-        /// from were corrected (`repriced`).
+        /// templates or configuration changed since (`restyled`), prices they were written
+        /// from were corrected (`repriced`), or a quote their window holds changed (`requoted`).
         var revised: [SessionDate]
         var restyled: [SessionDate]
         var repriced: [SessionDate]
+        var requoted: [SessionDate]
         /// Every note written: the above, and the notes beside a date new to the site.
         var dates: [SessionDate]
         /// The published notes kept, with this build's fingerprint and prices.
@@ -283,7 +285,11 @@ public struct BuildPipeline {
         // After a correction to the prices of published sessions, every note from its month on.
         let repriced = Self.repriced(previousManifest, from: corrected, building: Set(selected + revised + restyled),
                                      sessions: analysis.sessions)
-        let rewritten = (revised + restyled + repriced).sorted()
+        // After an edit to a quote, every published note that could carry it.
+        let requoted = options.dates == .all ? []
+            : QuoteDigest.rewritten(previousManifest, quotes: inputs.quotes, windowDays: inputs.config.quotes.windowDays,
+                                    building: Set(selected + revised + restyled + repriced), sessions: analysis.sessions)
+        let rewritten = (revised + restyled + repriced + requoted).sorted()
         // The notes beside a date new to the site link to it, so they are written again.
         let dates = Self.withNeighbours(rewritten.isEmpty ? selected : (selected + rewritten).sorted(), site: previousManifest,
                                         sessions: analysis.sessions)
@@ -292,8 +298,9 @@ public struct BuildPipeline {
         // backfill is the site of the data: a published note of a date that is no session is left out.
         let kept = options.dates == .all ? [] : previousManifest.notes.filter { !building.contains($0.date) }
         let newest = max(dates.last!, kept.last?.date ?? dates.last!)
-        let manifestBefore = SiteManifest(notes: kept, fingerprint: fingerprint, prices: PublishedPrices(inputs, through: newest))
-        return Plan(selected: selected, revised: revised, restyled: restyled, repriced: repriced, dates: dates,
+        let manifestBefore = SiteManifest(notes: kept, fingerprint: fingerprint, prices: PublishedPrices(inputs, through: newest),
+                                          quotes: QuoteDigest.lines(inputs.quotes))
+        return Plan(selected: selected, revised: revised, restyled: restyled, repriced: repriced, requoted: requoted, dates: dates,
                     manifestBefore: manifestBefore)
     }
 

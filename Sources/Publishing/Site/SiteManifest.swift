@@ -23,12 +23,16 @@ public struct SiteManifest: Codable, Sendable {
     /// The prices the notes were written from (`PublishedPrices`); nil from a version of
     /// marketnote that did not record them.
     public var prices: PublishedPrices?
+    /// The quotes the notes were written with (`QuoteDigest`); nil from a version of marketnote
+    /// that did not record them.
+    public var quotes: [String]?
 
-    public init(notes: [Entry], fingerprint: String? = nil, prices: PublishedPrices? = nil) {
+    public init(notes: [Entry], fingerprint: String? = nil, prices: PublishedPrices? = nil, quotes: [String]? = nil) {
         let isSorted = zip(notes, notes.dropFirst()).allSatisfy { $0.date < $1.date }
         self.notes = isSorted ? notes : notes.sorted { $0.date < $1.date }
         self.fingerprint = fingerprint
         self.prices = prices
+        self.quotes = quotes
     }
 
     public static let path = "notes/index.json"
@@ -80,12 +84,14 @@ public struct SiteManifest: Codable, Sendable {
 
     /// The manifest from the JSON it is written as, read without `JSONDecoder` (see
     /// `FlatJSONReader`); nil for anything but `{"fingerprint"?, "notes": [{"date", "title",
-    /// "summary", "path", "commentary"?}…], "prices"?: {"series": [{"symbol", "months": […]}…]}}`.
+    /// "summary", "path", "commentary"?}…], "prices"?: {"series": [{"symbol", "months": […]}…]},
+    /// "quotes"?: […]}`.
     init?(flatJSON bytes: [UInt8]) {
         var reader = FlatJSONReader(bytes)
         var notes: [Entry] = []
         var fingerprint: String?
         var prices: PublishedPrices?
+        var quotes: [String]?
         let names = ["date", "title", "summary", "path", "commentary"]
         let read = reader.take(0x7B) && reader.members(close: 0x7D) { reader in
             let key = reader.string()
@@ -96,6 +102,10 @@ public struct SiteManifest: Codable, Sendable {
             if key == "prices" {
                 prices = reader.take(0x3A) ? PublishedPrices(flatJSON: &reader) : nil
                 return prices != nil
+            }
+            if key == "quotes" {
+                quotes = reader.take(0x3A) ? reader.strings() : nil
+                return quotes != nil
             }
             return key == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
                 guard reader.take(0x7B) else { return false }
@@ -112,7 +122,7 @@ public struct SiteManifest: Codable, Sendable {
             }
         }
         guard read, reader.atEnd else { return nil }
-        self.init(notes: notes, fingerprint: fingerprint, prices: prices)
+        self.init(notes: notes, fingerprint: fingerprint, prices: prices, quotes: quotes)
     }
 
     /// Pretty-printed JSON through `JSONByteWriter`: through `Codable` (Foundation's
@@ -123,11 +133,11 @@ public struct SiteManifest: Codable, Sendable {
     func merging(_ entries: [Entry]) -> SiteManifest {
         // A daily build adds notes after the last one: append instead of re-indexing every note.
         if notes.last.map({ last in entries.allSatisfy { $0.date > last.date } }) ?? true {
-            return SiteManifest(notes: notes + entries, fingerprint: fingerprint, prices: prices)
+            return SiteManifest(notes: notes + entries, fingerprint: fingerprint, prices: prices, quotes: quotes)
         }
         var byDate = Dictionary(notes.map { ($0.date, $0) }, uniquingKeysWith: { $1 })
         for entry in entries { byDate[entry.date] = entry }
-        return SiteManifest(notes: Array(byDate.values), fingerprint: fingerprint, prices: prices)
+        return SiteManifest(notes: Array(byDate.values), fingerprint: fingerprint, prices: prices, quotes: quotes)
     }
 }
 
@@ -149,6 +159,7 @@ extension SiteManifest: JSONObject {
         w.member("fingerprint", fingerprint)
         w.member("notes", notes)
         w.member("prices", prices)
+        w.member("quotes", quotes)
     }
 }
 

@@ -1,0 +1,32 @@
+import MarketData
+
+/// The analyst quotes the site's notes were written with, recorded in `notes/index.json` as one
+/// line a quote: its file name, its date and a digest of everything a note shows of it. A quote
+/// edited, added or removed since is told by its line, and every published note whose window held
+/// it (its date to `windowDays` later) is written again, as a note with edited commentary is:
+/// fixing a typo in a quote needs only `marketnote build`.
+enum QuoteDigest {
+    /// "2026-01-09-lindqvist 2026-01-09 0123456789abcdef" for each quote, by file name.
+    static func lines(_ quotes: [Quote]) -> [String] {
+        quotes.map { quote in
+            var digest = InputDigest()
+            for field in [quote.by, quote.firm ?? "", quote.text, quote.url ?? ""] + quote.topics { digest.add(field) }
+            return "\(quote.id) \(quote.date) \(String(digest.value, radix: 16))"
+        }.sorted()
+    }
+
+    /// The published notes, outside `building`, whose window holds a quote that changed since the
+    /// site recorded its quotes (either version of an edited one); none for a site that recorded none.
+    static func rewritten(_ manifest: SiteManifest, quotes: [Quote], windowDays: Int, building: Set<SessionDate>,
+                          sessions: [SessionDate]) -> [SessionDate] {
+        guard let recorded = manifest.quotes else { return [] }
+        let changedDates = Set(recorded).symmetricDifference(lines(quotes)).compactMap { line in
+            line.split(separator: " ").dropFirst().first.flatMap { SessionDate(String($0)) }
+        }
+        guard !changedDates.isEmpty else { return [] }
+        return manifest.notes.map(\.date).filter { note in
+            !building.contains(note) && sessions.contains(session: note)
+                && changedDates.contains { $0 <= note && note <= $0.adding(days: windowDays) }
+        }
+    }
+}
