@@ -242,6 +242,78 @@ import Testing
         #expect(try build(sandbox).requoted == fromJanuary6)
     }
 
+    /// A session's rows put back after the notes around it were published (a download that had
+    /// dropped them) get the note a backfill would write, with its neighbours' links.
+    @Test func aSessionPutBackIntoTheDataGetsItsNote() throws {
+        let sandbox = try ProjectSandbox()
+        let withoutIt: @Sendable (String) -> String = { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("2025-12-10,") }.joined(separator: "\n")
+        }
+        let original = try ["IWM", "SPY", "MAGS"].map { symbol in
+            (symbol, try String(contentsOfFile: sandbox.project + "/content/data/\(symbol).csv", encoding: .utf8))
+        }
+        for (symbol, _) in original { try sandbox.apply(.edit("content/data/\(symbol).csv", withoutIt)) }
+        _ = try build(sandbox, .range(from: SessionDate("2025-11-24"), to: SessionDate("2026-01-14")))
+        for (symbol, text) in original { try sandbox.apply(.write("content/data/\(symbol).csv", text)) }
+        let summary = try build(sandbox)
+        #expect(summary.restored == [SessionDate("2025-12-10")!])
+        #expect(summary.line.contains("and added 2025-12-10 (a session new to the data) to"), "\(summary.line)")
+        let reference = sandbox.folder + "/reference"
+        _ = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: reference,
+                                                    dates: .range(from: SessionDate("2025-11-24"), to: nil))).run()
+        let differences = try SiteSnapshot(of: sandbox.output).differences(from: SiteSnapshot(of: reference))
+        #expect(differences.allSatisfy { $0.hasPrefix("email/2026-01-14.") }, "\(differences.prefix(5))")
+    }
+
+    /// Halving a month's prices changes only each number's exponent; the digest of the month must
+    /// still change (a multiplication alone carried the difference to its top 12 bits, and this
+    /// month's digest came out the same).
+    @Test func aMonthOfPricesHalvedIsACorrection() throws {
+        let sandbox = try ProjectSandbox()
+        _ = try build(sandbox, .range(from: SessionDate("2017-09-01"), to: SessionDate("2017-12-29")))
+        try sandbox.apply(.edit("content/data/IWM.csv") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { row in
+                guard row.hasPrefix("2017-10-") else { return String(row) }
+                var fields = row.split(separator: ",").map(String.init)
+                for column in 1...4 { fields[column] = "\(Double(fields[column])! / 2)" }
+                return fields.joined(separator: ",")
+            }.joined(separator: "\n")
+        })
+        #expect(try build(sandbox, .single(SessionDate("2017-12-29")!)).repriced.first == SessionDate("2017-10-02"))
+    }
+
+    /// A move the editor has seen and kept is not reported again when another series is corrected:
+    /// only the corrected series' rows are checked again, so `--strict` passes.
+    @Test func aCorrectionChecksOnlyItsOwnSeriesAgain() throws {
+        let sandbox = try ProjectSandbox()
+        // MAGS more than doubles on 2025-11-05: a warning on the first build, which publishes anyway.
+        try editRow(sandbox, "MAGS", "2025-11-05") { fields in
+            for column in 1...5 { fields[column] = "\(Double(fields[column])! * 2.2)" }
+        }
+        let first = try build(sandbox, .range(from: SessionDate("2025-10-01"), to: SessionDate("2026-01-13")))
+        #expect(first.warnings.contains { $0.message.contains("MAGS closed at") })
+        try editRow(sandbox, "SPY", "2025-10-15") { $0[4] = "670.60" }
+        let strict = try BuildPipeline(options: BuildOptions(projectRoot: sandbox.project, outputPath: sandbox.output,
+                                                             dates: .single(SessionDate("2026-01-14")!), strict: true)).run()
+        #expect(strict.repriced.first == SessionDate("2025-10-01"))
+    }
+
+    /// A quote's file name may hold spaces, and a `firm:` left out is not one left empty (the
+    /// signature reads "— Erik Lindqvist, , January 9"): both are told as edits.
+    @Test func quotesWithSpacesInTheirNameOrAnEmptyFirmAreFollowed() throws {
+        let sandbox = try ProjectSandbox()
+        let original = "content/quotes/2026-01-09-lindqvist.md", renamed = "content/quotes/lindqvist jan.md"
+        let text = try String(contentsOfFile: sandbox.project + "/" + original, encoding: .utf8)
+        try sandbox.apply(.remove(original))
+        try sandbox.apply(.write(renamed, text.replacingOccurrences(of: "firm: Northfield Macro Partners\n", with: "")))
+        _ = try build(sandbox, .range(from: SessionDate("2026-01-05"), to: SessionDate("2026-01-14")))
+        let window = ["2026-01-09", "2026-01-12", "2026-01-13", "2026-01-14"].map { SessionDate($0)! }
+        try sandbox.apply(.replace(renamed, "A narrower trade gap flatters", with: "A narrower trade deficit flatters"))
+        #expect(try build(sandbox).requoted == window)
+        try sandbox.apply(.replace(renamed, "by: Erik Lindqvist\n", with: "by: Erik Lindqvist\nfirm: \"\"\n"))
+        #expect(try build(sandbox).requoted == window)
+    }
+
     /// Rows after the newest note (the day's new prices), and the rows of a site that recorded
     /// no prices (a version before this one), rewrite nothing; the build records them for the next.
     @Test func newRowsAndASiteWithoutRecordedPricesRewriteNothing() throws {

@@ -27,9 +27,17 @@ public struct InputDigest: Sendable {
         value = hash
     }
 
-    /// Adds a 64-bit word in one step (FNV-1a over words): a word that differs always changes the
-    /// digest, since the step is a bijection of the value before it.
-    public mutating func add(word: UInt64) { value = (value ^ word) &* 0x0000_0100_0000_01B3 }
+    /// Adds a 64-bit word in one FNV-1a step, after scrambling its bits (MurmurHash3's finalizer):
+    /// a multiplication carries a difference only toward the high bits, so words that differ only
+    /// there (prices halved or doubled, which change a `Double`'s exponent) would otherwise leave
+    /// the digest differing in its top bits alone, and a whole month of them match by chance.
+    public mutating func add(word: UInt64) {
+        var mixed = word
+        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        mixed ^= mixed >> 33
+        value = (value ^ mixed) &* 0x0000_0100_0000_01B3
+    }
 
     private mutating func add(byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
 

@@ -64,7 +64,9 @@ extension BuildSummary {
             guard let first = notes.first, let last = notes.last else { continue }
             clauses.append((notes.count == 1 ? "\(first)" : "\(notes.count) notes (\(first) to \(last))") + " for " + reason)
         }
-        return clauses.isEmpty ? "" : " and rewrote " + clauses.joined(separator: " and ")
+        let added = restored.count == 1 ? "\(restored[0]) (a session new to the data)"
+            : restored.isEmpty ? "" : "\(restored.count) notes (\(restored.first!) to \(restored.last!)) for sessions new to the data"
+        return (clauses.isEmpty ? "" : " and rewrote " + clauses.joined(separator: " and ")) + (added.isEmpty ? "" : " and added " + added)
     }
 }
 
@@ -81,6 +83,8 @@ public struct BuildSummary: Sendable {
     public var repriced: [SessionDate] = []
     /// Published notes written again because a quote they could carry was edited, added or removed since.
     public var requoted: [SessionDate] = []
+    /// Notes written for sessions whose rows were added to the data after the notes around them.
+    public var restored: [SessionDate] = []
     public var filesWritten: Int
     public var filesUnchanged: Int
     /// Files of the previous site the new one no longer has (a file taken out of `static/`).

@@ -109,25 +109,24 @@ public struct BuildPipeline {
             throw error
         }
         // A backfill writes every note anyway.
-        let corrected = options.dates == .all ? nil : previousManifest.firstPriceCorrection(checked.inputs)
-        let warnings = Self.inputWarnings(checked, analysis: analysis, dates: dates, published: previousManifest, corrected: corrected)
+        let correction = options.dates == .all ? nil : PriceCorrection(previousManifest, checked.inputs)
+        let warnings = Self.inputWarnings(checked, analysis: analysis, dates: dates, published: previousManifest, correction: correction)
         return try publish(inputs: checked.inputs, templates: checked.templates, analysis: analysis, dates: dates,
-                           previousManifest: previousManifest, corrected: corrected, output: output,
+                           previousManifest: previousManifest, correction: correction, output: output,
                            outputPath: checked.outputPath, warnings: warnings)
     }
 
-    /// Every warning about the inputs a build prints, from loading to the sessions it writes; the
-    /// rows of a price correction (from `corrected` on) are checked as new ones are.
+    /// Every warning about the inputs a build prints, from loading to the sessions it writes; a
+    /// corrected series' rows from its correction's month on are checked as new ones are.
     private static func inputWarnings(_ checked: CheckedInputs, analysis: HistoryAnalysis, dates: [SessionDate],
-                                      published: SiteManifest, corrected: SessionDate?) -> [Diagnostic] {
+                                      published: SiteManifest, correction: PriceCorrection?) -> [Diagnostic] {
         let inputs = checked.inputs
-        let unchecked = ImplausibleMoves.firstUnchecked(analysis.sessions, published: published, first: dates.first!)
-        let firstUnchecked = corrected.map { min($0, unchecked) } ?? unchecked
+        let firstUnchecked = ImplausibleMoves.firstUnchecked(analysis.sessions, published: published, first: dates.first!)
         return inputs.warnings + checked.contentWarnings + checked.templates.warnings
             + OffCalendarSessions.warnings(inputs) + MissingSessions.warnings(inputs) + NullPriceRows.warnings(inputs)
             + UnreachableQuotes.warnings(inputs) + UnstatedReleaseLag.warnings(inputs) + StaleMacro.warnings(analysis, newest: dates.last!)
             + LateSeries.warnings(inputs, sessions: analysis.sessions, newest: dates.last!)
-            + ImplausibleMoves.warnings(inputs, from: firstUnchecked, to: dates.last!)
+            + ImplausibleMoves.warnings(inputs, from: firstUnchecked, to: dates.last!, corrected: correction?.firstChangeBySymbol ?? [:])
     }
 
     /// A failure while publishing, as the error the build prints: at the output folder, with
@@ -219,10 +218,10 @@ public struct BuildPipeline {
     /// Renders and writes the notes and site pages, then publishes them, unless the build is
     /// strict and `warnings` (about the inputs) or the rendering's own give it doubts.
     private func publish(inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
-                         dates selected: [SessionDate], previousManifest: SiteManifest, corrected: SessionDate?,
+                         dates selected: [SessionDate], previousManifest: SiteManifest, correction: PriceCorrection?,
                          output: AtomicOutput, outputPath: String, warnings inputWarnings: [Diagnostic]) throws -> BuildSummary {
         let plan = plan(selected, inputs: inputs, templates: templates, analysis: analysis, previousManifest: previousManifest,
-                        corrected: corrected)
+                        correction: correction)
         let site = SiteRenderer(config: inputs.config, templates: templates)
         do {
             // Keeping the earlier notes (most of a build's system calls when the staging folder
@@ -240,7 +239,7 @@ public struct BuildPipeline {
             if options.strict && !doubts.isEmpty { throw Self.strictRefusal(doubts) }
             try output.commit()
             var summary = BuildSummary(notes: selected.count, first: selected.first, last: selected.last, revised: plan.revised,
-                                       restyled: plan.restyled, repriced: plan.repriced, requoted: plan.requoted,
+                                       restyled: plan.restyled, repriced: plan.repriced, requoted: plan.requoted, restored: plan.restored,
                                        filesWritten: output.written,
                                        filesUnchanged: output.unchanged, outputPath: outputPath, startedFromSpare: output.startedFromSpare)
             summary.filesRemoved = output.removedCount
@@ -263,16 +262,18 @@ public struct BuildPipeline {
         var restyled: [SessionDate]
         var repriced: [SessionDate]
         var requoted: [SessionDate]
+        /// Sessions new to the site whose rows were added to the data after the notes around them
+        /// were written (a missing session put back): a backfill would write them.
+        var restored: [SessionDate]
         /// Every note written: the above, and the notes beside a date new to the site.
         var dates: [SessionDate]
         /// The published notes kept, with this build's fingerprint and prices.
         var manifestBefore: SiteManifest
     }
 
-    /// `corrected`: the first day of the earliest month whose prices changed since the site's
-    /// notes were written (`SiteManifest.firstPriceCorrection`).
+    /// `correction`: what changed in the prices since the site's notes were written.
     private func plan(_ selected: [SessionDate], inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
-                      previousManifest: SiteManifest, corrected: SessionDate?) -> Plan {
+                      previousManifest: SiteManifest, correction: PriceCorrection?) -> Plan {
         // A published note whose commentary was edited since is written again (a backfill
         // writes every note anyway).
         let revised = options.dates == .all ? [] : CommentaryDigest.revised(previousManifest, commentary: inputs.commentary,
@@ -283,13 +284,15 @@ public struct BuildPipeline {
         let fingerprint = String(InputDigest.notes(templates: templates.filesInUse, configuration: inputs.config.meaning).value, radix: 16)
         let restyled = Self.restyled(previousManifest, fingerprint: fingerprint, building: Set(selected + revised), sessions: analysis.sessions)
         // After a correction to the prices of published sessions, every note from its month on.
-        let repriced = Self.repriced(previousManifest, from: corrected, building: Set(selected + revised + restyled),
+        let repriced = Self.repriced(previousManifest, from: correction?.first, building: Set(selected + revised + restyled),
+                                     sessions: analysis.sessions)
+        let restored = Self.restored(previousManifest, newDays: correction?.newDays ?? [], building: Set(selected),
                                      sessions: analysis.sessions)
         // After an edit to a quote, every published note that could carry it.
         let requoted = options.dates == .all ? []
             : QuoteDigest.rewritten(previousManifest, quotes: inputs.quotes, windowDays: inputs.config.quotes.windowDays,
                                     building: Set(selected + revised + restyled + repriced), sessions: analysis.sessions)
-        let rewritten = (revised + restyled + repriced + requoted).sorted()
+        let rewritten = (revised + restyled + repriced + requoted + restored).sorted()
         // The notes beside a date new to the site link to it, so they are written again.
         let dates = Self.withNeighbours(rewritten.isEmpty ? selected : (selected + rewritten).sorted(), site: previousManifest,
                                         sessions: analysis.sessions)
@@ -300,8 +303,8 @@ public struct BuildPipeline {
         let newest = max(dates.last!, kept.last?.date ?? dates.last!)
         let manifestBefore = SiteManifest(notes: kept, fingerprint: fingerprint, prices: PublishedPrices(inputs, through: newest),
                                           quotes: QuoteDigest.lines(inputs.quotes))
-        return Plan(selected: selected, revised: revised, restyled: restyled, repriced: repriced, requoted: requoted, dates: dates,
-                    manifestBefore: manifestBefore)
+        return Plan(selected: selected, revised: revised, restyled: restyled, repriced: repriced, requoted: requoted,
+                    restored: restored, dates: dates, manifestBefore: manifestBefore)
     }
 
     /// Composes, renders and writes the notes of `plan` (pages and email editions), on every core,
@@ -402,6 +405,17 @@ public struct BuildPipeline {
                          sessions: [SessionDate]) -> [SessionDate] {
         guard let first else { return [] }
         return manifest.notes.map(\.date).filter { $0 >= first && !building.contains($0) && sessions.contains(session: $0) }
+    }
+
+    /// The sessions among `newDays` (rows added since the notes were written) that lie between the
+    /// site's first and newest notes and have none: the notes around them were written without them.
+    static func restored(_ manifest: SiteManifest, newDays: Set<SessionDate>, building: Set<SessionDate>,
+                         sessions: [SessionDate]) -> [SessionDate] {
+        guard let first = manifest.notes.first?.date, let newest = manifest.notes.last?.date else { return [] }
+        let published = Set(manifest.notes.map(\.date))
+        return newDays.filter { day in
+            day > first && day < newest && !published.contains(day) && !building.contains(day) && sessions.contains(session: day)
+        }.sorted()
     }
 
     /// The site is published, but the record of its files is not: the next build starts from an

@@ -11,12 +11,14 @@ public enum ImplausibleMoves {
     static let factor = 2.0
 
     /// One warning per series, at the row of its largest such move among the sessions from
-    /// `first` to `last`.
-    static func warnings(_ inputs: ProjectInputs, from first: SessionDate, to last: SessionDate) -> [Diagnostic] {
+    /// `first` (or the series' date in `corrected`, when earlier: its rows changed from there) to `last`.
+    static func warnings(_ inputs: ProjectInputs, from first: SessionDate, to last: SessionDate,
+                         corrected: [String: SessionDate] = [:]) -> [Diagnostic] {
         PriceRowWarnings.make(inputs) { series in
             guard let prices = inputs.prices(series.symbol) else { return nil }
             let closes = prices.returnBasis(series.returns)
-            let start = max(1, prices.dates.partitioningIndex { $0 >= first })
+            let from = corrected[series.symbol].map { min($0, first) } ?? first
+            let start = max(1, prices.dates.partitioningIndex { $0 >= from })
             let end = prices.dates.partitioningIndex { $0 > last }
             let ratio = { (t: Int) in closes[t] / closes[t - 1] }
             let moves = (start..<max(start, end)).filter { isImplausible(ratio($0)) }

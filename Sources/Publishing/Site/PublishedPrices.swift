@@ -1,14 +1,16 @@
 import MarketData
 
-/// The prices the site's notes were written from: a digest of each series' rows, month by month,
-/// through the newest published note, kept in `notes/index.json`. The next build computes the
-/// same over the data it reads and writes again every published note from the first month whose
-/// rows were corrected, inserted or removed since, so the site never shows figures its own data
-/// no longer gives (a daily build would otherwise write only the new note).
+/// The prices the site's notes were written from: for each series, month by month through the
+/// newest published note, a digest of the rows and the days that have one, kept in
+/// `notes/index.json`. The next build computes the same over the data it reads (`PriceCorrection`)
+/// and writes again every published note from the first month whose rows were corrected, inserted
+/// or removed since, so the site never shows figures its own data no longer gives (a daily build
+/// would otherwise write only the new note).
 public struct PublishedPrices: Sendable, Codable, Equatable {
     public struct Series: Sendable, Codable, Equatable {
         public var symbol: String
-        /// "2025-06 0123456789abcdef": a month and the digest of its rows, oldest first.
+        /// "2025-06 0123456789abcdef 7ffbdf6e": a month, the digest of its rows and the days of
+        /// the month that have one (bit 0 for the 1st), oldest first.
         public var months: [String]
     }
 
@@ -26,37 +28,27 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
         }
     }
 
-    /// The first day of the earliest month whose rows differ from what `published` recorded, for
-    /// the series both name; nil when none does.
-    public func firstChange(since published: PublishedPrices) -> SessionDate? {
-        let recorded = Dictionary(published.series.map { ($0.symbol, $0.months) }, uniquingKeysWith: { first, _ in first })
-        let changed = series.compactMap { series -> String? in
-            guard let before = recorded[series.symbol] else { return nil }
-            // A month whose rows changed has a digest the other side lacks, as has one only a side has.
-            return Set(before).symmetricDifference(series.months).min()
-        }
-        return changed.min().flatMap { SessionDate(String($0.prefix(7)) + "-01") }
-    }
-
-    /// "2025-06 0123456789abcdef" for each month with rows on or before `last`.
+    /// "2025-06 0123456789abcdef 7ffbdf6e" for each month with rows on or before `last`.
     private static func months(_ prices: PriceSeries, total: Bool, through last: SessionDate) -> [String] {
         var months: [String] = []
         var digest = InputDigest()
-        var month = ""
+        var month = "", days: UInt32 = 0
         // The month changes where a date reaches the next one's first day: one comparison a row.
         var nextMonth = Int32.min
         let adjusted = total ? prices.adjustedClose : nil
         for t in prices.dates.indices where prices.dates[t] <= last {
             let date = prices.dates[t]
             if date.dayNumber >= nextMonth {
-                if !month.isEmpty { months.append(month + " " + String(digest.value, radix: 16)) }
+                if !month.isEmpty { months.append(line(month, digest, days)) }
                 let day = date.components
                 month = String(date.description.prefix(7))
                 let next = day.month == 12 ? SessionDate(year: day.year + 1, month: 1, day: 1)
                     : SessionDate(year: day.year, month: day.month + 1, day: 1)
                 nextMonth = next?.dayNumber ?? .max
                 digest = InputDigest()
+                days = 0
             }
+            days |= 1 << UInt32(date.day - 1)
             digest.add(word: UInt64(bitPattern: Int64(date.dayNumber)))
             digest.add(word: prices.open[t].bitPattern)
             digest.add(word: prices.high[t].bitPattern)
@@ -64,16 +56,56 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
             digest.add(word: prices.close[t].bitPattern)
             if let adjusted { digest.add(word: adjusted[t].bitPattern) }
         }
-        if !month.isEmpty { months.append(month + " " + String(digest.value, radix: 16)) }
+        if !month.isEmpty { months.append(line(month, digest, days)) }
         return months
+    }
+
+    private static func line(_ month: String, _ digest: InputDigest, _ days: UInt32) -> String {
+        month + " " + String(digest.value, radix: 16) + " " + String(days, radix: 16)
     }
 }
 
-extension SiteManifest {
-    /// The first day of the earliest month whose price rows were corrected, inserted or removed
-    /// since the notes were written; nil when none was, or the site recorded no prices.
-    func firstPriceCorrection(_ inputs: ProjectInputs) -> SessionDate? {
-        guard let prices, let newest = notes.last?.date else { return nil }
-        return PublishedPrices(inputs, through: newest).firstChange(since: prices)
+/// What changed in the prices since the site's notes were written, by comparing what
+/// `notes/index.json` recorded (`PublishedPrices`) with the data a build reads.
+struct PriceCorrection {
+    /// For each series that changed, the first day of its earliest changed month.
+    var firstChangeBySymbol: [String: SessionDate]
+    /// Days with a row in the data now that had none in any series when the notes were written
+    /// (a missing session's row put back).
+    var newDays: Set<SessionDate>
+
+    /// The first day of the earliest changed month of any series.
+    var first: SessionDate? { firstChangeBySymbol.values.min() }
+
+    /// Nil when nothing changed, or the site recorded no prices (a version that did not).
+    init?(_ manifest: SiteManifest, _ inputs: ProjectInputs) {
+        guard let recorded = manifest.prices, let newest = manifest.notes.last?.date else { return nil }
+        let before = Dictionary(recorded.series.map { ($0.symbol, $0.months) }, uniquingKeysWith: { first, _ in first })
+        firstChangeBySymbol = [:]
+        newDays = []
+        var recordedDays: [String: UInt32] = [:]
+        for months in before.values { for month in months { Self.addDays(month, to: &recordedDays) } }
+        var currentDays: [String: UInt32] = [:]
+        for series in PublishedPrices(inputs, through: newest).series {
+            guard let earlier = before[series.symbol] else { continue }
+            for month in series.months { Self.addDays(month, to: &currentDays) }
+            // A month whose rows changed has a line the other side lacks, as has one only a side has.
+            if let changed = Set(earlier).symmetricDifference(series.months).min(), let first = SessionDate(String(changed.prefix(7)) + "-01") {
+                firstChangeBySymbol[series.symbol] = first
+            }
+        }
+        for (month, days) in currentDays {
+            let added = days & ~(recordedDays[month] ?? 0)
+            guard added != 0, let start = SessionDate(month + "-01") else { continue }
+            for bit in 0..<31 where added & (1 << UInt32(bit)) != 0 { newDays.insert(start.adding(days: bit)) }
+        }
+        guard !firstChangeBySymbol.isEmpty else { return nil }
+    }
+
+    /// Adds the days of a month's line ("2025-06 <digest> 7ffbdf6e") to `days`, by month.
+    private static func addDays(_ line: String, to days: inout [String: UInt32]) {
+        let fields = line.split(separator: " ")
+        guard fields.count == 3, let mask = UInt32(fields[2], radix: 16) else { return }
+        days[String(fields[0]), default: 0] |= mask
     }
 }

@@ -10,7 +10,10 @@ enum QuoteDigest {
     static func lines(_ quotes: [Quote]) -> [String] {
         quotes.map { quote in
             var digest = InputDigest()
-            for field in [quote.by, quote.firm ?? "", quote.text, quote.url ?? ""] + quote.topics { digest.add(field) }
+            // A field left out is told from one left empty: the note shows them differently.
+            for field in [quote.by, quote.firm.map { "+" + $0 } ?? "-", quote.text, quote.url.map { "+" + $0 } ?? "-"] + quote.topics {
+                digest.add(field)
+            }
             return "\(quote.id) \(quote.date) \(String(digest.value, radix: 16))"
         }.sorted()
     }
@@ -20,8 +23,9 @@ enum QuoteDigest {
     static func rewritten(_ manifest: SiteManifest, quotes: [Quote], windowDays: Int, building: Set<SessionDate>,
                           sessions: [SessionDate]) -> [SessionDate] {
         guard let recorded = manifest.quotes else { return [] }
+        // The date is the line's second field from the end: a file name may hold spaces.
         let changedDates = Set(recorded).symmetricDifference(lines(quotes)).compactMap { line in
-            line.split(separator: " ").dropFirst().first.flatMap { SessionDate(String($0)) }
+            line.split(separator: " ").dropLast().last.flatMap { SessionDate(String($0)) }
         }
         guard !changedDates.isEmpty else { return [] }
         return manifest.notes.map(\.date).filter { note in
