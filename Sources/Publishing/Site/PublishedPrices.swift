@@ -10,7 +10,7 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
     public struct Series: Sendable, Codable, Equatable {
         public var symbol: String
         /// "2025-06 0123456789abcdef 7ffbdf6e": a month, the digest of its rows and the days of
-        /// the month that have one (bit 0 for the 1st), oldest first.
+        /// the month that have one (bit 0 for the 1st), in hex, oldest first.
         public var months: [String]
     }
 
@@ -28,27 +28,28 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
         }
     }
 
-    /// "2025-06 0123456789abcdef 7ffbdf6e" for each month with rows on or before `last`.
+    /// "2025-06 0123456789abcdef 07ffbdf6" for each month with rows on or before `last`.
     private static func months(_ prices: PriceSeries, total: Bool, through last: SessionDate) -> [String] {
         var months: [String] = []
         var digest = InputDigest()
         var month = "", days: UInt32 = 0
         // The month changes where a date reaches the next one's first day: one comparison a row.
-        var nextMonth = Int32.min
+        var monthStart = Int32.min, nextMonth = Int32.min
         let adjusted = total ? prices.adjustedClose : nil
-        for t in prices.dates.indices where prices.dates[t] <= last {
+        for t in 0..<prices.dates.partitioningIndex(where: { $0 > last }) {
             let date = prices.dates[t]
             if date.dayNumber >= nextMonth {
                 if !month.isEmpty { months.append(line(month, digest, days)) }
                 let day = date.components
                 month = String(date.description.prefix(7))
+                monthStart = date.dayNumber - Int32(day.day - 1)
                 let next = day.month == 12 ? SessionDate(year: day.year + 1, month: 1, day: 1)
                     : SessionDate(year: day.year, month: day.month + 1, day: 1)
                 nextMonth = next?.dayNumber ?? .max
                 digest = InputDigest()
                 days = 0
             }
-            days |= 1 << UInt32(date.day - 1)
+            days |= 1 << UInt32(date.dayNumber - monthStart)
             digest.add(word: UInt64(bitPattern: Int64(date.dayNumber)))
             digest.add(word: prices.open[t].bitPattern)
             digest.add(word: prices.high[t].bitPattern)
@@ -60,8 +61,25 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
         return months
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The month, the digest in 16 hex digits and the days in 8, written as bytes: through
+    /// `String(_:radix:)` and concatenation a line cost about 4,000 instructions, a tenth of a
+    /// daily build's added work.
     private static func line(_ month: String, _ digest: InputDigest, _ days: UInt32) -> String {
-        month + " " + String(digest.value, radix: 16) + " " + String(days, radix: 16)
+        String(unsafeUninitializedCapacity: 33) { buffer in
+            var count = 0
+            func append(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            for byte in month.utf8.prefix(7) { append(byte) }
+            append(0x20)
+            for shift in (0..<16).reversed() { append(hexDigits[Int(truncatingIfNeeded: digest.value >> UInt64(4 * shift)) & 0xF]) }
+            append(0x20)
+            for shift in (0..<8).reversed() { append(hexDigits[Int(truncatingIfNeeded: days >> UInt32(4 * shift)) & 0xF]) }
+            return count
+        }
     }
 }
 
@@ -82,24 +100,34 @@ struct PriceCorrection {
         guard let recorded = manifest.prices, let newest = manifest.notes.last?.date else { return nil }
         let before = Dictionary(recorded.series.map { ($0.symbol, $0.months) }, uniquingKeysWith: { first, _ in first })
         firstChangeBySymbol = [:]
-        newDays = []
-        var recordedDays: [String: UInt32] = [:]
-        for months in before.values { for month in months { Self.addDays(month, to: &recordedDays) } }
-        var currentDays: [String: UInt32] = [:]
+        var changedLines: [String] = []
         for series in PublishedPrices(inputs, through: newest).series {
-            guard let earlier = before[series.symbol] else { continue }
-            for month in series.months { Self.addDays(month, to: &currentDays) }
+            // Most builds find every month as it was: compared in order, without hashing a line.
+            guard let earlier = before[series.symbol], earlier != series.months else { continue }
             // A month whose rows changed has a line the other side lacks, as has one only a side has.
-            if let changed = Set(earlier).symmetricDifference(series.months).min(), let first = SessionDate(String(changed.prefix(7)) + "-01") {
+            let differing = Set(earlier).symmetricDifference(series.months)
+            if let changed = differing.min(), let first = SessionDate(String(changed.prefix(7)) + "-01") {
                 firstChangeBySymbol[series.symbol] = first
+                changedLines += series.months.filter(differing.contains)
             }
         }
-        for (month, days) in currentDays {
-            let added = days & ~(recordedDays[month] ?? 0)
-            guard added != 0, let start = SessionDate(month + "-01") else { continue }
-            for bit in 0..<31 where added & (1 << UInt32(bit)) != 0 { newDays.insert(start.adding(days: bit)) }
-        }
         guard !firstChangeBySymbol.isEmpty else { return nil }
+        newDays = Self.newDays(changedLines, recorded: before.values.joined())
+    }
+
+    /// The days that have a row in the `changed` month lines now and had none in any series'
+    /// recorded line for the same month.
+    private static func newDays(_ changed: [String], recorded: some Sequence<String>) -> Set<SessionDate> {
+        var current: [String: UInt32] = [:], earlier: [String: UInt32] = [:]
+        for line in changed { addDays(line, to: &current) }
+        for line in recorded where current[String(line.prefix(7))] != nil { addDays(line, to: &earlier) }
+        var days: Set<SessionDate> = []
+        for (month, mask) in current {
+            let added = mask & ~(earlier[month] ?? 0)
+            guard added != 0, let start = SessionDate(month + "-01") else { continue }
+            for bit in 0..<31 where added & (1 << UInt32(bit)) != 0 { days.insert(start.adding(days: bit)) }
+        }
+        return days
     }
 
     /// Adds the days of a month's line ("2025-06 <digest> 7ffbdf6e") to `days`, by month.
