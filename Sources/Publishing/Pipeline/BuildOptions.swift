@@ -57,16 +57,20 @@ extension BuildSummary {
         case 0: break
         case 1: clauses.append("\(revised[0]) for its edited commentary")
         case 2...3: clauses.append("\(revised.map(\.description).joined(separator: ", ")) for their edited commentary")
-        default: clauses.append("\(revised.count) notes (\(revised.first!) to \(revised.last!)) for their edited commentary")
+        default: clauses.append(Self.span(revised) + " for their edited commentary")
         }
         for (notes, reason) in [(restyled, "changed templates or configuration"), (repriced, "corrected prices"),
-                                (requoted, "edited quotes")] {
-            guard let first = notes.first, let last = notes.last else { continue }
-            clauses.append((notes.count == 1 ? "\(first)" : "\(notes.count) notes (\(first) to \(last))") + " for " + reason)
+                                (requoted, "edited quotes")] where !notes.isEmpty {
+            clauses.append(Self.span(notes) + " for " + reason)
         }
         let added = restored.count == 1 ? "\(restored[0]) (a session new to the data)"
-            : restored.isEmpty ? "" : "\(restored.count) notes (\(restored.first!) to \(restored.last!)) for sessions new to the data"
+            : restored.isEmpty ? "" : Self.span(restored) + " for sessions new to the data"
         return (clauses.isEmpty ? "" : " and rewrote " + clauses.joined(separator: " and ")) + (added.isEmpty ? "" : " and added " + added)
+    }
+
+    /// "2026-01-14", or "4 notes (2026-01-09 to 2026-01-14)".
+    private static func span(_ notes: [SessionDate]) -> String {
+        notes.count == 1 ? "\(notes[0])" : "\(notes.count) notes (\(notes.first!) to \(notes.last!))"
     }
 }
 

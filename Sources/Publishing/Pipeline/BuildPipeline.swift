@@ -274,24 +274,29 @@ public struct BuildPipeline {
     /// `correction`: what changed in the prices since the site's notes were written.
     private func plan(_ selected: [SessionDate], inputs: ProjectInputs, templates: TemplateLibrary, analysis: HistoryAnalysis,
                       previousManifest: SiteManifest, correction: PriceCorrection?) -> Plan {
+        let published = previousManifest, sessions = analysis.sessions
         // A published note whose commentary was edited since is written again (a backfill
         // writes every note anyway).
-        let revised = options.dates == .all ? [] : CommentaryDigest.revised(previousManifest, commentary: inputs.commentary,
-                                                                            building: Set(selected))
-            .filter { analysis.sessions.contains(session: $0) }
+        let revised = options.dates == .all ? []
+            : published.notesToWriteAgain(outside: Set(selected), sessions: sessions) { CommentaryDigest.isRevised($0, inputs.commentary) }
         // After a change of template or configuration every published note is written again, so
-        // the site never shows two looks or two base URLs.
+        // the site never shows two looks or two base URLs (all of them, from a site that did not
+        // record the fingerprint).
         let fingerprint = String(InputDigest.notes(templates: templates.filesInUse, configuration: inputs.config.meaning).value, radix: 16)
-        let restyled = Self.restyled(previousManifest, fingerprint: fingerprint, building: Set(selected + revised), sessions: analysis.sessions)
-        // After a correction to the prices of published sessions, every note from its month on.
-        let repriced = Self.repriced(previousManifest, from: correction?.first, building: Set(selected + revised + restyled),
-                                     sessions: analysis.sessions)
-        let restored = Self.restored(previousManifest, newDays: correction?.newDays ?? [], building: Set(selected),
-                                     sessions: analysis.sessions)
+        let restyled = published.fingerprint == fingerprint ? []
+            : published.notesToWriteAgain(outside: Set(selected + revised), sessions: sessions) { _ in true }
+        // After a correction to the prices of published sessions, every note from its month on:
+        // their returns, records and streaks may all have moved with it.
+        let repriced = correction.map { correction in
+            published.notesToWriteAgain(outside: Set(selected + revised + restyled), sessions: sessions) { $0.date >= correction.first }
+        } ?? []
+        let restored = Self.restored(published, newDays: correction?.newDays ?? [], building: Set(selected), sessions: sessions)
         // After an edit to a quote, every published note that could carry it.
+        let quoteLines = QuoteDigest.lines(inputs.quotes)
         let requoted = options.dates == .all ? []
-            : QuoteDigest.rewritten(previousManifest, quotes: inputs.quotes, windowDays: inputs.config.quotes.windowDays,
-                                    building: Set(selected + revised + restyled + repriced), sessions: analysis.sessions)
+            : QuoteDigest.changedWindows(published, lines: quoteLines, windowDays: inputs.config.quotes.windowDays).map { holdsAChange in
+                published.notesToWriteAgain(outside: Set(selected + revised + restyled + repriced), sessions: sessions) { holdsAChange($0.date) }
+            } ?? []
         let rewritten = (revised + restyled + repriced + requoted + restored).sorted()
         // The notes beside a date new to the site link to it, so they are written again.
         let dates = Self.withNeighbours(rewritten.isEmpty ? selected : (selected + rewritten).sorted(), site: previousManifest,
@@ -302,7 +307,7 @@ public struct BuildPipeline {
         let kept = options.dates == .all ? [] : previousManifest.notes.filter { !building.contains($0.date) }
         let newest = max(dates.last!, kept.last?.date ?? dates.last!)
         let manifestBefore = SiteManifest(notes: kept, fingerprint: fingerprint, prices: PublishedPrices(inputs, through: newest),
-                                          quotes: QuoteDigest.lines(inputs.quotes))
+                                          quotes: quoteLines)
         return Plan(selected: selected, revised: revised, restyled: restyled, repriced: repriced, requoted: requoted,
                     restored: restored, dates: dates, manifestBefore: manifestBefore)
     }
@@ -390,28 +395,11 @@ public struct BuildPipeline {
         try manifestWriting.finish()
     }
 
-    /// The published notes, outside `building`, written with other templates or configuration
-    /// than `fingerprint`'s (all of them, from a site that did not record it), whose session is
-    /// still in the data.
-    static func restyled(_ manifest: SiteManifest, fingerprint: String, building: Set<SessionDate>,
-                         sessions: [SessionDate]) -> [SessionDate] {
-        guard manifest.fingerprint != fingerprint else { return [] }
-        return manifest.notes.map(\.date).filter { !building.contains($0) && sessions.contains(session: $0) }
-    }
-
-    /// The published notes not otherwise written from `first` on, the first day of a price
-    /// correction's month: their returns, records and streaks may all have moved with it.
-    static func repriced(_ manifest: SiteManifest, from first: SessionDate?, building: Set<SessionDate>,
-                         sessions: [SessionDate]) -> [SessionDate] {
-        guard let first else { return [] }
-        return manifest.notes.map(\.date).filter { $0 >= first && !building.contains($0) && sessions.contains(session: $0) }
-    }
-
     /// The sessions among `newDays` (rows added since the notes were written) that lie between the
     /// site's first and newest notes and have none: the notes around them were written without them.
     static func restored(_ manifest: SiteManifest, newDays: Set<SessionDate>, building: Set<SessionDate>,
                          sessions: [SessionDate]) -> [SessionDate] {
-        guard let first = manifest.notes.first?.date, let newest = manifest.notes.last?.date else { return [] }
+        guard !newDays.isEmpty, let first = manifest.notes.first?.date, let newest = manifest.notes.last?.date else { return [] }
         let published = Set(manifest.notes.map(\.date))
         return newDays.filter { day in
             day > first && day < newest && !published.contains(day) && !building.contains(day) && sessions.contains(session: day)

@@ -93,7 +93,7 @@ struct PriceCorrection {
     var newDays: Set<SessionDate>
 
     /// The first day of the earliest changed month of any series.
-    var first: SessionDate? { firstChangeBySymbol.values.min() }
+    let first: SessionDate
 
     /// Nil when nothing changed, or the site recorded no prices (a version that did not).
     init?(_ manifest: SiteManifest, _ inputs: ProjectInputs) {
@@ -111,7 +111,8 @@ struct PriceCorrection {
                 changedLines += series.months.filter(differing.contains)
             }
         }
-        guard !firstChangeBySymbol.isEmpty else { return nil }
+        guard let first = firstChangeBySymbol.values.min() else { return nil }
+        self.first = first
         newDays = Self.newDays(changedLines, recorded: before.values.joined())
     }
 

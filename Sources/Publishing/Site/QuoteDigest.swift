@@ -18,19 +18,16 @@ enum QuoteDigest {
         }.sorted()
     }
 
-    /// The published notes, outside `building`, whose window holds a quote that changed since the
-    /// site recorded its quotes (either version of an edited one); none for a site that recorded none.
-    static func rewritten(_ manifest: SiteManifest, quotes: [Quote], windowDays: Int, building: Set<SessionDate>,
-                          sessions: [SessionDate]) -> [SessionDate] {
-        guard let recorded = manifest.quotes else { return [] }
+    /// Whether a note's date lies in the window (a quote's date to `windowDays` later) of a quote
+    /// that changed since the site recorded its quotes, either version of an edited one; nil when
+    /// none changed, or the site recorded none.
+    static func changedWindows(_ manifest: SiteManifest, lines: [String], windowDays: Int) -> ((SessionDate) -> Bool)? {
+        guard let recorded = manifest.quotes else { return nil }
         // The date is the line's second field from the end: a file name may hold spaces.
-        let changedDates = Set(recorded).symmetricDifference(lines(quotes)).compactMap { line in
+        let changedDates = Set(recorded).symmetricDifference(lines).compactMap { line in
             line.split(separator: " ").dropLast().last.flatMap { SessionDate(String($0)) }
         }
-        guard !changedDates.isEmpty else { return [] }
-        return manifest.notes.map(\.date).filter { note in
-            !building.contains(note) && sessions.contains(session: note)
-                && changedDates.contains { $0 <= note && note <= $0.adding(days: windowDays) }
-        }
+        guard !changedDates.isEmpty else { return nil }
+        return { note in changedDates.contains { $0 <= note && note <= $0.adding(days: windowDays) } }
     }
 }

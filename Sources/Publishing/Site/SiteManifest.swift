@@ -131,6 +131,14 @@ public struct SiteManifest: Codable, Sendable {
     /// `JSONEncoder`) this one file took 20–50 ms of a daily build.
     func encoded() -> [UInt8] { JSONByteWriter.document(self) }
 
+    /// The dates of the published notes a build writes again: those outside `building` whose
+    /// session is still in the data and that `isStale` picks (edited commentary, other templates,
+    /// corrected prices, a changed quote).
+    func notesToWriteAgain(outside building: Set<SessionDate>, sessions: [SessionDate],
+                           where isStale: (Entry) -> Bool) -> [SessionDate] {
+        notes.filter { !building.contains($0.date) && isStale($0) && sessions.contains(session: $0.date) }.map(\.date)
+    }
+
     /// This manifest with `entries` added, replacing notes of the same dates.
     func merging(_ entries: [Entry]) -> SiteManifest {
         // A daily build adds notes after the last one: append instead of re-indexing every note.
@@ -260,11 +268,9 @@ enum CommentaryDigest {
         return String(digest.value, radix: 16)
     }
 
-    /// The published notes, outside `building`, whose commentary is not the one they were
-    /// written with: edited, added or removed since.
-    static func revised(_ manifest: SiteManifest, commentary: [SessionDate: Commentary], building: Set<SessionDate>) -> [SessionDate] {
-        manifest.notes.filter { entry in
-            !building.contains(entry.date) && entry.commentary != of(commentary[entry.date])
-        }.map(\.date)
+    /// Whether a published note's commentary is not the one it was written with: edited, added
+    /// or removed since.
+    static func isRevised(_ entry: SiteManifest.Entry, _ commentary: [SessionDate: Commentary]) -> Bool {
+        entry.commentary != of(commentary[entry.date])
     }
 }
