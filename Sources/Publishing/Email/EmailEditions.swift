@@ -83,8 +83,7 @@ public struct EmailEditions: Sendable {
     static func messageID(date: SessionDate, subject: String, text: String, html: String, domain: String) -> String {
         var digest = InputDigest()
         for part in [subject, text, html] { digest.add(part) }
-        let hex = String(digest.value, radix: 16)
-        return "\(date).\(String(repeating: "0", count: 16 - hex.count) + hex).note@\(domain)"
+        return "\(date).\(Hex.padded(digest.value)).note@\(domain)"
     }
 
     /// Problems in the email settings of a config, for the config reader to report with its own.

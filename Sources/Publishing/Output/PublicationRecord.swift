@@ -96,8 +96,9 @@ struct PublicationRecord: Equatable {
         return out
     }
 
+    /// The digits of `value` without leading zeros: the record's own format, read back as a number.
     private static func appendHex(_ value: UInt64, to out: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = Hex.digits
         var shift = 60
         while shift > 0, (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
         while shift >= 0 {

@@ -61,23 +61,22 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
         return months
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// The month, the digest in 16 hex digits and the days in 8, written as bytes: through
     /// `String(_:radix:)` and concatenation a line cost about 4,000 instructions, a tenth of a
     /// daily build's added work.
     private static func line(_ month: String, _ digest: InputDigest, _ days: UInt32) -> String {
         String(unsafeUninitializedCapacity: 33) { buffer in
             var count = 0
-            func append(_ byte: UInt8) {
+            for byte in month.utf8.prefix(7) {
                 buffer[count] = byte
                 count += 1
             }
-            for byte in month.utf8.prefix(7) { append(byte) }
-            append(0x20)
-            for shift in (0..<16).reversed() { append(hexDigits[Int(truncatingIfNeeded: digest.value >> UInt64(4 * shift)) & 0xF]) }
-            append(0x20)
-            for shift in (0..<8).reversed() { append(hexDigits[Int(truncatingIfNeeded: days >> UInt32(4 * shift)) & 0xF]) }
+            buffer[count] = 0x20
+            count += 1
+            Hex.writePadded(digest.value, to: buffer, at: &count)
+            buffer[count] = 0x20
+            count += 1
+            Hex.writePadded(days, to: buffer, at: &count)
             return count
         }
     }
