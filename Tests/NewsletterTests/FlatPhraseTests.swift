@@ -1,3 +1,4 @@
+import MarketData
 import Mustache
 @testable import Newsletter
 import Testing
@@ -24,9 +25,9 @@ import Testing
                 for (index, sample) in Self.samples.enumerated() {
                     // Every name has a value, then every other name is missing (an empty value is dropped before rendering).
                     var values = Dictionary(names.map { ($0, sample) }, uniquingKeysWith: { first, _ in first })
-                    #expect(fast.render(values) == phrase.template.render(values), "\(key) with \(sample.debugDescription)")
+                    #expect(fast.render(values) == (try mustache(phrase.text, values)), "\(key) with \(sample.debugDescription)")
                     for name in names.enumerated().filter({ ($0.offset + index) % 2 == 0 }).map(\.element) { values[name] = nil }
-                    #expect(fast.render(values) == phrase.template.render(values), "\(key) with names missing")
+                    #expect(fast.render(values) == (try mustache(phrase.text, values)), "\(key) with names missing")
                 }
             }
         }
@@ -66,6 +67,38 @@ import Testing
             let fast = try #require(FlatPhrase(text), "\(text.debugDescription)")
             #expect(fast.render(values) == (try mustache(text, values)), "\(text.debugDescription)")
         }
+    }
+
+    /// Read on bytes, a brace next to a non-ASCII character may belong to a Character Mustache
+    /// does not read as a brace: such a phrase, and a name outside ASCII, go to Mustache, which
+    /// prints what the phrase says; other non-ASCII text stays flat.
+    @Test func aBraceNextToANonASCIICharacterLeavesThePhraseToMustache() throws {
+        for text in ["{{a}}\u{301} b", "x\u{301}{{a}}", "\u{600}{{a}}", "{{{a}}}\u{301}", "{{café}}", "{{a\u{301}}}"] {
+            #expect(FlatPhrase(text) == nil, "\(text.debugDescription)")
+        }
+        let values = ["a": "IWM"]
+        for text in ["é {{a}} — “x”", "📈 {{a}}\r\n{{a}} ☂", "{{a}}} \u{301}"] {
+            let fast = try #require(FlatPhrase(text), "\(text.debugDescription)")
+            #expect(fast.render(values) == (try mustache(text, values)), "\(text.debugDescription)")
+        }
+    }
+
+    /// A flat phrase's capitalised names and checked variables come from its values' names, not
+    /// from a second scan of its text: the two must agree for every shipped flat phrase.
+    @Test func aFlatPhrasesTagsAreTheNamesOfItsValues() throws {
+        var flat = 0
+        for alternatives in Phrasebook.standard.phrases.values {
+            for phrase in alternatives {
+                guard let fast = phrase.flat else { continue }
+                flat += 1
+                #expect(Phrase.tagNames(in: phrase.text).map(String.init) == fast.names, "\(phrase.text)")
+                let checked = Phrase(text: phrase.text, form: phrase.form, checkedAt: SourceLocation(path: "p.yml"))
+                #expect(checked.checked?.variables.map(\.name) == Phrase.topLevelVariables(in: phrase.text), "\(phrase.text)")
+                #expect(phrase.capitalizedNames.map { "\($0.0) \($0.1)" }
+                    == Phrase.capitalizedNames(among: Phrase.tagNames(in: phrase.text)).map { "\($0.0) \($0.1)" })
+            }
+        }
+        #expect(flat > 100)
     }
 
     @Test func anyOtherTagLeavesThePhraseToMustache() {
