@@ -155,8 +155,9 @@ import Testing
         var compiled = 0
         for (key, alternatives) in Phrasebook.standard.phrases {
             for phrase in alternatives {
-                guard case .mustache(let template, let compiledPhrase) = phrase.form, let fast = compiledPhrase else { continue }
+                guard let fast = phrase.compiled else { continue }
                 compiled += 1
+                let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + phrase.text)
                 let names = Set(Phrase.tagNames(in: phrase.text).map(String.init))
                 for (index, sample) in FlatPhraseTests.samples.enumerated() {
                     var values = Dictionary(names.map { ($0, sample) }, uniquingKeysWith: { first, _ in first })
