@@ -18,8 +18,10 @@ results=$root/Benchmarks/results
 mkdir -p "$results" "$work"
 
 ./scripts/ensure-system-deps hugo cmark-gfm time
-swift build -c release --product marketnote >/dev/null
-swift build -c release --product marketnote-sample >/dev/null
+# Both static, as scripts/build-sample builds marketnote: a build with the other flag compiles
+# every module again.
+swift build -c release --static-swift-stdlib --product marketnote >/dev/null
+swift build -c release --static-swift-stdlib --product marketnote-sample >/dev/null
 # SwiftPM does not plan this package again when the main package (its path dependency) gains or
 # loses a source file: it builds the old file list, or fails with "missing inputs". Without the
 # old build manifest it plans again (half a second when nothing changed).
