@@ -169,10 +169,22 @@ import Testing
     @Test func aRecordWithAnUnknownLineOrVersionIsNoneEvenWhenItsDigestMatches() throws {
         let body = try Self.body()
         #expect(PublicationRecord(bytes: Self.signed(body)) == Self.record)
+        // Every digit, and sixteen of them, read back.
+        let digits = body.replacingOccurrences(of: "file 0 index.html", with: "file ffffffffffffffff index.html")
+            .replacingOccurrences(of: "file 1 feed.xml", with: "file 123456789abcdef0 feed.xml")
+        let read = try #require(PublicationRecord(bytes: Self.signed(digits)))
+        #expect(read.files == ["index.html": .max, "archive/2025/12/index.html": 0xDEAD_BEEF_0123_4567, "feed.xml": 0x1234_5678_9ABC_DEF0])
         let damaged = [
             body.replacingOccurrences(of: "marketnote-publication 2", with: "marketnote-publication 3"),
             body.replacingOccurrences(of: "file 0 index.html", with: "file xyz index.html"),
             body.replacingOccurrences(of: "changed index.html", with: "changed ../etc/passwd"),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file 0 ../index.html"),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file 0 notes//index.html"),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file 0 "),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file  index.html"),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file +0 index.html"),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file 0"),
+            body.replacingOccurrences(of: "file 0 index.html", with: "file 10000000000000000 index.html"),
             body.replacingOccurrences(of: "removed ", with: "deleted "),
             "",
         ]

@@ -3,6 +3,15 @@
 enum Hex {
     static let digits = Array("0123456789abcdef".utf8)
 
+    /// The value of one of `digits`; nil for any other byte.
+    static func value(of digit: UInt8) -> UInt8? {
+        switch digit {
+        case 0x30...0x39: digit - 0x30
+        case 0x61...0x66: digit - 0x61 + 10
+        default: nil
+        }
+    }
+
     /// Writes all of `value`'s digits, leading zeros included, into `buffer` from `count`, which
     /// it advances: fixed-width fields that are compared as text.
     static func writePadded<T: FixedWidthInteger & UnsignedInteger>(_ value: T, to buffer: UnsafeMutableBufferPointer<UInt8>,

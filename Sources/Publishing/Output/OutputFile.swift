@@ -17,8 +17,15 @@ public struct OutputFile: Sendable {
     /// A relative path of plain segments: no empty, `.` or `..` segment, no backslash or NUL.
     /// On bytes: a build checks every path of the site it keeps.
     public static func isSafe(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8(isSafe(bytes:))
+    }
+
+    /// `isSafe` over a path's UTF-8 (a loop over a buffer: through `String.utf8`, the check of the
+    /// 13,700 paths of a publication record was 2% of a daily build).
+    static func isSafe(bytes path: UnsafeBufferPointer<UInt8>) -> Bool {
         var segmentLength = 0, dots = 0
-        for byte in path.utf8 {
+        for byte in path {
             switch byte {
             case 0x5C, 0x00: return false
             case 0x2F:
