@@ -64,6 +64,21 @@ import Testing
         #expect(SiteManifest(flatJSON: Array(json.utf8))?.notes.first?.title == "é📈/\u{08}\u{0C}\r")
     }
 
+    /// Keys are matched as bytes; one written with an escape is read whole. The path is the
+    /// build's (`notes/DATE/`), whatever the file says, but it must be there, as a string.
+    @Test func keysWithEscapesAndPathsOtherThanTheBuildsReadAsTheBuildsNotes() {
+        let json = #"{"notes":[{"d\u0061te":"2026-01-15","title":"T","summ\u0061ry":"S","path":"elsewhere/\u00e9/","commentary":"c1"}]}"#
+        let note = SiteManifest(flatJSON: Array(json.utf8))?.notes.first
+        #expect(note == SiteManifest.Entry(date: SessionDate("2026-01-15")!, title: "T", summary: "S", path: "notes/2026-01-15/",
+                                           commentary: "c1"))
+        for json in [#"{"notes":[{"date":"2026-01-15","title":"","summary":"","path":1}]}"#,
+                     #"{"notes":[{"date":"2026-01-15","title":"","summary":"","path":"p/\x"}]}"#,
+                     #"{"notes":[{"date":"2026-01-15","title":"","summary":"","pat":"p/"}]}"#,
+                     #"{"notes":[{"date":"2026-01-15","title":"","summary":"","path":"p/","dates":""}]}"#] {
+            #expect(SiteManifest(flatJSON: Array(json.utf8)) == nil, "\(json)")
+        }
+    }
+
     @Test func anythingElseFallsBackInsteadOfGuessing() {
         for json in [#"{"notes":[{"date":"2026-01-15","title":1,"summary":"","path":"p/"}]}"#,
                      #"{"notes":[{"date":"2026-13-45","title":"","summary":"","path":"p/"}]}"#,

@@ -28,8 +28,8 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard let date = bytes.withUnsafeBufferPointer({ SessionDate.parseISO($0[...]) }) else { return nil }
+        var text = text
+        guard let date = text.withUTF8({ SessionDate.parseISO($0[...]) }) else { return nil }
         self = date
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads JSON of objects, arrays and strings token by token, straight from bytes, for
 /// `notes/index.json`: Foundation's `JSONDecoder` took 40 ms of a 200 ms daily build to read the
 /// 6,549 notes of the sample's manifest. Every method returns nil (or false) on anything else,
@@ -36,24 +38,71 @@ struct FlatJSONReader {
 
     /// Reads a string.
     mutating func string() -> String? {
+        guard let start = openString() else { return nil }
+        let end = plainEnd(from: start)
+        guard end < bytes.count else { return nil }
+        guard bytes[end] == 0x22 else {
+            position = end
+            return escapedString(from: start)
+        }
+        // Most strings have no escape: take their bytes whole.
+        position = end + 1
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Reads a string that is one of `names`, and gives its index; nil for another string or
+    /// anything else. Compared as bytes, without making a String (the manifest's keys: 26,000 a
+    /// daily build).
+    mutating func key(among names: [StaticString]) -> Int? {
+        guard let start = openString() else { return nil }
+        let end = plainEnd(from: start)
+        guard end < bytes.count, bytes[end] == 0x22 else {
+            // An escape in a key: read it whole.
+            position = start - 1
+            return string().flatMap { key in names.firstIndex { $0.description == key } }
+        }
+        position = end + 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            names.firstIndex { name in
+                name.utf8CodeUnitCount == end - start && memcmp(buffer.baseAddress! + start, name.utf8Start, end - start) == 0
+            }
+        }
+    }
+
+    /// Reads a string without keeping it.
+    mutating func skipString() -> Bool {
+        guard let start = openString() else { return false }
+        let end = plainEnd(from: start)
+        guard end < bytes.count else { return false }
+        guard bytes[end] == 0x22 else {
+            position = end
+            return escapedString(from: start) != nil
+        }
+        position = end + 1
+        return true
+    }
+
+    /// Where the string's text starts, after its opening quote (white space before it skipped);
+    /// nil, with nothing read, when no string comes next.
+    private mutating func openString() -> Int? {
         skipSpace()
         guard position < bytes.count, bytes[position] == 0x22 else { return nil }
         position += 1
-        let start = position
-        // Most strings have no escape: take their bytes whole.
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
-            position += 1
-        }
-        guard position < bytes.count else { return nil }
-        if bytes[position] == 0x22 {
-            position += 1
-            return bytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<position - 1]), as: UTF8.self)
+        return position
+    }
+
+    /// The first quote, backslash or control byte from `start` (the end of a string without
+    /// escapes when it is a quote), or the end of the bytes.
+    private func plainEnd(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                index += 1
             }
+            return index
         }
-        return escapedString(from: start)
     }
 
     /// Reads an array of strings.

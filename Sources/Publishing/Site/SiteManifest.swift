@@ -53,9 +53,9 @@ public struct SiteManifest: Codable, Sendable {
             case let code: throw UnreadableManifest(path: file, problem: .unreadable(reason: String(cString: strerror(code))))
             }
         }
-        guard let manifest = SiteManifest(flatJSON: Array(data)) ?? (try? JSONDecoder().decode(SiteManifest.self, from: data))
+        guard let manifest = SiteManifest(flatJSON: Array(data)) ?? (try? JSONDecoder().decode(SiteManifest.self, from: data))?.withBuildPaths()
         else { throw UnreadableManifest(path: file, problem: .damaged) }
-        return manifest.withBuildPaths()
+        return manifest
     }
 
     /// Why `file` cannot be opened for reading (`errno`); 0 when it can.
@@ -85,16 +85,16 @@ public struct SiteManifest: Codable, Sendable {
     }
 
     /// The manifest from the JSON it is written as, read without `JSONDecoder` (see
-    /// `FlatJSONReader`); nil for anything but `{"fingerprint"?, "notes": [{"date", "title",
-    /// "summary", "path", "commentary"?}…], "prices"?: {"series": [{"symbol", "months": […]}…]},
-    /// "quotes"?: […]}`.
+    /// `FlatJSONReader`), each note at its build path (`withBuildPaths`); nil for anything but
+    /// `{"fingerprint"?, "notes": [{"date", "title", "summary", "path", "commentary"?}…],
+    /// "prices"?: {"series": [{"symbol", "months": […]}…]}, "quotes"?: […]}`.
     init?(flatJSON bytes: [UInt8]) {
         var reader = FlatJSONReader(bytes)
         var notes: [Entry] = []
         var fingerprint: String?
         var prices: PublishedPrices?
         var quotes: [String]?
-        let names = ["date", "title", "summary", "path", "commentary"]
+        let names: [StaticString] = ["date", "title", "summary", "path", "commentary"]
         let read = reader.take(0x7B) && reader.members(close: 0x7D) { reader in
             let key = reader.string()
             if key == "fingerprint" {
@@ -112,14 +112,20 @@ public struct SiteManifest: Codable, Sendable {
             return key == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
                 guard reader.take(0x7B) else { return false }
                 var fields: [String?] = [nil, nil, nil, nil, nil]
+                var hasPath = false
                 guard reader.members(close: 0x7D, { reader in
-                    guard let key = reader.string(), let slot = names.firstIndex(of: key), reader.take(0x3A),
-                          let value = reader.string() else { return false }
+                    guard let slot = reader.key(among: names), reader.take(0x3A) else { return false }
+                    // The path is the build's (`withBuildPaths`): the file's is read, not kept.
+                    if slot == 3 {
+                        hasPath = reader.skipString()
+                        return hasPath
+                    }
+                    guard let value = reader.string() else { return false }
                     fields[slot] = value
                     return true
                 }), let day = fields[0], let date = SessionDate(day), let title = fields[1], let summary = fields[2],
-                      let path = fields[3] else { return false }
-                notes.append(Entry(date: date, title: title, summary: summary, path: path, commentary: fields[4]))
+                      hasPath else { return false }
+                notes.append(Entry(date: date, title: title, summary: summary, path: NotePaths.notePath(date), commentary: fields[4]))
                 return true
             }
         }
