@@ -232,3 +232,25 @@ import Testing
         #expect(record.bytes == nil)
     }
 }
+
+/// A build keeps, from the published site, the folders and email editions of the notes it does
+/// not write again; the date is read from each path's bytes.
+@Suite struct CarriedOverFilesTests {
+    @Test func theFoldersAndEditionsOfKeptNotesAndNothingElseAreCarriedOver() {
+        let manifest = SiteManifest(notes: ["2026-01-14", "2026-01-15"].map { day in
+            let date = SessionDate(day)!
+            return .init(date: date, title: "", summary: "", path: "notes/\(day)/")
+        })
+        let isKept = BuildPipeline.carriedOver(manifest)
+        for path in ["notes/2026-01-14/index.html", "notes/2026-01-15/facts.json", "notes/2026-01-14/", "email/2026-01-14.md",
+                     "email/2026-01-15.eml", "email/2026-01-14", "email/2026-01-14.md.bak"] {
+            #expect(isKept(path), "\(path)")
+        }
+        for path in ["notes/2026-01-16/index.html", "notes/2026-01-14", "notes/index.json", "notes/2026-1-14/index.html",
+                     "notes/2026-01-14x/index.html", "notes//2026-01-14/index.html", "email/2026-01-16.md", "email/2026-01-14.md/x",
+                     "email/sub/2026-01-14.md", "email/", "notes/", "archive/2026/01/index.html", "index.html", "",
+                     "xnotes/2026-01-14/index.html", "Notes/2026-01-14/index.html", "notes/2026-01-14\u{301}/index.html"] {
+            #expect(!isKept(path), "\(path)")
+        }
+    }
+}

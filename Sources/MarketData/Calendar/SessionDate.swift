@@ -29,7 +29,13 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
     /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
         var text = text
-        guard let date = text.withUTF8({ SessionDate.parseISO($0[...]) }) else { return nil }
+        guard let date = text.withUTF8({ SessionDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from its UTF-8: for a year in 1...9999, the bytes `description` prints.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let date = SessionDate.parseISO(bytes[...]) else { return nil }
         self = date
     }
 

@@ -467,17 +467,28 @@ public struct BuildPipeline {
     /// Which files of the previous site a build keeps: the note folders and email editions
     /// (`NotePaths.emailBase(date)` and an extension) of the notes it does not write again.
     static func carriedOver(_ manifest: SiteManifest) -> (String) -> Bool {
-        let folders = Set(manifest.notes.map { Substring($0.path) })
-        let editions = Set(manifest.notes.map { NotePaths.emailBase($0.date) })
-        // On UTF-8 (the separators are ASCII): this runs for every file of the site.
+        let dates = Set(manifest.notes.map(\.date))
+        // On UTF-8, the date read from the path (this runs for every file of the site): a note's
+        // folder is `notes/DATE/` and its editions `email/DATE.EXT`, DATE as `description` prints it.
         return { path in
-            let bytes = path.utf8
-            if path.hasPrefix("email/") {
-                guard !bytes.dropFirst(6).contains(0x2F) else { return false }
-                return editions.contains(String(path[..<(bytes.firstIndex(of: 0x2E) ?? path.endIndex)]))
+            var path = path
+            return path.withUTF8 { bytes in
+                // "email/" and "notes/" are six bytes.
+                func starts(with prefix: StaticString) -> Bool {
+                    bytes.count > prefix.utf8CodeUnitCount && memcmp(bytes.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+                }
+                let name = UnsafeBufferPointer(rebasing: bytes[min(6, bytes.count)...])
+                let date: UnsafeBufferPointer<UInt8>
+                if starts(with: "email/") {
+                    guard !name.contains(0x2F) else { return false }
+                    date = UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0x2E) ?? name.endIndex)])
+                } else if starts(with: "notes/"), let slash = name.firstIndex(of: 0x2F) {
+                    date = UnsafeBufferPointer(rebasing: name[..<slash])
+                } else {
+                    return false
+                }
+                return SessionDate(isoBytes: date).map(dates.contains) ?? false
             }
-            guard path.hasPrefix("notes/"), let slash = bytes.dropFirst(6).firstIndex(of: 0x2F) else { return false }
-            return folders.contains(path[...slash])
         }
     }
 }
