@@ -165,6 +165,25 @@ import Testing
         }
     }
 
+    /// One pass over the site's files gives the kept files' lines and every other path, which
+    /// the commit removes: a kept path with a newline (no line can hold it) leaves no lines, but
+    /// the list of the others stays whole.
+    @Test func keptFilesGiveTheirLinesAndTheOthersAreAllListed() throws {
+        let files: [String: UInt64] = ["index.html": 0, "notes/2026-01-14/index.html": 0xAB, "notes/2026-01-15/index.html": 1,
+                                       "email/2026-01-15.md": 2]
+        let (lines, dropped) = PublicationRecord.fileLines(files) { $0.hasPrefix("notes/2026-01-14") || $0 == "index.html" }
+        #expect(Set(String(decoding: try #require(lines), as: UTF8.self).split(separator: "\n"))
+            == ["file 0 index.html", "file ab notes/2026-01-14/index.html"])
+        #expect(Set(dropped) == ["notes/2026-01-15/index.html", "email/2026-01-15.md"])
+        let withNewline = files.merging(["odd\nname.html": 3, "gone\n.html": 4]) { $1 }
+        let keptNewline = PublicationRecord.fileLines(withNewline) { $0 != "gone\n.html" && $0 != "email/2026-01-15.md" }
+        #expect(keptNewline.lines == nil)
+        #expect(Set(keptNewline.dropped) == ["gone\n.html", "email/2026-01-15.md"])
+        let droppedNewline = PublicationRecord.fileLines(withNewline) { !$0.contains("\n") }
+        #expect(droppedNewline.lines?.filter { $0 == 0x0A }.count == 4)
+        #expect(Set(droppedNewline.dropped) == ["odd\nname.html", "gone\n.html"])
+    }
+
     /// The record's lines before its `end DIGEST` line.
     static func body() throws -> String {
         let text = String(decoding: try #require(record.bytes), as: UTF8.self)

@@ -213,9 +213,7 @@ public final class AtomicOutput: @unchecked Sendable {
     public func keepPublished(where isKept: (String) -> Bool) throws {
         if startedFromSpare, let previous {
             // The staging folder holds them already: only note which ones go.
-            let dropped = previous.files.keys.filter { !isKept($0) }
-            let droppedSet = Set(dropped)
-            let lines = PublicationRecord.fileLines(previous.files.lazy.filter { !droppedSet.contains($0.key) })
+            let (lines, dropped) = PublicationRecord.fileLines(previous.files, keeping: isKept)
             state.withLock {
                 notKept = dropped
                 keptLines = lines
