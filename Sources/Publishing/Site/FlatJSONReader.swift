@@ -38,6 +38,20 @@ struct FlatJSONReader {
 
     /// Reads a string.
     mutating func string() -> String? {
+        // Most strings have no escape: take their bytes whole.
+        readString { bytes, range in
+            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        }
+    }
+
+    /// Reads a string without keeping it.
+    mutating func skipString() -> Bool {
+        readString { _, _ in "" } != nil
+    }
+
+    /// Reads a string: one without an escape is `plain` of its bytes' range, one with escapes is
+    /// decoded; nil when no string comes next.
+    private mutating func readString(_ plain: ([UInt8], Range<Int>) -> String) -> String? {
         guard let start = openString() else { return nil }
         let end = plainEnd(from: start)
         guard end < bytes.count else { return nil }
@@ -45,9 +59,8 @@ struct FlatJSONReader {
             position = end
             return escapedString(from: start)
         }
-        // Most strings have no escape: take their bytes whole.
         position = end + 1
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        return plain(bytes, start..<end)
     }
 
     /// Reads a string that is one of `names`, and gives its index; nil for another string or
@@ -67,19 +80,6 @@ struct FlatJSONReader {
                 name.utf8CodeUnitCount == end - start && memcmp(buffer.baseAddress! + start, name.utf8Start, end - start) == 0
             }
         }
-    }
-
-    /// Reads a string without keeping it.
-    mutating func skipString() -> Bool {
-        guard let start = openString() else { return false }
-        let end = plainEnd(from: start)
-        guard end < bytes.count else { return false }
-        guard bytes[end] == 0x22 else {
-            position = end
-            return escapedString(from: start) != nil
-        }
-        position = end + 1
-        return true
     }
 
     /// Where the string's text starts, after its opening quote (white space before it skipped);
