@@ -135,6 +135,16 @@ import Testing
         #expect(valid.render("quiet.up", ["symbol": "IWM"]) == "IWM rose")
     }
 
+    /// Phrases are read as text, without Yams' typing of scalars: a sentence that reads as a flag,
+    /// a number, a date or null is that text.
+    @Test func aPhraseThatLooksLikeAFlagNumberDateOrNullIsItsText() throws {
+        let yaml = "quiet:\n  up: yes\n  down: 2026-01-15\n  flat: [1.5e3, ~, 0x1F, Null, '']\n"
+        let phrases = try Phrasebook(yaml: yaml, path: "templates/phrases.yml", fallback: .standard)
+        #expect(phrases.render("quiet.up", [:]) == "yes")
+        #expect(phrases.render("quiet.down", [:]) == "2026-01-15")
+        #expect((0..<5).map { phrases.render("quiet.flat", [:], variant: $0) }.sorted() == ["", "0x1F", "1.5e3", "Null", "~"].sorted())
+    }
+
     @Test func aPhraseWordedAsShippedIsTheShippedOneAndARewordedOneIsChecked() throws {
         let shipped = try #require(DefaultTemplates.files["phrases.yml"])
         let yaml = shipped.replacingOccurrences(of: "  up: \"{{symbol}} rose {{magnitude}}\"", with: "  up: \"{{symbol}} gained {{magnitude}}\"")

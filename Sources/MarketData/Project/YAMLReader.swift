@@ -14,10 +14,12 @@ public final class YAMLReader {
     }
 
     /// Parses `text`; nil (with a diagnostic) when it is not YAML. An empty document is an empty
-    /// mapping. `context` names the document in messages ("the front matter").
-    public func root(of text: String, context: String = "the document") -> YAMLMapping? {
+    /// mapping. `context` names the document in messages ("the front matter"). A document read
+    /// only as text (`typed: false`, the phrases) leaves every scalar a string: Yams' default
+    /// resolver tries seven regular expressions on each to tell numbers, dates and flags.
+    public func root(of text: String, context: String = "the document", typed: Bool = true) -> YAMLMapping? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, typed ? .default : .basic) else {
                 return YAMLMapping(reader: self, mapping: Node.Mapping([]), context: context)
             }
             return mapping(node, context: context)

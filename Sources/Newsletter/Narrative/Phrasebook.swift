@@ -22,7 +22,7 @@ public struct Phrasebook: Sendable {
     /// shipped wording.
     public init(yaml: String, path: String, fallback: Phrasebook? = nil, checksEveryPhrase: Bool = false) throws(DiagnosticReport) {
         let reader = YAMLReader(path: path)
-        guard let root = reader.root(of: yaml) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
+        guard let root = reader.root(of: yaml, typed: false) else { throw DiagnosticReport(reader.diagnostics.diagnostics) }
         var phrases = fallback?.phrases ?? [:]
         var diagnostics = reader.diagnostics
         var locations: [(String, SourceLocation)] = []
