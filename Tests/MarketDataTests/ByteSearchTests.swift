@@ -42,4 +42,17 @@ import Testing
         #expect(ByteSearch.containsByte(in: "“") { $0 == 0x9C })
         #expect(!ByteSearch.containsByte(in: "") { _ in true })
     }
+
+    @Test func theRestAfterAPrefixIsItsBytesOnlyWhenTheTextStartsWithIt() {
+        func rest(_ text: String, _ prefix: StaticString) -> String? {
+            Array(text.utf8).withUnsafeBufferPointer { ByteSearch.rest(of: $0, after: prefix).map { String(decoding: $0, as: UTF8.self) } }
+        }
+        #expect(rest("notes/2026-01-15/index.html", "notes/") == "2026-01-15/index.html")
+        #expect(rest("notes/", "notes/") == "")
+        #expect(rest("note", "notes/") == nil)
+        #expect(rest("email/x.md", "notes/") == nil)
+        #expect(rest("", "notes/") == nil)
+        #expect(rest("", "") == "")
+        #expect(rest("abc", "") == "abc")
+    }
 }

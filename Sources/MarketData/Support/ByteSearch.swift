@@ -36,6 +36,13 @@ public enum ByteSearch {
         return text.withUTF8 { $0.contains(where: test) }
     }
 
+    /// The bytes after `prefix`, when `bytes` start with it; nil otherwise.
+    public static func rest(of bytes: UnsafeBufferPointer<UInt8>, after prefix: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count, count == 0 || memcmp(bytes.baseAddress!, prefix.utf8Start, count) == 0 else { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[count...])
+    }
+
     /// The index of the first `byte` in `bytes` from `start` on, through `memchr` (perf:
     /// `firstIndex(of:)` over every data file, looking for a NUL, was 2% of loading a 500-file universe).
     public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {

@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -166,7 +167,7 @@ struct PublicationRecord: Equatable {
                     spare = FileStamp(text: Substring(text))
                     hasSpareLine = spare != nil || text == "-"
                 default:
-                    if let rest = Self.bytes(of: line, after: "file ") {
+                    if let rest = ByteSearch.rest(of: line, after: "file ") {
                         guard let entry = Self.fileEntry(rest) else { return false }
                         files[entry.path] = entry.digest
                     } else if let path = Self.rest(of: line, after: "changed ") {
@@ -187,14 +188,7 @@ struct PublicationRecord: Equatable {
 
     /// The text of `line` after `prefix`, when it starts with it.
     private static func rest(of line: UnsafeBufferPointer<UInt8>, after prefix: StaticString) -> String? {
-        bytes(of: line, after: prefix).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The bytes of `line` after `prefix`, when it starts with it.
-    private static func bytes(of line: UnsafeBufferPointer<UInt8>, after prefix: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        let count = prefix.utf8CodeUnitCount
-        guard line.count >= count, memcmp(line.baseAddress!, prefix.utf8Start, count) == 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: line[count...])
+        ByteSearch.rest(of: line, after: prefix).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `DIGEST PATH`: the digest in 1 to 16 hexadecimal digits, as `appendHex` writes it, and a

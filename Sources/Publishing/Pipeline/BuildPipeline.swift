@@ -473,16 +473,11 @@ public struct BuildPipeline {
         return { path in
             var path = path
             return path.withUTF8 { bytes in
-                // "email/" and "notes/" are six bytes.
-                func starts(with prefix: StaticString) -> Bool {
-                    bytes.count > prefix.utf8CodeUnitCount && memcmp(bytes.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
-                }
-                let name = UnsafeBufferPointer(rebasing: bytes[min(6, bytes.count)...])
                 let date: UnsafeBufferPointer<UInt8>
-                if starts(with: "email/") {
+                if let name = ByteSearch.rest(of: bytes, after: "email/") {
                     guard !name.contains(0x2F) else { return false }
                     date = UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0x2E) ?? name.endIndex)])
-                } else if starts(with: "notes/"), let slash = name.firstIndex(of: 0x2F) {
+                } else if let name = ByteSearch.rest(of: bytes, after: "notes/"), let slash = name.firstIndex(of: 0x2F) {
                     date = UnsafeBufferPointer(rebasing: name[..<slash])
                 } else {
                     return false
