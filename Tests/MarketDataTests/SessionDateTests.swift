@@ -21,6 +21,20 @@ import Testing
             var bytes: [UInt8] = []
             date.withISOBytes { bytes = Array($0) }
             #expect(bytes == Array(expected.utf8), "\(expected)")
+            for (prefix, suffix) in [("notes/", "/"), ("email/", ""), ("", ""), ("é ", " → ")] {
+                #expect(date.description(prefix: prefix, suffix: suffix) == prefix + expected + suffix)
+            }
+        }
+    }
+
+    /// A set of dates answers by index: exactly its dates, whatever their order, and none outside them.
+    @Test func aDaySetHoldsExactlyItsDates() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 50] {
+            let dates = (0..<count).map { _ in SessionDate(dayNumber: Int32.random(in: -3_000...30_000, using: &generator)) }
+            let set = DaySet(dates.shuffled())
+            let found = (-3_010...30_010).map { SessionDate(dayNumber: Int32($0)) }.filter(set.contains)
+            #expect(found == Set(dates).sorted())
         }
     }
 

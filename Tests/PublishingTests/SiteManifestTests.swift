@@ -71,6 +71,9 @@ import Testing
         let note = SiteManifest(flatJSON: Array(json.utf8))?.notes.first
         #expect(note == SiteManifest.Entry(date: SessionDate("2026-01-15")!, title: "T", summary: "S", path: "notes/2026-01-15/",
                                            commentary: "c1"))
+        // A date is read from its bytes, or, written with an escape, from its text.
+        let escapedDate = #"{"notes":[{"date":"2026-01-1\u0035","title":"T","summary":"S","path":"p/"}]}"#
+        #expect(SiteManifest(flatJSON: Array(escapedDate.utf8))?.notes.first?.date == SessionDate("2026-01-15"))
         for json in [#"{"notes":[{"date":"2026-01-15","title":"","summary":"","path":1}]}"#,
                      #"{"notes":[{"date":"2026-01-15","title":"","summary":"","path":"p/\x"}]}"#,
                      #"{"notes":[{"date":"2026-01-15","title":"","summary":"","pat":"p/"}]}"#,
@@ -82,6 +85,9 @@ import Testing
     @Test func anythingElseFallsBackInsteadOfGuessing() {
         for json in [#"{"notes":[{"date":"2026-01-15","title":1,"summary":"","path":"p/"}]}"#,
                      #"{"notes":[{"date":"2026-13-45","title":"","summary":"","path":"p/"}]}"#,
+                     #"{"notes":[{"date":"2026-01-15 ","title":"","summary":"","path":"p/"}]}"#,
+                     #"{"notes":[{"date":"2026-01-3\u0032","title":"","summary":"","path":"p/"}]}"#,
+                     #"{"notes":[{"date":20260115,"title":"","summary":"","path":"p/"}]}"#,
                      #"{"notes":[{"date":"2026-01-15","title":"","path":"p/"}]}"#,
                      #"{"notes":[{"date":"2026-01-15","title":"\ud83d","summary":"","path":"p/"}]}"#,
                      #"{"notes":[] } trailing"#, #"{"notes":["#, ""] {
@@ -154,39 +160,44 @@ import Testing
 @Suite struct PublicationRecordTests {
     static let stamp = FileStamp(text: "2049 12345 678 1764000000 123456789")!
     static let record = PublicationRecord(site: stamp, spare: nil,
-                                          files: ["index.html": 0, "archive/2025/12/index.html": 0xDEAD_BEEF_0123_4567, "feed.xml": 1],
+                                          files: RecordedFiles(["index.html": 0, "archive/2025/12/index.html": 0xDEAD_BEEF_0123_4567, "feed.xml": 1])!,
                                           changed: ["index.html"], removed: ["email/2026-01-14.md"])
 
     @Test func aRecordReadsBackAsItWasWritten() throws {
         var withSpare = Self.record
         withSpare.spare = FileStamp(text: "1 2 3 4 5")
         for record in [Self.record, withSpare] {
-            #expect(PublicationRecord(bytes: try #require(record.bytes)) == record)
+            #expect(PublicationRecord(bytes: record.bytes) == record)
         }
     }
 
-    /// One pass over the site's files gives the kept files' lines and every other path, which
-    /// the commit removes: a kept path with a newline (no line can hold it) leaves no lines, but
-    /// the list of the others stays whole.
+    /// One pass over the site's files gives the kept files' lines, as they were read, and every
+    /// other path, which the commit removes.
     @Test func keptFilesGiveTheirLinesAndTheOthersAreAllListed() throws {
-        let files: [String: UInt64] = ["index.html": 0, "notes/2026-01-14/index.html": 0xAB, "notes/2026-01-15/index.html": 1,
-                                       "email/2026-01-15.md": 2]
-        let (lines, dropped) = PublicationRecord.fileLines(files) { $0.hasPrefix("notes/2026-01-14") || $0 == "index.html" }
-        #expect(Set(String(decoding: try #require(lines), as: UTF8.self).split(separator: "\n"))
-            == ["file 0 index.html", "file ab notes/2026-01-14/index.html"])
+        let files = try #require(RecordedFiles(["index.html": 0, "notes/2026-01-14/index.html": 0xAB, "notes/2026-01-15/index.html": 1,
+                                                "email/2026-01-15.md": 2]))
+        let (lines, dropped) = files.keeping { path in
+            let text = String(decoding: path, as: UTF8.self)
+            return text.hasPrefix("notes/2026-01-14") || text == "index.html"
+        }
+        #expect(Set(String(decoding: lines, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
+            == ["file 0 index.html", "file ab notes/2026-01-14/index.html", ""])
         #expect(Set(dropped) == ["notes/2026-01-15/index.html", "email/2026-01-15.md"])
-        let withNewline = files.merging(["odd\nname.html": 3, "gone\n.html": 4]) { $1 }
-        let keptNewline = PublicationRecord.fileLines(withNewline) { $0 != "gone\n.html" && $0 != "email/2026-01-15.md" }
-        #expect(keptNewline.lines == nil)
-        #expect(Set(keptNewline.dropped) == ["gone\n.html", "email/2026-01-15.md"])
-        let droppedNewline = PublicationRecord.fileLines(withNewline) { !$0.contains("\n") }
-        #expect(droppedNewline.lines?.filter { $0 == 0x0A }.count == 4)
-        #expect(Set(droppedNewline.dropped) == ["odd\nname.html", "gone\n.html"])
+        #expect(files.keeping { _ in true }.lines == files.lines)
+        #expect(Set(files.keeping { _ in false }.dropped) == Set(files.paths))
+    }
+
+    /// Only the files with an inputs digest can be kept unrendered, so only theirs are looked up.
+    @Test func theFilesWithAnInputsDigestAreTheReusableOnes() throws {
+        let files = try #require(RecordedFiles(["index.html": 0, "archive/2025/12/index.html": 0xAB, "feed.xml": 1]))
+        #expect(files.reusable == ["archive/2025/12/index.html": 0xAB, "feed.xml": 1])
+        #expect(files.count == 3)
+        #expect(files.digests == ["index.html": 0, "archive/2025/12/index.html": 0xAB, "feed.xml": 1])
     }
 
     /// The record's lines before its `end DIGEST` line.
     static func body() throws -> String {
-        let text = String(decoding: try #require(record.bytes), as: UTF8.self)
+        let text = String(decoding: record.bytes, as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines.last?.hasPrefix("end ") == true)
         return lines.dropLast().joined(separator: "\n") + "\n"
@@ -207,7 +218,7 @@ import Testing
         let digits = body.replacingOccurrences(of: "file 0 index.html", with: "file ffffffffffffffff index.html")
             .replacingOccurrences(of: "file 1 feed.xml", with: "file 123456789abcdef0 feed.xml")
         let read = try #require(PublicationRecord(bytes: Self.signed(digits)))
-        #expect(read.files == ["index.html": .max, "archive/2025/12/index.html": 0xDEAD_BEEF_0123_4567, "feed.xml": 0x1234_5678_9ABC_DEF0])
+        #expect(read.files.digests == ["index.html": .max, "archive/2025/12/index.html": 0xDEAD_BEEF_0123_4567, "feed.xml": 0x1234_5678_9ABC_DEF0])
         let damaged = [
             body.replacingOccurrences(of: "marketnote-publication 2", with: "marketnote-publication 3"),
             body.replacingOccurrences(of: "file 0 index.html", with: "file xyz index.html"),
@@ -228,7 +239,7 @@ import Testing
     /// A crash test: a record cut short at the end of a line, or with one byte changed, still
     /// parsed, and the build that trusted it published a site with pages missing or out of date.
     @Test func aRecordCutShortOrWithAByteChangedIsNone() throws {
-        let bytes = try #require(Self.record.bytes)
+        let bytes = Self.record.bytes
         let body = try Self.body()
         let firstFileLine = try #require(body.range(of: "\nfile "))
         // A path that still parses: "feed.xml" becomes "feed.xmm".
@@ -246,9 +257,8 @@ import Testing
     }
 
     @Test func aPathWithANewlineIsNeverRecorded() {
-        var record = Self.record
-        record.files["notes/odd\nname"] = 0
-        #expect(record.bytes == nil)
+        #expect(RecordedFiles(["index.html": 0, "notes/odd\nname": 0]) == nil)
+        #expect(RecordedFiles.lines(["notes/odd\nname": 0]) == nil)
     }
 }
 
@@ -260,7 +270,11 @@ import Testing
             let date = SessionDate(day)!
             return .init(date: date, title: "", summary: "", path: "notes/\(day)/")
         })
-        let isKept = BuildPipeline.carriedOver(manifest)
+        let selects = BuildPipeline.carriedOver(manifest)
+        func isKept(_ path: String) -> Bool {
+            var path = path
+            return path.withUTF8(selects)
+        }
         for path in ["notes/2026-01-14/index.html", "notes/2026-01-15/facts.json", "notes/2026-01-14/", "email/2026-01-14.md",
                      "email/2026-01-15.eml", "email/2026-01-14", "email/2026-01-14.md.bak"] {
             #expect(isKept(path), "\(path)")

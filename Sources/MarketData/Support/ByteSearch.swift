@@ -18,7 +18,7 @@ public enum ByteSearch {
                 // A match starts at most this far in.
                 let starts = haystack.count - needle.count + 1
                 var start = 0
-                while start < starts, let offset = offset(of: needle[0], in: haystack, start..<starts) {
+                while start < starts, let offset = firstIndex(of: needle[0], in: haystack, within: start..<starts) {
                     if memcmp(base + offset, needle.baseAddress!, needle.count) == 0,
                        accept(haystack, offset..<offset + needle.count) { return true }
                     start = offset + 1
@@ -46,11 +46,11 @@ public enum ByteSearch {
     /// The index of the first `byte` in `bytes` from `start` on, through `memchr` (perf:
     /// `firstIndex(of:)` over every data file, looking for a NUL, was 2% of loading a 500-file universe).
     public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {
-        bytes.withUnsafeBufferPointer { offset(of: byte, in: $0, start..<$0.count) }
+        bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0, within: start..<$0.count) }
     }
 
-    /// The offset of the first `byte` within `range` of `buffer`, through `memchr`.
-    private static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    /// The index of the first `byte` within `range` of `buffer`, through `memchr`.
+    public static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
         guard let base = buffer.baseAddress, let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }

@@ -25,6 +25,6 @@ public struct NoteDocument: Sendable {
 /// Where notes live on the site. Dates are the only part of a path that comes from data, and a
 /// `SessionDate` always prints as `YYYY-MM-DD`, so no path can leave the site.
 public enum NotePaths {
-    public static func notePath(_ date: SessionDate) -> String { SiteLayout.notesFolder + "\(date)/" }
-    public static func emailBase(_ date: SessionDate) -> String { SiteLayout.emailFolder + "\(date)" }
+    public static func notePath(_ date: SessionDate) -> String { date.description(prefix: SiteLayout.notesFolder, suffix: "/") }
+    public static func emailBase(_ date: SessionDate) -> String { date.description(prefix: SiteLayout.emailFolder, suffix: "") }
 }

@@ -197,7 +197,7 @@ public final class AtomicOutput: @unchecked Sendable {
     /// Keeps the published file at `path` when the previous build rendered it from the same
     /// inputs; false when it has to be rendered.
     public func reuse(_ path: String, inputs digest: UInt64) throws -> Bool {
-        guard digest != 0, let previous, previous.files[path] == digest else { return false }
+        guard digest != 0, let previous, previous.files.reusable[path] == digest else { return false }
         if !startedFromSpare {
             guard try linkPublished(path) else { return false }
         }
@@ -209,11 +209,11 @@ public final class AtomicOutput: @unchecked Sendable {
         return true
     }
 
-    /// Keeps the files of the published site that `isKept` selects (by path), as they are.
-    public func keepPublished(where isKept: (String) -> Bool) throws {
+    /// Keeps the files of the published site that `isKept` selects (by their path's UTF-8), as they are.
+    public func keepPublished(where isKept: (UnsafeBufferPointer<UInt8>) -> Bool) throws {
         if startedFromSpare, let previous {
             // The staging folder holds them already: only note which ones go.
-            let (lines, dropped) = PublicationRecord.fileLines(previous.files, keeping: isKept)
+            let (lines, dropped) = previous.files.keeping(isKept)
             state.withLock {
                 notKept = dropped
                 keptLines = lines
@@ -223,20 +223,26 @@ public final class AtomicOutput: @unchecked Sendable {
         }
         var kept: [String: UInt64] = [:]
         if let previous {
-            for (path, digest) in previous.files where isKept(path) {
+            for (path, digest) in previous.files.digests where Self.selects(isKept, path) {
                 if try linkPublished(path) { kept[path] = digest }
             }
         } else {
-            for path in try FolderEntries.files(under: outputPath) ?? [] where OutputFile.isSafe(path) && isKept(path) {
+            for path in try FolderEntries.files(under: outputPath) ?? [] where OutputFile.isSafe(path) && Self.selects(isKept, path) {
                 if try linkPublished(path) { kept[path] = 0 }
             }
         }
-        let lines = PublicationRecord.fileLines(kept)
+        let lines = RecordedFiles.lines(kept)
         state.withLock {
             present.merge(kept) { $1 }
             keptLines = lines
             unchangedCount += kept.count
         }
+    }
+
+    /// `isKept` of a path held as a String.
+    private static func selects(_ isKept: (UnsafeBufferPointer<UInt8>) -> Bool, _ path: String) -> Bool {
+        var path = path
+        return path.withUTF8(isKept)
     }
 
     /// Links a file of the published site into the staging folder; false when it is not there.
@@ -278,10 +284,10 @@ public final class AtomicOutput: @unchecked Sendable {
         var removed: [String] = []
         if startedFromSpare, let previous {
             // The staging folder started as the whole previous site: drop what this build did not keep.
-            removed = (notKept ?? Array(previous.files.keys)).filter { !claimed.contains($0) }
+            removed = (notKept ?? previous.files.paths).filter { !claimed.contains($0) }
             for path in removed { FileTree.removeFile(path, in: stagingPath) }
         } else if let previous {
-            removed = previous.files.keys.filter { files[$0] == nil }
+            removed = previous.files.paths.filter { files[$0] == nil }
         }
         removedCount = removed.count
         let code = flush(lockDescriptor)
@@ -330,7 +336,7 @@ public final class AtomicOutput: @unchecked Sendable {
         let (kept, claimedFiles, changed) = state.withLock {
             (keptLines, claimed.map { (key: $0, value: present[$0] ?? 0) }, spare == nil ? [] : Array(rewritten))
         }
-        guard let kept, let claimedLines = PublicationRecord.fileLines(claimedFiles) else {
+        guard let kept, let claimedLines = RecordedFiles.lines(claimedFiles) else {
             unlink(recordPath)
             return
         }

@@ -1,3 +1,5 @@
+import MarketData
+
 /// One file of the published site, by its path below `output/`.
 public struct OutputFile: Sendable {
     /// Relative path with `/` separators, never absolute, never containing `..`.
@@ -21,22 +23,27 @@ public struct OutputFile: Sendable {
         return path.withUTF8(isSafe(bytes:))
     }
 
-    /// `isSafe` over a path's UTF-8 (a loop over a buffer: through `String.utf8`, the check of the
-    /// 13,700 paths of a publication record was 2% of a daily build).
+    /// `isSafe` over a path's UTF-8, looking for the bytes that matter through `memchr` (a build
+    /// checks the 36,000 paths of a long site's record: byte by byte, 14 instructions a byte).
     static func isSafe(bytes path: UnsafeBufferPointer<UInt8>) -> Bool {
-        var segmentLength = 0, dots = 0
-        for byte in path {
-            switch byte {
-            case 0x5C, 0x00: return false
-            case 0x2F:
-                guard segmentLength > 0, dots != segmentLength || dots > 2 else { return false }
-                segmentLength = 0
-                dots = 0
-            default:
-                segmentLength += 1
-                if byte == 0x2E { dots += 1 }
-            }
+        let whole = 0..<path.count
+        guard ByteSearch.firstIndex(of: 0x5C, in: path, within: whole) == nil,
+              ByteSearch.firstIndex(of: 0x00, in: path, within: whole) == nil else { return false }
+        var segmentStart = 0
+        while let slash = ByteSearch.firstIndex(of: 0x2F, in: path, within: segmentStart..<path.count) {
+            guard isPlainSegment(path, segmentStart..<slash) else { return false }
+            segmentStart = slash + 1
         }
-        return segmentLength > 0 && (dots != segmentLength || dots > 2)
+        return isPlainSegment(path, segmentStart..<path.count)
+    }
+
+    /// Not empty, `.` or `..`.
+    private static func isPlainSegment(_ path: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Bool {
+        switch segment.count {
+        case 0: false
+        case 1: path[segment.lowerBound] != 0x2E
+        case 2: path[segment.lowerBound] != 0x2E || path[segment.lowerBound + 1] != 0x2E
+        default: true
+        }
     }
 }

@@ -21,7 +21,7 @@ import Glibc
 struct PublicationRecord: Equatable {
     var site: FileStamp
     var spare: FileStamp?
-    var files: [String: UInt64]
+    var files: RecordedFiles
     var changed: [String]
     var removed: [String]
 
@@ -39,10 +39,9 @@ struct PublicationRecord: Equatable {
     }
 
     /// One line per fact: `site`/`spare` stamps, then `file DIGEST PATH`, `changed PATH` and
-    /// `removed PATH` lines in no particular order. Paths never hold a newline (`write` refuses
-    /// those records).
-    var bytes: [UInt8]? {
-        Self.fileLines(files).map { Self.encode(site: site, spare: spare, fileLines: $0, changed: changed, removed: removed) }
+    /// `removed PATH` lines in no particular order.
+    var bytes: [UInt8] {
+        Self.encode(site: site, spare: spare, fileLines: files.lines, changed: changed, removed: removed)
     }
 
     /// The record's bytes with its `file` lines already encoded: a build encodes the lines of
@@ -65,7 +64,7 @@ struct PublicationRecord: Equatable {
         var digest = InputDigest()
         out.withUnsafeBufferPointer { digest.add(bytes: $0) }
         out.append(contentsOf: "end ".utf8)
-        appendHex(digest.value, to: &out)
+        RecordedFiles.appendHex(digest.value, to: &out)
         out.append(0x0A)
         return out
     }
@@ -82,58 +81,7 @@ struct PublicationRecord: Equatable {
         return digest.value == expected ? start : nil
     }
 
-    /// `file DIGEST PATH` lines; nil when a path holds a newline, which a line cannot.
-    static func fileLines<Files: Sequence<(key: String, value: UInt64)>>(_ files: Files) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(files.underestimatedCount * 48)
-        for (path, digest) in files {
-            guard appendFileLine(path, digest, to: &out) else { return nil }
-        }
-        return out
-    }
-
-    /// The `file` lines of the files `isKept` selects, and the paths of the others, in one pass
-    /// over a site's 13,700 files; the lines are nil when a kept path holds a newline.
-    static func fileLines(_ files: [String: UInt64], keeping isKept: (String) -> Bool) -> (lines: [UInt8]?, dropped: [String]) {
-        var out: [UInt8]? = []
-        out?.reserveCapacity(files.count * 48)
-        var dropped: [String] = []
-        for (path, digest) in files {
-            if !isKept(path) {
-                dropped.append(path)
-            } else if out != nil, !appendFileLine(path, digest, to: &out!) {
-                out = nil
-            }
-        }
-        return (out, dropped)
-    }
-
-    /// Appends `file DIGEST PATH`; false, with nothing appended, when the path holds a newline.
-    private static func appendFileLine(_ path: String, _ digest: UInt64, to out: inout [UInt8]) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
-            guard !bytes.contains(0x0A) else { return false }
-            out.append(contentsOf: "file ".utf8)
-            appendHex(digest, to: &out)
-            out.append(0x20)
-            out.append(contentsOf: bytes)
-            out.append(0x0A)
-            return true
-        }
-    }
-
-    /// The digits of `value` without leading zeros: the record's own format, read back as a number.
-    private static func appendHex(_ value: UInt64, to out: inout [UInt8]) {
-        let digits = Hex.digits
-        var shift = 60
-        while shift > 0, (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
-        while shift >= 0 {
-            out.append(digits[Int((value >> UInt64(shift)) & 0xF)])
-            shift -= 4
-        }
-    }
-
-    init(site: FileStamp, spare: FileStamp?, files: [String: UInt64], changed: [String], removed: [String]) {
+    init(site: FileStamp, spare: FileStamp?, files: RecordedFiles, changed: [String], removed: [String]) {
         self.site = site
         self.spare = spare
         self.files = files
@@ -141,19 +89,21 @@ struct PublicationRecord: Equatable {
         self.removed = removed
     }
 
-    /// Parses `bytes`; nil when any line is not one `bytes` writes. Works on bytes, one String
-    /// per path: a record lists every file of the site, and reading it is part of every build.
+    /// Parses `bytes`; nil when any line is not one `bytes` writes. Works on bytes, and keeps the
+    /// `file` lines as they are (`RecordedFiles`): a record lists every file of the site, and
+    /// reading it is part of every build.
     init?(bytes: [UInt8]) {
-        var files: [String: UInt64] = [:], changed: [String] = [], removed: [String] = []
+        var entries: [RecordedFiles.Entry] = [], changed: [String] = [], removed: [String] = []
         var site: FileStamp?, spare: FileStamp?, hasSpareLine = false
-        files.reserveCapacity(bytes.count / 32)
+        entries.reserveCapacity(bytes.count / 40)
         let valid = bytes.withUnsafeBufferPointer { whole -> Bool in
             guard let length = Self.verifiedLength(of: whole) else { return false }
             let buffer = UnsafeBufferPointer(rebasing: whole[..<length])
             var lineNumber = 0, start = 0
             while start < buffer.count {
-                guard let end = buffer[start...].firstIndex(of: 0x0A) else { return false }
-                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                guard let end = ByteSearch.firstIndex(of: 0x0A, in: buffer, within: start..<buffer.count) else { return false }
+                let range = start..<end
+                let line = UnsafeBufferPointer(rebasing: buffer[range])
                 start = end + 1
                 lineNumber += 1
                 switch lineNumber {
@@ -167,9 +117,8 @@ struct PublicationRecord: Equatable {
                     spare = FileStamp(text: Substring(text))
                     hasSpareLine = spare != nil || text == "-"
                 default:
-                    if let rest = ByteSearch.rest(of: line, after: "file ") {
-                        guard let entry = Self.fileEntry(rest) else { return false }
-                        files[entry.path] = entry.digest
+                    if let entry = RecordedFiles.entry(in: buffer, line: range) {
+                        entries.append(entry)
                     } else if let path = Self.rest(of: line, after: "changed ") {
                         changed.append(path)
                     } else if let path = Self.rest(of: line, after: "removed ") {
@@ -183,7 +132,7 @@ struct PublicationRecord: Equatable {
         }
         // The files' paths were checked as they were read.
         guard valid, let site, hasSpareLine, (changed + removed).allSatisfy(OutputFile.isSafe) else { return nil }
-        self.init(site: site, spare: spare, files: files, changed: changed, removed: removed)
+        self.init(site: site, spare: spare, files: RecordedFiles(bytes: bytes, entries: entries), changed: changed, removed: removed)
     }
 
     /// The text of `line` after `prefix`, when it starts with it.
@@ -191,28 +140,8 @@ struct PublicationRecord: Equatable {
         ByteSearch.rest(of: line, after: prefix).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `DIGEST PATH`: the digest in 1 to 16 hexadecimal digits, as `appendHex` writes it, and a
-    /// path `OutputFile.isSafe` accepts; read on bytes, one String a line (13,700 lines a build).
-    private static func fileEntry(_ text: UnsafeBufferPointer<UInt8>) -> (digest: UInt64, path: String)? {
-        var digest: UInt64 = 0, index = 0
-        while index < text.count, text[index] != 0x20 {
-            guard index < 16, let value = Hex.value(of: text[index]) else { return nil }
-            digest = digest << 4 | UInt64(value)
-            index += 1
-        }
-        guard index > 0, index < text.count else { return nil }
-        let path = UnsafeBufferPointer(rebasing: text[(index + 1)...])
-        guard OutputFile.isSafe(bytes: path) else { return nil }
-        return (digest, String(decoding: path, as: UTF8.self))
-    }
-
-    /// Writes the record atomically (see `write(_:to:)`); a record that cannot be written
-    /// faithfully (a path with a newline) is not written, and the next build starts over.
+    /// Writes the record atomically (see `write(_:to:)`).
     func write(to path: String) throws {
-        guard let bytes else {
-            unlink(path)
-            return
-        }
         try Self.write(bytes, to: path)
     }
 

@@ -466,24 +466,21 @@ public struct BuildPipeline {
 
     /// Which files of the previous site a build keeps: the note folders and email editions
     /// (`NotePaths.emailBase(date)` and an extension) of the notes it does not write again.
-    static func carriedOver(_ manifest: SiteManifest) -> (String) -> Bool {
-        let dates = Set(manifest.notes.map(\.date))
+    static func carriedOver(_ manifest: SiteManifest) -> (UnsafeBufferPointer<UInt8>) -> Bool {
+        let dates = DaySet(manifest.notes.map(\.date))
         // On UTF-8, the date read from the path (this runs for every file of the site): a note's
         // folder is `notes/DATE/` and its editions `email/DATE.EXT`, DATE as `description` prints it.
         return { path in
-            var path = path
-            return path.withUTF8 { bytes in
-                let date: UnsafeBufferPointer<UInt8>
-                if let name = ByteSearch.rest(of: bytes, after: "email/") {
-                    guard !name.contains(0x2F) else { return false }
-                    date = UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0x2E) ?? name.endIndex)])
-                } else if let name = ByteSearch.rest(of: bytes, after: "notes/"), let slash = name.firstIndex(of: 0x2F) {
-                    date = UnsafeBufferPointer(rebasing: name[..<slash])
-                } else {
-                    return false
-                }
-                return SessionDate(isoBytes: date).map(dates.contains) ?? false
+            let date: UnsafeBufferPointer<UInt8>
+            if let name = ByteSearch.rest(of: path, after: "email/") {
+                guard !name.contains(0x2F) else { return false }
+                date = UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0x2E) ?? name.endIndex)])
+            } else if let name = ByteSearch.rest(of: path, after: "notes/"), let slash = name.firstIndex(of: 0x2F) {
+                date = UnsafeBufferPointer(rebasing: name[..<slash])
+            } else {
+                return false
             }
+            return SessionDate(isoBytes: date).map(dates.contains) ?? false
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 
 /// Reads JSON of objects, arrays and strings token by token, straight from bytes, for
 /// `notes/index.json`: Foundation's `JSONDecoder` took 40 ms of a 200 ms daily build to read the
@@ -67,19 +68,29 @@ struct FlatJSONReader {
     /// anything else. Compared as bytes, without making a String (the manifest's keys: 26,000 a
     /// daily build).
     mutating func key(among names: [StaticString]) -> Int? {
+        readBytes({ key in
+            names.firstIndex { name in
+                name.utf8CodeUnitCount == key.count && memcmp(key.baseAddress!, name.utf8Start, key.count) == 0
+            }
+        }, escaped: { key in names.firstIndex { $0.description == key } })
+    }
+
+    /// Reads a string that is a date, `YYYY-MM-DD`, from its bytes; nil for anything else.
+    mutating func date() -> SessionDate? {
+        readBytes(SessionDate.init(isoBytes:), escaped: SessionDate.init)
+    }
+
+    /// Reads a string and gives `plain` of its bytes, or, for one with an escape, `escaped` of
+    /// its text; nil when no string comes next.
+    private mutating func readBytes<T>(_ plain: (UnsafeBufferPointer<UInt8>) -> T?, escaped: (String) -> T?) -> T? {
         guard let start = openString() else { return nil }
         let end = plainEnd(from: start)
         guard end < bytes.count, bytes[end] == 0x22 else {
-            // An escape in a key: read it whole.
             position = start - 1
-            return string().flatMap { key in names.firstIndex { $0.description == key } }
+            return string().flatMap(escaped)
         }
         position = end + 1
-        return bytes.withUnsafeBufferPointer { buffer in
-            names.firstIndex { name in
-                name.utf8CodeUnitCount == end - start && memcmp(buffer.baseAddress! + start, name.utf8Start, end - start) == 0
-            }
-        }
+        return bytes.withUnsafeBufferPointer { plain(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// Where the string's text starts, after its opening quote (white space before it skipped);

@@ -111,21 +111,20 @@ public struct SiteManifest: Codable, Sendable {
             }
             return key == "notes" && reader.take(0x3A) && reader.take(0x5B) && reader.members(close: 0x5D) { reader in
                 guard reader.take(0x7B) else { return false }
-                var fields: [String?] = [nil, nil, nil, nil, nil]
-                var hasPath = false
+                // Five variables, not an array of them: an array was allocated for each note.
+                var date: SessionDate?, title: String?, summary: String?, commentary: String?, hasPath = false
                 guard reader.members(close: 0x7D, { reader in
                     guard let slot = reader.key(among: names), reader.take(0x3A) else { return false }
+                    switch slot {
+                    case 0: date = reader.date(); return date != nil
+                    case 1: title = reader.string(); return title != nil
+                    case 2: summary = reader.string(); return summary != nil
                     // The path is the build's (`withBuildPaths`): the file's is read, not kept.
-                    if slot == 3 {
-                        hasPath = reader.skipString()
-                        return hasPath
+                    case 3: hasPath = reader.skipString(); return hasPath
+                    default: commentary = reader.string(); return commentary != nil
                     }
-                    guard let value = reader.string() else { return false }
-                    fields[slot] = value
-                    return true
-                }), let day = fields[0], let date = SessionDate(day), let title = fields[1], let summary = fields[2],
-                      hasPath else { return false }
-                notes.append(Entry(date: date, title: title, summary: summary, path: NotePaths.notePath(date), commentary: fields[4]))
+                }), let date, let title, let summary, hasPath else { return false }
+                notes.append(Entry(date: date, title: title, summary: summary, path: NotePaths.notePath(date), commentary: commentary))
                 return true
             }
         }
