@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MarketData
 
 /// A digest of the inputs a page was rendered from, stable across processes (unlike `Hasher`,
 /// which is seeded per process), so a later build can tell that a page would come out the same
@@ -20,6 +21,12 @@ public struct InputDigest: Sendable {
     }
 
     public mutating func add(_ number: Int) { add(String(number)) }
+
+    /// Adds a date as `add(date.description)` does, from its bytes.
+    public mutating func add(_ date: SessionDate) {
+        date.withISOBytes { add(bytes: $0) }
+        add(byte: 0xFF)
+    }
 
     public mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
         var hash = value

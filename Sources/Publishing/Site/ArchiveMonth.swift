@@ -17,7 +17,7 @@ struct ArchiveMonth: Sendable {
         self.notes = notes
         var digest = InputDigest()
         for note in notes {
-            digest.add(note.date.description)
+            digest.add(note.date)
             digest.add(note.title)
             digest.add(note.summary)
             digest.add(note.path)
@@ -25,20 +25,27 @@ struct ArchiveMonth: Sendable {
         notesDigest = digest.value
     }
 
-    /// The months that have notes, oldest first, from notes sorted by date.
+    /// The months that have notes, oldest first, from notes sorted by date. A month ends where
+    /// a note reaches the next one's first day (by day number: through the notes' years and
+    /// months, two calendar conversions a note).
     static func grouping(_ notes: [SiteManifest.Entry]) -> [ArchiveMonth] {
         var months: [ArchiveMonth] = []
         var first = notes.startIndex
         while first < notes.endIndex {
             let month = ArchiveMonth(containing: notes[first].date)
-            let end = notes[first...].firstIndex { !month.contains($0.date) } ?? notes.endIndex
+            let next = month.nextStart
+            let end = notes[first...].firstIndex { $0.date >= next } ?? notes.endIndex
             months.append(ArchiveMonth(containing: month.start, notes: Array(notes[first..<end])))
             first = end
         }
         return months
     }
 
-    func contains(_ date: SessionDate) -> Bool { date.year == start.year && date.month == start.month }
+    /// The first day of the month after this one.
+    var nextStart: SessionDate {
+        let (year, month, _) = start.components
+        return month == 12 ? SessionDate(year: year + 1, month: 1, day: 1)! : SessionDate(year: year, month: month + 1, day: 1)!
+    }
 
     /// `2026-01`: the month in ISO 8601, for `<time datetime>` and file names.
     var id: String { String(start.description.prefix(7)) }

@@ -22,25 +22,26 @@ struct SitemapWriter {
             add(text)
             out.append(0x0A)
         }
-        func url(_ page: SitePath, _ lastModified: SessionDate?) {
+        func url(_ folder: String, _ lastModified: SessionDate?) {
             add("<url><loc>")
             out.append(contentsOf: base)
-            out.append(contentsOf: XMLEscaping.escape(page.folder).utf8)
+            out.append(contentsOf: XMLEscaping.escape(folder).utf8)
             add("</loc>")
             if let lastModified {
                 add("<lastmod>")
-                out.append(contentsOf: lastModified.description.utf8)
+                lastModified.withISOBytes { out.append(contentsOf: $0) }
                 add("</lastmod>")
             }
             line("</url>")
         }
         line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         line("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
-        url(.home, newest)
-        url(ArchivePages.indexPath, newest)
-        for month in months { url(month.path, month.notes.last?.date) }
+        url(SitePath.home.folder, newest)
+        url(ArchivePages.indexPath.folder, newest)
+        for month in months { url(month.path.folder, month.notes.last?.date) }
+        // A note's path is its page's folder (`notes/DATE/`, `NotePaths.notePath`).
         for month in months {
-            for note in month.notes { url(SitePath(note.path), note.date) }
+            for note in month.notes { url(note.path, note.date) }
         }
         line("</urlset>")
         return OutputFile(path: Self.path, bytes: out)
