@@ -39,9 +39,17 @@ struct SitemapWriter {
         url(SitePath.home.folder, newest)
         url(ArchivePages.indexPath.folder, newest)
         for month in months { url(month.path.folder, month.notes.last?.date) }
-        // A note's path is its page's folder (`notes/DATE/`, `NotePaths.notePath`).
+        // A note's path is its page's folder, `notes/DATE/` (`NotePaths.notePath`), with nothing
+        // to escape; each note is one line of a long site's sitemap, rebuilt on every build.
         for month in months {
-            for note in month.notes { url(note.path, note.date) }
+            for index in month.notes.indices {
+                add("<url><loc>")
+                out.append(contentsOf: base)
+                out.append(contentsOf: month.notes[index].path.utf8)
+                add("</loc><lastmod>")
+                month.notes[index].date.withISOBytes { out.append(contentsOf: $0) }
+                line("</lastmod></url>")
+            }
         }
         line("</urlset>")
         return OutputFile(path: Self.path, bytes: out)
