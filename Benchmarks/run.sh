@@ -133,6 +133,29 @@ for name in ("SPY.csv", "IWM.csv", "MAGS.csv"):
         csv.writer(handle, lineterminator="\n").writerow(new)
 PY
   BEFORE="rm -rf $work/daily $work/.daily.* && cp -al $work/daily-base $work/daily && cp -al $work/.daily-base.spare $work/.daily.spare && cp $work/.daily-base.publication $work/.daily.publication" measure daily "$marketnote" build --project "$project" --output "$work/daily" >> "$report"
+
+  # The same morning on a long real history: the S&P 500 since 1950 and the NASDAQ Composite
+  # since 1999 (Tests/Fixtures/real, through 2018-12-31: 17,362 notes, 36,393 files), the
+  # shipped templates, then one new session, 2019-01-02.
+  long=$work/long-project
+  rm -rf "$long" "$work/long-base" "$work"/.long-base.* && mkdir -p "$long/content/data"
+  cp Tests/Fixtures/real/SPX.csv Tests/Fixtures/real/IXIC.csv "$long/content/data/"
+  cat > "$long/marketnote.yml" <<'YML'
+title: The Tape
+baseURL: https://tape.example.com/
+series:
+  - { symbol: SPX, name: S&P 500, shortName: the S&P 500, file: content/data/SPX.csv }
+  - { symbol: IXIC, name: NASDAQ Composite, shortName: tech stocks, file: content/data/IXIC.csv }
+comparisons:
+  - { leader: IXIC, benchmark: SPX }
+YML
+  "$marketnote" build --all --project "$long" --output "$work/long-base" >/dev/null
+  "$marketnote" build --project "$long" --output "$work/long-base" >/dev/null
+  for name in SPX IXIC; do
+    awk -F, -v OFS=, 'END { up = $5 * 1.004; print "2019-01-02", $5, sprintf("%.2f", up * 1.003), sprintf("%.2f", $5 * 0.998), sprintf("%.2f", up), sprintf("%.2f", up), $7 }' \
+      "$long/content/data/$name.csv" >> "$long/content/data/$name.csv"
+  done
+  BEFORE="rm -rf $work/long && cp -al $work/long-base $work/long && cp -al $work/.long-base.spare $work/.long.spare && cp $work/.long-base.publication $work/.long.publication" measure daily-long "$marketnote" build --project "$long" --output "$work/long" >> "$report"
 fi
 
 if [ "$only" = all ] || [ "$only" = scaling ]; then
