@@ -24,7 +24,7 @@ public struct OutputFile: Sendable {
     }
 
     /// `isSafe` over a path's UTF-8, looking for the bytes that matter through `memchr` (a build
-    /// checks the 36,000 paths of a long site's record: byte by byte, 14 instructions a byte).
+    /// checks the 36,000 paths of a long site's record: 320 instructions a path, 400 byte by byte).
     static func isSafe(bytes path: UnsafeBufferPointer<UInt8>) -> Bool {
         let whole = 0..<path.count
         guard ByteSearch.firstIndex(of: 0x5C, in: path, within: whole) == nil,

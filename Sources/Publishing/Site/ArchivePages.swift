@@ -22,8 +22,8 @@ struct ArchivePages {
 
     private func indexPage() -> OutputFile {
         // Numbers as text: the template prints them, and an Int takes swift-mustache's way
-        // through `String(describing:)` and its casts (about 45,000 instructions a month of the
-        // index, callgrind).
+        // through `String(describing:)` and its casts (the index of 829 months: 52.6 M
+        // instructions with Ints, 40.0 M with text, callgrind).
         let years = Dictionary(grouping: months, by: \.start.year).sorted { $0.key > $1.key }.map { year, months -> [String: Any] in
             let entries = months.map { month -> [String: Any] in
                 let column = String(month.start.month)
