@@ -6,8 +6,9 @@ import Mustache
 /// default when the project does not override it. Parsed once per run, with errors located in
 /// their file.
 public struct TemplateLibrary: Sendable {
-    /// Mustache templates by relative path: `note.md`, `partials/quotes.md`, `layout.html`.
-    public let mustache: MustacheLibrary
+    /// swift-mustache's library of every template by relative path (`note.md`,
+    /// `partials/quotes.md`, `layout.html`), for what `CompiledTemplate` does not render.
+    let mustache: MustacheFallback
     /// The templates `CompiledTemplate` renders, by the same names; the others stay with `mustache`.
     let compiled: [String: CompiledTemplate]
     let templateNames: Set<String>
@@ -73,18 +74,25 @@ public struct TemplateLibrary: Sendable {
         self.phrases = phrases ?? .standard
     }
 
-    /// Parses each template twice: by swift-mustache, for what the shipped templates never use,
-    /// and into the `CompiledTemplate` that renders them; a parse error is reported at its line.
+    /// Parses each template into the `CompiledTemplate` that renders it, and by swift-mustache
+    /// only when the port cannot read it (the port refuses what swift-mustache refuses,
+    /// `CompiledTemplateTests`): swift-mustache's errors are the ones reported, at their line,
+    /// and it renders what the port does not. Its parse of the shipped templates, which the
+    /// port reads, was 22 M instructions a process (callgrind).
     private static func compile(_ files: [String: String], origins: [String: String], diagnostics: inout DiagnosticCollector)
-        -> (MustacheLibrary, [String: CompiledTemplate]) {
-        var library = MustacheLibrary()
+        -> (MustacheFallback, [String: CompiledTemplate]) {
+        var sources: [(name: String, source: String)] = []
         var compiled: [String: CompiledTemplate] = [:]
         for (name, text) in files.sorted(by: { $0.key < $1.key }) where isTemplate(name) {
             let path = origins[name] ?? "<default>/" + name
             do {
                 let source = withContentType(text, name: name)
-                library.register(try MustacheTemplate(string: source), named: name)
-                compiled[name] = CompiledTemplate(source)
+                if let template = CompiledTemplate(source) {
+                    compiled[name] = template
+                } else {
+                    _ = try MustacheTemplate(string: source)
+                }
+                sources.append((name, source))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.report(unbalancedTag(in: text, path: path) ?? .error(
                     at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
@@ -94,7 +102,7 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.report(.error(at: SourceLocation(path: path), "template error: \(error)"))
             }
         }
-        return (library, compiled)
+        return (MustacheFallback(sources: sources), compiled)
     }
 
     /// Reports each partial a template includes that does not exist, and each cycle of
@@ -167,7 +175,7 @@ public struct TemplateLibrary: Sendable {
                                       noting: noting ? unresolved : nil, templateName: name) {
             return text
         }
-        return mustache.render(context, withTemplate: name) ?? ""
+        return mustache.library.render(context, withTemplate: name) ?? ""
     }
 
     /// HTML and XML templates get the `HTML` content-type pragma (unless they set one), which
@@ -305,6 +313,30 @@ public struct TemplateLibrary: Sendable {
         case .unrecognisedConfigVariable?: return "unknown pragma"
         case .invalidConfigVariableSyntax?: return "invalid pragma syntax"
         default: return "\(error)"
+        }
+    }
+}
+
+/// swift-mustache's library of a project's templates, parsed when a rendering first needs it:
+/// `CompiledTemplate` renders every template that uses only the core tags, as the shipped ones
+/// do, so a build usually never asks. Shared by the threads that render.
+final class MustacheFallback: @unchecked Sendable {
+    private let sources: [(name: String, source: String)]
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary?
+
+    /// `sources` parse: `TemplateLibrary.compile` checked them.
+    init(sources: [(name: String, source: String)]) { self.sources = sources }
+
+    var library: MustacheLibrary {
+        lock.withLock {
+            if let parsed { return parsed }
+            var library = MustacheLibrary()
+            for (name, source) in sources {
+                if let template = try? MustacheTemplate(string: source) { library.register(template, named: name) }
+            }
+            parsed = library
+            return library
         }
     }
 }
