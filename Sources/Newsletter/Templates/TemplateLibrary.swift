@@ -215,6 +215,9 @@ public struct TemplateLibrary: Sendable {
 
     /// Every `{{> name}}` in a template, with its position.
     static func partials(in text: String, path: String) -> [(String, SourceLocation)] {
+        // Most templates include none, and a byte search finds that at once: splitting each into
+        // lines and searching every line was 8.6 M instructions a process (callgrind).
+        guard ByteSearch.contains("{{>", in: text) else { return [] }
         var result: [(String, SourceLocation)] = []
         for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
