@@ -19,7 +19,9 @@ public final class YAMLReader {
     /// resolver tries seven regular expressions on each to tell numbers, dates and flags.
     public func root(of text: String, context: String = "the document", typed: Bool = true) -> YAMLMapping? {
         do {
-            guard let node = try Yams.compose(yaml: text, typed ? .default : .basic) else {
+            // UTF-8, as Yams chooses for a native String here: its default reads the whole
+            // environment to look for an override, 360,000 instructions a document (callgrind).
+            guard let node = try Yams.compose(yaml: text, typed ? .default : .basic, .default, .utf8) else {
                 return YAMLMapping(reader: self, mapping: Node.Mapping([]), context: context)
             }
             return mapping(node, context: context)
