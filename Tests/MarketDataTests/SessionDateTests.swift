@@ -38,6 +38,14 @@ import Testing
         }
     }
 
+    /// The archive's months and the published prices' months both end where this says.
+    @Test func theNextMonthStartsOnItsFirstDay() {
+        #expect(SessionDate("2025-12-31")?.startOfNextMonth == SessionDate("2026-01-01"))
+        #expect(SessionDate("2024-01-31")?.startOfNextMonth == SessionDate("2024-02-01"))
+        #expect(SessionDate("2024-02-01")?.startOfNextMonth == SessionDate("2024-03-01"))
+        #expect(SessionDate("9999-12-01")?.startOfNextMonth == nil)
+    }
+
     @Test func rejectsDatesThatDoNotExist() {
         #expect(SessionDate("2025-02-29") == nil)
         #expect(SessionDate("2025-13-01") == nil)

@@ -59,6 +59,12 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
         (1..<max(Int(later.dayNumber - dayNumber), 1)).count { ![0, 6].contains(adding(days: $0).weekday) }
     }
 
+    /// The first day of the month after this date's; nil after December 9999.
+    public var startOfNextMonth: SessionDate? {
+        let (year, month, _) = components
+        return month == 12 ? SessionDate(year: year + 1, month: 1, day: 1) : SessionDate(year: year, month: month + 1, day: 1)
+    }
+
     /// The same month and day in another year; February 29 becomes February 28.
     public func sameDay(yearsEarlier years: Int) -> SessionDate {
         let (y, m, d) = components

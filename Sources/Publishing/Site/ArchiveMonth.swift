@@ -33,18 +33,12 @@ struct ArchiveMonth: Sendable {
         var first = notes.startIndex
         while first < notes.endIndex {
             let month = ArchiveMonth(containing: notes[first].date)
-            let next = month.nextStart
-            let end = notes[first...].firstIndex { $0.date >= next } ?? notes.endIndex
+            let next = month.start.startOfNextMonth
+            let end = notes[first...].firstIndex { note in next.map { note.date >= $0 } ?? false } ?? notes.endIndex
             months.append(ArchiveMonth(containing: month.start, notes: Array(notes[first..<end])))
             first = end
         }
         return months
-    }
-
-    /// The first day of the month after this one.
-    var nextStart: SessionDate {
-        let (year, month, _) = start.components
-        return month == 12 ? SessionDate(year: year + 1, month: 1, day: 1)! : SessionDate(year: year, month: month + 1, day: 1)!
     }
 
     /// `2026-01`: the month in ISO 8601, for `<time datetime>` and file names.

@@ -43,9 +43,7 @@ public struct PublishedPrices: Sendable, Codable, Equatable {
                 let day = date.components
                 month = String(date.description.prefix(7))
                 monthStart = date.dayNumber - Int32(day.day - 1)
-                let next = day.month == 12 ? SessionDate(year: day.year + 1, month: 1, day: 1)
-                    : SessionDate(year: day.year, month: day.month + 1, day: 1)
-                nextMonth = next?.dayNumber ?? .max
+                nextMonth = date.startOfNextMonth?.dayNumber ?? .max
                 digest = InputDigest()
                 days = 0
             }
