@@ -22,34 +22,24 @@ struct SitemapWriter {
             add(text)
             out.append(0x0A)
         }
-        func url(_ folder: String, _ lastModified: SessionDate?) {
+        /// `escaping: false` for a folder with nothing to escape: a note's (`notes/DATE/`), one
+        /// line for each note of a long site's sitemap, rebuilt on every build.
+        func url(_ folder: String, _ lastModified: SessionDate?, escaping: Bool = true) {
             add("<url><loc>")
             out.append(contentsOf: base)
-            out.append(contentsOf: XMLEscaping.escape(folder).utf8)
-            add("</loc>")
-            if let lastModified {
-                add("<lastmod>")
-                lastModified.withISOBytes { out.append(contentsOf: $0) }
-                add("</lastmod>")
-            }
-            line("</url>")
+            out.append(contentsOf: (escaping ? XMLEscaping.escape(folder) : folder).utf8)
+            guard let lastModified else { return line("</loc></url>") }
+            add("</loc><lastmod>")
+            lastModified.withISOBytes { out.append(contentsOf: $0) }
+            line("</lastmod></url>")
         }
         line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         line("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
         url(SitePath.home.folder, newest)
         url(ArchivePages.indexPath.folder, newest)
         for month in months { url(month.path.folder, month.notes.last?.date) }
-        // A note's path is its page's folder, `notes/DATE/` (`NotePaths.notePath`), with nothing
-        // to escape; each note is one line of a long site's sitemap, rebuilt on every build.
         for month in months {
-            for index in month.notes.indices {
-                add("<url><loc>")
-                out.append(contentsOf: base)
-                out.append(contentsOf: month.notes[index].path.utf8)
-                add("</loc><lastmod>")
-                month.notes[index].date.withISOBytes { out.append(contentsOf: $0) }
-                line("</lastmod></url>")
-            }
+            for index in month.notes.indices { url(month.notes[index].path, month.notes[index].date, escaping: false) }
         }
         line("</urlset>")
         return OutputFile(path: Self.path, bytes: out)
