@@ -222,6 +222,28 @@ import Testing
         }
     }
 
+    /// Random decimals on both sides of the fast path's limits (2^53, 19 digits, 22 after the
+    /// point), with signs and leading and trailing zeros, are read as the standard library reads
+    /// them: correctly rounded.
+    @Test func randomDecimalsMatchTheStandardLibraryOnBothSidesOfTheFastPath() {
+        var random = SystemRandomNumberGenerator()
+        let limit = String(1 << 53)
+        var texts = [limit, String((1 << 53) + 1), "9007199254740993", "0.9007199254740993", "-" + limit + ".0",
+                     "0." + String(repeating: "0", count: 21) + "1", "0." + String(repeating: "0", count: 22) + "1",
+                     String(repeating: "9", count: 19), String(repeating: "9", count: 20), "0000000000000000000001.5", "5.", "-.5"]
+        for _ in 0..<20_000 {
+            let digits = String((0..<Int.random(in: 1...26, using: &random)).map { _ in "0123456789".randomElement(using: &random)! })
+            let point = Int.random(in: 0...digits.count, using: &random)
+            var text = String(digits.prefix(point)) + (point == digits.count && Bool.random(using: &random) ? "" : ".") + digits.dropFirst(point)
+            if text == "." { text = "0." }
+            texts.append(["", "-", "+"].randomElement(using: &random)! + text)
+        }
+        for text in texts {
+            let expected = Double(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+            #expect(NumberParser.double(text)?.bitPattern == expected?.bitPattern, "\(text)")
+        }
+    }
+
     @Test func rejectsTextStrtodWouldAccept() {
         for text in ["nan", "inf", "0x10", " 1", "1 ", "", "-", "1e", "1.2.3"] {
             #expect(NumberParser.double(text) == nil, "\(text)")

@@ -77,74 +77,71 @@ public struct CSVReader {
     }
 
     /// Reads one physical row; false when it was blank: no field has content.
+    ///
+    /// The row is scanned over one buffer into a local array of fields, moved out of the reader so
+    /// that it stays uniquely referenced (perf: a buffer taken for each field, and each field
+    /// appended to the reader's own array, made an 83-byte price row cost 1,430 instructions; now
+    /// 1,160, callgrind).
     private mutating func readRow() throws(Diagnostic) -> Bool {
+        var fields = self.fields
+        self.fields = []
         fields.removeAll(keepingCapacity: true)
         line = nextLine
         rowStart = position
         var fieldStart = position
-        let end = bytes.count
-        while true {
-            var index = fieldStart
-            if index < end, bytes[index] == UInt8(ascii: "\"") { index = try readQuotedField(from: index) }
-            // After a quoted field's closing quote, or anywhere in an unquoted field, a quote is text.
-            index = separator(from: index)
-            var fieldEnd = index
-            let endsRow = index >= end || bytes[index] == UInt8(ascii: "\n")
-            if endsRow, fieldEnd > fieldStart, bytes[fieldEnd - 1] == UInt8(ascii: "\r") { fieldEnd -= 1 }
-            appendField(fieldStart..<fieldEnd)
-            fieldStart = index + 1
-            if endsRow { break }
+        var quotedLines = 0
+        var unclosedQuote: Int?
+        let bytes = self.bytes
+        bytes.withUnsafeBufferPointer { buffer in
+            let end = buffer.count
+            while true {
+                var index = fieldStart
+                if index < end, buffer[index] == UInt8(ascii: "\"") {
+                    guard let after = Self.quotedFieldEnd(buffer, from: index, lines: &quotedLines) else {
+                        unclosedQuote = index
+                        return
+                    }
+                    index = after
+                }
+                // After a quoted field's closing quote, or anywhere in an unquoted field, a quote is text.
+                while index < end, buffer[index] != UInt8(ascii: ","), buffer[index] != UInt8(ascii: "\n") { index += 1 }
+                let endsRow = index >= end || buffer[index] == UInt8(ascii: "\n")
+                let fieldEnd = endsRow && index > fieldStart && buffer[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+                fields.append(Field(buffer, written: fieldStart..<fieldEnd))
+                fieldStart = index + 1
+                if endsRow { break }
+            }
+        }
+        self.fields = fields
+        if let start = unclosedQuote {
+            throw Diagnostic.error(
+                at: SourceLocation(path: path, line: line, column: column(at: start)),
+                "quoted field is never closed",
+                hint: "add the closing \" or remove the opening one")
         }
         position = fieldStart
-        nextLine += 1
+        nextLine += quotedLines + 1
         return fields.contains { !$0.content.isEmpty }
     }
 
-    /// The index of the first comma or line feed at or after `start`, or the end of the file
-    /// (perf: indexing the array byte by byte, with its bounds checks, was a third of loading a
-    /// 500-file universe).
-    private func separator(from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") { return index }
-                index += 1
-            }
-            return buffer.count
-        }
-    }
-
-    private mutating func appendField(_ written: Range<Int>) {
-        var content = written
-        var doubledQuote = false
-        if written.count >= 2, bytes[written.lowerBound] == UInt8(ascii: "\""), bytes[written.upperBound - 1] == UInt8(ascii: "\"") {
-            content = (written.lowerBound + 1)..<(written.upperBound - 1)
-            doubledQuote = bytes[content].contains(UInt8(ascii: "\""))
-        }
-        fields.append(Field(written: written, content: content, hasDoubledQuote: doubledQuote))
-    }
-
-    /// Skips a quoted field starting at `start`; returns the index just after its closing quote.
-    private mutating func readQuotedField(from start: Int) throws(Diagnostic) -> Int {
+    /// The index just after the closing quote of the quoted field that starts at `start`, with
+    /// the line ends inside it added to `lines`; nil when the quote is never closed.
+    private static func quotedFieldEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, lines: inout Int) -> Int? {
         var index = start + 1
         var linesInside = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\"") {
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+        while index < buffer.count {
+            if buffer[index] == UInt8(ascii: "\"") {
+                if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "\"") {
                     index += 2
                     continue
                 }
-                nextLine += linesInside
+                lines += linesInside
                 return index + 1
             }
-            if bytes[index] == UInt8(ascii: "\n") { linesInside += 1 }
+            if buffer[index] == UInt8(ascii: "\n") { linesInside += 1 }
             index += 1
         }
-        throw Diagnostic.error(
-            at: SourceLocation(path: path, line: line, column: column(at: start)),
-            "quoted field is never closed",
-            hint: "add the closing \" or remove the opening one")
+        return nil
     }
 }
 
@@ -154,4 +151,15 @@ private struct Field {
     var written: Range<Int>
     var content: Range<Int>
     var hasDoubledQuote: Bool
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, written: Range<Int>) {
+        self.written = written
+        if written.count >= 2, buffer[written.lowerBound] == UInt8(ascii: "\""), buffer[written.upperBound - 1] == UInt8(ascii: "\"") {
+            content = (written.lowerBound + 1)..<(written.upperBound - 1)
+            hasDoubledQuote = buffer[content].contains(UInt8(ascii: "\""))
+        } else {
+            content = written
+            hasDoubledQuote = false
+        }
+    }
 }

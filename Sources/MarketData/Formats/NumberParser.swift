@@ -45,46 +45,47 @@ public enum NumberParser {
         return nil
     }
 
-    /// Clinger's fast path: at most 15 significant digits and no exponent means the mantissa and
-    /// the power of ten are both exact doubles, so one correctly rounded division gives the
-    /// correctly rounded result.
+    /// Clinger's fast path: with no exponent, a mantissa of at most 2^53 and at most 22 digits
+    /// after the point, the mantissa and the power of ten are both exact doubles, so one
+    /// correctly rounded division gives the correctly rounded result. Anything else is left to
+    /// `strtod`.
     ///
     /// On a buffer rather than a slice: a slice checks every index against its bounds and its
-    /// base's (perf: this parse was a tenth of loading a 500-file universe).
+    /// base's (perf: this parse was a tenth of loading a 500-file universe). The digits before
+    /// and after the point are two tight loops, with the checks made once at the end, where a
+    /// loop checked the point and leading zeros at every byte: the S&P 500's eleven-byte prices
+    /// took 280 instructions each, now 150 (callgrind).
     private static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var index = 0
-        var negative = false
-        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-            negative = bytes[index] == UInt8(ascii: "-")
-            index += 1
-        }
+        let end = bytes.count
+        let negative = bytes[0] == UInt8(ascii: "-")
+        var index = negative || bytes[0] == UInt8(ascii: "+") ? 1 : 0
         var mantissa: UInt64 = 0
-        var digits = 0
+        let integerStart = index
+        accumulateDigits(bytes, &index, into: &mantissa)
+        let integerDigits = index - integerStart
         var fractionDigits = 0
-        var seenPoint = false
-        var significant = false
-        var anyDigit = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ".") {
-                if seenPoint { return nil }
-                seenPoint = true
-            } else {
-                let digit = byte &- 48
-                guard digit < 10 else { return nil }
-                anyDigit = true
-                if digit != 0 || significant {
-                    significant = true
-                    digits += 1
-                }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                if seenPoint { fractionDigits += 1 }
-            }
+        if index < end, bytes[index] == UInt8(ascii: ".") {
             index += 1
+            let fractionStart = index
+            accumulateDigits(bytes, &index, into: &mantissa)
+            fractionDigits = index - fractionStart
         }
-        guard anyDigit, digits <= 15, fractionDigits <= 22 else { return nil }
+        // Nineteen digits cannot overflow 64 bits; leading zeros add nothing to the mantissa.
+        let digits = integerDigits + fractionDigits
+        guard index == end, digits > 0, digits <= 19, mantissa <= 1 << 53, fractionDigits <= 22 else { return nil }
         let value = Double(mantissa) / exactPowers[fractionDigits]
         return negative ? -value : value
+    }
+
+    /// Appends the digits from `index` to `mantissa`, leaving `index` at the first other byte.
+    @inline(__always)
+    private static func accumulateDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, into mantissa: inout UInt64) {
+        while index < bytes.count {
+            let digit = bytes[index] &- 48
+            guard digit < 10 else { return }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index += 1
+        }
     }
 
     /// Digits with an optional sign, point and exponent; rejects `nan`, `inf`, hex and spaces,
