@@ -30,7 +30,7 @@ import Testing
     /// A set of dates answers by index: exactly its dates, whatever their order, and none outside them.
     @Test func aDaySetHoldsExactlyItsDates() {
         var generator = SystemRandomNumberGenerator()
-        for count in [0, 1, 2, 50] {
+        for count in [0, 1, 2, 50, 64, 5_000] {
             let dates = (0..<count).map { _ in SessionDate(dayNumber: Int32.random(in: -3_000...30_000, using: &generator)) }
             let set = DaySet(dates.shuffled())
             let found = (-3_010...30_010).map { SessionDate(dayNumber: Int32($0)) }.filter(set.contains)
