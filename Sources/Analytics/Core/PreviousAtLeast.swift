@@ -17,4 +17,11 @@ public enum PreviousAtLeast {
         }
         return result
     }
+
+    /// The same over values without gaps, such as closes (perf: handing `[Double]` to the
+    /// function above converted the array through the runtime's dynamic cast, about 260
+    /// instructions a close; callgrind).
+    public static func indices(_ values: [Double]) -> [Int32] {
+        indices(values.map(Optional.some))
+    }
 }
