@@ -6,6 +6,30 @@ import Testing
 import TestSupport
 
 @Suite struct JSONByteWriterTests {
+    /// Dates are written as they print, whether one follows the other within a month (only the
+    /// day's digits are rewritten), across a month's or a year's end, back in time, or outside
+    /// the years 0...9999.
+    @Test func everyDateIsWrittenAsItPrintsWhateverCameBefore() {
+        var random = SystemRandomNumberGenerator()
+        var day = Int32(SessionDate("1999-12-20")!.dayNumber)
+        var dates: [SessionDate] = []
+        for _ in 0..<20_000 {
+            switch Int.random(in: 0..<20, using: &random) {
+            case 0: day -= Int32.random(in: 0...400, using: &random)
+            case 1: day += Int32.random(in: 20...800, using: &random)
+            default: day += Int32.random(in: 0...3, using: &random)
+            }
+            dates.append(SessionDate(dayNumber: day))
+        }
+        let lastOfYear9999 = SessionDate("9999-12-31")!.dayNumber, firstOfYear0 = SessionDate("0001-01-01")!.dayNumber - 366
+        dates += ["9999-12-30", "9999-12-31", "2024-02-28", "2024-02-29", "2023-02-28", "2023-03-01"].map { SessionDate($0)! }
+        dates += [lastOfYear9999 + 1, lastOfYear9999 + 40, firstOfYear0, firstOfYear0 + 1, firstOfYear0 - 1, firstOfYear0 + 30]
+            .map { SessionDate(dayNumber: $0) }
+        let written = String(decoding: JSONByteWriter.document(dates), as: UTF8.self)
+        let expected = "[" + dates.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+        #expect(written == expected)
+    }
+
     private struct Sample: Codable, Equatable, JSONObject {
         var name: String
         var values: [Double]

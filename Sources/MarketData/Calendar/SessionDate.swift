@@ -105,15 +105,22 @@ public struct SessionDate: Sendable, Hashable, Comparable, Codable, CustomString
     /// Calls `body` with `YYYY-MM-DD` as bytes, without making a String (facts.json writes one a
     /// line). Not generic: called across modules, a generic one looked up its metadata every time.
     public func withISOBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let (y, m, d) = components
-        guard (0...9999).contains(y) else {
-            var text = description
-            return text.withUTF8(body)
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
-            SessionDate.writeISO(y, m, d, into: buffer)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            guard writeISO(into: buffer.baseAddress!) != nil else {
+                var text = description
+                return text.withUTF8(body)
+            }
             return body(UnsafeBufferPointer(buffer))
         }
+    }
+
+    /// Writes `YYYY-MM-DD` in the ten bytes at `target` and returns the date's parts; nil, with
+    /// nothing written, for a year outside 0...9999, which has no ten-byte form.
+    public func writeISO(into target: UnsafeMutablePointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        let (y, m, d) = components
+        guard (0...9999).contains(y) else { return nil }
+        SessionDate.writeISO(y, m, d, into: UnsafeMutableBufferPointer(start: target, count: 10))
+        return (y, m, d)
     }
 
     /// Ten digits and dashes for a year in 0...9999.

@@ -42,6 +42,12 @@ final class JSONByteWriter {
     @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private var count = 0
+    /// Where the last date's text starts in the buffer (-1: none), with its day number, day and
+    /// month's length. A chart's points are consecutive sessions, so most dates fall later in the
+    /// month of the one before and are its text with the day's digits changed (perf: working out
+    /// each point's year, month and day, and their digits, was 2.7% of a backfill's instructions,
+    /// callgrind).
+    @exclusivity(unchecked) private var lastDate = (start: -1, dayNumber: 0, day: 0, monthLength: 0)
 
     /// Room for a typical note's facts (25 KB on average, 36 KB in 2026), so the buffer is rarely copied as it grows.
     init() {
@@ -214,7 +220,22 @@ final class JSONByteWriter {
     /// A date as its JSON string; `YYYY-MM-DD` never needs an escape.
     func date(_ date: SessionDate) {
         append(0x22)
-        date.withISOBytes { append($0) }
+        if count + 11 > capacity { grow(toHold: count + 11) }
+        let later = Int(date.dayNumber) - lastDate.dayNumber
+        if lastDate.start >= 0, later >= 0, lastDate.day + later <= lastDate.monthLength {
+            (storage + count).update(from: storage + lastDate.start, count: 8)
+            let day = lastDate.day + later
+            storage[count + 8] = UInt8(48 + day / 10)
+            storage[count + 9] = UInt8(48 + day % 10)
+            lastDate = (count, Int(date.dayNumber), day, lastDate.monthLength)
+            count += 10
+        } else if let (year, month, day) = date.writeISO(into: storage + count) {
+            lastDate = (count, Int(date.dayNumber), day, SessionDate.daysIn(month: month, year: year))
+            count += 10
+        } else {
+            lastDate.start = -1
+            date.withISOBytes { append($0) }
+        }
         append(0x22)
     }
 }
