@@ -45,4 +45,19 @@ import TestSupport
     @Test func svgNumbersKeepOneDecimalAndNeverPrintNegativeZero() {
         #expect([12.34, 40, -0.05, -0.04, 0.96, 399.95].map(SVGNumber.format) == ["12.3", "40", "-0.1", "0", "1", "400"])
     }
+
+    /// Any coordinate prints as its nearest tenth: the whole number, then the tenth when it is not
+    /// zero, a minus sign only when the tenth it rounds to is below zero.
+    @Test func svgNumbersPrintTheirNearestTenth() {
+        var random = SystemRandomNumberGenerator()
+        let values = (0..<20_000).map { index -> Double in
+            let scale = [1.0, 10, 1_000, 1e6, 1e15][index % 5]
+            return Double.random(in: -scale...scale, using: &random)
+        } + [0, -0.0, 0.05, -0.05, 9.95, 99.95, 999.95, 1e17, -1e17, .nan, .infinity]
+        for value in values {
+            let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
+            let expected = (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10)" + (abs(tenths) % 10 == 0 ? "" : ".\(abs(tenths) % 10)")
+            #expect(SVGNumber.format(value) == expected, "\(value)")
+        }
+    }
 }
