@@ -84,7 +84,7 @@ struct SVGBuilder {
     /// Closes the root and returns the markup.
     mutating func finished() -> String {
         append("</svg>")
-        return String(decoding: bytes, as: UTF8.self)
+        return MostlyASCIIText.string(bytes)
     }
 
     /// Ends the open attribute value, adds `attributes` and closes the element: `" class="gain"/>`.

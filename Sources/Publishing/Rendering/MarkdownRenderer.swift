@@ -51,6 +51,7 @@ public struct MarkdownRenderer: Sendable {
             return ""
         }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return MostlyASCIIText.string(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+                                                          count: strlen(rendered)))
     }
 }

@@ -80,7 +80,7 @@ struct TableMarkupScanner {
             output.append(input[index])
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return MostlyASCIIText.string(output)
     }
 
     /// Copies the bytes up to the next `<` in one append: only a tag can need rewriting (perf:
