@@ -158,6 +158,10 @@ final class JSONByteWriter {
     /// A comma, a line feed and 64 spaces: any line break up to 32 levels deep is a slice of it.
     private static let breaks: [UInt8] = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 64)
 
+    /// Text known when compiling: a bracket, a separator, a key. Inlined, so that its length and
+    /// bytes are constants where it is called (perf: through a closure, 60 instructions for each
+    /// of the 5 million a backfill writes, 1.7% of it, callgrind).
+    @inline(__always)
     func raw(_ text: StaticString) {
         text.withUTF8Buffer { append($0) }
     }
