@@ -4,8 +4,8 @@
 /// `String(decoding:as:)` checks bytes that are all ASCII a word at a time, but any other run a
 /// byte at a time, whole: made so, a note's two charts and its HTML were 4.0% of a backfill's
 /// instructions, now 2.5% (callgrind). Here only the lines that hold a non-ASCII byte are checked
-/// byte by byte. The result is `String(decoding: bytes, as: UTF8.self)`, invalid bytes repaired alike: a
-/// piece ends next to a line feed, an ASCII byte, which no UTF-8 sequence runs across.
+/// byte by byte. The result is `String(decoding: bytes, as: UTF8.self)`, invalid bytes repaired
+/// alike: a piece ends next to a line feed, an ASCII byte, which no UTF-8 sequence runs across.
 enum MostlyASCIIText {
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var start = 0
