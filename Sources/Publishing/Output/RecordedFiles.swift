@@ -44,7 +44,7 @@ struct RecordedFiles {
         var entries: [Entry] = []
         var start = 0
         let valid = lines.withUnsafeBufferPointer { buffer -> Bool in
-            while start < buffer.count, let end = buffer[start...].firstIndex(of: 0x0A) {
+            while start < buffer.count, let end = ByteSearch.firstIndex(of: 0x0A, in: buffer, within: start..<buffer.count) {
                 guard let entry = Self.entry(in: buffer, line: start..<end) else { return false }
                 entries.append(entry)
                 start = end + 1

@@ -1,3 +1,5 @@
+import MarketData
+
 /// Text from UTF-8 bytes that are ASCII but for a few characters, as a chart or a page is (a minus
 /// sign in an axis label, a curly quote in a sentence).
 ///
@@ -37,7 +39,7 @@ enum MostlyASCIIText {
 
     /// The index of the line feed that ends the line of `index`, or the end.
     private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Int {
-        bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
+        ByteSearch.firstIndex(of: 0x0A, in: bytes, within: index..<bytes.count) ?? bytes.count
     }
 
     /// The index of the first byte from `start` that is not ASCII, or the end: eight bytes at a time.
