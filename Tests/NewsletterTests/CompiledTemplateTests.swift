@@ -25,6 +25,7 @@ import Testing
         "inner.md": "{{% CONTENT_TYPE: MARKDOWN}}\n- {{markdown}}\n{{#list}}\n  * {{name}}\n{{/list}}\n",
         "plain": "[{{name}}]",
         "trailing": "line\n{{missing}}",
+        "crlf": "a\r\n{{name}}\r\n  {{#yes}}\r\nb\r\n{{/yes}}\r\n\n{{#list}}{{name}}\r\n{{/list}}\r\nlast",
     ]
 
     init() {
@@ -33,7 +34,8 @@ import Testing
         _ = HTMLContentType.registered
     }
 
-    /// swift-mustache's text for `text`, and the compiled renderer's, given the partials above.
+    /// swift-mustache's text for `text`, and the compiled renderer's, given the partials above;
+    /// the compiled renderer's bytes (for a file) must be its text's.
     private func bothRenderings(_ text: String, _ context: Any = Self.context) throws -> (mustache: String, compiled: String?) {
         var library = MustacheLibrary()
         var compiled: [String: CompiledTemplate] = [:]
@@ -44,7 +46,10 @@ import Testing
         library.register(try MustacheTemplate(string: text), named: "main")
         let template = try #require(CompiledTemplate(text), "\(text.debugDescription) did not compile")
         let names = Set(Self.partials.keys).union(["main"])
-        return (library.render(context, withTemplate: "main") ?? "", template.render(context, partials: compiled, templateNames: names))
+        let compiledText = template.render(context, partials: compiled, templateNames: names)
+        let compiledBytes = template.renderedBytes(context, partials: compiled, templateNames: names)
+        #expect(compiledBytes == compiledText.map { Array($0.utf8) }, "\(text.debugDescription) as bytes")
+        return (library.render(context, withTemplate: "main") ?? "", compiledText)
     }
 
     private func expectSame(_ text: String, _ context: Any = Self.context, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -85,7 +90,7 @@ import Testing
                      "{{#list}}\n  {{> plain}}\n{{/list}}", "  {{> inner.md}}\n", "{{> missing}}|", "last line  ",
                      "  {{^no}}\n  shown\n  {{/no}}  ", "{{! a\nmulti-line comment }}\ntext", "{{name}}\n\n  \n",
                      "  {{% CONTENT_TYPE: MARKDOWN}}\n{{markdown}}\n", "{{#list}}\n{{#strings}}\n  - {{.}}\n{{/strings}}\n{{/list}}\n",
-                     "  {{> trailing}}\n", "{{% CONTENT_TYPE: TEXT}}{{name}} {{> plain}}", "{{% CONTENT_TYPE: MARKDOWN}}{{> plain}}"] {
+                     "  {{> trailing}}\n", "  {{> crlf}}\n", "\r\n {{> crlf}}\r\n", "{{% CONTENT_TYPE: TEXT}}{{name}} {{> plain}}", "{{% CONTENT_TYPE: MARKDOWN}}{{> plain}}"] {
             try expectSame(text)
         }
     }
@@ -107,7 +112,7 @@ import Testing
     private func expectRandomTemplatesMatch(seed: UInt64, pieces: [String]) throws {
         var random = SeededRandom(seed: seed)
         let inline = ["x", " ", "  ", "\t", "\n", "\r\n", "{{name}}", "{{{markdown}}}", "{{&count}}", "{{! c }}", "{{.}}",
-                      "{{> plain}}", "{{> p}}", "{{nested.inner.deep}}", "{", "}}", "{{n}}", "{{missing}}"] + pieces
+                      "{{> plain}}", "{{> p}}", "{{> crlf}}", "{{nested.inner.deep}}", "{", "}}", "{{n}}", "{{missing}}"] + pieces
         let sections = ["yes", "no", "list", "strings", "none", "nested", "missing", "name"]
         func fragment(_ depth: Int) -> String {
             var text = ""
@@ -203,6 +208,7 @@ import Testing
         #expect(library.render("a.md", ["name": "N"]) == "N [N]")
         // b.md compiles, but its partial does not: the whole of b.md goes to swift-mustache.
         #expect(library.render("b.md", ["name": "N"]) == "N [N]!")
+        #expect(library.renderedBytes("b.md", ["name": "N é"]) == Array("N é [N é]!".utf8))
     }
 }
 

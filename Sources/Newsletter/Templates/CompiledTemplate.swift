@@ -30,6 +30,21 @@ public struct CompiledTemplate: Sendable {
     /// compile (swift-mustache then renders the whole template) from one that does not (empty).
     public func render(_ context: Any, partials: [String: CompiledTemplate], templateNames: Set<String>,
                        noting unresolved: UnresolvedVariables? = nil, templateName: String = "") -> String? {
+        let rendered: RenderedString? = render(context, partials: partials, templateNames: templateNames,
+                                               noting: unresolved, templateName: templateName)
+        return rendered?.text
+    }
+
+    /// `render`'s text as UTF-8 bytes.
+    public func renderedBytes(_ context: Any, partials: [String: CompiledTemplate], templateNames: Set<String>,
+                              noting unresolved: UnresolvedVariables? = nil, templateName: String = "") -> [UInt8]? {
+        let rendered: RenderedBytes? = render(context, partials: partials, templateNames: templateNames,
+                                              noting: unresolved, templateName: templateName)
+        return rendered?.bytes
+    }
+
+    func render<Output: RenderedText>(_ context: Any, partials: [String: CompiledTemplate], templateNames: Set<String>,
+                                      noting unresolved: UnresolvedVariables?, templateName: String) -> Output? {
         let renderer = CompiledTemplateRenderer(partials: partials, templateNames: templateNames,
                                                 unresolved: unresolved, templateName: templateName)
         let scope = RenderScope(stack: [context], indentation: nil, contentType: HTMLContentType())

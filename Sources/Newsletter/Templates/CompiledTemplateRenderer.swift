@@ -24,70 +24,80 @@ struct CompiledTemplateRenderer {
     var unresolved: UnresolvedVariables? = nil
     var templateName = ""
 
-    func render(_ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> String {
-        var scope = scope
-        var output = ""
-        if let indentation = scope.indentation, !indentation.isEmpty {
-            for node in nodes {
-                let text = try render(node, &scope)
-                if !text.isEmpty, output.last == "\n" { output += indentation }
-                output += text
-            }
-        } else {
-            for node in nodes { output += try render(node, &scope) }
-        }
+    func render<Output: RenderedText>(_ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> Output {
+        var output = Output()
+        try render(nodes, scope, into: &output)
         return output
     }
 
-    private func render(_ node: TemplateNode, _ scope: inout RenderScope) throws(LeftToMustache) -> String {
+    /// `nodes` appended to `output`. Under a partial's indentation, a node that prints something
+    /// after a line this rendering ended is indented (swift-mustache indents at node boundaries).
+    private func render<Output: RenderedText>(_ nodes: [TemplateNode], _ scope: RenderScope, into output: inout Output) throws(LeftToMustache) {
+        var scope = scope
+        if let indentation = scope.indentation, !indentation.isEmpty {
+            let start = output.count
+            for node in nodes {
+                let mark = output.count
+                let indents = output.endsLine(since: start)
+                if indents { output.append(indentation) }
+                let before = output.count
+                try render(node, &scope, into: &output)
+                if indents && output.count == before { output.removeAll(from: mark) }
+            }
+        } else {
+            for node in nodes { try render(node, &scope, into: &output) }
+        }
+    }
+
+    private func render<Output: RenderedText>(_ node: TemplateNode, _ scope: inout RenderScope, into output: inout Output) throws(LeftToMustache) {
         switch node {
         case .text(let text):
-            return text
+            output.append(text)
         case .variable(let name, let escaped):
             guard let value = try lookUp(name, in: scope.stack) else {
                 unresolved?.note(name.raw, in: templateName)
-                return ""
+                return
             }
             let text = try display(value)
-            return escaped ? scope.contentType.escapeText(text) : text
+            output.append(escaped ? scope.contentType.escapeText(text) : text)
         case .section(let name, let nodes, let inverted):
             let value = try lookUp(name, in: scope.stack)
-            return inverted ? try renderInverted(value, nodes, scope) : try renderSection(value, nodes, scope)
+            if inverted { try renderInverted(value, nodes, scope, into: &output) }
+            else { try renderSection(value, nodes, scope, into: &output) }
         case .partial(let name, let indentation):
             guard let partial = partials[name] else {
                 if templateNames.contains(name) { throw LeftToMustache() }
-                return ""
+                return
             }
             var inner = scope
             if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
             inner.contentType = HTMLContentType()
             var renderer = self
             renderer.templateName = name
-            return try renderer.render(partial.nodes, inner)
+            try renderer.render(partial.nodes, inner, into: &output)
         case .contentType(let contentType):
             scope.contentType = contentType
-            return ""
         }
     }
 
-    private func renderSection(_ value: Any?, _ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> String {
+    /// Each element of a list is a rendering of its own: its first node is not indented.
+    private func renderSection<Output: RenderedText>(_ value: Any?, _ nodes: [TemplateNode], _ scope: RenderScope,
+                                                     into output: inout Output) throws(LeftToMustache) {
         switch SectionValue(value) {
-        case .absent, .null: return ""
-        case .flag(let flag): return flag ? try render(nodes, scope) : ""
-        case .elements(let elements):
-            var output = ""
-            for element in elements { output += try render(nodes, scope.pushing(element)) }
-            return output
-        case .object(let object): return try render(nodes, scope.pushing(object))
+        case .absent, .null: return
+        case .flag(let flag): if flag { try render(nodes, scope, into: &output) }
+        case .elements(let elements): for element in elements { try render(nodes, scope.pushing(element), into: &output) }
+        case .object(let object): try render(nodes, scope.pushing(object), into: &output)
         }
     }
 
-    private func renderInverted(_ value: Any?, _ nodes: [TemplateNode], _ scope: RenderScope) throws(LeftToMustache) -> String {
+    private func renderInverted<Output: RenderedText>(_ value: Any?, _ nodes: [TemplateNode], _ scope: RenderScope,
+                                                      into output: inout Output) throws(LeftToMustache) {
         switch SectionValue(value) {
-        case .absent, .null: return try render(nodes, scope)
-        case .flag(let flag): return flag ? "" : try render(nodes, scope)
-        case .elements(let elements): return elements.isEmpty ? try render(nodes, scope.pushing(value!)) : ""
-        case .object: return ""
+        case .absent, .null: try render(nodes, scope, into: &output)
+        case .flag(let flag): if !flag { try render(nodes, scope, into: &output) }
+        case .elements(let elements): if elements.isEmpty { try render(nodes, scope.pushing(value!), into: &output) }
+        case .object: return
         }
     }
 
@@ -192,6 +202,69 @@ enum SectionValue {
     }
 
     private static func elements<S: Sequence>(of sequence: S) -> [Any] { sequence.map { $0 as Any } }
+}
+
+/// Where a rendering appends its text, all of it in one place: each section's text was a String
+/// appended again to its parent's, about 400 instructions an append (callgrind).
+protocol RenderedText {
+    init()
+    /// The length so far, in UTF-8 bytes.
+    var count: Int { get }
+    mutating func append(_ text: String)
+    /// Drops what was appended from the UTF-8 offset `index` on.
+    mutating func removeAll(from index: Int)
+    /// Whether what was appended since the UTF-8 offset `start` ends a line: its last Character
+    /// is "\n", which a "\r" before it would make "\r\n".
+    func endsLine(since start: Int) -> Bool
+}
+
+extension RenderedText {
+    init(_ text: String) {
+        self.init()
+        append(text)
+    }
+}
+
+/// A rendering as a String.
+struct RenderedString: RenderedText {
+    var text = ""
+
+    var count: Int { text.utf8.count }
+
+    mutating func append(_ text: String) { self.text += text }
+
+    mutating func removeAll(from index: Int) {
+        text.removeSubrange(text.utf8.index(text.startIndex, offsetBy: index)...)
+    }
+
+    func endsLine(since start: Int) -> Bool {
+        let utf8 = text.utf8
+        let last = utf8.count - 1
+        guard last >= start, utf8.last == 0x0A else { return false }
+        return last == start || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != 0x0D
+    }
+}
+
+/// A rendering as UTF-8 bytes, for a file: made of Strings, they need no check that they are
+/// UTF-8, which a String made of them would get (a page's bytes are checked byte by byte where
+/// a line is not ASCII).
+struct RenderedBytes: RenderedText {
+    var bytes: [UInt8] = []
+
+    var count: Int { bytes.count }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func removeAll(from index: Int) { bytes.removeSubrange(index...) }
+
+    func endsLine(since start: Int) -> Bool {
+        let last = bytes.count - 1
+        guard last >= start, bytes[last] == 0x0A else { return false }
+        return last == start || bytes[last - 1] != 0x0D
+    }
 }
 
 /// An Optional seen through `Any`, to print its wrapped value as swift-mustache does.

@@ -170,12 +170,23 @@ public struct TemplateLibrary: Sendable {
     /// `unresolvedVariableWarnings` unless `noting` is false (a rendering for the template's
     /// stylesheet alone, with no note's values).
     public func render(_ name: String, _ context: Any, noting: Bool = true) -> String {
+        let rendered: RenderedString = render(name, context, noting: noting)
+        return rendered.text
+    }
+
+    /// `render`'s text as UTF-8 bytes, for a file.
+    public func renderedBytes(_ name: String, _ context: Any, noting: Bool = true) -> [UInt8] {
+        let rendered: RenderedBytes = render(name, context, noting: noting)
+        return rendered.bytes
+    }
+
+    private func render<Output: RenderedText>(_ name: String, _ context: Any, noting: Bool) -> Output {
         if let template = compiled[name],
-           let text = template.render(context, partials: compiled, templateNames: templateNames,
-                                      noting: noting ? unresolved : nil, templateName: name) {
-            return text
+           let output: Output = template.render(context, partials: compiled, templateNames: templateNames,
+                                                noting: noting ? unresolved : nil, templateName: name) {
+            return output
         }
-        return mustache.library.render(context, withTemplate: name) ?? ""
+        return Output(mustache.library.render(context, withTemplate: name) ?? "")
     }
 
     /// HTML and XML templates get the `HTML` content-type pragma (unless they set one), which

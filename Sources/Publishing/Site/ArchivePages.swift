@@ -62,6 +62,6 @@ struct ArchivePages {
         let html = renderer.layout(content: renderer.templates.render("archive.html", context),
                                    title: "\(title) · \(renderer.config.title)", description: description,
                                    page: path, type: "website")
-        return OutputFile(path: path.folder + "index.html", text: html)
+        return OutputFile(path: path.folder + "index.html", bytes: html)
     }
 }

@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
         let content = templates.render("note.html", context)
         let html = layout(content: content, title: "\(note.title) · \(NumberStyle.longDate(note.date)) · \(config.title)", description: note.summary,
                           page: page, type: "article")
-        return [OutputFile(path: note.path + "index.html", text: html),
+        return [OutputFile(path: note.path + "index.html", bytes: html),
                 OutputFile(path: note.path + "facts.json", bytes: FactsDocument(note).encoded())]
     }
 
@@ -66,7 +66,7 @@ public struct SiteRenderer: Sendable {
         let html = layout(content: templates.render("index.html", context),
                           title: newest.map { "\(config.title): \($0.title)" } ?? config.title,
                           description: newest?.summary ?? config.description, page: .home, type: "website")
-        return OutputFile(path: SiteLayout.home, text: html)
+        return OutputFile(path: SiteLayout.home, bytes: html)
     }
 
     /// `404.html`: served for any missing address, so its links are absolute, from the base URL.
@@ -75,7 +75,7 @@ public struct SiteRenderer: Sendable {
         let html = layout(content: templates.render("not-found.html", ["root": root]),
                           title: "Page not found · \(config.title)", description: config.description,
                           page: nil, root: root, type: "website")
-        return OutputFile(path: SiteLayout.notFound, text: html)
+        return OutputFile(path: SiteLayout.notFound, bytes: html)
     }
 
     public func stylesheet() -> OutputFile {
@@ -89,10 +89,10 @@ public struct SiteRenderer: Sendable {
          "title": entry.title, "summary": entry.summary]
     }
 
-    /// Wraps page content in `layout.html`. A page without an address (the 404 page) gets no
-    /// canonical tag and asks not to be indexed.
+    /// Wraps page content in `layout.html`, as the page file's bytes. A page without an address
+    /// (the 404 page) gets no canonical tag and asks not to be indexed.
     func layout(content: String, title: String, description: String, page: SitePath?, root: String? = nil,
-                type: String) -> String {
+                type: String) -> [UInt8] {
         var context: [String: Any] = [
             "site": config.siteContext, "content": content, "pageTitle": title, "description": description,
             "root": root ?? page?.root ?? "", "ogType": type,
@@ -108,6 +108,6 @@ public struct SiteRenderer: Sendable {
             let css = templates.files["style.css"] ?? ""
             if !css.contains("</") { context["inlineStyle"] = css }
         }
-        return templates.render("layout.html", context)
+        return templates.renderedBytes("layout.html", context)
     }
 }
