@@ -206,6 +206,11 @@ final class JSONByteWriter {
         guard value.isFinite else { return raw("null") }
         if value == value.rounded(), abs(value) < 1e15 {
             append(String(Int64(value)))
+            return
+        }
+        if count + ShortestDecimal.room > capacity { grow(toHold: count + ShortestDecimal.room) }
+        if let length = ShortestDecimal.write(value, to: storage + count) {
+            count += length
         } else {
             var sink = ASCIISink(writer: self)
             value.write(to: &sink)
