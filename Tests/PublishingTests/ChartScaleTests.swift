@@ -53,11 +53,15 @@ import TestSupport
         let values = (0..<20_000).map { index -> Double in
             let scale = [1.0, 10, 1_000, 1e6, 1e15][index % 5]
             return Double.random(in: -scale...scale, using: &random)
-        } + [0, -0.0, 0.05, -0.05, 9.95, 99.95, 999.95, 1e17, -1e17, .nan, .infinity]
+        } + [0, -0.0, 0.05, -0.05, 9.95, 99.95, 999.95, 999.94, 9999.94, 9999.95, -9999.95, 1e17, -1e17, .nan, .infinity]
         for value in values {
             let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
             let expected = (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10)" + (abs(tenths) % 10 == 0 ? "" : ".\(abs(tenths) % 10)")
             #expect(SVGNumber.format(value) == expected, "\(value)")
         }
+        // Appended one after another, as a path's numbers are, to bytes already there.
+        var bytes = Array("M".utf8)
+        for value in values { SVGNumber.append(value, to: &bytes) }
+        #expect(bytes == Array(("M" + values.map(SVGNumber.format).joined()).utf8))
     }
 }

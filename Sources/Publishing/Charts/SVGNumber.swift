@@ -6,16 +6,18 @@ enum SVGNumber {
         (value * 10).rounded() / 10
     }
 
+    /// The most bytes a number takes: a sign, 19 digits, a point and the tenth.
+    static let maxLength = 22
+
     /// Appends the digits as UTF-8 bytes: a 252-point path is 504 numbers, and small `String`
-    /// appends would cost more than the rest of the chart.
+    /// appends would cost more than the rest of the chart. Written through a pointer into the
+    /// array's room (callgrind: about 180 instructions a number appended byte by byte, each
+    /// append checking the array's uniqueness and capacity).
     static func append(_ value: Double, to bytes: inout [UInt8]) {
-        let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
-        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(abs(tenths) / 10, to: &bytes)
-        let decimal = abs(tenths) % 10
-        if decimal != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(decimal))
+        bytes.append(addingCapacity: maxLength) { room in
+            room.withUnsafeMutableBufferPointer { buffer, written in
+                written = write(value, to: buffer.baseAddress!)
+            }
         }
     }
 
@@ -25,29 +27,66 @@ enum SVGNumber {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func appendDigits(_ number: Int, to bytes: inout [UInt8]) {
+    /// Writes the value's text at `target`, which has room for `maxLength` bytes, and returns
+    /// its length.
+    private static func write(_ value: Double, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
+        var position = target
+        if tenths < 0 {
+            position.pointee = UInt8(ascii: "-")
+            position += 1
+        }
+        position += writeDigits(tenths.magnitude / 10, to: position)
+        let decimal = tenths.magnitude % 10
+        if decimal != 0 {
+            position[0] = UInt8(ascii: ".")
+            position[1] = UInt8(ascii: "0") + UInt8(decimal)
+            position += 2
+        }
+        return position - target
+    }
+
+    /// Writes `number`'s decimal digits at `target` and returns how many: a chart's coordinates
+    /// have four digits or fewer, each length written with constant divisors.
+    private static func writeDigits(_ number: UInt, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let zero = UInt8(ascii: "0")
         switch number {
-        case 0..<10:
-            bytes.append(zero + UInt8(number))
-        case 10..<100:
-            bytes.append(zero + UInt8(number / 10))
-            bytes.append(zero + UInt8(number % 10))
-        case 100..<1000:
-            bytes.append(zero + UInt8(number / 100))
-            bytes.append(zero + UInt8(number / 10 % 10))
-            bytes.append(zero + UInt8(number % 10))
+        case ..<10:
+            target[0] = zero + UInt8(number)
+            return 1
+        case ..<100:
+            target[0] = zero + UInt8(number / 10)
+            target[1] = zero + UInt8(number % 10)
+            return 2
+        case ..<1000:
+            target[0] = zero + UInt8(number / 100)
+            target[1] = zero + UInt8(number / 10 % 10)
+            target[2] = zero + UInt8(number % 10)
+            return 3
+        case ..<10000:
+            target[0] = zero + UInt8(number / 1000)
+            target[1] = zero + UInt8(number / 100 % 10)
+            target[2] = zero + UInt8(number / 10 % 10)
+            target[3] = zero + UInt8(number % 10)
+            return 4
         default:
-            appendLongDigits(number, to: &bytes)
+            let count = digitCount(number)
+            var rest = number
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                target[index] = zero + UInt8(rest % 10)
+                rest /= 10
+            }
+            return count
         }
     }
 
-    static func appendLongDigits(_ number: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
-            divisor /= 10
+    private static func digitCount(_ number: UInt) -> Int {
+        var count = 1
+        var rest = number / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
         }
+        return count
     }
 }
