@@ -99,7 +99,8 @@ import TestSupport
         }
     }
 
-    /// Line breaks come from a prepared buffer up to 32 levels deep, and are written out beyond.
+    /// Line breaks are written eight bytes at a time: every depth from 1 to 40 (breaks of 3 to
+    /// 81 bytes, ending anywhere in a word) is indented by two spaces a level.
     @Test func indentsEveryLevelByTwoSpacesAtAnyDepth() {
         let depth = 40
         var level = Level(depth, nil)
