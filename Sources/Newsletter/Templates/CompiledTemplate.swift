@@ -47,7 +47,7 @@ public struct CompiledTemplate: Sendable {
                                       noting unresolved: UnresolvedVariables?, templateName: String) -> Output? {
         let renderer = CompiledTemplateRenderer(partials: partials, templateNames: templateNames,
                                                 unresolved: unresolved, templateName: templateName)
-        let scope = RenderScope(stack: [context], indentation: nil, contentType: HTMLContentType())
+        let scope = RenderScope(stack: [ContextValue(context)], indentation: nil, contentType: HTMLContentType())
         return try? renderer.render(nodes, scope)
     }
 }
