@@ -177,7 +177,8 @@ struct CompiledTemplateRenderer {
 /// comparison, where a cast to `[String: Any]` converts any other dictionary element by element);
 /// any other value as it came. None of the plain types is a lambda, a custom representation or a
 /// custom renderable, so each takes the shortest path through swift-mustache's rules. Measured:
-/// checking and casting `Any` at every step of every look-up cost 1.7% of a backfill's
+/// checking a value's type and casting it from `Any` again wherever it was used (each object of
+/// the stack a name was looked for in, display, sections) cost 1.7% of a backfill's
 /// instructions (callgrind).
 enum ContextValue {
     case text(String)
