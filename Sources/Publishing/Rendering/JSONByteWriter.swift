@@ -74,7 +74,7 @@ final class JSONByteWriter {
     fileprivate func append(_ source: UnsafeBufferPointer<UInt8>) {
         let end = count + source.count
         if end > capacity { grow(toHold: end) }
-        // A loop, not memmove: the runs are a few bytes (a key, an indent, the digits of a number).
+        // A loop, not memmove: the runs are a few bytes (a key, a separator, an integer's digits).
         var target = storage + count
         for byte in source {
             target.pointee = byte
