@@ -53,7 +53,8 @@ import TestSupport
         let values = (0..<20_000).map { index -> Double in
             let scale = [1.0, 10, 1_000, 1e6, 1e15][index % 5]
             return Double.random(in: -scale...scale, using: &random)
-        } + [0, -0.0, 0.05, -0.05, 9.95, 99.95, 999.95, 999.94, 9999.94, 9999.95, -9999.95, 1e17, -1e17, .nan, .infinity]
+        } + [0.25, -0.25, 0.75, 12.25, -12.75, 0.049999999999999996, -0.049999999999999996,
+             0, -0.0, 0.05, -0.05, 9.95, 99.95, 999.95, 999.94, 9999.94, 9999.95, -9999.95, 1e17, -1e17, .nan, .infinity]
         for value in values {
             let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
             let expected = (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10)" + (abs(tenths) % 10 == 0 ? "" : ".\(abs(tenths) % 10)")
@@ -63,5 +64,24 @@ import TestSupport
         var bytes = Array("M".utf8)
         for value in values { SVGNumber.append(value, to: &bytes) }
         #expect(bytes == Array(("M" + values.map(SVGNumber.format).joined()).utf8))
+    }
+
+    /// Ties go away from zero, as `rounded()` takes them; the Doubles either side of a tie, the
+    /// largest below one half, and integers up to and past 2^52 are where a fraction could be off.
+    @Test func svgNearestIntegerRoundsAsTheStandardLibraryDoes() {
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 0.49999999999999994, -0.49999999999999994, 1.5, 2.5, -2.5,
+                                0x1p52, 0x1p52 + 1, 0x1p52 - 0.5, -(0x1p52 - 0.5), 0x1p53, 0x1p53 - 1, 0x1p62, -0x1p62]
+        for whole in stride(from: -2_000.0, through: 2_000, by: 1) {
+            let tie = whole + 0.5
+            values += [tie, tie.nextUp, tie.nextDown, whole.nextUp, whole.nextDown]
+        }
+        var random = SystemRandomNumberGenerator()
+        for exponent in 0..<60 {
+            let scale = Double(sign: .plus, exponent: exponent, significand: 1)
+            values += (0..<500).map { _ in Double.random(in: -scale...scale, using: &random) }
+        }
+        for value in values {
+            #expect(SVGNumber.nearestInteger(value) == Int(value.rounded()), "\(value)")
+        }
     }
 }

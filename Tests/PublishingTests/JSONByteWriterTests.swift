@@ -119,9 +119,12 @@ import TestSupport
     /// the same Double, short or long, tiny or huge; a whole number below 10^15 without ".0".
     @Test func writesNumbersAsTheirShortestTextThatReadsBack() {
         var random = RandomMarket(seed: 7)
-        let values = [0.1, -0.10025827659074904, 1e-7, .leastNonzeroMagnitude, 1.7976931348623157e308, 123456789012345.6, 1e15, -0.0]
-            + (0..<5_000).map { _ in Double(bitPattern: random.next()) }.filter(\.isFinite)
-            + (0..<5_000).map { _ in (random.uniform() - 0.5) * [1, 1e-3, 1e6, 1e12][random.int(0...3)] }
+        let chosen: [Double] = [0.1, -0.10025827659074904, 1e-7, .leastNonzeroMagnitude, 1.7976931348623157e308,
+                                123456789012345.6, 1e15, -0.0, 3, -42, 4_500, 1e15 - 1, -(1e15 - 1), 1e15 - 0.5, 2.5, -2.5]
+        let wholes: [Double] = (0..<2_000).map { _ in Double(random.int(-1_000_000...1_000_000)) }
+        let patterns: [Double] = (0..<5_000).map { _ in Double(bitPattern: random.next()) }.filter(\.isFinite)
+        let scaled: [Double] = (0..<5_000).map { _ in (random.uniform() - 0.5) * [1, 1e-3, 1e6, 1e12][random.int(0...3)] }
+        let values = chosen + wholes + patterns + scaled
         for value in values {
             let expected = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description
             #expect(text(value) == expected + "\n")

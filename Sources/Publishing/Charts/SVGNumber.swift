@@ -30,7 +30,7 @@ enum SVGNumber {
     /// Writes the value's text at `target`, which has room for `maxLength` bytes, and returns
     /// its length.
     private static func write(_ value: Double, to target: UnsafeMutablePointer<UInt8>) -> Int {
-        let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
+        let tenths = value.isFinite ? nearestInteger(value * 10) : 0
         var position = target
         if tenths < 0 {
             position.pointee = UInt8(ascii: "-")
@@ -44,6 +44,16 @@ enum SVGNumber {
             position += 2
         }
         return position - target
+    }
+
+    /// `Int(value.rounded())` (a tie away from zero) in integer arithmetic: `rounded()` is a call
+    /// into libm, about 35 instructions for each of a backfill's 4.3 million numbers (callgrind).
+    /// The fraction is exact: below 1 in magnitude it is `value` itself, above it Sterbenz's
+    /// lemma holds, and from 2^52 on every Double is an integer.
+    static func nearestInteger(_ value: Double) -> Int {
+        let truncated = Int(value)
+        let fraction = value - Double(truncated)
+        return fraction >= 0.5 ? truncated + 1 : fraction <= -0.5 ? truncated - 1 : truncated
     }
 
     /// Writes `number`'s decimal digits at `target` and returns how many: a chart's coordinates

@@ -205,7 +205,7 @@ final class JSONByteWriter {
     /// file would still be there to audit).
     func number(_ value: Double) {
         guard value.isFinite else { return raw("null") }
-        if value == value.rounded(), abs(value) < 1e15 {
+        if abs(value) < 1e15, value == Double(Int64(value)) {  // not `rounded()`: a call into libm
             append(String(Int64(value)))
             return
         }
