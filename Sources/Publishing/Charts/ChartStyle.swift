@@ -27,7 +27,10 @@ enum ChartStyle {
 
     /// The class and fallback fill for a signed value: `class="gain" fill="#…"`.
     static func signAttributes(_ value: Double) -> String {
-        value > 0 ? "class=\"gain\" fill=\"\(gainColor)\""
-            : value < 0 ? "class=\"loss\" fill=\"\(lossColor)\"" : "fill=\"currentColor\""
+        value > 0 ? gainAttributes : value < 0 ? lossAttributes : "fill=\"currentColor\""
     }
+
+    /// Made once: a bar chart writes one of them for each bar and its label.
+    private static let gainAttributes = "class=\"gain\" fill=\"\(gainColor)\""
+    private static let lossAttributes = "class=\"loss\" fill=\"\(lossColor)\""
 }

@@ -18,11 +18,11 @@ struct RelativePerformanceChart {
         guard points.count >= 2, points.allSatisfy({ $0.value.isFinite }) else { return nil }
         let layout = RelativePerformanceLayout(points: points)
         let title = self.title, description = description(endLabel: layout.endLabel)
-        var svg = SVGBuilder(id: id, height: RelativePerformanceLayout.height, title: title, description: description)
+        let svg = SVGBuilder(id: id, height: RelativePerformanceLayout.height, title: title, description: description)
         svg.text(title, x: 0, y: 15, attributes: ChartStyle.titleAttributes)
-        drawStreak(layout, into: &svg)
-        drawAxes(layout, into: &svg)
-        drawLine(layout, into: &svg)
+        drawStreak(layout, into: svg)
+        drawAxes(layout, into: svg)
+        drawLine(layout, into: svg)
         return RenderedChart(id: id, title: title, description: description, svg: svg.finished())
     }
 
@@ -46,7 +46,7 @@ struct RelativePerformanceChart {
     /// A band from half a session before the streak's first session to the end, labelled above the plot.
     /// The band is faint so the line stays legible on it; a bracket along its top edge, in the
     /// line's colour, marks where the streak begins and ends with full contrast.
-    func drawStreak(_ layout: RelativePerformanceLayout, into svg: inout SVGBuilder) {
+    func drawStreak(_ layout: RelativePerformanceLayout, into svg: SVGBuilder) {
         guard let indices = streakIndices else { return }
         let right = layout.plotRight
         let left = max(layout.plotLeft, min(layout.x(indices.lowerBound) - layout.step / 2, right - 3))
@@ -61,7 +61,7 @@ struct RelativePerformanceChart {
         svg.text(label, x: center, y: top - 5, anchor: .middle, attributes: "class=\"streak-label\"")
     }
 
-    func drawAxes(_ layout: RelativePerformanceLayout, into svg: inout SVGBuilder) {
+    func drawAxes(_ layout: RelativePerformanceLayout, into svg: SVGBuilder) {
         let gridYs = layout.ticks.values.filter { $0 != 0 }.map { layout.y($0) }
         svg.path(PathData(horizontalLinesAt: gridYs, from: layout.plotLeft, to: layout.plotRight),
                  attributes: "class=\"grid\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".15\"")
@@ -96,7 +96,7 @@ struct RelativePerformanceChart {
         return visible
     }
 
-    func drawLine(_ layout: RelativePerformanceLayout, into svg: inout SVGBuilder) {
+    func drawLine(_ layout: RelativePerformanceLayout, into svg: SVGBuilder) {
         let coordinates = points.indices.map { (x: layout.x($0), y: layout.y(points[$0].value)) }
         svg.path(PathData(polyline: coordinates),
                  attributes: "class=\"line\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linejoin=\"round\"")

@@ -1,31 +1,43 @@
 /// Writes one `<svg>` element for inlining in HTML, as UTF-8 bytes. Attribute strings come from
 /// code; every text that can come from data goes through `text(_:…)`, `title` or `description`
-/// and is escaped.
-struct SVGBuilder {
+/// and is escaped. A class: it owns the buffer the markup is written into.
+final class SVGBuilder {
     enum Anchor: String {
         case start, middle, end
     }
 
-    private var bytes: [UInt8] = []
+    // Built on one thread: no exclusivity bookkeeping, which costs more than the appends.
+    @exclusivity(unchecked) private var output = ByteBuffer(capacity: 6144)
 
-    /// Opens the root with a viewBox only (no pixel size), so it scales to its container.
+    /// Opens the root with a viewBox only (no pixel size), so it scales to its container. The id
+    /// is appended between fixed pieces, not interpolated into a String of its own for each.
     init(id: String, height: Double, title: String, description: String) {
-        bytes.reserveCapacity(6144)
         append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         number(ChartStyle.width)
         append(" ")
         number(height)
-        append("\" role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" id=\"\(id)\" font-family=\"")
-        append(ChartStyle.fontFamily + "\" font-size=\"")
+        append("\" role=\"img\" aria-labelledby=\"")
+        append(id)
+        append("-title\" aria-describedby=\"")
+        append(id)
+        append("-desc\" id=\"")
+        append(id)
+        append("\" font-family=\"")
+        append(ChartStyle.fontFamily)
+        append("\" font-size=\"")
         number(ChartStyle.fontSize)
-        append("\" fill=\"currentColor\">\n<title id=\"\(id)-title\">")
+        append("\" fill=\"currentColor\">\n<title id=\"")
+        append(id)
+        append("-title\">")
         escaped(title)
-        append("</title>\n<desc id=\"\(id)-desc\">")
+        append("</title>\n<desc id=\"")
+        append(id)
+        append("-desc\">")
         escaped(description)
         append("</desc>\n")
     }
 
-    mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, attributes: String = "") {
+    func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, attributes: String = "") {
         append("<text x=\"")
         number(x)
         append("\" y=\"")
@@ -42,7 +54,7 @@ struct SVGBuilder {
 
     /// A rectangle by its edges, each rounded like every coordinate, so that adjacent shapes
     /// (a bar and the zero line) meet exactly.
-    mutating func rect(left: Double, top: Double, right: Double, bottom: Double, attributes: String) {
+    func rect(left: Double, top: Double, right: Double, bottom: Double, attributes: String) {
         let x0 = SVGNumber.rounded(left), y0 = SVGNumber.rounded(top)
         append("<rect x=\"")
         number(x0)
@@ -55,13 +67,13 @@ struct SVGBuilder {
         closeEmptyElement(attributes)
     }
 
-    mutating func path(_ data: PathData, attributes: String) {
+    func path(_ data: PathData, attributes: String) {
         append("<path d=\"")
-        bytes.append(contentsOf: data.bytes)
+        data.bytes.withUnsafeBufferPointer { output.append($0) }
         closeEmptyElement(attributes)
     }
 
-    mutating func circle(x: Double, y: Double, radius: Double, attributes: String) {
+    func circle(x: Double, y: Double, radius: Double, attributes: String) {
         append("<circle cx=\"")
         number(x)
         append("\" cy=\"")
@@ -71,38 +83,38 @@ struct SVGBuilder {
         closeEmptyElement(attributes)
     }
 
-    mutating func openGroup(_ attributes: String) {
+    func openGroup(_ attributes: String) {
         append("<g ")
         append(attributes)
         append(">\n")
     }
 
-    mutating func closeGroup() {
+    func closeGroup() {
         append("</g>\n")
     }
 
     /// Closes the root and returns the markup.
-    mutating func finished() -> String {
+    func finished() -> String {
         append("</svg>")
-        return MostlyASCIIText.string(bytes)
+        return MostlyASCIIText.string(output.bytes)
     }
 
     /// Ends the open attribute value, adds `attributes` and closes the element: `" class="gain"/>`.
-    private mutating func closeEmptyElement(_ attributes: String) {
+    private func closeEmptyElement(_ attributes: String) {
         append("\" ")
         append(attributes)
         append("/>\n")
     }
 
-    private mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    private func append(_ text: String) {
+        output.append(text)
     }
 
-    private mutating func number(_ value: Double) {
-        SVGNumber.append(value, to: &bytes)
+    private func number(_ value: Double) {
+        output.commit(SVGNumber.write(value, to: output.room(SVGNumber.maxLength)))
     }
 
-    private mutating func escaped(_ text: String) {
+    private func escaped(_ text: String) {
         append(ChartText.escaped(text))
     }
 }

@@ -29,7 +29,7 @@ enum SVGNumber {
 
     /// Writes the value's text at `target`, which has room for `maxLength` bytes, and returns
     /// its length.
-    private static func write(_ value: Double, to target: UnsafeMutablePointer<UInt8>) -> Int {
+    static func write(_ value: Double, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let tenths = value.isFinite ? nearestInteger(value * 10) : 0
         var position = target
         if tenths < 0 {
