@@ -16,6 +16,25 @@ import Testing
             == ["Sept. 22", "Jan. 15", "June 1", "July 4", "March 9", "Aug. 31"])
     }
 
+    /// Every day from 1900 to 2100, every first and last day of a month in years 1–9999 (one to
+    /// four digits), and days outside those years, print as month, day and year interpolated.
+    @Test func longDatesPrintMonthDayAndYear() {
+        #expect(NumberStyle.longDate(SessionDate("2026-01-15")!) == "January 15, 2026")
+        let first = SessionDate("1900-01-01")!, last = SessionDate("2100-12-31")!
+        var dates = (0...Int(last.dayNumber - first.dayNumber)).map { first.adding(days: $0) }
+        for year in [1, 9, 10, 99, 100, 999, 1000, 2026, 9999] {
+            for month in 1...12 {
+                dates.append(SessionDate(year: year, month: month, day: 1)!)
+                dates.append(SessionDate(year: year, month: month, day: SessionDate.daysIn(month: month, year: year))!)
+            }
+        }
+        dates += [SessionDate(year: 1, month: 1, day: 1)!.adding(days: -1), SessionDate(year: 9999, month: 12, day: 31)!.adding(days: 1)]
+        for date in dates {
+            let (year, month, day) = date.components
+            #expect(NumberStyle.longDate(date) == "\(NumberStyle.monthNames[month - 1]) \(day), \(year)")
+        }
+    }
+
     @Test func ordinalsHandleTheTeens() {
         #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103, 111].map(NumberStyle.ordinal)
             == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd", "111th"])
