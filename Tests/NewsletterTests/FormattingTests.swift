@@ -10,6 +10,26 @@ import Testing
         #expect(NumberStyle.percent(0.0761, signed: false) == "7.6%")
     }
 
+    /// A percentage is its sign (none when it prints as zero), its fixed digits and "%", whatever
+    /// the value: tiny, negative, rounding to zero, huge or not a number.
+    @Test func percentagesAreSignDigitsAndPercent() {
+        var random = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.0004, -0.0004, 0.00049999, -0.0005, 0.0761, -0.0042, 1, -1, 12.3456,
+                                1e20, -1e20, .infinity, -.infinity, .nan]
+        for scale in [1e-4, 1e-2, 1, 100, 1e6] {
+            values += (0..<2_000).map { _ in Double.random(in: -scale...scale, using: &random) }
+        }
+        for value in values {
+            for decimals in 0...3 {
+                for signed in [true, false] {
+                    let text = NumberStyle.fixed(abs(value) * 100, decimals: decimals)
+                    let sign = NumberStyle.isAllZeros(text) ? "" : value < 0 ? NumberStyle.minus : signed ? "+" : ""
+                    #expect(NumberStyle.percent(value, decimals: decimals, signed: signed) == sign + text + "%", "\(value) \(decimals)")
+                }
+            }
+        }
+    }
+
     /// AP style: five letters or fewer spelled out, September as "Sept." (an editor's review found "Sep. 22").
     @Test func shortDatesAbbreviateMonthsInAPStyle() {
         #expect(["2008-09-22", "2018-01-15", "2018-06-01", "2018-07-04", "2018-03-09", "2018-08-31"].map { NumberStyle.shortDate(SessionDate($0)!) }

@@ -13,18 +13,32 @@ enum FixedDecimal {
     }
 
     /// 1234 with 1 decimal → "123.4"; 5 with 2 → "0.05"; a sign first when `negative`.
-    /// Written once, from the last digit back, into the string's own storage, where a result of
-    /// up to 15 bytes is kept inline (perf: building it in an array and inserting the point was
-    /// two allocations a number).
     static func text(_ units: Int, decimals: Int, negative: Bool) -> String {
+        text(units, decimals: decimals, prefix: negative ? "-" : "", suffix: "")
+    }
+
+    /// `prefix`, the number and `suffix` ("+", "12.5", "%"), written once, from the number's last
+    /// digit back, into the string's own storage, where a result of up to 15 bytes is kept inline
+    /// (perf: building it in an array and inserting the point was two allocations a number).
+    static func text(_ units: Int, decimals: Int, prefix: StaticString, suffix: StaticString) -> String {
+        // `withUTF8Buffer`: a one-character literal is held as a scalar, without a UTF-8 pointer.
+        prefix.withUTF8Buffer { prefix in
+            suffix.withUTF8Buffer { suffix in text(units, decimals: decimals, prefix: prefix, suffix: suffix) }
+        }
+    }
+
+    private static func text(_ units: Int, decimals: Int, prefix: UnsafeBufferPointer<UInt8>,
+                             suffix: UnsafeBufferPointer<UInt8>) -> String {
         var digitCount = 1
         var rest = units / 10
         while rest > 0 { digitCount += 1; rest /= 10 }
-        let signCount = negative ? 1 : 0
-        let count = signCount + max(digitCount - decimals, 1) + (decimals > 0 ? 1 + decimals : 0)
+        let numberEnd = prefix.count + max(digitCount - decimals, 1) + (decimals > 0 ? 1 + decimals : 0)
+        let count = numberEnd + suffix.count
         return String(unsafeUninitializedCapacity: count) { buffer in
+            for (offset, byte) in prefix.enumerated() { buffer[offset] = byte }
+            for (offset, byte) in suffix.enumerated() { buffer[numberEnd + offset] = byte }
             var remaining = units
-            var index = count - 1
+            var index = numberEnd - 1
             for _ in 0..<decimals {
                 buffer[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
                 remaining /= 10
@@ -34,12 +48,11 @@ enum FixedDecimal {
                 buffer[index] = UInt8(ascii: ".")
                 index -= 1
             }
-            while index >= signCount {
+            while index >= prefix.count {
                 buffer[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
                 remaining /= 10
                 index -= 1
             }
-            if negative { buffer[0] = UInt8(ascii: "-") }
             return count
         }
     }
