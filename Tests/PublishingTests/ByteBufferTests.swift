@@ -9,6 +9,7 @@ import TestSupport
         var random = RandomMarket(seed: 11)
         var buffer = ByteBuffer(capacity: 16)
         var expected: [UInt8] = []
+        var expectedText = ""
         let pieces = ["", "<", "\" y=\"", "−12.5%", "class=\"gain\" fill=\"#2e8b57\"", String(repeating: "é", count: 40)]
         for _ in 0..<5_000 {
             let piece = pieces[random.int(0...pieces.count - 1)]
@@ -18,9 +19,11 @@ import TestSupport
                 Array(piece.utf8).withUnsafeBufferPointer { buffer.append($0) }
             }
             expected += piece.utf8
+            expectedText += piece
         }
         #expect(buffer.count == expected.count)
         #expect(Array(buffer.bytes) == expected)
+        #expect(buffer.string == expectedText)
     }
 
     /// A writer asks for room for the most it may write and commits what it wrote: only that

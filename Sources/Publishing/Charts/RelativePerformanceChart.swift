@@ -109,18 +109,25 @@ struct RelativePerformanceChart {
 
     // MARK: - Text alternative
 
+    /// "IWM’s return relative to SPY from … to …: +4.2% at the end, ranging from … (…) to … (…)."
+    /// Its pieces appended as bytes and made a String once, as the bar chart's are.
     func description(endLabel: String) -> String {
         let first = points[0], last = points[points.count - 1]
         let low = points.min { $0.value < $1.value }!, high = points.max { $0.value < $1.value }!
-        var text = "\(comparison.leader)’s return relative to \(comparison.benchmark) from "
-            + "\(NumberStyle.longDate(first.date)) to \(NumberStyle.longDate(last.date)): "
-            + "\(endLabel) at the end, ranging from \(NumberStyle.percent(low.value)) "
-            + "(\(NumberStyle.longDate(low.date))) to \(NumberStyle.percent(high.value)) (\(NumberStyle.longDate(high.date)))."
+        var text = ByteBuffer(capacity: 384)
+        for piece in [comparison.leader, "’s return relative to ", comparison.benchmark, " from ", NumberStyle.longDate(first.date),
+                      " to ", NumberStyle.longDate(last.date), ": ", endLabel, " at the end, ranging from ",
+                      NumberStyle.percent(low.value), " (", NumberStyle.longDate(low.date), ") to ", NumberStyle.percent(high.value),
+                      " (", NumberStyle.longDate(high.date), ")."] {
+            text.append(piece)
+        }
         if let indices = streakIndices {
             let start = comparison.leaderStreak.start ?? points[indices.lowerBound].date
-            text += " \(comparison.leader) has beaten \(comparison.benchmark) for "
-                + "\(comparison.leaderStreak.length) sessions in a row, since \(NumberStyle.longDate(start))."
+            for piece in [" ", comparison.leader, " has beaten ", comparison.benchmark, " for ", String(comparison.leaderStreak.length),
+                          " sessions in a row, since ", NumberStyle.longDate(start), "."] {
+                text.append(piece)
+            }
         }
-        return text
+        return text.string
     }
 }

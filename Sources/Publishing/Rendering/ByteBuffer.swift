@@ -16,6 +16,9 @@ struct ByteBuffer: ~Copyable {
     /// The bytes written so far.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 
+    /// The bytes written so far as text (they came from Strings, so they are UTF-8).
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
     /// Where the next `length` bytes go; `commit` then says how many were written there.
     @inline(__always)
     mutating func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
