@@ -32,28 +32,30 @@ enum FixedDecimal {
         var digitCount = 1
         var rest = units / 10
         while rest > 0 { digitCount += 1; rest /= 10 }
-        let numberEnd = prefix.count + max(digitCount - decimals, 1) + (decimals > 0 ? 1 + decimals : 0)
+        let integerDigits = max(digitCount - decimals, 1)
+        let integerEnd = prefix.count + integerDigits
+        let numberEnd = integerEnd + (decimals > 0 ? 1 + decimals : 0)
         let count = numberEnd + suffix.count
         return String(unsafeUninitializedCapacity: count) { buffer in
             for (offset, byte) in prefix.enumerated() { buffer[offset] = byte }
             for (offset, byte) in suffix.enumerated() { buffer[numberEnd + offset] = byte }
-            var remaining = units
-            var index = numberEnd - 1
-            for _ in 0..<decimals {
-                buffer[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-                index -= 1
-            }
-            if decimals > 0 {
-                buffer[index] = UInt8(ascii: ".")
-                index -= 1
-            }
-            while index >= prefix.count {
-                buffer[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-                index -= 1
-            }
+            let whole = writeDigits(units, count: decimals, endingAt: numberEnd, in: buffer)
+            if decimals > 0 { buffer[integerEnd] = UInt8(ascii: ".") }
+            writeDigits(whole, count: integerDigits, endingAt: integerEnd, in: buffer)
             return count
         }
+    }
+
+    /// Writes the last `count` decimal digits of `value` (zeros where it has fewer) just before
+    /// `end`, and returns `value` without them.
+    @discardableResult
+    static func writeDigits(_ value: Int, count: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var rest = value, position = end
+        while position > end - count {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return rest
     }
 }

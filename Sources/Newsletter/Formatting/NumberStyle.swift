@@ -143,26 +143,17 @@ public enum NumberStyle {
         let count = name.count + 1 + dayDigits + 2 + yearDigits
         return String(unsafeUninitializedCapacity: count) { buffer in
             _ = buffer.initialize(from: name)
-            var index = name.count
-            buffer[index] = UInt8(ascii: " ")
-            index = writeDigits(day, count: dayDigits, at: index + 1, in: buffer)
-            buffer[index] = UInt8(ascii: ",")
-            buffer[index + 1] = UInt8(ascii: " ")
-            return writeDigits(year, count: yearDigits, at: index + 2, in: buffer)
+            buffer[name.count] = UInt8(ascii: " ")
+            let dayEnd = name.count + 1 + dayDigits
+            FixedDecimal.writeDigits(day, count: dayDigits, endingAt: dayEnd, in: buffer)
+            buffer[dayEnd] = UInt8(ascii: ",")
+            buffer[dayEnd + 1] = UInt8(ascii: " ")
+            FixedDecimal.writeDigits(year, count: yearDigits, endingAt: count, in: buffer)
+            return count
         }
     }
 
     private static let monthNameBytes = monthNames.map { Array($0.utf8) }
-
-    /// Writes `value`'s `count` decimal digits from `index` on; returns the index after them.
-    private static func writeDigits(_ value: Int, count: Int, at index: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var rest = value
-        for position in stride(from: index + count - 1, through: index, by: -1) {
-            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
-        return index + count
-    }
 
     /// "Jan. 15", "Sept. 22" (AP style): for a date in the same year as the note.
     public static func shortDate(_ date: SessionDate) -> String {
