@@ -32,7 +32,7 @@ struct ByteBuffer: ~Copyable {
     mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let first = source.baseAddress else { return }
         room(source.count).initialize(from: first, count: source.count)
-        count += source.count
+        commit(source.count)
     }
 
     mutating func append(_ text: String) {
