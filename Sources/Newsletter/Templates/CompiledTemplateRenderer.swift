@@ -301,6 +301,9 @@ struct RenderedString: RenderedText {
 struct RenderedBytes: RenderedText {
     var bytes: [UInt8] = []
 
+    /// Room for a note's page (about 13 KB), so that it is not copied each time it doubles.
+    init() { bytes.reserveCapacity(16_384) }
+
     var count: Int { bytes.count }
 
     mutating func append(_ text: String) {
