@@ -109,10 +109,43 @@ import Testing
                                                                "é", "\u{85}", "\u{2028}", "\u{A0}", "\n\u{301}", "\r\n\u{301}", "{{#yes}}\u{301}"])
     }
 
-    private func expectRandomTemplatesMatch(seed: UInt64, pieces: [String]) throws {
+    /// The values marketnote's own contexts are made of, as a `TemplateObject`, and the same
+    /// values as plain dictionaries and arrays.
+    nonisolated(unsafe) static let object: TemplateObject = [
+        "name": .text("S&P 500 <b> \"q\" 'a' é"), "count": ContextValue(42), "yes": .flag(true), "no": .flag(false), "empty": .text(""),
+        "list": .objects([["name": .text("one"), "n": .text("1")], ["name": .text("two"), "n": .text("2")], ["n": .text("3")]]),
+        "strings": .texts(["a", "b<", "c"]), "none": .objects([]),
+        "nested": .object(["inner": .object(["deep": .text("found"), "name": .text("inner name")]), "flag": .flag(true)]),
+        "texts": .textDictionary(["title": "T & t", "site": "x"]), "markdown": .text("*a* [b](c) #1"),
+        "plain": .dictionary(["deep": "in a dictionary", "list": [["name": "d"]] as [[String: Any]]]),
+    ]
+    nonisolated(unsafe) static let objectAsDictionary: [String: Any] = [
+        "name": "S&P 500 <b> \"q\" 'a' é", "count": 42, "yes": true, "no": false, "empty": "",
+        "list": [["name": "one", "n": "1"], ["name": "two", "n": "2"], ["n": "3"]],
+        "strings": ["a", "b<", "c"], "none": [[String: Any]](),
+        "nested": ["inner": ["deep": "found", "name": "inner name"], "flag": true] as [String: Any],
+        "texts": ["title": "T & t", "site": "x"] as [String: String], "markdown": "*a* [b](c) #1",
+        "plain": ["deep": "in a dictionary", "list": [["name": "d"]] as [[String: Any]]] as [String: Any],
+    ]
+
+    /// Each random template, rendered with the object by the compiled renderer and by
+    /// swift-mustache (which reads it as a `MustacheParent`), prints what the same values in
+    /// dictionaries print through swift-mustache. An object itself is not printed (`{{.}}`
+    /// outside a list of texts): a dictionary prints its description, in no set order.
+    @Test func anObjectContextPrintsWhatTheSameDictionaryPrints() throws {
+        try expectRandomTemplatesMatch(seed: 20261129, pieces: ["{{#plain}}{{deep}}{{#list}}{{name}}{{/list}}{{/plain}}", "{{plain.deep}}",
+                                                               "{{#list}}{{n}}{{.n}}{{/list}}", "{{^none}}no{{/none}}", "{{texts.site}}",
+                                                               "{{nested.flag}}", "{{#nested}}{{.inner.deep}}{{/nested}}",
+                                                               "{{#strings}}<{{.}}>{{/strings}}"],
+                                       context: Self.object, expected: Self.objectAsDictionary)
+    }
+
+    private func expectRandomTemplatesMatch(seed: UInt64, pieces: [String], context: Any = Self.context,
+                                            expected expectedContext: Any? = nil) throws {
         var random = SeededRandom(seed: seed)
-        let inline = ["x", " ", "  ", "\t", "\n", "\r\n", "{{name}}", "{{{markdown}}}", "{{&count}}", "{{! c }}", "{{.}}",
+        var inline = ["x", " ", "  ", "\t", "\n", "\r\n", "{{name}}", "{{{markdown}}}", "{{&count}}", "{{! c }}", "{{.}}",
                       "{{> plain}}", "{{> p}}", "{{> crlf}}", "{{nested.inner.deep}}", "{", "}}", "{{n}}", "{{missing}}"] + pieces
+        if expectedContext != nil { inline.removeAll { $0 == "{{.}}" } }
         let sections = ["yes", "no", "list", "strings", "none", "nested", "missing", "name"]
         func fragment(_ depth: Int) -> String {
             var text = ""
@@ -137,7 +170,12 @@ import Testing
                 continue
             }
             parsed += 1
-            let (mustache, compiled) = try bothRenderings(text)
+            var (mustache, compiled) = try bothRenderings(text, context)
+            if let expectedContext {
+                let (expected, _) = try bothRenderings(text, expectedContext)
+                if mustache != expected { compiled = "swift-mustache: " + mustache }
+                mustache = expected
+            }
             if compiled != mustache {
                 failures += 1
                 if failures <= 5 { Issue.record("\(text.debugDescription): \(mustache.debugDescription) vs \(String(describing: compiled).debugDescription)") }

@@ -35,49 +35,52 @@ public struct NoteComposer: Sendable {
     }
 
     private func templateContext(_ facts: NoteFacts, _ narrative: Narrative, _ figures: FigureLedger, _ quotes: [Quote],
-                                 _ commentary: Commentary?, title: String) -> [String: Any] {
+                                 _ commentary: Commentary?, title: String) -> TemplateObject {
         let noteURL = config.baseURL + NotePaths.notePath(facts.date)
-        var sections: [[String: Any]] = narrative.sections.map { section in
-            ["id": section.id, "heading": section.heading, "blocks": section.blocks]
-        }
-        let table = ReturnsTable(facts: facts, figures: figures)
-        let legend = table.legend(notAvailable: templates.phrases.render("returns.notAvailable", [:]),
-                                  notYet: templates.phrases.render("returns.notYet", [:]))
-        if let index = sections.firstIndex(where: { $0["id"] as? String == "performance" }) {
-            sections[index]["blocks"] = [table.markdown, legend] + (sections[index]["blocks"] as? [String] ?? [])
-        } else {
-            sections.insert(["id": "performance", "heading": templates.phrases.render("section.performance", [:]),
-                             "blocks": [table.markdown, legend]], at: min(1, sections.count))
-        }
-        var context: [String: Any] = [
-            "title": title,
-            "summary": narrative.summary,
-            "date": facts.date.description,
-            "dateLong": NumberStyle.longDate(facts.date),
-            "sections": sections,
-            "site": config.siteContext,
-            "noteURL": noteURL,
-            "noteLink": MarkdownEscaping.linkDestination(noteURL),
-            "factsLink": MarkdownEscaping.linkDestination(noteURL + "facts.json"),
-            "chartsLink": MarkdownEscaping.linkDestination(noteURL + "#charts"),
-            "subjectYAML": YAMLString.quoted(config.email.subject(for: title)),
-            "preheaderYAML": YAMLString.quoted(narrative.summary),
-            "urlYAML": YAMLString.quoted(noteURL),
-            "quotesHeading": templates.phrases.render("section.quotes", [:]),
-            "quotes": quotes.map { quote -> [String: Any] in
-                ["text": MarkdownEscaping.blockquote(quote.text), "by": quote.by, "firm": quote.firm ?? "", "hasFirm": quote.firm != nil,
-                 "dateLong": NumberStyle.longDate(quote.date), "hasURL": quote.url != nil,
-                 "link": quote.url.map(MarkdownEscaping.linkDestination) ?? ""]
-            },
-            "hasQuotes": !quotes.isEmpty,
+        var context: TemplateObject = [
+            .title: .text(title),
+            .summary: .text(narrative.summary),
+            .date: .text(facts.date.description),
+            .dateLong: .text(NumberStyle.longDate(facts.date)),
+            .sections: .objects(sections(narrative, ReturnsTable(facts: facts, figures: figures))),
+            .site: .object(config.siteContext),
+            .noteURL: .text(noteURL),
+            .noteLink: .text(MarkdownEscaping.linkDestination(noteURL)),
+            .factsLink: .text(MarkdownEscaping.linkDestination(noteURL + "facts.json")),
+            .chartsLink: .text(MarkdownEscaping.linkDestination(noteURL + "#charts")),
+            .subjectYAML: .text(YAMLString.quoted(config.email.subject(for: title))),
+            .preheaderYAML: .text(YAMLString.quoted(narrative.summary)),
+            .urlYAML: .text(YAMLString.quoted(noteURL)),
+            .quotesHeading: .text(templates.phrases.render("section.quotes", [:])),
+            .quotes: .objects(quotes.map { quote in
+                [.text: .text(MarkdownEscaping.blockquote(quote.text)), .by: .text(quote.by), .firm: .text(quote.firm ?? ""),
+                 .hasFirm: .flag(quote.firm != nil), .dateLong: .text(NumberStyle.longDate(quote.date)),
+                 .hasURL: .flag(quote.url != nil), .link: .text(quote.url.map(MarkdownEscaping.linkDestination) ?? "")]
+            }),
+            .hasQuotes: .flag(!quotes.isEmpty),
         ]
-        if let disclaimer = config.disclaimer { context["disclaimer"] = disclaimer }
-        if let unsubscribe = config.email.unsubscribeLink { context["unsubscribeLink"] = MarkdownEscaping.linkDestination(unsubscribe) }
+        if let disclaimer = config.disclaimer { context[.disclaimer] = .text(disclaimer) }
+        if let unsubscribe = config.email.unsubscribeLink { context[.unsubscribeLink] = .text(MarkdownEscaping.linkDestination(unsubscribe)) }
         if let commentary, !commentary.body.isEmpty {
-            context["commentary"] = ["heading": templates.phrases.render("section.commentary", [:]),
-                                     "body": CommentaryMarkdown.confine(commentary.body)]
+            context[.commentary] = .object([.heading: .text(templates.phrases.render("section.commentary", [:])),
+                                            .body: .text(CommentaryMarkdown.confine(commentary.body))])
         }
         return context
+    }
+
+    /// The narrative's sections, the returns table and its legend leading the performance section
+    /// (which is made, second, when the narrative has none).
+    private func sections(_ narrative: Narrative, _ table: ReturnsTable) -> [TemplateObject] {
+        var sections = narrative.sections
+        let legend = table.legend(notAvailable: templates.phrases.render("returns.notAvailable", [:]),
+                                  notYet: templates.phrases.render("returns.notYet", [:]))
+        if let index = sections.firstIndex(where: { $0.id == "performance" }) {
+            sections[index].blocks = [table.markdown, legend] + sections[index].blocks
+        } else {
+            sections.insert(NarrativeSection(id: "performance", heading: templates.phrases.render("section.performance", [:]),
+                                             blocks: [table.markdown, legend]), at: min(1, sections.count))
+        }
+        return sections.map { [.id: .text($0.id), .heading: .text($0.heading), .blocks: .texts($0.blocks)] }
     }
 }
 

@@ -64,12 +64,13 @@ struct TagName: Sendable, Equatable {
     }
 
     let raw: String
-    let components: [String]
+    /// The components, interned once here so that each look-up compares integers.
+    let keys: [TemplateKey]
     let anchor: Anchor
 
     init(_ raw: String) {
         self.raw = raw
-        components = raw.split(separator: ".").map(String.init)
+        keys = raw.split(separator: ".").map { TemplateKey(String($0)) }
         anchor = raw == "." ? .current : raw.first == "." ? .currentOnly : .stack
     }
 }

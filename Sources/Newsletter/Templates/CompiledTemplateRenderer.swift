@@ -88,6 +88,8 @@ struct CompiledTemplateRenderer {
         case .flag(let flag): if flag { try render(nodes, scope, into: &output) }
         case .dictionaries(let elements):
             for element in elements { try render(nodes, scope.pushing(.dictionary(element)), into: &output) }
+        case .objects(let elements):
+            for element in elements { try render(nodes, scope.pushing(.object(element)), into: &output) }
         case .texts(let elements): for element in elements { try render(nodes, scope.pushing(.text(element)), into: &output) }
         case .elements(let elements):
             for element in elements { try render(nodes, scope.pushing(ContextValue(element)), into: &output) }
@@ -97,12 +99,12 @@ struct CompiledTemplateRenderer {
 
     private func renderInverted<Output: RenderedText>(_ value: ContextValue?, _ nodes: [TemplateNode], _ scope: RenderScope,
                                                       into output: inout Output) throws(LeftToMustache) {
-        switch SectionValue(value) {
+        let section = SectionValue(value)
+        switch section {
         case .absent, .null: try render(nodes, scope, into: &output)
         case .flag(let flag): if !flag { try render(nodes, scope, into: &output) }
-        case .dictionaries(let elements): if elements.isEmpty { try render(nodes, scope.pushing(value!), into: &output) }
-        case .texts(let elements): if elements.isEmpty { try render(nodes, scope.pushing(value!), into: &output) }
-        case .elements(let elements): if elements.isEmpty { try render(nodes, scope.pushing(value!), into: &output) }
+        case .dictionaries, .objects, .texts, .elements:
+            if section.isEmptyList { try render(nodes, scope.pushing(value!), into: &output) }
         case .object: return
         }
     }
@@ -128,12 +130,12 @@ struct CompiledTemplateRenderer {
         case .current:
             found = stack.last
         case .currentOnly:
-            found = try descend(name.components, from: 0, of: stack[stack.count - 1])
+            found = try descend(name.keys, from: 0, of: stack[stack.count - 1])
         case .stack:
-            found = try firstUpTheStack(name.components, in: stack)
+            found = try firstUpTheStack(name.keys, in: stack)
         }
         guard let value = found else { return nil }
-        if case .other(let other) = value, let custom = other as? MustacheCustomRepresentation {
+        if case .other(let other) = value, let custom = other.value as? MustacheCustomRepresentation {
             return custom.representation.map(ContextValue.init)  // nil (NSNull's) is no value
         }
         return value
@@ -141,7 +143,7 @@ struct CompiledTemplateRenderer {
 
     /// The first object up the stack with `names[0]`, then down the rest. By index: iterating the
     /// stack copied each object searched, 135 M instructions a backfill (0.9%, callgrind).
-    private func firstUpTheStack(_ names: [String], in stack: [ContextValue]) throws(LeftToMustache) -> ContextValue? {
+    private func firstUpTheStack(_ names: [TemplateKey], in stack: [ContextValue]) throws(LeftToMustache) -> ContextValue? {
         guard let first = names.first else { return stack.last }
         var index = stack.count - 1
         while index >= 0 {
@@ -153,22 +155,23 @@ struct CompiledTemplateRenderer {
         return nil
     }
 
-    private func descend(_ names: [String], from start: Int, of object: ContextValue) throws(LeftToMustache) -> ContextValue? {
+    private func descend(_ names: [TemplateKey], from start: Int, of object: ContextValue) throws(LeftToMustache) -> ContextValue? {
         var object = object
         for index in start..<names.count {
-            if case .other(let other) = object, other is MustacheLambda { throw LeftToMustache() }
+            if case .other(let other) = object, other.value is MustacheLambda { throw LeftToMustache() }
             guard let child = Self.child(names[index], of: object) else { return nil }
             object = child
         }
         return object
     }
 
-    private static func child(_ name: String, of value: ContextValue) -> ContextValue? {
+    private static func child(_ name: TemplateKey, of value: ContextValue) -> ContextValue? {
         switch value {
-        case .dictionary(let dictionary): return dictionary[name].map(ContextValue.init)
-        case .textDictionary(let dictionary): return dictionary[name].map(ContextValue.text)
-        case .text, .flag, .dictionaries, .texts: return nil  // nothing with a label for Mirror to find
-        case .other(let object): return child(name, ofOther: object).map(ContextValue.init)
+        case .object(let object): return object[name]
+        case .dictionary(let dictionary): return dictionary[name.name].map(ContextValue.init)
+        case .textDictionary(let dictionary): return dictionary[name.name].map(ContextValue.text)
+        case .text, .flag, .dictionaries, .objects, .texts: return nil  // nothing with a label for Mirror to find
+        case .other(let object): return child(name.name, ofOther: object.value).map(ContextValue.init)
         }
     }
 
@@ -183,46 +186,61 @@ struct CompiledTemplateRenderer {
     }
 }
 
-/// A context value as the renderer holds it: the value types marketnote's contexts are made of,
-/// recognised by their exact type and unwrapped once, when the value is looked up (a metatype
-/// comparison, where a cast to `[String: Any]` converts any other dictionary element by element);
-/// any other value as it came. None of the plain types is a lambda, a custom representation or a
+/// A context value as the renderer holds it: the value types marketnote's contexts are made of.
+/// marketnote builds its contexts of them (`TemplateObject`); in a context of plain values (a
+/// `[String: Any]`), they are recognised by their exact type and unwrapped once, when the value
+/// is looked up (a metatype comparison, where a cast to `[String: Any]` converts any other
+/// dictionary element by element); any other value is kept as it came. None of the plain types is a lambda, a custom representation or a
 /// custom renderable, so each takes the shortest path through swift-mustache's rules. Measured:
 /// checking a value's type and casting it from `Any` again wherever it was used (each object of
 /// the stack a name was looked for in, display, sections) cost 1.7% of a backfill's
 /// instructions (callgrind).
-enum ContextValue {
+public enum ContextValue {
     case text(String)
+    case object(TemplateObject)
     case dictionary([String: Any])
     case textDictionary([String: String])
     case flag(Bool)
+    case objects([TemplateObject])
     case dictionaries([[String: Any]])
     case texts([String])
-    case other(Any)
+    /// Boxed, so that copying a `ContextValue` is a retain: with an `Any` in it, each copy went
+    /// through the value's type, about 150 instructions (callgrind).
+    case other(BoxedValue)
 
-    init(_ value: Any) {
+    public init(_ value: Any) {
         let type = type(of: value)
         if type == String.self { self = .text(value as! String) }
+        else if type == TemplateObject.self { self = .object(value as! TemplateObject) }
+        else if type == [TemplateObject].self { self = .objects(value as! [TemplateObject]) }
         else if type == [String: Any].self { self = .dictionary(value as! [String: Any]) }
         else if type == [String: String].self { self = .textDictionary(value as! [String: String]) }
         else if type == Bool.self { self = .flag(value as! Bool) }
         else if type == [[String: Any]].self { self = .dictionaries(value as! [[String: Any]]) }
         else if type == [String].self { self = .texts(value as! [String]) }
-        else { self = .other(value) }
+        else { self = .other(BoxedValue(value)) }
     }
 
     /// The value as it came, for swift-mustache's rules.
     var any: Any {
         switch self {
         case .text(let value): value
+        case .object(let value): value
+        case .objects(let value): value
         case .dictionary(let value): value
         case .textDictionary(let value): value
         case .flag(let value): value
         case .dictionaries(let value): value
         case .texts(let value): value
-        case .other(let value): value
+        case .other(let box): box.value
         }
     }
+}
+
+/// A value of a type the renderer has no case for.
+public final class BoxedValue {
+    let value: Any
+    public init(_ value: Any) { self.value = value }
 }
 
 /// How a section treats its value, in swift-mustache's order: a sequence repeats it, a Bool
@@ -232,6 +250,7 @@ enum SectionValue {
     case null
     case flag(Bool)
     case dictionaries([[String: Any]])
+    case objects([TemplateObject])
     case texts([String])
     case elements([Any])
     case object(ContextValue)
@@ -239,11 +258,13 @@ enum SectionValue {
     init(_ value: ContextValue?) {
         guard let value else { self = .absent; return }
         switch value {
-        case .text, .dictionary, .textDictionary: self = .object(value)
+        case .text, .object, .dictionary, .textDictionary: self = .object(value)
         case .flag(let flag): self = .flag(flag)
+        case .objects(let elements): self = .objects(elements)
         case .dictionaries(let elements): self = .dictionaries(elements)
         case .texts(let elements): self = .texts(elements)
-        case .other(let other):
+        case .other(let box):
+            let other = box.value
             if let sequence = other as? any MustacheSequence { self = .elements(Self.elements(of: sequence)); return }
             if let flag = other as? Bool { self = .flag(flag); return }
             if let renderable = other as? MustacheCustomRenderable, renderable.isNull { self = .null; return }
@@ -252,6 +273,17 @@ enum SectionValue {
     }
 
     private static func elements<S: Sequence>(of sequence: S) -> [Any] { sequence.map { $0 as Any } }
+
+    /// A list with no elements, which an inverted section shows.
+    var isEmptyList: Bool {
+        switch self {
+        case .dictionaries(let elements): elements.isEmpty
+        case .objects(let elements): elements.isEmpty
+        case .texts(let elements): elements.isEmpty
+        case .elements(let elements): elements.isEmpty
+        case .absent, .null, .flag, .object: false
+        }
+    }
 }
 
 /// Where a rendering appends its text, all of it in one place: each section's text was a String

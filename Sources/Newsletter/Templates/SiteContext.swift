@@ -5,10 +5,10 @@ extension ProjectConfig {
     /// them, the description and the disclaimer (an empty one is left out, so that a section
     /// such as `{{#site.description}} · …{{/site.description}}` prints nothing, as Mustache
     /// counts an empty string as a value).
-    public var siteContext: [String: Any] {
-        var site: [String: Any] = ["title": title, "url": baseURL, "language": language]
-        if !description.isEmpty { site["description"] = description }
-        if let disclaimer, !disclaimer.isEmpty { site["disclaimer"] = disclaimer }
+    public var siteContext: TemplateObject {
+        var site: TemplateObject = [.title: .text(title), .url: .text(baseURL), .language: .text(language)]
+        if !description.isEmpty { site[.description] = .text(description) }
+        if let disclaimer, !disclaimer.isEmpty { site[.disclaimer] = .text(disclaimer) }
         return site
     }
 }

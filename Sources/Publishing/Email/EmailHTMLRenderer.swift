@@ -15,14 +15,14 @@ struct EmailHTMLRenderer: Sendable {
     init(config: ProjectConfig, templates: TemplateLibrary) {
         self.config = config
         self.templates = templates
-        inliner = CSSInliner(styleOf: templates.render("email.html", ["site": config.siteContext], noting: false))
+        inliner = CSSInliner(styleOf: templates.render("email.html", [.site: .object(config.siteContext)] as TemplateObject, noting: false))
     }
 
     func render(_ email: EmailMarkdown, subject: String, preheader: String, date: SessionDate, noteURL: String) -> String {
         let shell = templates.render("email.html", [
-            "subject": subject, "preheader": preheader, "body": body(email.body), "site": config.siteContext, "noteURL": noteURL,
-            "date": date.description, "dateLong": NumberStyle.longDate(date),
-        ] as [String: Any])
+            .subject: .text(subject), .preheader: .text(preheader), .body: .text(body(email.body)), .site: .object(config.siteContext),
+            .noteURL: .text(noteURL), .date: .text(date.description), .dateLong: .text(NumberStyle.longDate(date)),
+        ] as TemplateObject)
         return inliner.inline(shell)
     }
 

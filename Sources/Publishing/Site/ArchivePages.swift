@@ -24,41 +24,40 @@ struct ArchivePages {
         // Numbers as text: the template prints them, and an Int takes swift-mustache's way
         // through `String(describing:)` and its casts (the index of 829 months: 52.6 M
         // instructions with Ints, 40.0 M with text, callgrind).
-        let years = Dictionary(grouping: months, by: \.start.year).sorted { $0.key > $1.key }.map { year, months -> [String: Any] in
-            let entries = months.map { month -> [String: Any] in
-                let column = String(month.start.month)
-                return ["href": month.path.href(from: Self.indexPath), "monthName": month.monthName, "id": month.id,
-                        "monthShort": String(month.monthName.prefix(3)), "column": column,
-                        "count": NumberStyle.count(month.notes.count, "note")]
+        let years = Dictionary(grouping: months, by: \.start.year).sorted { $0.key > $1.key }.map { year, months -> TemplateObject in
+            let entries = months.map { month -> TemplateObject in
+                [.href: .text(month.path.href(from: Self.indexPath)), .monthName: .text(month.monthName), .id: .text(month.id),
+                 .monthShort: .text(String(month.monthName.prefix(3))), .column: .text(String(month.start.month)),
+                 .count: .text(NumberStyle.count(month.notes.count, "note"))]
             }
-            return ["year": String(year), "months": entries]
+            return [.year: .text(String(year)), .months: .objects(entries)]
         }
         let first = months[0].notes[0], last = months[months.count - 1].notes.last!
-        let index: [String: Any] = ["years": years, "from": NumberStyle.longDate(first.date),
-                                    "to": NumberStyle.longDate(last.date)]
+        let index: TemplateObject = [.years: .objects(years), .from: .text(NumberStyle.longDate(first.date)),
+                                     .to: .text(NumberStyle.longDate(last.date))]
         return page(Self.indexPath, title: "Archive", description: "Every note of \(renderer.config.title), by month.",
-                    context: ["index": index])
+                    context: [.index: .object(index)])
     }
 
     private func monthPage(_ position: Int) -> OutputFile {
         let month = months[position]
-        var context: [String: Any] = [
-            "name": month.name, "id": month.id, "count": NumberStyle.count(month.notes.count, "note"),
-            "notes": month.notes.map { renderer.listItem($0, from: month.path) },
-            "archiveHref": Self.indexPath.href(from: month.path),
+        var context: TemplateObject = [
+            .name: .text(month.name), .id: .text(month.id), .count: .text(NumberStyle.count(month.notes.count, "note")),
+            .notes: .objects(month.notes.map { renderer.listItem($0, from: month.path) }),
+            .archiveHref: .text(Self.indexPath.href(from: month.path)),
         ]
-        if position > 0 { context["previous"] = neighbour(months[position - 1], from: month.path) }
-        if position + 1 < months.count { context["next"] = neighbour(months[position + 1], from: month.path) }
-        context["hasNeighbours"] = months.count > 1
+        if position > 0 { context[.previous] = .object(neighbour(months[position - 1], from: month.path)) }
+        if position + 1 < months.count { context[.next] = .object(neighbour(months[position + 1], from: month.path)) }
+        context[.hasNeighbours] = .flag(months.count > 1)
         return page(month.path, title: month.name, description: "\(renderer.config.title): the notes of \(month.name).",
-                    context: ["month": context])
+                    context: [.month: .object(context)])
     }
 
-    private func neighbour(_ month: ArchiveMonth, from page: SitePath) -> [String: Any] {
-        ["href": month.path.href(from: page), "name": month.name]
+    private func neighbour(_ month: ArchiveMonth, from page: SitePath) -> TemplateObject {
+        [.href: .text(month.path.href(from: page)), .name: .text(month.name)]
     }
 
-    private func page(_ path: SitePath, title: String, description: String, context: [String: Any]) -> OutputFile {
+    private func page(_ path: SitePath, title: String, description: String, context: TemplateObject) -> OutputFile {
         let html = renderer.layout(content: renderer.templates.render("archive.html", context),
                                    title: "\(title) · \(renderer.config.title)", description: description,
                                    page: path, type: "website")

@@ -33,15 +33,15 @@ public struct SiteRenderer: Sendable {
         let month = ArchiveMonth(containing: note.date)
         // The chart draws its own title; the caption carries the text alternative for every reader.
         let rendered = charts.charts(for: note.facts)
-        var context: [String: Any] = [
-            "body": body, "root": root, "hasCharts": !rendered.isEmpty,
-            "charts": rendered.map { ["svg": $0.svg, "title": $0.title, "caption": $0.description] },
-            "month": ["href": month.path.href(from: page), "name": month.name],
+        var context: TemplateObject = [
+            .body: .text(body), .root: .text(root), .hasCharts: .flag(!rendered.isEmpty),
+            .charts: .objects(rendered.map { [.svg: .text($0.svg), .title: .text($0.title), .caption: .text($0.description)] }),
+            .month: .object([.href: .text(month.path.href(from: page)), .name: .text(month.name)]),
         ]
-        for (key, neighbour) in [("previous", previous), ("next", next)] {
+        for (key, neighbour) in [(TemplateKey.previous, previous), (.next, next)] {
             guard let neighbour else { continue }
-            context[key] = ["href": SitePath(neighbour.path).href(from: page),
-                            "date": neighbour.date.description, "dateLong": NumberStyle.longDate(neighbour.date)]
+            context[key] = .object([.href: .text(SitePath(neighbour.path).href(from: page)),
+                                    .date: .text(neighbour.date.description), .dateLong: .text(NumberStyle.longDate(neighbour.date))])
         }
         let content = templates.render("note.html", context)
         let html = layout(content: content, title: "\(note.title) · \(NumberStyle.longDate(note.date)) · \(config.title)", description: note.summary,
@@ -54,14 +54,14 @@ public struct SiteRenderer: Sendable {
     /// and the notes before it (the latest is shown above them, so it is not listed again).
     public func homePage(latest: (note: NoteDocument, body: String)?, manifest: SiteManifest) -> OutputFile {
         let recent = manifest.notes.dropLast().suffix(Self.recentCount).reversed().map { listItem($0, from: .home) }
-        var context: [String: Any] = ["recent": Array(recent), "hasRecent": !recent.isEmpty,
-                                      "archiveHref": ArchivePages.indexPath.href(from: .home)]
+        var context: TemplateObject = [.recent: .objects(Array(recent)), .hasRecent: .flag(!recent.isEmpty),
+                                       .archiveHref: .text(ArchivePages.indexPath.href(from: .home))]
         let newest = manifest.notes.last
         if let latest, latest.note.date == newest?.date {
             let href = SitePath(latest.note.path).href(from: .home)
-            context["latest"] = ["body": latest.body, "href": href, "factsHref": latest.note.path + "facts.json"]
+            context[.latest] = .object([.body: .text(latest.body), .href: .text(href), .factsHref: .text(latest.note.path + "facts.json")])
         } else if let newest {
-            context["latestSummary"] = listItem(newest, from: .home)
+            context[.latestSummary] = .object(listItem(newest, from: .home))
         }
         let html = layout(content: templates.render("index.html", context),
                           title: newest.map { "\(config.title): \($0.title)" } ?? config.title,
@@ -72,7 +72,7 @@ public struct SiteRenderer: Sendable {
     /// `404.html`: served for any missing address, so its links are absolute, from the base URL.
     func notFoundPage() -> OutputFile {
         let root = config.baseURL
-        let html = layout(content: templates.render("not-found.html", ["root": root]),
+        let html = layout(content: templates.render("not-found.html", [.root: .text(root)] as TemplateObject),
                           title: "Page not found · \(config.title)", description: config.description,
                           page: nil, root: root, type: "website")
         return OutputFile(path: SiteLayout.notFound, bytes: html)
@@ -83,30 +83,30 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A note as a line of a list on `page`: link, date and title, summary.
-    func listItem(_ entry: SiteManifest.Entry, from page: SitePath) -> [String: Any] {
-        ["href": SitePath(entry.path).href(from: page), "date": entry.date.description,
-         "dateLong": NumberStyle.longDate(entry.date), "dateShort": NumberStyle.shortDate(entry.date),
-         "title": entry.title, "summary": entry.summary]
+    func listItem(_ entry: SiteManifest.Entry, from page: SitePath) -> TemplateObject {
+        [.href: .text(SitePath(entry.path).href(from: page)), .date: .text(entry.date.description),
+         .dateLong: .text(NumberStyle.longDate(entry.date)), .dateShort: .text(NumberStyle.shortDate(entry.date)),
+         .title: .text(entry.title), .summary: .text(entry.summary)]
     }
 
     /// Wraps page content in `layout.html`, as the page file's bytes. A page without an address
     /// (the 404 page) gets no canonical tag and asks not to be indexed.
     func layout(content: String, title: String, description: String, page: SitePath?, root: String? = nil,
                 type: String) -> [UInt8] {
-        var context: [String: Any] = [
-            "site": config.siteContext, "content": content, "pageTitle": title, "description": description,
-            "root": root ?? page?.root ?? "", "ogType": type,
+        var context: TemplateObject = [
+            .site: .object(config.siteContext), .content: .text(content), .pageTitle: .text(title), .description: .text(description),
+            .root: .text(root ?? page?.root ?? ""), .ogType: .text(type),
             // The site navigation marks the page it links to as the current one.
-            "isHome": page == .home, "isArchive": page == ArchivePages.indexPath,
+            .isHome: .flag(page == .home), .isArchive: .flag(page == ArchivePages.indexPath),
         ]
         if let page {
-            context["canonicalURL"] = page.url(base: config.baseURL)
+            context[.canonicalURL] = .text(page.url(base: config.baseURL))
         } else {
-            context["noindex"] = true
+            context[.noindex] = .flag(true)
             // Served at any address, on any host (a preview, a staging copy, a file on disk), the
             // page carries its own stylesheet: the base URL's may not be reachable from there.
             let css = templates.files["style.css"] ?? ""
-            if !css.contains("</") { context["inlineStyle"] = css }
+            if !css.contains("</") { context[.inlineStyle] = .text(css) }
         }
         return templates.renderedBytes("layout.html", context)
     }
