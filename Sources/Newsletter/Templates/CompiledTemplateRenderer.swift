@@ -6,12 +6,6 @@ struct RenderScope {
     var stack: [ContextValue]
     var indentation: String?
     var contentType: any MustacheContentType
-
-    func pushing(_ object: ContextValue) -> RenderScope {
-        var scope = self
-        scope.stack.append(object)
-        return scope
-    }
 }
 
 /// swift-mustache's rendering (Template+Render.swift) with fast paths for the value types
@@ -62,8 +56,8 @@ struct CompiledTemplateRenderer {
             output.append(escaped ? scope.contentType.escapeText(text) : text)
         case .section(let name, let nodes, let inverted):
             let value = try lookUp(name, in: scope.stack)
-            if inverted { try renderInverted(value, nodes, scope, into: &output) }
-            else { try renderSection(value, nodes, scope, into: &output) }
+            if inverted { try renderInverted(value, nodes, &scope, into: &output) }
+            else { try renderSection(value, nodes, &scope, into: &output) }
         case .partial(let name, let indentation):
             guard let partial = partials[name] else {
                 if templateNames.contains(name) { throw LeftToMustache() }
@@ -81,32 +75,42 @@ struct CompiledTemplateRenderer {
     }
 
     /// Each element of a list is a rendering of its own: its first node is not indented.
-    private func renderSection<Output: RenderedText>(_ value: ContextValue?, _ nodes: [TemplateNode], _ scope: RenderScope,
+    private func renderSection<Output: RenderedText>(_ value: ContextValue?, _ nodes: [TemplateNode], _ scope: inout RenderScope,
                                                      into output: inout Output) throws(LeftToMustache) {
         switch SectionValue(value) {
         case .absent, .null: return
         case .flag(let flag): if flag { try render(nodes, scope, into: &output) }
         case .dictionaries(let elements):
-            for element in elements { try render(nodes, scope.pushing(.dictionary(element)), into: &output) }
+            for element in elements { try render(nodes, on: .dictionary(element), &scope, into: &output) }
         case .objects(let elements):
-            for element in elements { try render(nodes, scope.pushing(.object(element)), into: &output) }
-        case .texts(let elements): for element in elements { try render(nodes, scope.pushing(.text(element)), into: &output) }
+            for element in elements { try render(nodes, on: .object(element), &scope, into: &output) }
+        case .texts(let elements): for element in elements { try render(nodes, on: .text(element), &scope, into: &output) }
         case .elements(let elements):
-            for element in elements { try render(nodes, scope.pushing(ContextValue(element)), into: &output) }
-        case .object(let object): try render(nodes, scope.pushing(object), into: &output)
+            for element in elements { try render(nodes, on: ContextValue(element), &scope, into: &output) }
+        case .object(let object): try render(nodes, on: object, &scope, into: &output)
         }
     }
 
-    private func renderInverted<Output: RenderedText>(_ value: ContextValue?, _ nodes: [TemplateNode], _ scope: RenderScope,
+    private func renderInverted<Output: RenderedText>(_ value: ContextValue?, _ nodes: [TemplateNode], _ scope: inout RenderScope,
                                                       into output: inout Output) throws(LeftToMustache) {
         let section = SectionValue(value)
         switch section {
         case .absent, .null: try render(nodes, scope, into: &output)
         case .flag(let flag): if !flag { try render(nodes, scope, into: &output) }
         case .dictionaries, .objects, .texts, .elements:
-            if section.isEmptyList { try render(nodes, scope.pushing(value!), into: &output) }
+            if section.isEmptyList { try render(nodes, on: value!, &scope, into: &output) }
         case .object: return
         }
+    }
+
+    /// `nodes` rendered with `object` on top of the stack, pushed on the section's scope and
+    /// popped after, so that the stack is copied once a section, not once an element (a scope
+    /// copied with one object more copied its stack into a new array).
+    private func render<Output: RenderedText>(_ nodes: [TemplateNode], on object: ContextValue, _ scope: inout RenderScope,
+                                              into output: inout Output) throws(LeftToMustache) {
+        scope.stack.append(object)
+        defer { scope.stack.removeLast() }
+        try render(nodes, scope, into: &output)
     }
 
     /// The text of a variable's value before escaping, as swift-mustache prints it.
