@@ -66,6 +66,22 @@ import TestSupport
         #expect(bytes == Array(("M" + values.map(SVGNumber.format).joined()).utf8))
     }
 
+    /// A polyline is `M`, then each point's two numbers, points apart by a space, written in one
+    /// room sized for the longest numbers: any count of points, numbers of every length.
+    @Test func aPolylineIsEachPointsNumbersInOrder() {
+        var random = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 252, 1_000] {
+            let points = (0..<count).map { index -> (x: Double, y: Double) in
+                let scale = [1.0, 1_000, 1e17, 1e6][index % 4]
+                return (Double.random(in: -scale...scale, using: &random), Double.random(in: -scale...scale, using: &random))
+            }
+            let expected = points.isEmpty ? "" : "M" + points.map { SVGNumber.format($0.x) + " " + SVGNumber.format($0.y) }.joined(separator: " ")
+            #expect(String(decoding: PathData(polyline: points).bytes, as: UTF8.self) == expected, "\(count) points")
+        }
+        let longest = [(x: -9.2e17, y: -9.2e17), (x: 0.05, y: -0.05)]
+        #expect(String(decoding: PathData(polyline: longest).bytes, as: UTF8.self) == "M-920000000000000000 -920000000000000000 0.1 -0.1")
+    }
+
     /// Ties go away from zero, as `rounded()` takes them; the Doubles either side of a tie, the
     /// largest below one half, and integers up to and past 2^52 are where a fraction could be off.
     @Test func svgNearestIntegerRoundsAsTheStandardLibraryDoes() {
