@@ -3,20 +3,29 @@ import Testing
 import TestSupport
 
 @Suite struct ByteBufferTests {
-    /// Pieces of every length, ASCII or not, strings or raw bytes, appended far past the first
-    /// capacity: the buffer holds all of them, in order, however often it grew.
+    /// Pieces of every length, ASCII or not, strings, literals or raw bytes, appended far past
+    /// the first capacity: the buffer holds all of them, in order, however often it grew.
     @Test func keepsEveryPieceInOrderAsItGrows() {
         var random = RandomMarket(seed: 11)
         var buffer = ByteBuffer(capacity: 16)
         var expected: [UInt8] = []
         var expectedText = ""
         let pieces = ["", "<", "\" y=\"", "−12.5%", "class=\"gain\" fill=\"#2e8b57\"", String(repeating: "é", count: 40)]
+        // The program's own text, kept as a pointer or, for one scalar, as the scalar itself.
+        let literals: [StaticString] = ["", "<", "é", "−", "\" y=\"", "</text>\n", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "]
         for _ in 0..<5_000 {
-            let piece = pieces[random.int(0...pieces.count - 1)]
-            if random.int(0...1) == 0 {
-                buffer.append(piece)
-            } else {
+            let piece: String
+            switch random.int(0...2) {
+            case 0:
+                piece = pieces[random.int(0...pieces.count - 1)]
+                buffer.append(text: piece)
+            case 1:
+                piece = pieces[random.int(0...pieces.count - 1)]
                 Array(piece.utf8).withUnsafeBufferPointer { buffer.append($0) }
+            default:
+                let literal = literals[random.int(0...literals.count - 1)]
+                piece = literal.description
+                buffer.append(literal)
             }
             expected += piece.utf8
             expectedText += piece

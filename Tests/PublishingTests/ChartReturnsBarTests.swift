@@ -19,6 +19,24 @@ import Testing
         #expect(svg.all("text").contains { $0.text == "\u{2212}3.4%" && $0.attributes["class"] == "loss" })
     }
 
+    /// The scale leaves room for the widest value label on each side of zero: a loss's label,
+    /// ending where its bar starts, clears the symbols; a gain's ends inside the chart.
+    @Test func valueLabelsKeepClearOfTheSymbolsAndTheChartsEdge() throws {
+        let (_, svg) = try chart([ChartFixtures.series("IWM", [.oneDay: -0.4567, .fiveDays: 0.012, .oneYear: 1.2345]),
+                                  ChartFixtures.series("SPY", [.oneDay: -0.001, .fiveDays: -0.02, .oneYear: 0.3])])
+        let symbolsEnd = ["IWM", "SPY"].map { ReturnsBarChart.symbolX + ChartStyle.estimatedWidth($0) }.max()!
+        let labels = svg.all("text").filter { $0.attributes["class"] == "gain" || $0.attributes["class"] == "loss" }
+        #expect(labels.count == 6)
+        for label in labels {
+            let x = try #require(label.number("x")), width = ChartStyle.estimatedWidth(label.text)
+            if label.attributes["text-anchor"] == "end" {
+                #expect(x - width >= symbolsEnd, "\(label.text) starts at \(x - width), the symbols end at \(symbolsEnd)")
+            } else {
+                #expect(x + width <= ChartStyle.width, "\(label.text) ends at \(x + width)")
+            }
+        }
+    }
+
     @Test func drawsOneBarPerValueForTheTablesPeriodsOnly() throws {
         let all: [ReturnPeriod: Double?] = Dictionary(uniqueKeysWithValues: ReturnPeriod.allCases.map { ($0, 0.01) })
         let (_, svg) = try chart([ChartFixtures.series("IWM", all), ChartFixtures.series("SPY", all)])

@@ -119,13 +119,13 @@ struct RelativePerformanceChart {
                       " to ", NumberStyle.longDate(last.date), ": ", endLabel, " at the end, ranging from ",
                       NumberStyle.percent(low.value), " (", NumberStyle.longDate(low.date), ") to ", NumberStyle.percent(high.value),
                       " (", NumberStyle.longDate(high.date), ")."] {
-            text.append(piece)
+            text.append(text: piece)
         }
         if let indices = streakIndices {
             let start = comparison.leaderStreak.start ?? points[indices.lowerBound].date
             for piece in [" ", comparison.leader, " has beaten ", comparison.benchmark, " for ", String(comparison.leaderStreak.length),
                           " sessions in a row, since ", NumberStyle.longDate(start), "."] {
-                text.append(piece)
+                text.append(text: piece)
             }
         }
         return text.string

@@ -2,8 +2,18 @@
 /// code; every text that can come from data goes through `text(_:…)`, `title` or `description`
 /// and is escaped. A class: it owns the buffer the markup is written into.
 final class SVGBuilder {
-    enum Anchor: String {
+    enum Anchor {
         case start, middle, end
+
+        /// What closes a text's `y` attribute: the anchor's own attribute unless it is the start,
+        /// the default. Literals: interpolated, each label anchored at its end made a String.
+        var closingAttribute: StaticString {
+            switch self {
+            case .start: "\""
+            case .middle: "\" text-anchor=\"middle\""
+            case .end: "\" text-anchor=\"end\""
+            }
+        }
     }
 
     // Built on one thread: no exclusivity bookkeeping, which costs more than the appends.
@@ -17,21 +27,21 @@ final class SVGBuilder {
         append(" ")
         number(height)
         append("\" role=\"img\" aria-labelledby=\"")
-        append(id)
+        append(text: id)
         append("-title\" aria-describedby=\"")
-        append(id)
+        append(text: id)
         append("-desc\" id=\"")
-        append(id)
+        append(text: id)
         append("\" font-family=\"")
-        append(ChartStyle.fontFamily)
+        append(text: ChartStyle.fontFamily)
         append("\" font-size=\"")
         number(ChartStyle.fontSize)
         append("\" fill=\"currentColor\">\n<title id=\"")
-        append(id)
+        append(text: id)
         append("-title\">")
         escaped(title)
         append("</title>\n<desc id=\"")
-        append(id)
+        append(text: id)
         append("-desc\">")
         escaped(description)
         append("</desc>\n")
@@ -42,10 +52,10 @@ final class SVGBuilder {
         number(x)
         append("\" y=\"")
         number(y)
-        append(anchor == .start ? "\"" : "\" text-anchor=\"\(anchor.rawValue)\"")
+        append(anchor.closingAttribute)
         if !attributes.isEmpty {
             append(" ")
-            append(attributes)
+            append(text: attributes)
         }
         append(">")
         escaped(content)
@@ -85,7 +95,7 @@ final class SVGBuilder {
 
     func openGroup(_ attributes: String) {
         append("<g ")
-        append(attributes)
+        append(text: attributes)
         append(">\n")
     }
 
@@ -102,12 +112,16 @@ final class SVGBuilder {
     /// Ends the open attribute value, adds `attributes` and closes the element: `" class="gain"/>`.
     private func closeEmptyElement(_ attributes: String) {
         append("\" ")
-        append(attributes)
+        append(text: attributes)
         append("/>\n")
     }
 
-    private func append(_ text: String) {
-        output.append(text)
+    private func append(_ piece: StaticString) {
+        output.append(piece)
+    }
+
+    private func append(text: String) {
+        output.append(text: text)
     }
 
     private func number(_ value: Double) {
@@ -115,6 +129,6 @@ final class SVGBuilder {
     }
 
     private func escaped(_ text: String) {
-        append(ChartText.escaped(text))
+        append(text: ChartText.escaped(text))
     }
 }
