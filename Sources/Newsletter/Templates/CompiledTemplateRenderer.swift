@@ -194,11 +194,11 @@ struct CompiledTemplateRenderer {
 /// marketnote builds its contexts of them (`TemplateObject`); in a context of plain values (a
 /// `[String: Any]`), they are recognised by their exact type and unwrapped once, when the value
 /// is looked up (a metatype comparison, where a cast to `[String: Any]` converts any other
-/// dictionary element by element); any other value is kept as it came. None of the plain types is a lambda, a custom representation or a
-/// custom renderable, so each takes the shortest path through swift-mustache's rules. Measured:
-/// checking a value's type and casting it from `Any` again wherever it was used (each object of
-/// the stack a name was looked for in, display, sections) cost 1.7% of a backfill's
-/// instructions (callgrind).
+/// dictionary element by element); any other value is kept as it came. None of the plain types
+/// is a lambda, a custom representation or a custom renderable, so each takes the shortest path
+/// through swift-mustache's rules. Measured: checking a value's type and casting it from `Any`
+/// again wherever it was used (each object of the stack a name was looked for in, display,
+/// sections) cost 1.7% of a backfill's instructions (callgrind).
 public enum ContextValue {
     case text(String)
     case object(TemplateObject)

@@ -6,15 +6,12 @@ struct PathData {
     /// through one pointer into room for the longest numbers: a 252-point line appended a point
     /// at a time, two numbers and two bytes, cost about 160 instructions a point (callgrind).
     init(polyline points: [(x: Double, y: Double)]) {
-        bytes.append(addingCapacity: points.count * (2 * SVGNumber.maxLength + 2)) { room in
+        bytes.append(addingCapacity: points.count * Self.pointLength) { room in
             room.withUnsafeMutableBufferPointer { buffer, written in
                 guard let start = buffer.baseAddress else { return }
                 var position = start
                 for (offset, point) in points.enumerated() {
-                    position.pointee = offset == 0 ? UInt8(ascii: "M") : UInt8(ascii: " ")
-                    position += 1 + SVGNumber.write(point.x, to: position + 1)
-                    position.pointee = UInt8(ascii: " ")
-                    position += 1 + SVGNumber.write(point.y, to: position + 1)
+                    position += Self.write(offset == 0 ? UInt8(ascii: "M") : UInt8(ascii: " "), point.x, point.y, to: position)
                 }
                 written = position - start
             }
@@ -33,15 +30,26 @@ struct PathData {
 
     /// `M x y` then a horizontal (`H`) or vertical (`V`) line to the coordinate `end`.
     private mutating func segment(from x: Double, _ y: Double, _ command: UInt8, to end: Double) {
-        bytes.append(UInt8(ascii: "M"))
-        pair(x, y)
+        bytes.append(addingCapacity: Self.pointLength) { room in
+            room.withUnsafeMutableBufferPointer { buffer, written in
+                written = Self.write(UInt8(ascii: "M"), x, y, to: buffer.baseAddress!)
+            }
+        }
         bytes.append(command)
         SVGNumber.append(end, to: &bytes)
     }
 
-    private mutating func pair(_ x: Double, _ y: Double) {
-        SVGNumber.append(x, to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        SVGNumber.append(y, to: &bytes)
+    /// The most bytes a point takes: the byte before it and two numbers apart by a space.
+    private static let pointLength = 2 * SVGNumber.maxLength + 2
+
+    /// `lead` (a command or a space), then `x` and `y` apart by a space, at `target`; returns how
+    /// many bytes that is.
+    private static func write(_ lead: UInt8, _ x: Double, _ y: Double, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        target.pointee = lead
+        var position = target + 1
+        position += SVGNumber.write(x, to: position)
+        position.pointee = UInt8(ascii: " ")
+        position += 1 + SVGNumber.write(y, to: position + 1)
+        return position - target
     }
 }
