@@ -116,7 +116,7 @@ import Testing
         "list": .objects([["name": .text("one"), "n": .text("1")], ["name": .text("two"), "n": .text("2")], ["n": .text("3")]]),
         "strings": .texts(["a", "b<", "c"]), "none": .objects([]),
         "nested": .object(["inner": .object(["deep": .text("found"), "name": .text("inner name")]), "flag": .flag(true)]),
-        "texts": .textDictionary(["title": "T & t", "site": "x"]), "markdown": .text("*a* [b](c) #1"),
+        "texts": .textDictionary(["title": "T & t", "site": "x"]), "markdown": .markup(MarkupBytes("*a* [b](c) #1 <i>é</i>")),
         "plain": .dictionary(["deep": "in a dictionary", "list": [["name": "d"]] as [[String: Any]]]),
     ]
     nonisolated(unsafe) static let objectAsDictionary: [String: Any] = [
@@ -124,19 +124,21 @@ import Testing
         "list": [["name": "one", "n": "1"], ["name": "two", "n": "2"], ["n": "3"]],
         "strings": ["a", "b<", "c"], "none": [[String: Any]](),
         "nested": ["inner": ["deep": "found", "name": "inner name"], "flag": true] as [String: Any],
-        "texts": ["title": "T & t", "site": "x"] as [String: String], "markdown": "*a* [b](c) #1",
+        "texts": ["title": "T & t", "site": "x"] as [String: String], "markdown": "*a* [b](c) #1 <i>é</i>",
         "plain": ["deep": "in a dictionary", "list": [["name": "d"]] as [[String: Any]]] as [String: Any],
     ]
 
     /// Each random template, rendered with the object by the compiled renderer and by
     /// swift-mustache (which reads it as a `MustacheParent`), prints what the same values in
-    /// dictionaries print through swift-mustache. An object itself is not printed (`{{.}}`
+    /// dictionaries print through swift-mustache; markup prints as its text does, in a String and
+    /// in bytes, where `{{{markdown}}}` copies its bytes. An object itself is not printed (`{{.}}`
     /// outside a list of texts): a dictionary prints its description, in no set order.
     @Test func anObjectContextPrintsWhatTheSameDictionaryPrints() throws {
         try expectRandomTemplatesMatch(seed: 20261129, pieces: ["{{#plain}}{{deep}}{{#list}}{{name}}{{/list}}{{/plain}}", "{{plain.deep}}",
                                                                "{{#list}}{{n}}{{.n}}{{/list}}", "{{^none}}no{{/none}}", "{{texts.site}}",
                                                                "{{nested.flag}}", "{{#nested}}{{.inner.deep}}{{/nested}}",
-                                                               "{{#strings}}<{{.}}>{{/strings}}"],
+                                                               "{{#strings}}<{{.}}>{{/strings}}", "{{markdown}}",
+                                                               "{{#markdown}}<{{.}}>{{/markdown}}", "{{^markdown}}no{{/markdown}}"],
                                        context: Self.object, expected: Self.objectAsDictionary)
     }
 

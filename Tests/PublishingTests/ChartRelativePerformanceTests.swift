@@ -7,7 +7,7 @@ import Testing
     func chart(_ comparison: ComparisonFacts) throws -> (RenderedChart, ChartSVG) {
         let charts = ChartRenderer().charts(for: ChartFixtures.facts(comparisons: [comparison]))
         let chart = try #require(charts.first { $0.id == "chart-relative-1" })
-        return (chart, ChartSVG(chart.svg))
+        return (chart, ChartSVG(chart.svg.text))
     }
 
     func linePoints(_ svg: ChartSVG) throws -> [(x: Double, y: Double)] {

@@ -22,9 +22,9 @@ import Testing
         let charts = ChartRenderer().charts(for: facts(symbol: Self.hostile)).filter { $0.id != "chart-relative-2" }
         #expect(charts.count == 2)
         for chart in charts {
-            #expect(!chart.svg.contains(Self.hostile))
-            #expect(chart.svg.contains("A&lt;B&amp;&quot;C&#39;"))
-            #expect(ChartSVG(chart.svg).wellFormed)
+            #expect(!chart.svg.text.contains(Self.hostile))
+            #expect(chart.svg.text.contains("A&lt;B&amp;&quot;C&#39;"))
+            #expect(ChartSVG(chart.svg.text).wellFormed)
         }
     }
 
@@ -32,11 +32,11 @@ import Testing
         let forbidden = [0x1, 0x7F, 0x85, 0xFDD0, 0xFFFE, 0x1FFFF].map { Unicode.Scalar(UInt32($0))! }
         let symbol = "I" + String(String.UnicodeScalarView(forbidden)) + "WM"
         for chart in ChartRenderer().charts(for: facts(symbol: symbol)) where chart.id != "chart-relative-2" {
-            for text in [chart.svg, chart.title, chart.description] {
+            for text in [chart.svg.text, chart.title, chart.description] {
                 #expect(!text.unicodeScalars.contains { forbidden.contains($0) })
             }
-            #expect(chart.svg.contains("IWM"))
-            #expect(ChartSVG(chart.svg).wellFormed)
+            #expect(chart.svg.text.contains("IWM"))
+            #expect(ChartSVG(chart.svg.text).wellFormed)
         }
     }
 
@@ -46,8 +46,8 @@ import Testing
 
     @Test func everyChartIsAnInlineSVGThatScalesAndNamesItself() throws {
         for chart in ChartRenderer().charts(for: facts()) {
-            #expect(chart.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 "))
-            let svg = ChartSVG(chart.svg)
+            #expect(chart.svg.text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 "))
+            let svg = ChartSVG(chart.svg.text)
             #expect(svg.wellFormed)
             let root = try #require(svg.elements.first)
             #expect(root.attributes["width"] == nil && root.attributes["height"] == nil)
@@ -61,20 +61,20 @@ import Testing
     }
 
     @Test func idsAreUniqueAcrossThePagesCharts() {
-        let ids = ChartRenderer().charts(for: facts()).flatMap { ChartSVG($0.svg).elements.compactMap { $0.attributes["id"] } }
+        let ids = ChartRenderer().charts(for: facts()).flatMap { ChartSVG($0.svg.text).elements.compactMap { $0.attributes["id"] } }
         #expect(ids.count == 9)
         #expect(Set(ids).count == ids.count)
     }
 
     @Test func idPrefixStartsEveryId() {
         let charts = ChartRenderer(idPrefix: "fig").charts(for: facts())
-        #expect(charts.allSatisfy { $0.id.hasPrefix("fig-") && $0.svg.contains("aria-labelledby=\"\($0.id)-title\" aria-describedby=\"\($0.id)-desc\"") })
+        #expect(charts.allSatisfy { $0.id.hasPrefix("fig-") && $0.svg.text.contains("aria-labelledby=\"\($0.id)-title\" aria-describedby=\"\($0.id)-desc\"") })
     }
 
     @Test func coordinatesHaveAtMostOneDecimal() throws {
         let pattern = try Regex(#"\d\.\d\d"#)
         for chart in ChartRenderer().charts(for: facts()) {
-            let svg = ChartSVG(chart.svg)
+            let svg = ChartSVG(chart.svg.text)
             let geometry = svg.elements.flatMap { element in
                 ["x", "y", "width", "height", "cx", "cy", "d", "viewBox"].compactMap { element.attributes[$0] }
             }

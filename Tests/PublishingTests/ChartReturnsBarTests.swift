@@ -6,7 +6,7 @@ import Testing
     func chart(_ series: [SeriesFacts]) throws -> (RenderedChart, ChartSVG) {
         let chart = try #require(ChartRenderer().charts(for: ChartFixtures.facts(series: series)).first)
         #expect(chart.id == "chart-returns")
-        return (chart, ChartSVG(chart.svg))
+        return (chart, ChartSVG(chart.svg.text))
     }
 
     @Test func negativeReturnsDrawLeftOfTheZeroLineAndGainsRight() throws {

@@ -11,20 +11,25 @@ public enum ByteSearch {
     /// Whether `needle` occurs in `text` at a range of bytes that `accept` allows (any, by default).
     public static func contains(_ needle: String, in text: String,
                                 where accept: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool = { _, _ in true }) -> Bool {
-        var text = text, needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { needle in
-                guard !needle.isEmpty, let base = haystack.baseAddress else { return false }
-                // A match starts at most this far in.
-                let starts = haystack.count - needle.count + 1
-                var start = 0
-                while start < starts, let offset = firstIndex(of: needle[0], in: haystack, within: start..<starts) {
-                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0,
-                       accept(haystack, offset..<offset + needle.count) { return true }
-                    start = offset + 1
-                }
-                return false
+        var text = text
+        return text.withUTF8 { contains(needle, in: $0, where: accept) }
+    }
+
+    /// Whether `needle` occurs in `haystack` at a range of bytes that `accept` allows (any, by default).
+    public static func contains(_ needle: String, in haystack: UnsafeBufferPointer<UInt8>,
+                                where accept: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool = { _, _ in true }) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { needle in
+            guard !needle.isEmpty, let base = haystack.baseAddress else { return false }
+            // A match starts at most this far in.
+            let starts = haystack.count - needle.count + 1
+            var start = 0
+            while start < starts, let offset = firstIndex(of: needle[0], in: haystack, within: start..<starts) {
+                if memcmp(base + offset, needle.baseAddress!, needle.count) == 0,
+                   accept(haystack, offset..<offset + needle.count) { return true }
+                start = offset + 1
             }
+            return false
         }
     }
 

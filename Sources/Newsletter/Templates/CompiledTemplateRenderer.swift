@@ -52,6 +52,10 @@ struct CompiledTemplateRenderer {
                 unresolved?.note(name.raw, in: templateName)
                 return
             }
+            if !escaped, case .markup(let markup) = value {
+                output.append(markup)
+                return
+            }
             let text = try display(value)
             output.append(escaped ? scope.contentType.escapeText(text) : text)
         case .section(let name, let nodes, let inverted):
@@ -116,8 +120,11 @@ struct CompiledTemplateRenderer {
     /// The text of a variable's value before escaping, as swift-mustache prints it.
     private func display(_ value: ContextValue) throws(LeftToMustache) -> String {
         // An exact String; a String inside an Optional prints as swift-mustache unwraps it, below.
-        if case .text(let text) = value { return text }
-        return try display(other: value.any)
+        switch value {
+        case .text(let text): return text
+        case .markup(let markup): return markup.text
+        default: return try display(other: value.any)
+        }
     }
 
     private func display(other value: Any) throws(LeftToMustache) -> String {
@@ -174,7 +181,7 @@ struct CompiledTemplateRenderer {
         case .object(let object): return object[name]
         case .dictionary(let dictionary): return dictionary[name.name].map(ContextValue.init)
         case .textDictionary(let dictionary): return dictionary[name.name].map(ContextValue.text)
-        case .text, .flag, .dictionaries, .objects, .texts: return nil  // nothing with a label for Mirror to find
+        case .text, .markup, .flag, .dictionaries, .objects, .texts: return nil  // nothing with a label for Mirror to find
         case .other(let object): return child(name.name, ofOther: object.value).map(ContextValue.init)
         }
     }
@@ -201,6 +208,8 @@ struct CompiledTemplateRenderer {
 /// sections) cost 1.7% of a backfill's instructions (callgrind).
 public enum ContextValue {
     case text(String)
+    /// Printed as it is by `{{{name}}}` into a page's bytes; anywhere else, as its text.
+    case markup(MarkupBytes)
     case object(TemplateObject)
     case dictionary([String: Any])
     case textDictionary([String: String])
@@ -215,6 +224,7 @@ public enum ContextValue {
     public init(_ value: Any) {
         let type = type(of: value)
         if type == String.self { self = .text(value as! String) }
+        else if type == MarkupBytes.self { self = .markup(value as! MarkupBytes) }
         else if type == TemplateObject.self { self = .object(value as! TemplateObject) }
         else if type == [TemplateObject].self { self = .objects(value as! [TemplateObject]) }
         else if type == [String: Any].self { self = .dictionary(value as! [String: Any]) }
@@ -229,6 +239,7 @@ public enum ContextValue {
     var any: Any {
         switch self {
         case .text(let value): value
+        case .markup(let value): value.text
         case .object(let value): value
         case .objects(let value): value
         case .dictionary(let value): value
@@ -262,7 +273,7 @@ enum SectionValue {
     init(_ value: ContextValue?) {
         guard let value else { self = .absent; return }
         switch value {
-        case .text, .object, .dictionary, .textDictionary: self = .object(value)
+        case .text, .markup, .object, .dictionary, .textDictionary: self = .object(value)
         case .flag(let flag): self = .flag(flag)
         case .objects(let elements): self = .objects(elements)
         case .dictionaries(let elements): self = .dictionaries(elements)
@@ -297,6 +308,7 @@ protocol RenderedText {
     /// The length so far, in UTF-8 bytes.
     var count: Int { get }
     mutating func append(_ text: String)
+    mutating func append(_ markup: MarkupBytes)
     /// Drops what was appended from the UTF-8 offset `index` on.
     mutating func removeAll(from index: Int)
     /// Whether what was appended since the UTF-8 offset `start` ends a line: its last Character
@@ -319,6 +331,8 @@ struct RenderedString: RenderedText {
 
     mutating func append(_ text: String) { self.text += text }
 
+    mutating func append(_ markup: MarkupBytes) { text += markup.text }
+
     mutating func removeAll(from index: Int) {
         text.removeSubrange(text.utf8.index(text.startIndex, offsetBy: index)...)
     }
@@ -331,9 +345,9 @@ struct RenderedString: RenderedText {
     }
 }
 
-/// A rendering as UTF-8 bytes, for a file: made of Strings, they need no check that they are
-/// UTF-8, which a String made of them would get (a page's bytes are checked byte by byte where
-/// a line is not ASCII).
+/// A rendering as UTF-8 bytes, for a file or for markup another template prints: made of
+/// Strings and markup, they need no check that they are UTF-8, which a String made of them would
+/// get.
 struct RenderedBytes: RenderedText {
     var bytes: [UInt8] = []
 
@@ -346,6 +360,8 @@ struct RenderedBytes: RenderedText {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
+
+    mutating func append(_ markup: MarkupBytes) { bytes.append(contentsOf: markup.bytes) }
 
     mutating func removeAll(from index: Int) { bytes.removeSubrange(index...) }
 

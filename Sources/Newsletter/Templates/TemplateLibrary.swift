@@ -180,6 +180,11 @@ public struct TemplateLibrary: Sendable {
         return rendered.bytes
     }
 
+    /// `render`'s text as markup, for another template to print as it is.
+    public func renderedMarkup(_ name: String, _ context: Any, noting: Bool = true) -> MarkupBytes {
+        MarkupBytes(validUTF8: renderedBytes(name, context, noting: noting))
+    }
+
     private func render<Output: RenderedText>(_ name: String, _ context: Any, noting: Bool) -> Output {
         if let template = compiled[name],
            let output: Output = template.render(context, partials: compiled, templateNames: templateNames,

@@ -1,3 +1,5 @@
+import Newsletter
+
 /// Writes one `<svg>` element for inlining in HTML, as UTF-8 bytes. Attribute strings come from
 /// code; every text that can come from data goes through `text(_:…)`, `title` or `description`
 /// and is escaped. A class: it owns the buffer the markup is written into.
@@ -104,9 +106,9 @@ final class SVGBuilder {
     }
 
     /// Closes the root and returns the markup.
-    func finished() -> String {
+    func finished() -> MarkupBytes {
         append("</svg>")
-        return MostlyASCIIText.string(output.bytes)
+        return MarkupBytes(validUTF8: Array(output.bytes))
     }
 
     /// Ends the open attribute value, adds `attributes` and closes the element: `" class="gain"/>`.

@@ -20,7 +20,7 @@ struct EmailHTMLRenderer: Sendable {
 
     func render(_ email: EmailMarkdown, subject: String, preheader: String, date: SessionDate, noteURL: String) -> String {
         let shell = templates.render("email.html", [
-            .subject: .text(subject), .preheader: .text(preheader), .body: .text(body(email.body)), .site: .object(config.siteContext),
+            .subject: .text(subject), .preheader: .text(preheader), .body: .markup(body(email.body)), .site: .object(config.siteContext),
             .noteURL: .text(noteURL), .date: .text(date.description), .dateLong: .text(NumberStyle.longDate(date)),
         ] as TemplateObject)
         return inliner.inline(shell)
@@ -28,7 +28,7 @@ struct EmailHTMLRenderer: Sendable {
 
     /// cmark-gfm's HTML with the site's accessible tables (row headers, gain and loss classes),
     /// and the table attributes Outlook needs to draw them at full width without gaps.
-    private func body(_ markdown: String) -> String {
+    private func body(_ markdown: String) -> MarkupBytes {
         TableMarkup.enhance(self.markdown.html(markdown), tableTag: "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">")
     }
 }

@@ -315,12 +315,12 @@ public struct BuildPipeline {
     /// Composes, renders and writes the notes of `plan` (pages and email editions), on every core,
     /// a chunk at a time; returns their manifest entries and the newest note with its home-page body.
     private func writeNotes(_ plan: Plan, inputs: ProjectInputs, templates: TemplateLibrary, site: SiteRenderer, analysis: HistoryAnalysis,
-                            output: AtomicOutput, outputPath: String) throws -> (entries: [SiteManifest.Entry], latest: (NoteDocument, String)?) {
+                            output: AtomicOutput, outputPath: String) throws -> (entries: [SiteManifest.Entry], latest: (NoteDocument, MarkupBytes)?) {
         let composer = NoteComposer(config: inputs.config, templates: templates)
         let email = EmailEditions(config: inputs.config, templates: templates)
         let (dates, manifestBefore) = (plan.dates, plan.manifestBefore)
         var entries: [SiteManifest.Entry] = []
-        var latest: (NoteDocument, String)?
+        var latest: (NoteDocument, MarkupBytes)?
         let newestDate = max(dates.last!, manifestBefore.notes.last?.date ?? dates.last!)
         var done = 0
         // `--email-all` means the notes asked for, not the published ones written again with them.
@@ -371,7 +371,7 @@ public struct BuildPipeline {
 
     /// Writes the notes' list, the home page, the archive and feed pages (each kept when its
     /// inputs did not change), the stylesheet and the static files.
-    private func writeSitePages(manifest: SiteManifest, latest: (NoteDocument, String)?, site: SiteRenderer, inputs: ProjectInputs,
+    private func writeSitePages(manifest: SiteManifest, latest: (NoteDocument, MarkupBytes)?, site: SiteRenderer, inputs: ProjectInputs,
                                 templates: TemplateLibrary, output: AtomicOutput) throws {
         // The manifest is encoded and written while the site pages render.
         let manifestWriting = BackgroundWork(concurrent: concurrent) {
@@ -489,5 +489,5 @@ public struct BuildPipeline {
 /// home page will show it.
 struct PublishedNote: @unchecked Sendable {
     let entry: SiteManifest.Entry
-    let latest: (NoteDocument, String)?
+    let latest: (NoteDocument, MarkupBytes)?
 }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Newsletter
 
 /// Markdown to HTML through the system libcmark-gfm, with the `table` and `tagfilter` extensions
 /// only: `strikethrough` and `autolink` flip a process-global character table during every parse,
@@ -40,18 +41,18 @@ public struct MarkdownRenderer: Sendable {
 
     /// The HTML fragment for `markdown`, on a page `root` (`../../`) below the site's root: its
     /// relative addresses are read from the site's root (`RootRelativeLinks`).
-    public func html(_ markdown: String, root: String = "") -> String {
-        guard let parser = Self.parser(feeding: markdown) else { return "" }
+    public func html(_ markdown: String, root: String = "") -> MarkupBytes {
+        guard let parser = Self.parser(feeding: markdown) else { return MarkupBytes("") }
         defer { cmark_parser_free(parser) }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = cmark_parser_finish(parser) else { return MarkupBytes("") }
         defer { cmark_node_free(document) }
         RootRelativeLinks.prefix(document, markdown: markdown, root: root)
         // The parser's extension list must reach the renderer, or tagfilter is skipped.
         guard let rendered = cmark_render_html(document, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
+            return MarkupBytes("")
         }
         defer { free(rendered) }
-        return MostlyASCIIText.string(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+        return MostlyASCIIText.repaired(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
                                                           count: strlen(rendered)))
     }
 }

@@ -1,19 +1,21 @@
 import MarketData
+import Newsletter
 
-/// Text from UTF-8 bytes that are ASCII but for a few characters, as a chart or a page is (a minus
-/// sign in an axis label, a curly quote in a sentence).
+/// UTF-8 from C (cmark-gfm's HTML) that is ASCII but for a few characters, as a page is (a minus
+/// sign in a table, a curly quote in a sentence), checked before it goes into a page.
 ///
 /// `String(decoding:as:)` checks bytes that are all ASCII a word at a time, but any other run a
 /// byte at a time, whole: made so, a note's two charts and its HTML were 4.0% of a backfill's
-/// instructions, now 2.5% (callgrind). Here only the lines that hold a non-ASCII byte are checked
-/// byte by byte. The result is `String(decoding: bytes, as: UTF8.self)`, invalid bytes repaired
-/// alike: a piece ends next to a line feed, an ASCII byte, which no UTF-8 sequence runs across.
+/// instructions, 2.5% when only the lines that hold a non-ASCII byte were checked byte by byte, as
+/// here. The result is the bytes of `String(decoding: bytes, as: UTF8.self)`, invalid bytes
+/// repaired alike: a piece ends next to a line feed, an ASCII byte, which no UTF-8 sequence runs
+/// across.
 enum MostlyASCIIText {
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func repaired(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkupBytes {
         var start = 0
         var nonASCII = firstNonASCII(bytes, from: 0)
-        guard nonASCII < bytes.count else { return String(decoding: bytes, as: UTF8.self) }
-        var text = ""
+        guard nonASCII < bytes.count else { return MarkupBytes(validUTF8: Array(bytes)) }
+        var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
         while nonASCII < bytes.count {
             let lineStart = bytes[start..<nonASCII].lastIndex(of: 0x0A).map { $0 + 1 } ?? start
@@ -25,16 +27,13 @@ enum MostlyASCIIText {
                 end = lineEnd(bytes, after: nonASCII)
                 nonASCII = firstNonASCII(bytes, from: end)
             }
-            text += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineStart]), as: UTF8.self)
-            text += String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<lineStart]))
+            var piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
+            piece.withUTF8 { text.append(contentsOf: $0) }
             start = end
         }
-        text += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-        return text
-    }
-
-    static func string(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer(string)
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        return MarkupBytes(validUTF8: text)
     }
 
     /// The index of the line feed that ends the line of `index`, or the end.

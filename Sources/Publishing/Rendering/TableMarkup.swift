@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import Newsletter
 
 /// Makes cmark-gfm's tables accessible:
 /// - each table gets a `<caption>`: the paragraph `Table: …` right before it when the Markdown
@@ -16,9 +17,9 @@ import MarketData
 /// UTF-8 bytes: string searches over the whole page once took half of a backfill's instructions.
 enum TableMarkup {
     /// `tableTag` is the start tag each table is written with (the HTML email adds Outlook's attributes).
-    static func enhance(_ html: String, tableTag: String = "<table>") -> String {
-        guard ByteSearch.contains("<table>", in: html) else { return html }
-        var scanner = TableMarkupScanner(Array(html.utf8), tableTag: tableTag)
+    static func enhance(_ html: MarkupBytes, tableTag: String = "<table>") -> MarkupBytes {
+        guard html.bytes.withUnsafeBufferPointer({ ByteSearch.contains("<table>", in: $0) }) else { return html }
+        var scanner = TableMarkupScanner(html.bytes, tableTag: tableTag)
         return scanner.run()
     }
 
@@ -62,7 +63,9 @@ struct TableMarkupScanner {
         output.reserveCapacity(input.count + input.count / 8)
     }
 
-    mutating func run() -> String {
+    /// The rewritten HTML, UTF-8 as the input is: it is cut only at tags, and what is added is
+    /// Strings' bytes.
+    mutating func run() -> MarkupBytes {
         while index < input.count {
             guard input[index] == UInt8(ascii: "<") else {
                 copyText()
@@ -80,7 +83,7 @@ struct TableMarkupScanner {
             output.append(input[index])
             index += 1
         }
-        return MostlyASCIIText.string(output)
+        return MarkupBytes(validUTF8: output)
     }
 
     /// Copies the bytes up to the next `<` in one append: only a tag can need rewriting (perf:

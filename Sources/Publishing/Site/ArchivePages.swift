@@ -58,7 +58,7 @@ struct ArchivePages {
     }
 
     private func page(_ path: SitePath, title: String, description: String, context: TemplateObject) -> OutputFile {
-        let html = renderer.layout(content: renderer.templates.render("archive.html", context),
+        let html = renderer.layout(content: renderer.templates.renderedMarkup("archive.html", context),
                                    title: "\(title) · \(renderer.config.title)", description: description,
                                    page: path, type: "website")
         return OutputFile(path: path.folder + "index.html", bytes: html)
