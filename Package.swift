@@ -21,6 +21,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CFileSwap"),
+        .target(name: "CMarkdownArena"),
         .target(
             name: "MarketData",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "Publishing",
             dependencies: [
-                "MarketData", "Analytics", "Newsletter", "CCmarkGFM", "CFileSwap",
+                "MarketData", "Analytics", "Newsletter", "CCmarkGFM", "CFileSwap", "CMarkdownArena",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -66,7 +67,7 @@ let package = Package(
                                                           .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(
             name: "PublishingTests",
-            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing", "TestSupport"]
+            dependencies: ["MarketData", "Analytics", "Newsletter", "Publishing", "TestSupport", "CCmarkGFM", "CMarkdownArena"]
         ),
         .testTarget(
             name: "ReliabilityTests",

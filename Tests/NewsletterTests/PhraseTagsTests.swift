@@ -1,5 +1,6 @@
 import MarketData
 @testable import Newsletter
+import TestSupport
 import Testing
 
 /// A phrase's tags are read on bytes when that finds what reading Characters finds, and on

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CMarkdownArena
 import Foundation
 import Newsletter
 
@@ -20,11 +21,19 @@ public struct MarkdownRenderer: Sendable {
         _ = Self.registered
     }
 
+    /// cmark-gfm's allocator for a page's parse and rendering: the calling thread's arena
+    /// (`CMarkdownArena`), which `html` begins and ends around them.
+    nonisolated(unsafe) static let arena: UnsafeMutablePointer<cmark_mem> = {
+        let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        memory.initialize(to: cmark_mem(calloc: marketnote_arena_calloc, realloc: marketnote_arena_realloc, free: marketnote_arena_free))
+        return memory
+    }()
+
     /// A parser with marketnote's options and extensions, already fed `markdown`; the caller
     /// finishes and frees it. Every parse in the tool goes through here, so none can differ.
-    static func parser(feeding markdown: String) -> OpaquePointer? {
+    static func parser(feeding markdown: String, memory: UnsafeMutablePointer<cmark_mem> = cmark_get_default_mem_allocator()) -> OpaquePointer? {
         _ = registered
-        guard let parser = cmark_parser_new(options) else { return nil }
+        guard let parser = cmark_parser_new_with_mem(options, memory) else { return nil }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -42,7 +51,15 @@ public struct MarkdownRenderer: Sendable {
     /// The HTML fragment for `markdown`, on a page `root` (`../../`) below the site's root: its
     /// relative addresses are read from the site's root (`RootRelativeLinks`).
     public func html(_ markdown: String, root: String = "") -> MarkupBytes {
-        guard let parser = Self.parser(feeding: markdown) else { return MarkupBytes("") }
+        html(markdown, root: root, memory: Self.arena)
+    }
+
+    /// `html` with cmark-gfm's allocations from `memory` (the tests compare the arena with the
+    /// system's allocator).
+    func html(_ markdown: String, root: String, memory: UnsafeMutablePointer<cmark_mem>) -> MarkupBytes {
+        marketnote_arena_begin()
+        defer { marketnote_arena_end() }
+        guard let parser = Self.parser(feeding: markdown, memory: memory) else { return MarkupBytes("") }
         defer { cmark_parser_free(parser) }
         guard let document = cmark_parser_finish(parser) else { return MarkupBytes("") }
         defer { cmark_node_free(document) }
@@ -51,7 +68,7 @@ public struct MarkdownRenderer: Sendable {
         guard let rendered = cmark_render_html(document, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
             return MarkupBytes("")
         }
-        defer { free(rendered) }
+        defer { memory.pointee.free(rendered) }
         return MostlyASCIIText.repaired(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
                                                           count: strlen(rendered)))
     }
