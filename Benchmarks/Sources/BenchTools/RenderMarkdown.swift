@@ -22,7 +22,7 @@ struct RenderMarkdown: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var total = 0
             for index in stride(from: worker, to: documents.count, by: jobs) {
-                total += renderer.html(documents[index]).utf8.count
+                total += renderer.html(documents[index]).bytes.count
             }
             bytes.add(total)
         }
