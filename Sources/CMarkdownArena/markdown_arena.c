@@ -41,6 +41,7 @@ static void destroy_arena(void *value) {
         block = next;
     }
     free(arena);
+    thread_arena = NULL;
 }
 
 static void make_arena_key(void) {
