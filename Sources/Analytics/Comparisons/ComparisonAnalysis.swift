@@ -1,12 +1,13 @@
 import MarketData
 
-/// A leader measured against a benchmark on their common sessions, for all sessions at once.
+/// A leader measured against a benchmark on their common sessions, for all sessions at once. A
+/// class, as `SeriesAnalysis` is.
 ///
 /// "A beat B" on a common session means r_A > r_B, both daily returns taken from the previous
 /// common session; a tie is not a beat, and the first common session has no return and beats
 /// nothing. (DESIGN.md takes each return from the file's own previous session: when one file lacks
 /// a row, the two returns then cover different days, and a two-day gain "beat" a one-day one.)
-public struct ComparisonAnalysis: Sendable {
+public final class ComparisonAnalysis: Sendable {
     public let leader: SeriesAnalysis
     public let benchmark: SeriesAnalysis
     public let alignment: SessionAlignment

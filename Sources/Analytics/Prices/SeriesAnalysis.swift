@@ -1,7 +1,9 @@
 import MarketData
 
-/// Everything computed from one price series, for all sessions at once.
-public struct SeriesAnalysis: Sendable {
+/// Everything computed from one price series, for all sessions at once. A class: built once and
+/// read for every note, it is passed on with one retain, where the struct's thirty arrays were
+/// each retained and released at every copy (a copy for each series of each note's facts).
+public final class SeriesAnalysis: Sendable {
     public let config: SeriesConfig
     public let series: PriceSeries
     /// Closes used for returns (adjusted when the config asks for total return).
