@@ -22,7 +22,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// cmark-gfm's allocator for a page's parse and rendering: the calling thread's arena
-    /// (`CMarkdownArena`), which `html` begins and ends around them.
+    /// (`CMarkdownArena`), which `html(_:root:)` begins and ends around them.
     nonisolated(unsafe) static let arena: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(to: cmark_mem(calloc: marketnote_arena_calloc, realloc: marketnote_arena_realloc, free: marketnote_arena_free))
@@ -51,14 +51,14 @@ public struct MarkdownRenderer: Sendable {
     /// The HTML fragment for `markdown`, on a page `root` (`../../`) below the site's root: its
     /// relative addresses are read from the site's root (`RootRelativeLinks`).
     public func html(_ markdown: String, root: String = "") -> MarkupBytes {
-        html(markdown, root: root, memory: Self.arena)
+        marketnote_arena_begin()
+        defer { marketnote_arena_end() }
+        return html(markdown, root: root, memory: Self.arena)
     }
 
     /// `html` with cmark-gfm's allocations from `memory` (the tests compare the arena with the
-    /// system's allocator).
+    /// system's allocator); an arena must be begun around it.
     func html(_ markdown: String, root: String, memory: UnsafeMutablePointer<cmark_mem>) -> MarkupBytes {
-        marketnote_arena_begin()
-        defer { marketnote_arena_end() }
         guard let parser = Self.parser(feeding: markdown, memory: memory) else { return MarkupBytes("") }
         defer { cmark_parser_free(parser) }
         guard let document = cmark_parser_finish(parser) else { return MarkupBytes("") }
