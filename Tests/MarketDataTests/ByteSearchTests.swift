@@ -27,7 +27,8 @@ import Testing
         #expect(seen.suffix(2) == [0..<2, 1..<3])
     }
 
-    /// Every byte is tested, the first and the last included, in long, short and non-ASCII text.
+    /// Every byte is tested, the first and the last included, in long, short and non-ASCII text;
+    /// a given byte is found there too (by `memchr`).
     @Test func findsAByteThatPassesTheTestAtAnyPosition() {
         let base = "a long line of plain text, past the fifteen bytes a short string holds — “quoted”"
         let utf8 = Array(base.utf8)
@@ -36,8 +37,13 @@ import Testing
             bytes[position] = UInt8(ascii: "&")
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(ByteSearch.containsByte(in: text) { $0 == UInt8(ascii: "&") }, "at \(position)")
+            #expect(ByteSearch.contains(byte: UInt8(ascii: "&"), in: text), "at \(position)")
+            #expect(ByteSearch.contains(byte: UInt8(ascii: "&"), in: String(text.suffix(12))) == text.suffix(12).contains("&"))
         }
         #expect(!ByteSearch.containsByte(in: base) { $0 == UInt8(ascii: "&") })
+        #expect(!ByteSearch.contains(byte: UInt8(ascii: "&"), in: base))
+        #expect(ByteSearch.contains(byte: 0x9C, in: "“"))
+        #expect(!ByteSearch.contains(byte: 0, in: ""))
         #expect(ByteSearch.containsByte(in: "x&") { $0 == UInt8(ascii: "&") })
         #expect(ByteSearch.containsByte(in: "“") { $0 == 0x9C })
         #expect(!ByteSearch.containsByte(in: "") { _ in true })

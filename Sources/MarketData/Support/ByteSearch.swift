@@ -41,6 +41,14 @@ public enum ByteSearch {
         return text.withUTF8 { $0.contains(where: test) }
     }
 
+    /// Whether `text` holds `byte`, found by `memchr` in the string's own storage (callgrind:
+    /// `text.utf8.contains(byte)`, element by element, cost about 2,300 instructions a sentence
+    /// looked at for a backslash, this about 180).
+    public static func contains(byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { firstIndex(of: byte, in: $0, within: 0..<$0.count) != nil }
+    }
+
     /// The bytes after `prefix`, when `bytes` start with it; nil otherwise.
     public static func rest(of bytes: UnsafeBufferPointer<UInt8>, after prefix: StaticString) -> UnsafeBufferPointer<UInt8>? {
         let count = prefix.utf8CodeUnitCount
