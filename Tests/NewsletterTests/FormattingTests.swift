@@ -1,6 +1,8 @@
+import Foundation
 import MarketData
 @testable import Newsletter
 import Testing
+import TestSupport
 
 @Suite struct NumberStyleTests {
     @Test func percentagesCarryASignAndARealMinus() {
@@ -76,6 +78,25 @@ import Testing
         #expect(NumberStyle.price(2506.85) == "2,506.85")
         #expect(NumberStyle.price(1234567.891) == "1,234,567.89")
         #expect(NumberStyle.price(68.1) == "68.10")
+        #expect(NumberStyle.price(999.994) == "999.99")
+        #expect(NumberStyle.price(999.995) == "1,000.00")
+        #expect(NumberStyle.price(-999.995) == "-1,000.00")
+        #expect(NumberStyle.price(-1000) == "-1,000.00")
+    }
+
+    /// Prices from 1 to 10 million, both signs, against grouping the integer part of the fixed text.
+    @Test func aPriceIsItsFixedTextWithTheIntegerPartGrouped() {
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<20_000 {
+            let magnitude = pow(10, Double(random.next(upTo: 7_000_000)) / 1_000_000)
+            let value = random.next(upTo: 4) == 0 ? -magnitude : magnitude
+            let fixed = NumberStyle.fixed(value, decimals: 2)
+            let point = fixed.firstIndex(of: ".")!
+            let negative = fixed.hasPrefix("-")
+            var digits = Array(fixed[fixed.index(fixed.startIndex, offsetBy: negative ? 1 : 0)..<point])
+            for index in stride(from: digits.count - 3, to: 0, by: -3) { digits.insert(",", at: index) }
+            #expect(NumberStyle.price(value) == (negative ? "-" : "") + String(digits) + fixed[point...], "\(value)")
+        }
     }
 
     /// The edge-case audit: prices under 0.005 printed "0.00" ("TIN set a record intraday high of
@@ -137,6 +158,8 @@ import Testing
         #expect(MarkdownEscaping.text("a\\b") == "a\\\\b")
         #expect(MarkdownEscaping.text("\tlead and trail \t") == "lead and trail")
         #expect(MarkdownEscaping.text("a\r\nb") == "a  b")
+        #expect(MarkdownEscaping.text("two\nlines") == "two lines")
+        #expect(MarkdownEscaping.text("two\rlines") == "two lines")
         #expect(MarkdownEscaping.text("a\u{2028}b\u{2029}c") == "a b c")
         #expect(MarkdownEscaping.text(" - item") == "\\- item")
         #expect(MarkdownEscaping.text("") == "")

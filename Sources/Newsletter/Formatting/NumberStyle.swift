@@ -40,6 +40,9 @@ public enum NumberStyle {
     public static func price(_ value: Double) -> String {
         if let small = priceUnderOne(value) { return small }
         let text = fixed(value, decimals: 2)
+        // "999.99", "-999.99" and shorter have no thousands to group: most prices, which skip
+        // the grouping's copies (callgrind: about 2,200 instructions a price, then 480).
+        if text.utf8.count <= (value < 0 ? 7 : 6) { return text }
         guard let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return grouped(text) }
         return grouped(String(text[..<point])) + String(text[point...])
     }
