@@ -56,6 +56,29 @@ import TestSupport
         }
     }
 
+    /// A figure's source is the path of the value it was formatted from: each close and return the
+    /// note prints is the value at its path in facts.json (or its size, for a move told in words).
+    @Test func eachPrintedCloseAndReturnIsTheValueAtItsPath() throws {
+        let output = try SampleProject.build()
+        let facts = try NoteFactsFile(output + "/notes/2026-01-15/facts.json")
+        var values: [String: Double] = [:]
+        for series in (facts.json["facts"] as? [String: Any])?["series"] as? [[String: Any]] ?? [] {
+            let symbol = series["symbol"] as? String ?? ""
+            values["series.\(symbol).close"] = series["close"] as? Double
+            for periodReturn in series["returns"] as? [[String: Any]] ?? [] {
+                values["series.\(symbol).returns.\(periodReturn["period"] as? String ?? "")"] = periodReturn["value"] as? Double
+            }
+        }
+        var checked = 0
+        for figure in facts.json["figures"] as? [[String: Any]] ?? [] {
+            guard let source = figure["source"] as? String, let value = values[source] else { continue }
+            // A sentence that says "fell 0.1%" records the move's size.
+            #expect((figure["value"] as? Double).map(abs) == abs(value), "\(figure["text"] ?? "") at \(source)")
+            checked += 1
+        }
+        #expect(checked >= 15)
+    }
+
     @Test func changingTheDataChangesTheNote() throws {
         let project = try SampleProject.copy()
         // Drop IWM's last session: the note date is still 2026-01-15 (SPY has it), but IWM's streak and YTD change.

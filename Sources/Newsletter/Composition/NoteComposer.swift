@@ -8,12 +8,14 @@ public struct NoteComposer: Sendable {
     public let templates: TemplateLibrary
     public let writer: NarrativeWriter
     public let quoteSelector: QuoteSelector
+    let returnsSources: ReturnsTable.Sources
 
     public init(config: ProjectConfig, templates: TemplateLibrary) {
         self.config = config
         self.templates = templates
         writer = NarrativeWriter(phrases: templates.phrases, series: config.series)
         quoteSelector = QuoteSelector(settings: config.quotes)
+        returnsSources = ReturnsTable.Sources(symbols: config.series.map(\.symbol))
     }
 
     /// Composes the web edition, and the email edition when `withEmail`: a backfill mails only
@@ -42,7 +44,7 @@ public struct NoteComposer: Sendable {
             .summary: .text(narrative.summary),
             .date: .text(facts.date.description),
             .dateLong: .text(NumberStyle.longDate(facts.date)),
-            .sections: .objects(sections(narrative, ReturnsTable(facts: facts, figures: figures))),
+            .sections: .objects(sections(narrative, ReturnsTable(facts: facts, figures: figures, sources: returnsSources))),
             .site: .object(config.siteContext),
             .noteURL: .text(noteURL),
             .noteLink: .text(MarkdownEscaping.linkDestination(noteURL)),

@@ -6,15 +6,44 @@ struct ReturnsTable {
     static let periods: [ReturnPeriod] = [.oneDay, .fiveDays, .monthToDate, .yearToDate, .oneYear]
     let facts: NoteFacts
     let figures: FigureLedger
+    let sources: Sources
+
+    /// Where in `facts.json` each cell of a series' row comes from (`series.IWM.returns.YTD`),
+    /// made once a build for the project's series (callgrind: putting the seven paths of a row
+    /// together from their pieces, for every note, was about 1% of a backfill's instructions).
+    struct Sources: Sendable {
+        struct Row: Sendable {
+            let sessionDate: String
+            let close: String
+            /// One for each of `periods`, in its order.
+            let returns: [String]
+
+            init(symbol: String) {
+                sessionDate = "series.\(symbol).sessionDate"
+                close = "series.\(symbol).close"
+                returns = ReturnsTable.periods.map { "series.\(symbol).returns.\($0.rawValue)" }
+            }
+        }
+
+        private let rows: [String: Row]
+
+        init(symbols: [String]) {
+            rows = Dictionary(symbols.map { ($0, Row(symbol: $0)) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The row's paths; made on the spot for a symbol the project does not list.
+        func row(_ symbol: String) -> Row { rows[symbol] ?? Row(symbol: symbol) }
+    }
 
     var markdown: String {
         let rows = facts.series.map { series -> [String] in
+            let paths = sources.row(series.symbol)
             let stale = series.sessionDate != facts.date
             let label = stale
-                ? "\(series.symbol) (\(figures.date(series.sessionDate, "series.\(series.symbol).sessionDate", style: NumberStyle.shortDate)))"
+                ? "\(series.symbol) (\(figures.date(series.sessionDate, paths.sessionDate, style: NumberStyle.shortDate)))"
                 : series.symbol
-            return [label, figures.price(series.close, "series.\(series.symbol).close")] + Self.periods.map { period in
-                series.returnValue(period).map { figures.percent($0, "series.\(series.symbol).returns.\(period.rawValue)") } ?? "n/a"
+            return [label, figures.price(series.close, paths.close)] + zip(Self.periods, paths.returns).map { period, path in
+                series.returnValue(period).map { figures.percent($0, path) } ?? "n/a"
             }
         }
         return MarkdownTable(header: ["Series", "Close"] + Self.periods.map(\.rawValue),
