@@ -7,7 +7,7 @@ public enum LineEnds {
     public static func plain(_ text: String) -> String {
         let unmarked = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         // Foundation's replacement is not free on every template of every build: most have no CR.
-        guard ByteSearch.containsByte(in: unmarked, where: { $0 == 0x0D }) else { return unmarked }
+        guard ByteSearch.contains(byte: 0x0D, in: unmarked) else { return unmarked }
         return unmarked.replacingOccurrences(of: "\r\n", with: "\n")
     }
 }
